@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Start the local services the test suite needs, if they are installed and stopped.
+# The core suite needs none (embedded SQLite); later tiers use PostgreSQL and NATS.
+set -u
+started() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if ! started 5432 && command -v pg_ctlcluster >/dev/null; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+fi
+if ! started 4222 && [ -x /usr/sbin/nats-server ]; then
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- \
+    -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log || true
+fi
+exit 0

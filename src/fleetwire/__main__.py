@@ -1,0 +1,3 @@
+from fleetwire.cli import main
+
+main()

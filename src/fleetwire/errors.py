@@ -1,0 +1,54 @@
+"""The one exception hierarchy, split by blame.
+
+DeviceError: the bytes a device sent are wrong (framing, truncation, checksum, field values).
+OurError: we cannot do what was asked (encoding a command, configuration).
+Anything else escaping a protocol module is a bug; the fuzz tests exist to find it.
+"""
+
+from __future__ import annotations
+
+
+class FleetwireError(Exception):
+    """Base of every error Fleetwire raises on purpose."""
+
+
+class DeviceError(FleetwireError):
+    """The device's fault. ``reason`` is a short stable label used in metrics."""
+
+    reason = "invalid"
+
+
+class FramingError(DeviceError):
+    reason = "framing"
+
+
+class FrameTooLarge(FramingError):
+    reason = "oversized"
+
+
+class TruncatedFrame(DeviceError):
+    reason = "truncated"
+
+
+class ChecksumError(DeviceError):
+    reason = "checksum"
+
+
+class InvalidField(DeviceError):
+    reason = "invalid_field"
+
+
+class OurError(FleetwireError):
+    """Our side cannot do what was asked."""
+
+
+class EncodeError(OurError):
+    pass
+
+
+class UnsupportedCommand(EncodeError):
+    pass
+
+
+class ConfigError(OurError):
+    pass

@@ -1,0 +1,35 @@
+"""Protocol registry: maps protocol names to their sans-I/O implementations.
+
+Each protocol is a package here with the same files (constants, framing, inspect, decoding,
+encoding, device, protocol); this module only knows their names.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from fleetwire.protocols.base import SimulatedDevice, TrackerProtocol
+
+# name -> package; the package exports PROTOCOL (a TrackerProtocol) and Device (a SimulatedDevice)
+NAMES: tuple[str, ...] = ("teltonika", "gt06")
+
+
+@cache
+def get(name: str) -> TrackerProtocol:
+    if name not in NAMES:
+        raise KeyError(f"unknown protocol {name!r}; known: {', '.join(NAMES)}")
+    module = importlib.import_module(f"fleetwire.protocols.{name}")
+    protocol: TrackerProtocol = module.PROTOCOL
+    return protocol
+
+
+def device_class(name: str) -> type[SimulatedDevice]:
+    get(name)
+    module = importlib.import_module(f"fleetwire.protocols.{name}")
+    cls: type[SimulatedDevice] = module.Device
+    return cls
+
+
+def all_protocols() -> list[TrackerProtocol]:
+    return [get(n) for n in NAMES]

@@ -1,0 +1,116 @@
+"""Shared binary helpers for protocol modules: a bounds-checked reader, CRCs, BCD.
+
+The reader raises TruncatedFrame (the device's fault) instead of IndexError/struct.error, so a
+decoder built on it can only fail with the protocol's clean error. CRCs are the compiled ones of
+crcmod (the pure-Python versions cost as much as all the rest of the per-frame work).
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Final
+
+import crcmod.predefined
+
+from fleetwire.errors import InvalidField, TruncatedFrame
+
+Buffer = bytes | bytearray | memoryview
+
+# CRC-16/ARC (IBM): Teltonika, Wialon IPS 2.0. check("123456789") = 0xBB3D
+crc16_arc: Final = crcmod.predefined.mkCrcFun("crc-16")
+# CRC-16/X-25 ("CRC-ITU"): GT06 family. check = 0x906E
+crc16_x25: Final = crcmod.predefined.mkCrcFun("x-25")
+# CRC-16/KERMIT: Ruptela. check = 0x2189
+crc16_kermit: Final = crcmod.predefined.mkCrcFun("kermit")
+
+_U16 = struct.Struct(">H")
+_I16 = struct.Struct(">h")
+_U32 = struct.Struct(">I")
+_I32 = struct.Struct(">i")
+_U64 = struct.Struct(">Q")
+_I64 = struct.Struct(">q")
+
+
+class Reader:
+    """Big-endian reads over a memoryview, every one bounds-checked."""
+
+    __slots__ = ("_buf", "_end", "pos")
+
+    def __init__(self, data: Buffer, start: int = 0, end: int | None = None) -> None:
+        self._buf = memoryview(data)
+        self._end = len(self._buf) if end is None else end
+        self.pos = start
+
+    @property
+    def remaining(self) -> int:
+        return self._end - self.pos
+
+    def _take(self, n: int) -> int:
+        p = self.pos
+        if n < 0 or p + n > self._end:
+            raise TruncatedFrame(f"need {n} bytes at offset {p}, have {self._end - p}")
+        self.pos = p + n
+        return p
+
+    def u8(self) -> int:
+        p = self._take(1)
+        return self._buf[p]
+
+    def i8(self) -> int:
+        v = self.u8()
+        return v - 256 if v > 127 else v
+
+    def u16(self) -> int:
+        return int(_U16.unpack_from(self._buf, self._take(2))[0])
+
+    def i16(self) -> int:
+        return int(_I16.unpack_from(self._buf, self._take(2))[0])
+
+    def u24(self) -> int:
+        p = self._take(3)
+        b = self._buf
+        return (b[p] << 16) | (b[p + 1] << 8) | b[p + 2]
+
+    def u32(self) -> int:
+        return int(_U32.unpack_from(self._buf, self._take(4))[0])
+
+    def i32(self) -> int:
+        return int(_I32.unpack_from(self._buf, self._take(4))[0])
+
+    def u64(self) -> int:
+        return int(_U64.unpack_from(self._buf, self._take(8))[0])
+
+    def i64(self) -> int:
+        return int(_I64.unpack_from(self._buf, self._take(8))[0])
+
+    def uint(self, size: int) -> int:
+        """An unsigned big-endian integer of ``size`` bytes."""
+        p = self._take(size)
+        return int.from_bytes(self._buf[p : p + size], "big")
+
+    def bytes(self, n: int) -> bytes:
+        p = self._take(n)
+        return bytes(self._buf[p : p + n])
+
+    def skip(self, n: int) -> None:
+        self._take(n)
+
+    def ascii(self, n: int) -> str:
+        raw = self.bytes(n)
+        try:
+            return raw.decode("ascii")
+        except UnicodeDecodeError as e:
+            raise InvalidField(f"non-ASCII text {raw.hex()}") from e
+
+
+def bcd(data: Buffer) -> str:
+    """Packed BCD digits as a string; a nibble over 9 is the device's fault."""
+    out = bytes(data).hex()
+    if not out.isdigit():
+        raise InvalidField(f"bad BCD {out}")
+    return out
+
+
+def to_bcd(digits: str, size: int) -> bytes:
+    """Digits packed as BCD into ``size`` bytes, left-padded with zeros."""
+    return bytes.fromhex(digits.rjust(size * 2, "0"))

@@ -1,0 +1,123 @@
+"""The sans-I/O protocol contract every protocol package implements.
+
+A protocol module turns bytes into frames, frames into an Uplink (what the gateway needs: identity
+and the exact reply) and into Records (what the worker needs), and Commands into bytes. It has no
+sockets, no asyncio, no database, no clock and no logging: callers pass the receive time in.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from fleetwire.model import Command, Record
+
+
+class Transport(StrEnum):
+    TCP = "tcp"
+    UDP = "udp"
+    HTTP = "http"
+
+
+class FrameKind(StrEnum):
+    LOGIN = "login"  # identifies the device (Teltonika IMEI packet, GT06 0x01)
+    DATA = "data"  # carries records
+    HEARTBEAT = "heartbeat"  # keep-alive / status
+    REPLY = "reply"  # the device's answer to a command
+    OTHER = "other"
+
+
+# Sign-coded result of frame_length(): a positive n is "the next frame is n bytes long" (possibly
+# not all received yet), NEED_MORE is "cannot tell yet", a negative -n is "skip n bytes of garbage".
+NEED_MORE = 0
+
+
+@dataclass(slots=True, frozen=True)
+class Uplink:
+    """What one frame means to the gateway, read from its header without a full decode."""
+
+    kind: FrameKind
+    unique_id: str | None = None  # the identity this frame carries, if it carries one
+    ack: bytes = b""  # sent once the frame is durable in the raw log; empty: nothing to send
+    reject: bytes = b""  # sent instead of ``ack`` when the device is refused
+    records: int = 0  # records the frame carries (for counters)
+    store: bool = True  # False only for frames with nothing to keep (a bare keep-alive byte)
+
+
+@dataclass(slots=True)
+class Session:
+    """Per-connection state a protocol may keep between frames (owned by the caller)."""
+
+    transport: Transport = Transport.TCP
+    unique_id: str | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True, frozen=True)
+class DecodeContext:
+    """What a decoder may know besides the frame: who sent it, when, how."""
+
+    unique_id: str | None
+    received: datetime
+    transport: Transport = Transport.TCP
+    options: dict[str, Any] = field(default_factory=dict)  # per-device settings, e.g. timezone
+
+
+class TrackerProtocol(abc.ABC):
+    """One protocol. Subclasses set the class attributes and implement the methods."""
+
+    name: ClassVar[str]
+    default_port: ClassVar[int]
+    transports: ClassVar[frozenset[Transport]]
+    max_frame_size: ClassVar[int]
+    commands: ClassVar[frozenset[str]] = frozenset()  # command types encode_command accepts
+
+    @abc.abstractmethod
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        """Where the next frame of a TCP stream ends (see NEED_MORE for the sign coding).
+
+        Must not raise for any input except FramingError for a header that can never be valid
+        and cannot be resynchronised by skipping.
+        """
+
+    @abc.abstractmethod
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        """Check one whole frame (size, checksum, header) and say what it means to the gateway.
+
+        Raises a DeviceError when the frame fails its checks.
+        """
+
+    @abc.abstractmethod
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        """Decode one whole frame. An unknown message type gives an empty list, not an error;
+        a malformed frame raises a DeviceError."""
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        """The bytes that carry ``command`` down to the device."""
+        from fleetwire.errors import UnsupportedCommand
+
+        raise UnsupportedCommand(f"{self.name} has no command {command.type!r}")
+
+
+class SimulatedDevice(abc.ABC):
+    """The device side of a protocol, for the simulator and for round-trip tests."""
+
+    def __init__(self, unique_id: str, transport: Transport = Transport.TCP) -> None:
+        self.unique_id = unique_id
+        self.transport = transport
+
+    @abc.abstractmethod
+    def login(self) -> tuple[bytes, bytes]:
+        """The first frame a device sends and the exact reply it waits for (b"": none)."""
+
+    @abc.abstractmethod
+    def report(self, records: Sequence[Record]) -> tuple[bytes, bytes]:
+        """A frame carrying ``records`` and the exact ACK the device expects (b"": none)."""
+
+    def heartbeat(self) -> tuple[bytes, bytes]:
+        """A keep-alive frame and its expected reply; by default an empty report."""
+        return self.report([])
