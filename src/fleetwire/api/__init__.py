@@ -1,0 +1,1 @@
+"""The HTTP API: REST over the store and registry, metrics. Never imports the gateway."""

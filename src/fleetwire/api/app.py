@@ -1,0 +1,224 @@
+"""The FastAPI application: devices, positions, latest positions, raw frames, metrics.
+
+Reads the embedded stores through per-thread SQLite connections (FastAPI runs plain ``def``
+endpoints in a thread pool). Bodies are serialised with orjson; the pydantic schemas only
+describe them in /docs.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import orjson
+from fastapi import FastAPI, HTTPException, Query, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse
+
+from fleetwire import __version__
+from fleetwire.api.schemas import DeviceOut, ErrorOut, PositionOut, RawFrameOut
+from fleetwire.config import Settings
+from fleetwire.rawlog.sqlite import SqliteRawLogReader
+from fleetwire.store.registry import Device, SqliteRegistry
+from fleetwire.store.telemetry import SqliteTelemetry, StoredPosition
+from fleetwire.worker.loop import CONSUMER
+
+
+def _iso_ms(ms: int) -> str:
+    return (
+        datetime.fromtimestamp(ms / 1000, UTC)
+        .isoformat(timespec="milliseconds")
+        .replace("+00:00", "Z")
+    )
+
+
+def _utc(t: datetime) -> datetime:
+    return t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
+
+
+class Stores:
+    """One set of SQLite connections per API thread."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._local = threading.local()
+
+    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader]:
+        s = getattr(self._local, "stores", None)
+        if s is None:
+            st = self.settings
+            s = (
+                SqliteRegistry(st.registry_path),
+                SqliteTelemetry(st.telemetry_path, readonly=True),
+                SqliteRawLogReader(st.rawlog_path),
+            )
+            self._local.stores = s
+        return s
+
+    @property
+    def registry(self) -> SqliteRegistry:
+        return self._get()[0]
+
+    @property
+    def telemetry(self) -> SqliteTelemetry:
+        return self._get()[1]
+
+    @property
+    def rawlog(self) -> SqliteRawLogReader:
+        return self._get()[2]
+
+
+def _json(body: Any) -> Response:
+    return Response(orjson.dumps(body), media_type="application/json")
+
+
+def _position(p: StoredPosition, uid: str) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "deviceId": p.device_id,
+        "uniqueId": uid,
+        "kind": p.kind,
+        "time": _iso_ms(p.fix_time_ms),
+        "serverTime": _iso_ms(p.server_time_ms),
+        "valid": p.valid,
+        "latitude": p.latitude,
+        "longitude": p.longitude,
+        "altitude": p.altitude,
+        "speed": p.speed,
+        "course": p.course,
+        "satellites": p.satellites,
+        "attributes": p.attributes,
+        "frame": p.frame_seq,
+    }
+
+
+def _device(d: Device, last_ms: int | None) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "uniqueId": d.unique_id,
+        "name": d.name,
+        "protocol": d.protocol,
+        "disabled": d.disabled,
+        "created": _iso_ms(d.created_ms),
+        "lastUpdate": _iso_ms(last_ms) if last_ms is not None else None,
+    }
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut},
+    404: {"model": ErrorOut},
+    422: {"description": "invalid parameter"},
+}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="Fleetwire",
+        version=__version__,
+        description="Positions, devices and raw frames of a Fleetwire installation.",
+    )
+    stores = Stores(settings)
+    max_rows = settings.api.max_rows
+
+    def find_device(unique_id: str) -> Device:
+        dev = stores.registry.get(unique_id)
+        if dev is None:
+            raise HTTPException(404, f"no device with unique id {unique_id!r}")
+        return dev
+
+    def time_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+        start, end = _utc(start), _utc(end)
+        if end <= start:
+            raise HTTPException(400, "'to' must be after 'from'")
+        return start, end
+
+    @app.get("/api/devices", response_model=list[DeviceOut], tags=["devices"])
+    def devices() -> Response:
+        latest = {p.device_id: p.fix_time_ms for p in stores.telemetry.latest()}
+        return _json([_device(d, latest.get(d.id)) for d in stores.registry.devices()])
+
+    @app.get(
+        "/api/positions", response_model=list[PositionOut], responses=ERRORS, tags=["positions"]
+    )
+    def positions(
+        device: Annotated[str, Query(description="the device's unique id (IMEI)", min_length=1)],
+        start: Annotated[datetime, Query(alias="from", description="ISO-8601; naive means UTC")],
+        end: Annotated[datetime, Query(alias="to", description="ISO-8601, exclusive")],
+        limit: Annotated[int, Query(ge=1)] = max_rows,
+    ) -> Response:
+        dev = find_device(device)
+        start, end = time_range(start, end)
+        rows = stores.telemetry.positions(
+            dev.id, int(start.timestamp() * 1000), int(end.timestamp() * 1000), min(limit, max_rows)
+        )
+        return _json([_position(p, dev.unique_id) for p in rows])
+
+    @app.get(
+        "/api/positions/latest",
+        response_model=list[PositionOut],
+        responses=ERRORS,
+        tags=["positions"],
+    )
+    def latest(
+        device: Annotated[str | None, Query(description="one device's unique id")] = None,
+    ) -> Response:
+        if device is not None:
+            dev = find_device(device)
+            return _json([_position(p, dev.unique_id) for p in stores.telemetry.latest([dev.id])])
+        rows = stores.telemetry.latest()
+        devs = stores.registry.by_ids(p.device_id for p in rows)
+        return _json(
+            [_position(p, devs[p.device_id].unique_id) for p in rows if p.device_id in devs]
+        )
+
+    @app.get("/api/raw", response_model=list[RawFrameOut], responses=ERRORS, tags=["raw"])
+    def raw(
+        device: Annotated[str, Query(description="the device's unique id (IMEI)", min_length=1)],
+        start: Annotated[datetime, Query(alias="from")],
+        end: Annotated[datetime, Query(alias="to")],
+        limit: Annotated[int, Query(ge=1)] = max_rows,
+    ) -> Response:
+        dev = find_device(device)
+        start, end = time_range(start, end)
+        frames = stores.rawlog.query(
+            dev.id, int(start.timestamp() * 1e6), int(end.timestamp() * 1e6), min(limit, max_rows)
+        )
+        return _json(
+            [
+                {
+                    "seq": f.seq,
+                    "deviceId": f.device_id,
+                    "uniqueId": dev.unique_id,
+                    "protocol": f.protocol,
+                    "transport": f.transport,
+                    "received": datetime.fromtimestamp(f.received_us / 1e6, UTC)
+                    .isoformat(timespec="microseconds")
+                    .replace("+00:00", "Z"),
+                    "connection": f.connection,
+                    "peer": f.peer,
+                    "hex": f.data.hex(),
+                }
+                for f in frames
+            ]
+        )
+
+    @app.get("/api/health", tags=["system"])
+    def health() -> dict[str, Any]:
+        head = stores.rawlog.head()
+        offset = stores.telemetry.offset(CONSUMER)
+        return {"status": "ok", "rawlogHead": head, "workerOffset": offset, "lag": head - offset}
+
+    @app.get("/metrics", response_class=PlainTextResponse, tags=["system"])
+    def metrics_endpoint() -> Response:
+        from fleetwire.api.metrics import render
+
+        body, content_type = render(stores.rawlog.head(), stores.telemetry.offset(CONSUMER))
+        return Response(body, media_type=content_type)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        from fleetwire.api.ui import PAGE
+
+        return HTMLResponse(PAGE)
+
+    return app

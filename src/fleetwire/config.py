@@ -1,0 +1,113 @@
+"""Settings: defaults that need no file, a TOML file, and FLEETWIRE_* environment variables.
+
+Precedence (highest first): environment (FLEETWIRE_API__PORT=9000, nested with "__"), the TOML
+file (--config or FLEETWIRE_CONFIG), then these defaults. Every key can be set each way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class ProtocolSettings(BaseModel):
+    enabled: bool = True
+    port: int | None = None  # None: the protocol's default port
+    udp: bool = True  # also listen on UDP where the protocol has a UDP transport
+    timezone: float = 0.0  # hours; for devices that report local time
+
+
+class GatewaySettings(BaseModel):
+    host: str = "0.0.0.0"
+    idle_timeout: float = 1800.0  # seconds without a byte before a connection is closed
+    register_unknown: bool = True  # False: unknown devices are refused and logged
+    max_unacked_frames: int = 256  # per connection; reading pauses past this
+    max_bad_frames: int = 5  # consecutive rejected frames before the connection is closed
+    commit_batch: int = 10000  # most frames in one raw-log transaction
+
+
+class RawLogSettings(BaseModel):
+    # FULL fsyncs every group commit: ACKed frames survive power loss, not only kill -9.
+    synchronous: Literal["full", "normal"] = "full"
+    retention_days: float = 90.0
+
+
+class WorkerSettings(BaseModel):
+    batch_size: int = 10000
+    poll_interval: float = 0.05  # seconds to sleep when the log has nothing new
+    future_skew: float = 600.0  # seconds; a fix dated further ahead never becomes "latest"
+
+
+class ApiSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8082
+    max_rows: int = 100000  # most rows one query returns
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="FLEETWIRE_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    data_dir: Path = Path("data")
+    log_level: str = "INFO"
+    log_format: Literal["kv", "json"] = "kv"
+    gateway: GatewaySettings = Field(default_factory=GatewaySettings)
+    rawlog: RawLogSettings = Field(default_factory=RawLogSettings)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    protocols: dict[str, ProtocolSettings] = Field(default_factory=dict)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        path = os.environ.get("FLEETWIRE_CONFIG")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if path:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(path)))
+        return tuple(sources)
+
+    def protocol(self, name: str) -> ProtocolSettings:
+        return self.protocols.get(name) or ProtocolSettings()
+
+    # file layout under data_dir
+    @property
+    def rawlog_path(self) -> Path:
+        return self.data_dir / "rawlog.db"
+
+    @property
+    def telemetry_path(self) -> Path:
+        return self.data_dir / "telemetry.db"
+
+    @property
+    def registry_path(self) -> Path:
+        return self.data_dir / "registry.db"
+
+    @property
+    def metrics_dir(self) -> Path:
+        return self.data_dir / "metrics"
+
+
+def load(config: Path | None = None, **overrides: Any) -> Settings:
+    """Settings from defaults, the TOML file, the environment, then explicit overrides."""
+    if config is not None:
+        os.environ["FLEETWIRE_CONFIG"] = str(config)
+    settings = Settings()
+    if overrides:
+        settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    return settings

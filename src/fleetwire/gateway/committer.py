@@ -1,0 +1,238 @@
+"""Group commit: the thread that makes frames durable and tells the event loop when.
+
+Connections submit Pending items from the event loop; this thread takes everything queued, resolves
+unknown devices against the registry (one transaction for a whole login storm), appends all frames
+in one raw-log transaction, then hands the batch back to the loop in a single call. The ACK of a
+frame is written only from that callback, so no ACK ever precedes durability. While one commit
+(fsync) runs, the next batch accumulates: throughput does not hang on one fsync per frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from fleetwire import metrics
+from fleetwire.logs import kv
+from fleetwire.rawlog.base import RawEntry
+from fleetwire.rawlog.sqlite import SqliteRawLogWriter
+from fleetwire.store.registry import SqliteRegistry
+
+log = logging.getLogger("gateway")
+
+
+class Owner(Protocol):
+    """Who gets told when a Pending item is settled (a TCP connection or a UDP endpoint)."""
+
+    def settled(self, item: Pending, device_id: int | None, ok: bool) -> None: ...
+
+
+class Pending:
+    __slots__ = (
+        "ack",
+        "addr",
+        "connection",
+        "data",
+        "device_id",
+        "owner",
+        "peer",
+        "protocol",
+        "received_us",
+        "records",
+        "reject",
+        "t0",
+        "transport",
+        "unique_id",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        owner: Owner,
+        unique_id: str,
+        device_id: int | None,
+        protocol: str,
+        transport: str,
+        received_us: int,
+        connection: int,
+        peer: str,
+        data: bytes,
+        ack: bytes,
+        reject: bytes,
+        records: int,
+        addr: object = None,
+    ) -> None:
+        self.owner = owner
+        self.unique_id = unique_id
+        self.device_id = device_id
+        self.protocol = protocol
+        self.transport = transport
+        self.received_us = received_us
+        self.connection = connection
+        self.peer = peer
+        self.data = data
+        self.ack = ack
+        self.reject = reject
+        self.records = records
+        self.addr = addr
+        self.t0 = time.perf_counter()
+
+
+Rejected = tuple[
+    int, str, int, str, str, bytes
+]  # received_us, protocol, connection, peer, reason, data
+_STOP = object()
+_FLUSH_RETRY_S = 1.0
+
+
+class Committer:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        rawlog_path: Path,
+        registry_path: Path,
+        *,
+        synchronous: str = "full",
+        register_unknown: bool = True,
+        max_batch: int = 10000,
+        retention_s: float = 90 * 86400,
+    ) -> None:
+        self._loop = loop
+        self._rawlog_path = rawlog_path
+        self._registry_path = registry_path
+        self._synchronous = synchronous
+        self._register = register_unknown
+        self._max_batch = max_batch
+        self._retention_s = retention_s
+        self._q: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self.devices: dict[str, int] = {}  # unique id -> device id; read by the loop, written here
+        self.backlog = 0  # items submitted and not yet settled (touched only on the loop)
+        self.healthy = True
+        self._thread = threading.Thread(target=self._run, name="raw-log-committer", daemon=True)
+        self._waiters: list[asyncio.Future[None]] = []
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def submit(self, item: Pending) -> None:
+        self.backlog += 1
+        self._q.put(item)
+
+    def submit_rejected(self, row: Rejected) -> None:
+        self._q.put(row)
+
+    async def drain(self) -> None:
+        """Wait until everything submitted so far is settled."""
+        if self.backlog == 0:
+            return
+        fut = self._loop.create_future()
+        self._waiters.append(fut)
+        await fut
+
+    def stop(self) -> None:
+        self._q.put(_STOP)
+        self._thread.join(timeout=30)
+
+    # -- the thread ----------------------------------------------------------------------------
+    def _run(self) -> None:
+        writer = SqliteRawLogWriter(self._rawlog_path, self._synchronous)
+        registry = SqliteRegistry(self._registry_path)
+        last_expire = 0.0
+        stopping = False
+        while not stopping:
+            first = self._q.get()
+            if first is _STOP:
+                break
+            batch = [first]
+            while len(batch) < self._max_batch:
+                try:
+                    nxt = self._q.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is _STOP:
+                    stopping = True
+                    break
+                batch.append(nxt)
+            items = [b for b in batch if isinstance(b, Pending)]
+            rejected = [b for b in batch if isinstance(b, tuple)]
+            self._commit(writer, registry, items, rejected)
+            now = time.monotonic()
+            if now - last_expire > 3600:
+                last_expire = now
+                try:
+                    writer.expire(self._retention_s)
+                except Exception:
+                    log.exception(kv("rawlog_expire_failed"))
+        writer.close()
+        registry.close()
+
+    def _commit(
+        self,
+        writer: SqliteRawLogWriter,
+        registry: SqliteRegistry,
+        items: list[Pending],
+        rejected: list[Rejected],
+    ) -> None:
+        results: list[int | None] = []
+        ok = True
+        try:
+            unknown = {
+                (i.unique_id, i.protocol)
+                for i in items
+                if i.device_id is None and i.unique_id not in self.devices
+            }
+            if unknown:
+                for uid, dev in registry.resolve(unknown, self._register).items():
+                    if dev is not None:
+                        self.devices[uid] = dev.id
+            entries: list[RawEntry] = []
+            for i in items:
+                dev_id = i.device_id if i.device_id is not None else self.devices.get(i.unique_id)
+                results.append(dev_id)
+                if dev_id is not None:
+                    entries.append(
+                        RawEntry(dev_id, i.protocol, i.transport, i.received_us, i.connection,
+                                 i.peer, i.data)
+                    )  # fmt: skip
+            if entries or rejected:
+                writer.append(entries, rejected)
+            if not self.healthy:
+                log.warning(kv("rawlog_recovered"))
+            self.healthy = True
+        except Exception as e:
+            # Nothing of this batch is durable: no ACK goes out, devices keep their data and
+            # resend. Back off a little so a full disk does not become a busy loop.
+            ok = False
+            if self.healthy:
+                log.error(kv("rawlog_append_failed", error=repr(e), frames=len(items)))
+            self.healthy = False
+            time.sleep(_FLUSH_RETRY_S)
+        done = time.perf_counter()
+        if items:
+            metrics.APPEND_BATCH.observe(len(items))
+            for i in items:
+                metrics.APPEND_SECONDS.observe(done - i.t0)
+        if items:
+            self._loop.call_soon_threadsafe(self._settle, items, results, ok)
+
+    # -- back on the loop ----------------------------------------------------------------------
+    def _settle(self, items: list[Pending], results: list[int | None], ok: bool) -> None:
+        for item, dev_id in zip(items, results, strict=False) if ok else ((i, None) for i in items):
+            try:
+                item.owner.settled(item, dev_id, ok)
+            except Exception:  # one broken owner must not stop the others' ACKs
+                log.exception(kv("settle_failed", peer=item.peer))
+        self.backlog -= len(items)
+        if self.backlog == 0 and self._waiters:
+            waiters, self._waiters = self._waiters, []
+            for w in waiters:
+                if not w.done():
+                    w.set_result(None)
+
+
+Settle = Callable[[Pending, int | None, bool], None]

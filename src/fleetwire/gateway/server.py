@@ -1,0 +1,174 @@
+"""The gateway process: listeners per protocol, the committer, idle sweeps, metrics, shutdown.
+
+Stopping (SIGINT/SIGTERM): stop accepting, stop reading, wait until every frame received so far is
+durable and its ACK written, then close. Nothing ACKed is lost and nothing received is left
+un-appended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import resource
+import signal
+import time
+from collections.abc import Coroutine
+from typing import Any
+
+from fleetwire.config import Settings
+from fleetwire.gateway.committer import Committer
+from fleetwire.gateway.connection import DeviceConnection
+from fleetwire.gateway.udp import DatagramEndpoint
+from fleetwire.logs import kv
+from fleetwire.metrics import CONNECTIONS, Tally
+from fleetwire.protocols import all_protocols
+from fleetwire.protocols.base import Transport
+
+log = logging.getLogger("gateway")
+
+
+def raise_open_files_limit() -> int:
+    """Raise the soft open-file limit to the hard one; return the new soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        hard = 1_048_576
+    if soft != hard:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+class Gateway:
+    def __init__(self, settings: Settings, *, reuse_port: bool = False) -> None:
+        self.settings = settings
+        self.loop = asyncio.get_running_loop()
+        gs = settings.gateway
+        self.max_unacked = gs.max_unacked_frames
+        self.max_bad_frames = gs.max_bad_frames
+        self.reuse_port = reuse_port
+        self.tally = Tally()
+        self.connections: set[DeviceConnection] = set()
+        self._ids = itertools.count(1)
+        self._boot = int(time.time()) << 24  # connection ids unique across restarts
+        self.committer = Committer(
+            self.loop,
+            settings.rawlog_path,
+            settings.registry_path,
+            synchronous=settings.rawlog.synchronous,
+            register_unknown=gs.register_unknown,
+            max_batch=gs.commit_batch,
+            retention_s=settings.rawlog.retention_days * 86400,
+        )
+        self._servers: list[asyncio.Server] = []
+        self._endpoints: list[asyncio.DatagramTransport] = []
+        self._tasks: list[asyncio.Task[None]] = []
+        self._open: dict[str, int] = {}
+        self.ports: dict[tuple[str, str], int] = {}  # (protocol, transport) -> bound port
+
+    def next_connection_id(self) -> int:
+        return self._boot + next(self._ids)
+
+    def opened(self, conn: DeviceConnection) -> None:
+        self.connections.add(conn)
+        self._open[conn.name] = self._open.get(conn.name, 0) + 1
+
+    def closed(self, conn: DeviceConnection) -> None:
+        self.connections.discard(conn)
+        self._open[conn.name] = self._open.get(conn.name, 1) - 1
+
+    async def start(self) -> None:
+        limit = raise_open_files_limit()
+        log.info(kv("open_files_limit", limit=limit, connections_capacity=max(limit - 100, 0)))
+        self.committer.start()
+        host = self.settings.gateway.host
+        for proto in all_protocols():
+            ps = self.settings.protocol(proto.name)
+            if not ps.enabled:
+                continue
+            port = ps.port if ps.port is not None else proto.default_port
+            if Transport.TCP in proto.transports:
+                server = await self.loop.create_server(
+                    lambda p=proto: DeviceConnection(self, p),
+                    host, port, backlog=4096, reuse_port=self.reuse_port or None,
+                )  # fmt: skip
+                self._servers.append(server)
+                self.ports[proto.name, "tcp"] = server.sockets[0].getsockname()[1]
+                self._open.setdefault(proto.name, 0)
+            if Transport.UDP in proto.transports and ps.udp:
+                transport, _ = await self.loop.create_datagram_endpoint(
+                    lambda p=proto: DatagramEndpoint(self, p),  # type: ignore[misc]
+                    local_addr=(host, port), reuse_port=self.reuse_port or None,
+                )  # fmt: skip
+                self._endpoints.append(transport)
+                self.ports[proto.name, "udp"] = transport.get_extra_info("sockname")[1]
+        listening = " ".join(f"{n}/{t}={p}" for (n, t), p in sorted(self.ports.items()))
+        log.info(kv("gateway_listening", host=host, ports=listening))
+        self._tasks.append(asyncio.create_task(self._sweep()))
+        self._tasks.append(asyncio.create_task(self._flush_metrics()))
+
+    async def _sweep(self) -> None:
+        """Close connections silent for longer than the idle timeout (half-open sockets)."""
+        timeout = self.settings.gateway.idle_timeout
+        period = max(min(timeout / 4, 60.0), 0.05)
+        while True:
+            await asyncio.sleep(period)
+            cutoff = self.loop.time() - timeout
+            for conn in [c for c in self.connections if c.last_seen < cutoff]:
+                conn.close("idle_timeout")
+
+    async def _flush_metrics(self) -> None:
+        while True:
+            await asyncio.sleep(1.0)
+            self.flush_metrics()
+
+    def flush_metrics(self) -> None:
+        self.tally.flush()
+        for name, n in self._open.items():
+            CONNECTIONS.labels(name).set(n)
+
+    async def stop(self) -> None:
+        log.info(kv("gateway_stopping", connections=len(self.connections),
+                    pending=self.committer.backlog))  # fmt: skip
+        for server in self._servers:
+            server.close()
+        for conn in list(self.connections):
+            if conn.transport is not None:
+                conn.transport.pause_reading()
+        for ep in self._endpoints:
+            ep.close()
+        await self.committer.drain()  # every received frame durable, its ACK written
+        for task in self._tasks:
+            task.cancel()
+        for conn in list(self.connections):
+            if conn.transport is not None:
+                conn.transport.close()  # flushes the ACKs still buffered
+        await asyncio.sleep(0.05)
+        self.committer.stop()
+        self.flush_metrics()
+        log.info(kv("gateway_stopped"))
+
+
+async def serve(settings: Settings, *, reuse_port: bool = False) -> None:
+    gw = Gateway(settings, reuse_port=reuse_port)
+    await gw.start()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        gw.loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    await gw.stop()
+
+
+def run_async(main: Coroutine[Any, Any, None]) -> None:
+    """Run on uvloop where it is installed, else on the standard loop."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - platforms without uvloop
+        asyncio.run(main)
+        return
+    uvloop.run(main)
+
+
+def run(settings: Settings, *, reuse_port: bool = False) -> None:
+    run_async(serve(settings, reuse_port=reuse_port))

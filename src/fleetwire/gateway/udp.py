@@ -1,0 +1,77 @@
+"""UDP endpoint: every datagram is one frame carrying its device's identity; the reply goes to the
+datagram's source address once the frame is durable."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any, cast
+
+from fleetwire.errors import DeviceError
+from fleetwire.gateway.committer import Pending
+from fleetwire.logs import kv
+from fleetwire.protocols.base import Session, TrackerProtocol, Transport
+
+if TYPE_CHECKING:
+    from fleetwire.gateway.server import Gateway
+
+log = logging.getLogger("gateway")
+
+
+class DatagramEndpoint(asyncio.DatagramProtocol):
+    def __init__(self, gw: Gateway, proto: TrackerProtocol) -> None:
+        self.gw = gw
+        self.proto = proto
+        self.name = proto.name
+        self.transport: asyncio.DatagramTransport | None = None
+        self.conn_id = 0
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.DatagramTransport, transport)
+        self.conn_id = self.gw.next_connection_id()
+
+    def datagram_received(self, data: bytes, addr: Any) -> None:
+        gw = self.gw
+        gw.tally.counts["received", self.name] += 1
+        peer = f"{addr[0]}:{addr[1]}"
+        if len(data) > self.proto.max_frame_size:
+            self._reject(data, peer, "oversized", f"{len(data)}-byte datagram")
+            return
+        try:
+            up = self.proto.inspect(data, Session(Transport.UDP))
+        except DeviceError as e:
+            self._reject(data, peer, e.reason, str(e))
+            return
+        if not up.store:
+            return
+        if up.unique_id is None:
+            self._reject(data, peer, "unidentified", "datagram without a device identity")
+            return
+        gw.committer.submit(
+            Pending(
+                self, up.unique_id, gw.committer.devices.get(up.unique_id), self.name, "udp",
+                time.time_ns() // 1000, self.conn_id, peer, data, up.ack, up.reject, up.records,
+                addr,
+            )
+        )  # fmt: skip
+
+    def settled(self, item: Pending, device_id: int | None, ok: bool) -> None:
+        if not ok or self.transport is None or self.transport.is_closing():
+            return
+        if device_id is None:
+            self.gw.tally.rejected[self.name, "unknown_device"] += 1
+            log.warning(kv("device_refused", protocol=self.name, peer=item.peer,
+                           device=item.unique_id))  # fmt: skip
+            return
+        if item.ack:
+            self.transport.sendto(item.ack, item.addr)  # type: ignore[arg-type]
+        counts = self.gw.tally.counts
+        counts["acked", self.name] += 1
+        counts["records", self.name] += item.records
+
+    def _reject(self, data: bytes, peer: str, reason: str, error: str) -> None:
+        self.gw.tally.rejected[self.name, reason] += 1
+        log.warning(kv("frame_rejected", protocol=self.name, peer=peer, transport="udp",
+                       reason=reason, error=error, len=len(data),
+                       hex=data[:256].hex()))  # fmt: skip

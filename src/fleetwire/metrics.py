@@ -1,0 +1,81 @@
+"""Prometheus metrics of every role.
+
+Processes of one host share PROMETHEUS_MULTIPROC_DIR (set by the CLI before this module is
+imported) and the API's /metrics aggregates them. The gateway counts in plain ints on its hot path
+(Tally) and flushes them here once a second, so a frame costs no metric write.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from prometheus_client import Counter, Gauge, Histogram
+
+CONNECTIONS = Gauge(
+    "fleetwire_connections", "Open device connections", ["protocol"], multiprocess_mode="livesum"
+)
+FRAMES_RECEIVED = Counter("fleetwire_frames_received", "Frames received", ["protocol"])
+FRAMES_ACKED = Counter(
+    "fleetwire_frames_acked", "Frames durable in the raw log and ACKed", ["protocol"]
+)
+RECORDS_ACKED = Counter("fleetwire_records_acked", "Records ACKed to devices", ["protocol"])
+FRAMES_REJECTED = Counter(
+    "fleetwire_frames_rejected", "Frames refused, not ACKed", ["protocol", "reason"]
+)
+GARBAGE_BYTES = Counter("fleetwire_garbage_bytes", "Bytes skipped between frames", ["protocol"])
+CONNECTIONS_CLOSED = Counter(
+    "fleetwire_connections_closed", "Connections closed by the gateway", ["protocol", "reason"]
+)
+APPEND_SECONDS = Histogram(
+    "fleetwire_rawlog_append_seconds",
+    "From a frame's arrival to its durable append (raw-log latency seen by the ACK)",
+    buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+)
+APPEND_BATCH = Histogram(
+    "fleetwire_rawlog_batch_frames",
+    "Frames per raw-log group commit",
+    buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000),
+)
+WORKER_FRAMES = Counter("fleetwire_worker_frames", "Frames processed by workers", ["protocol"])
+WORKER_RECORDS = Counter("fleetwire_worker_records", "Records decoded", ["protocol"])
+WORKER_STORED = Counter("fleetwire_worker_stored", "Records newly stored (not duplicates)")
+DECODE_ERRORS = Counter(
+    "fleetwire_decode_errors", "Frames that did not decode (dead letters)", ["protocol"]
+)
+WORKER_BATCH_SECONDS = Histogram(
+    "fleetwire_worker_batch_seconds",
+    "Time to decode and store one batch",
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+)
+
+_COUNTERS = {
+    "received": FRAMES_RECEIVED,
+    "acked": FRAMES_ACKED,
+    "records": RECORDS_ACKED,
+    "garbage": GARBAGE_BYTES,
+}
+
+
+class Tally:
+    """Hot-path counters as plain ints, flushed into Prometheus periodically."""
+
+    __slots__ = ("closed", "counts", "rejected")
+
+    def __init__(self) -> None:
+        self.counts: defaultdict[tuple[str, str], int] = defaultdict(int)
+        self.rejected: defaultdict[tuple[str, str], int] = defaultdict(int)
+        self.closed: defaultdict[tuple[str, str], int] = defaultdict(int)
+
+    def flush(self) -> None:
+        for (name, protocol), n in self.counts.items():
+            if n:
+                _COUNTERS[name].labels(protocol).inc(n)
+        for (protocol, reason), n in self.rejected.items():
+            if n:
+                FRAMES_REJECTED.labels(protocol, reason).inc(n)
+        for (protocol, reason), n in self.closed.items():
+            if n:
+                CONNECTIONS_CLOSED.labels(protocol, reason).inc(n)
+        self.counts.clear()
+        self.rejected.clear()
+        self.closed.clear()

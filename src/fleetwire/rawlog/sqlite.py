@@ -1,0 +1,138 @@
+"""Embedded raw log: one SQLite file in WAL mode, appended in group commits.
+
+The writer is used from a single thread (the gateway's committer); readers (worker, API, replay)
+open their own connections. Sequence numbers come from AUTOINCREMENT so they never go back, even
+after retention has emptied the table.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from fleetwire.rawlog.base import RawEntry, RawFrame
+from fleetwire.sqlite import connect
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS frames (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id  INTEGER NOT NULL,
+    protocol   TEXT    NOT NULL,
+    transport  TEXT    NOT NULL,
+    received   INTEGER NOT NULL,  -- microseconds since the epoch, UTC
+    connection INTEGER NOT NULL,
+    peer       TEXT    NOT NULL,
+    data       BLOB    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS frames_device_time ON frames (device_id, received);
+-- frames that failed their checks: kept as evidence, never ACKed, never decoded
+CREATE TABLE IF NOT EXISTS rejected (
+    id         INTEGER PRIMARY KEY,
+    received   INTEGER NOT NULL,
+    protocol   TEXT    NOT NULL,
+    connection INTEGER NOT NULL,
+    peer       TEXT    NOT NULL,
+    reason     TEXT    NOT NULL,
+    data       BLOB    NOT NULL
+);
+"""
+
+_COLUMNS = "seq, device_id, protocol, transport, received, connection, peer, data"
+
+
+class SqliteRawLogWriter:
+    def __init__(self, path: Path, synchronous: str = "full") -> None:
+        self._conn = connect(path, synchronous=synchronous, check_same_thread=False)
+        self._conn.executescript(SCHEMA)
+
+    def append(
+        self, entries: Sequence[RawEntry], rejected: Sequence[tuple[object, ...]] = ()
+    ) -> int:
+        """Append entries (and rejected evidence) in one durable transaction; return the last
+        sequence number assigned (0 if none)."""
+        c = self._conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if entries:
+                c.executemany(
+                    "INSERT INTO frames (device_id, protocol, transport, received, connection,"
+                    " peer, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (e.device_id, e.protocol, e.transport, e.received_us, e.connection,
+                         e.peer, e.data)
+                        for e in entries
+                    ],
+                )  # fmt: skip
+            if rejected:
+                c.executemany(
+                    "INSERT INTO rejected (received, protocol, connection, peer, reason, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    rejected,
+                )
+            last = int(c.execute("SELECT last_insert_rowid()").fetchone()[0]) if entries else 0
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return last
+
+    def expire(self, retention_s: float, chunk: int = 10000) -> int:
+        """Delete frames older than the retention, a chunk at a time (short write locks)."""
+        cutoff = int((time.time() - retention_s) * 1e6)
+        cur = self._conn.execute(
+            "DELETE FROM frames WHERE seq IN (SELECT seq FROM frames WHERE received < ? LIMIT ?)",
+            (cutoff, chunk),
+        )
+        self._conn.execute(
+            "DELETE FROM rejected WHERE id IN (SELECT id FROM rejected WHERE received < ? LIMIT ?)",
+            (cutoff, chunk),
+        )
+        return cur.rowcount
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class SqliteRawLogReader:
+    def __init__(self, path: Path) -> None:
+        if not path.exists():  # a reader may start before any gateway: create the empty log
+            SqliteRawLogWriter(path).close()
+        self._conn = connect(path, readonly=True, check_same_thread=False)
+
+    def read(self, after_seq: int, limit: int) -> list[RawFrame]:
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM frames WHERE seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)
+        ).fetchall()
+        return [RawFrame(*r) for r in rows]
+
+    def head(self) -> int:
+        """The last sequence number appended (0 when empty)."""
+        row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name='frames'").fetchone()
+        return int(row[0]) if row else 0
+
+    def query(self, device_id: int, from_us: int, to_us: int, limit: int) -> list[RawFrame]:
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM frames WHERE device_id = ? AND received >= ? AND received < ?"
+            " ORDER BY received, seq LIMIT ?",
+            (device_id, from_us, to_us, limit),
+        ).fetchall()
+        return [RawFrame(*r) for r in rows]
+
+    def rejected(self, limit: int) -> list[tuple[object, ...]]:
+        rows: Iterable[tuple[object, ...]] = self._conn.execute(
+            "SELECT id, received, protocol, connection, peer, reason, data FROM rejected"
+            " ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return list(rows)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def open_writer(path: Path, synchronous: str = "full") -> SqliteRawLogWriter:
+    return SqliteRawLogWriter(path, synchronous)
+
+
+__all__ = ["SqliteRawLogReader", "SqliteRawLogWriter", "open_writer"]

@@ -1,0 +1,1 @@
+"""`fleetwire simulate`: simulated devices and the load generator for the benchmarks."""

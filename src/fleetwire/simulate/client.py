@@ -1,0 +1,219 @@
+"""One simulated device on a real socket: log in, send frames, check every reply byte for byte.
+
+Runs inside one asyncio loop with many others; asyncio.Protocol (not streams) keeps the load
+generator cheap enough to saturate a gateway from the same machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import cast
+
+from fleetwire.model import Record
+from fleetwire.protocols.base import SimulatedDevice
+from fleetwire.simulate.track import Track
+
+
+@dataclass
+class Stats:
+    connected: int = 0
+    sent: int = 0
+    acked: int = 0
+    failed: int = 0
+    records_acked: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+    latencies: list[float] = field(default_factory=list)  # seconds, per ACKed frame
+
+    def error(self, what: str) -> None:
+        self.errors[what] = self.errors.get(what, 0) + 1
+        self.failed += 1
+
+    def merge(self, other: Stats) -> None:
+        self.connected += other.connected
+        self.sent += other.sent
+        self.acked += other.acked
+        self.failed += other.failed
+        self.records_acked += other.records_acked
+        for k, v in other.errors.items():
+            self.errors[k] = self.errors.get(k, 0) + v
+        self.latencies.extend(other.latencies)
+
+
+class _Receiver(asyncio.Protocol):
+    """Collects bytes and wakes the waiter when ``expected`` bytes have arrived."""
+
+    def __init__(self) -> None:
+        self.buf = bytearray()
+        self.want = 0
+        self.waiter: asyncio.Future[bytes] | None = None
+        self.lost: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)
+
+    def data_received(self, data: bytes) -> None:
+        self.buf += data
+        self._check()
+
+    def _check(self) -> None:
+        w = self.waiter
+        if w is not None and not w.done() and len(self.buf) >= self.want:
+            out = bytes(self.buf[: self.want])
+            del self.buf[: self.want]
+            w.set_result(out)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.lost.done():
+            self.lost.set_result(None)
+        w = self.waiter
+        if w is not None and not w.done():
+            w.set_exception(ConnectionResetError("connection closed by the server"))
+
+    def expect(self, n: int) -> asyncio.Future[bytes]:
+        self.waiter = asyncio.get_running_loop().create_future()
+        self.want = n
+        self._check()
+        return self.waiter
+
+
+RecordSink = Callable[[str, Record], None]
+
+
+async def run_device(
+    device: SimulatedDevice,
+    track: Track,
+    stats: Stats,
+    *,
+    host: str,
+    port: int,
+    records_per_frame: int,
+    frames: int,
+    deadline: float,
+    rate: float,
+    idle: bool,
+    local_ip: str | None,
+    sink: RecordSink | None,
+    timeout: float = 10.0,
+) -> None:
+    loop = asyncio.get_running_loop()
+    try:
+        transport, rx = await asyncio.wait_for(
+            loop.create_connection(
+                _Receiver, host, port, local_addr=(local_ip, 0) if local_ip else None
+            ),
+            timeout,
+        )
+    except (OSError, TimeoutError) as e:
+        stats.error(f"connect:{type(e).__name__}")
+        return
+    stats.connected += 1
+    try:
+        frame, reply = device.login()
+        transport.write(frame)
+        if reply:
+            got = await asyncio.wait_for(rx.expect(len(reply)), timeout)
+            if got != reply:
+                stats.error("login_reply_mismatch")
+                return
+        if idle:
+            remaining = deadline - time.monotonic()
+            if remaining > 0:
+                await asyncio.wait([rx.lost], timeout=remaining)
+            return
+        n = 0
+        interval = 1.0 / rate if rate > 0 else 0.0
+        next_send = time.monotonic()
+        while (frames == 0 or n < frames) and time.monotonic() < deadline:
+            records = [track.next() for _ in range(records_per_frame)]
+            frame, ack = device.report(records)
+            t0 = time.perf_counter()
+            transport.write(frame)
+            stats.sent += 1
+            n += 1
+            if ack:
+                got = await asyncio.wait_for(rx.expect(len(ack)), timeout)
+                if got != ack:
+                    stats.error("ack_mismatch")
+                    return
+            stats.latencies.append(time.perf_counter() - t0)
+            stats.acked += 1
+            stats.records_acked += len(records)
+            if sink is not None:
+                for r in records:
+                    sink(device.unique_id, r)
+            if interval:
+                next_send += interval
+                delay = next_send - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+    except TimeoutError:
+        stats.error("ack_timeout")
+    except (OSError, ConnectionResetError) as e:
+        stats.error(f"io:{type(e).__name__}")
+    finally:
+        transport.close()
+
+
+class _DatagramReceiver(asyncio.DatagramProtocol):
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[bytes] = asyncio.Queue()
+
+    def datagram_received(self, data: bytes, addr: object) -> None:
+        self.queue.put_nowait(data)
+
+
+async def run_udp_device(
+    device: SimulatedDevice,
+    track: Track,
+    stats: Stats,
+    *,
+    host: str,
+    port: int,
+    records_per_frame: int,
+    frames: int,
+    deadline: float,
+    rate: float,
+    sink: RecordSink | None,
+    timeout: float = 5.0,
+    retries: int = 3,
+) -> None:
+    """A UDP device: each datagram is resent (same bytes) until its reply arrives, as devices do."""
+    loop = asyncio.get_running_loop()
+    transport, rx = await loop.create_datagram_endpoint(_DatagramReceiver, remote_addr=(host, port))
+    stats.connected += 1
+    try:
+        n = 0
+        interval = 1.0 / rate if rate > 0 else 0.0
+        while (frames == 0 or n < frames) and time.monotonic() < deadline:
+            records = [track.next() for _ in range(records_per_frame)]
+            frame, ack = device.report(records)
+            t0 = time.perf_counter()
+            n += 1
+            for _attempt in range(retries):
+                transport.sendto(frame)
+                stats.sent += 1
+                try:
+                    got = await asyncio.wait_for(rx.queue.get(), timeout)
+                except TimeoutError:
+                    continue
+                if got != ack:
+                    stats.error("ack_mismatch")
+                    return
+                stats.latencies.append(time.perf_counter() - t0)
+                stats.acked += 1
+                stats.records_acked += len(records)
+                if sink is not None:
+                    for r in records:
+                        sink(device.unique_id, r)
+                break
+            else:
+                stats.error("ack_timeout")
+                return
+            if interval:
+                await asyncio.sleep(interval)
+    finally:
+        transport.close()

@@ -1,0 +1,1 @@
+"""Telemetry store (positions, latest, dead letters) and registry (devices), embedded backends."""

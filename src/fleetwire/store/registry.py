@@ -1,0 +1,116 @@
+"""Embedded registry: devices (and later users, geofences, commands) in their own SQLite file.
+
+Apart from the telemetry store on purpose: it is small, read through caches, and written by
+people, not by the ingest path.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fleetwire.sqlite import connect
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS devices (
+    id         INTEGER PRIMARY KEY,
+    unique_id  TEXT    NOT NULL UNIQUE,
+    name       TEXT,
+    protocol   TEXT,
+    disabled   INTEGER NOT NULL DEFAULT 0,
+    created    INTEGER NOT NULL   -- milliseconds since the epoch
+);
+"""
+
+
+@dataclass(slots=True, frozen=True)
+class Device:
+    id: int
+    unique_id: str
+    name: str | None
+    protocol: str | None
+    disabled: bool
+    created_ms: int
+
+
+_DEVICE_COLUMNS = "id, unique_id, name, protocol, disabled, created"
+
+
+def _device(row: tuple[object, ...]) -> Device:
+    i, uid, name, proto, disabled, created = row
+    return Device(int(i), str(uid), name, proto, bool(disabled), int(created))  # type: ignore[call-overload, arg-type]
+
+
+class SqliteRegistry:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self._conn = connect(path, readonly=False, check_same_thread=False)
+        if not readonly:
+            self._conn.executescript(SCHEMA)
+        else:
+            self._conn.executescript(SCHEMA)
+            self._conn.execute("PRAGMA query_only=1")
+
+    def resolve(
+        self, unique_ids: Iterable[tuple[str, str]], register: bool
+    ) -> dict[str, Device | None]:
+        """Look devices up by unique id; register the unknown ones (with their protocol) when
+        ``register``. Disabled or (without registration) unknown devices map to None."""
+        pairs = dict(unique_ids)
+        out: dict[str, Device | None] = {}
+        c = self._conn
+        if register:
+            now = int(time.time() * 1000)
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                c.executemany(
+                    "INSERT OR IGNORE INTO devices (unique_id, protocol, created) VALUES (?, ?, ?)",
+                    [(uid, proto, now) for uid, proto in pairs.items()],
+                )
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+        for uid in pairs:
+            row = c.execute(
+                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE unique_id = ?", (uid,)
+            ).fetchone()
+            dev = _device(row) if row else None
+            out[uid] = dev if dev is not None and not dev.disabled else None
+        return out
+
+    def get(self, unique_id: str) -> Device | None:
+        row = self._conn.execute(
+            f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE unique_id = ?", (unique_id,)
+        ).fetchone()
+        return _device(row) if row else None
+
+    def by_ids(self, ids: Iterable[int]) -> dict[int, Device]:
+        wanted = list(ids)
+        out: dict[int, Device] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._conn.execute(
+                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE id IN ({marks})", chunk
+            ):
+                d = _device(row)
+                out[d.id] = d
+        return out
+
+    def devices(self) -> list[Device]:
+        rows = self._conn.execute(f"SELECT {_DEVICE_COLUMNS} FROM devices ORDER BY id").fetchall()
+        return [_device(r) for r in rows]
+
+    def add(self, unique_id: str, name: str | None = None, protocol: str | None = None) -> Device:
+        self._conn.execute(
+            "INSERT INTO devices (unique_id, name, protocol, created) VALUES (?, ?, ?, ?)",
+            (unique_id, name, protocol, int(time.time() * 1000)),
+        )
+        dev = self.get(unique_id)
+        assert dev is not None
+        return dev
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,203 @@
+"""Embedded telemetry store: decoded positions, the latest position per device, dead letters and
+the worker's read position, in one SQLite file so that a batch and its log position commit in the
+same transaction (the worker's exactly-once effect).
+
+Idempotency: each row carries a content hash; (device, fix time, hash) is unique, so a frame
+decoded twice, or a record the device resent because it missed its ACK, is stored once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from fleetwire.sqlite import connect
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS positions (
+    id          INTEGER PRIMARY KEY,
+    device_id   INTEGER NOT NULL,
+    kind        TEXT    NOT NULL,
+    fix_time    INTEGER NOT NULL,   -- ms since the epoch, UTC
+    server_time INTEGER NOT NULL,   -- ms, when the gateway received the frame
+    valid       INTEGER NOT NULL,
+    latitude    REAL,
+    longitude   REAL,
+    altitude    REAL,
+    speed       REAL,               -- km/h
+    course      REAL,
+    satellites  INTEGER,
+    attributes  TEXT    NOT NULL,   -- JSON object
+    frame_seq   INTEGER NOT NULL,   -- the raw-log frame this record came from
+    dedup       INTEGER NOT NULL    -- content hash, see module comment
+);
+CREATE UNIQUE INDEX IF NOT EXISTS positions_identity ON positions (device_id, fix_time, dedup);
+CREATE TABLE IF NOT EXISTS latest (
+    device_id   INTEGER PRIMARY KEY,
+    position_id INTEGER,
+    kind        TEXT    NOT NULL,
+    fix_time    INTEGER NOT NULL,
+    server_time INTEGER NOT NULL,
+    valid       INTEGER NOT NULL,
+    latitude    REAL,
+    longitude   REAL,
+    altitude    REAL,
+    speed       REAL,
+    course      REAL,
+    satellites  INTEGER,
+    attributes  TEXT    NOT NULL,
+    frame_seq   INTEGER NOT NULL,
+    dedup       INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dead_letters (
+    frame_seq   INTEGER PRIMARY KEY,
+    device_id   INTEGER NOT NULL,
+    protocol    TEXT    NOT NULL,
+    error       TEXT    NOT NULL,
+    at          INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS offsets (
+    consumer    TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL
+);
+"""
+
+# the column order of a position row, shared by writes and reads
+POSITION_COLUMNS = (
+    "device_id, kind, fix_time, server_time, valid, latitude, longitude, altitude, speed, course,"
+    " satellites, attributes, frame_seq, dedup"
+)
+PositionRow = tuple[Any, ...]
+
+
+@dataclass(slots=True)
+class StoredPosition:
+    id: int
+    device_id: int
+    kind: str
+    fix_time_ms: int
+    server_time_ms: int
+    valid: bool
+    latitude: float | None
+    longitude: float | None
+    altitude: float | None
+    speed: float | None
+    course: float | None
+    satellites: int | None
+    attributes: dict[str, Any]
+    frame_seq: int
+
+
+def _stored(row: tuple[Any, ...]) -> StoredPosition:
+    (pid, dev, kind, fix, srv, valid, lat, lon, alt, spd, crs, sats, attrs, seq) = row
+    return StoredPosition(
+        pid, dev, kind, fix, srv, bool(valid), lat, lon, alt, spd, crs, sats,
+        orjson.loads(attrs), seq,
+    )  # fmt: skip
+
+
+class SqliteTelemetry:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self._conn = connect(path, check_same_thread=False, synchronous="normal")
+        self._conn.executescript(SCHEMA)
+        if readonly:
+            self._conn.execute("PRAGMA query_only=1")
+
+    # -- worker side ------------------------------------------------------------------------
+    def offset(self, consumer: str) -> int:
+        row = self._conn.execute(
+            "SELECT seq FROM offsets WHERE consumer = ?", (consumer,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def write_batch(
+        self,
+        consumer: str,
+        seq: int,
+        positions: Sequence[PositionRow],
+        latest: Sequence[PositionRow],
+        dead: Sequence[tuple[int, int, str, str, int]],
+    ) -> int:
+        """Insert positions (ignoring ones already stored), advance ``latest`` only forward,
+        record dead letters and move the consumer's offset to ``seq``: one transaction.
+        Returns the number of positions actually inserted."""
+        c = self._conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            before = c.total_changes
+            c.executemany(
+                f"INSERT OR IGNORE INTO positions ({POSITION_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                positions,
+            )
+            inserted = c.total_changes - before
+            if latest:
+                c.executemany(
+                    f"INSERT INTO latest ({POSITION_COLUMNS})"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (device_id) DO UPDATE SET kind = excluded.kind,"
+                    " fix_time = excluded.fix_time, server_time = excluded.server_time,"
+                    " valid = excluded.valid, latitude = excluded.latitude,"
+                    " longitude = excluded.longitude, altitude = excluded.altitude,"
+                    " speed = excluded.speed, course = excluded.course,"
+                    " satellites = excluded.satellites, attributes = excluded.attributes,"
+                    " frame_seq = excluded.frame_seq, dedup = excluded.dedup"
+                    " WHERE excluded.fix_time > latest.fix_time",
+                    latest,
+                )
+            if dead:
+                c.executemany(
+                    "INSERT OR REPLACE INTO dead_letters"
+                    " (frame_seq, device_id, protocol, error, at) VALUES (?, ?, ?, ?, ?)",
+                    dead,
+                )
+            c.execute(
+                "INSERT INTO offsets (consumer, seq) VALUES (?, ?)"
+                " ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq",
+                (consumer, seq),
+            )
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return inserted
+
+    # -- API side ---------------------------------------------------------------------------
+    def positions(
+        self, device_id: int, from_ms: int, to_ms: int, limit: int
+    ) -> list[StoredPosition]:
+        rows = self._conn.execute(
+            f"SELECT id, {POSITION_COLUMNS.replace(', dedup', '')} FROM positions"
+            " WHERE device_id = ? AND fix_time >= ? AND fix_time < ? ORDER BY fix_time, id LIMIT ?",
+            (device_id, from_ms, to_ms, limit),
+        ).fetchall()
+        return [_stored(r) for r in rows]
+
+    def latest(self, device_ids: Sequence[int] | None = None) -> list[StoredPosition]:
+        cols = f"position_id, {POSITION_COLUMNS.replace(', dedup', '')}"
+        if device_ids is None:
+            rows = self._conn.execute(f"SELECT {cols} FROM latest ORDER BY device_id").fetchall()
+        else:
+            marks = ",".join("?" * len(device_ids))
+            rows = self._conn.execute(
+                f"SELECT {cols} FROM latest WHERE device_id IN ({marks}) ORDER BY device_id",
+                list(device_ids),
+            ).fetchall()
+        return [_stored((r[0] or 0, *r[1:])) for r in rows]
+
+    def dead_letters(self, limit: int) -> list[tuple[Any, ...]]:
+        return self._conn.execute(
+            "SELECT frame_seq, device_id, protocol, error, at FROM dead_letters"
+            " ORDER BY frame_seq DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM positions").fetchone()[0])
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,1 @@
+"""Operator tools built on the protocol modules (decode, replay)."""
