@@ -1,0 +1,187 @@
+"""Teltonika frames to Records: AVL data (Codec 8, 8 Extended, 16) and text replies (12/13/14).
+
+One record parser serves the three AVL codecs, parameterised by a table of field widths; the text
+codecs share one reader. Checks the envelope again (the worker may decode frames the gateway
+never ACKed) and raises only DeviceErrors; an unknown codec decodes to no records.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any, Final, NamedTuple
+
+from fleetwire.errors import InvalidField
+from fleetwire.model import Record, RecordKind
+from fleetwire.protocols._binary import Reader, bcd
+from fleetwire.protocols.base import DecodeContext, Transport
+from fleetwire.protocols.teltonika.constants import Codec, MessageType
+from fleetwire.protocols.teltonika.framing import (
+    is_imei_packet,
+    is_keepalive,
+    read_imei_packet,
+    read_udp_header,
+    unwrap_tcp,
+)
+from fleetwire.protocols.teltonika.io_elements import put_io, put_variable_io
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_MS: Final = (datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH) // timedelta(milliseconds=1)
+_YEAR_2000: Final = 946684800  # s; a Codec 13 time before this is not a 4-byte timestamp
+# timestamp, priority, longitude, latitude, altitude, angle, satellites, speed
+_GPS: Final = struct.Struct(">QBiihHBH")
+_FIXED_SIZES: Final = (1, 2, 4, 8)
+
+
+class Layout(NamedTuple):
+    """Field widths of one AVL codec's IO element block."""
+
+    event_id: int
+    generation: bool  # Codec 16: a generation-type byte after the event id
+    count_size: int  # width of the total and per-group counts
+    io_id: int
+    variable: bool  # Codec 8E: a last group of length-prefixed elements
+
+
+_LAYOUTS: Final[dict[int, Layout]] = {
+    Codec.C8: Layout(event_id=1, generation=False, count_size=1, io_id=1, variable=False),
+    Codec.C8E: Layout(event_id=2, generation=False, count_size=2, io_id=2, variable=True),
+    Codec.C16: Layout(event_id=2, generation=True, count_size=1, io_id=2, variable=False),
+}
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    if is_keepalive(frame):
+        return []
+    if ctx.transport is Transport.UDP:
+        start, end = read_udp_header(frame).data_start, len(frame)
+    elif is_imei_packet(frame):
+        read_imei_packet(frame)  # a login carries no record, but it must still be well formed
+        return []
+    else:
+        start, end = unwrap_tcp(frame)
+    decoder = _DECODERS.get(frame[start])
+    if decoder is None:
+        return []
+    return decoder(frame, Reader(frame, start, end), ctx)
+
+
+def _utc_ms(ms: int) -> datetime:
+    if ms > _MAX_MS:
+        raise InvalidField(f"timestamp {ms} ms")
+    return _EPOCH + timedelta(milliseconds=ms)
+
+
+def _decode_avl(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
+    layout = _LAYOUTS[r.u8()]
+    n1 = r.u8()
+    records = [_record(frame, r, layout) for _ in range(n1)]
+    n2 = r.u8()
+    if n1 != n2:
+        raise InvalidField(f"record counts {n1} and {n2} differ")
+    if r.remaining:
+        raise InvalidField(f"{r.remaining} bytes after the last record")
+    return records
+
+
+def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
+    start = r.pos
+    r.skip(_GPS.size)
+    ts, priority, lon, lat, alt, angle, sats, speed = _GPS.unpack_from(frame, start)
+    attributes: dict[str, Any] = {"priority": priority, "sat": sats}
+    event = r.uint(layout.event_id)
+    if event:
+        attributes["event"] = event
+    if layout.generation:
+        attributes["generationType"] = r.u8()
+    r.skip(layout.count_size)  # total element count: the group counts below are what matter
+    for size in _FIXED_SIZES:
+        for _ in range(r.uint(layout.count_size)):
+            io_id = r.uint(layout.io_id)
+            put_io(attributes, io_id, r.uint(size), size)
+    if layout.variable:
+        for _ in range(r.u16()):
+            io_id = r.u16()
+            put_variable_io(attributes, io_id, r.bytes(r.u16()))
+    return Record(
+        fix_time=_utc_ms(ts),
+        kind=RecordKind.POSITION,
+        valid=sats > 0,
+        latitude=lat / 1e7,
+        longitude=lon / 1e7,
+        altitude=float(alt),
+        speed=float(speed),
+        course=float(angle),
+        satellites=sats,
+        attributes=attributes,
+    )
+
+
+def _text(payload: bytes) -> str:
+    """Printable ASCII as text; anything else (binary answers exist) as hex."""
+    if payload.isascii() and all(c >= 0x20 or c in b"\r\n\t" for c in payload):
+        return payload.decode("ascii")
+    return payload.hex()
+
+
+def _status(time: datetime, result: str) -> list[Record]:
+    return [Record(fix_time=time, kind=RecordKind.STATUS, attributes={"result": result})]
+
+
+def _read_message(r: Reader) -> tuple[int, bytes]:
+    """Codec id, quantity, type, size-prefixed payload, quantity: the text codecs' shape."""
+    r.skip(2)
+    msg_type = r.u8()
+    payload = r.bytes(r.u32())
+    r.skip(1)
+    if r.remaining:
+        raise InvalidField(f"{r.remaining} bytes after the message")
+    return msg_type, payload
+
+
+def _decode_codec12(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
+    msg_type, payload = _read_message(r)
+    if msg_type != MessageType.RESPONSE:
+        return []  # a command echoed back at us is nothing to record
+    return _status(ctx.received, _text(payload))
+
+
+def _decode_codec13(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
+    # The vendor text says the size counts the 4-byte timestamp; field captures also show it
+    # outside the size, and one vendor example uses an 8-byte millisecond time. Accept all three.
+    r.skip(3)
+    size = r.u32()
+    outside = r.remaining - 1 - size
+    if outside not in (0, 4) or (outside == 0 and size < 4):
+        raise InvalidField(f"Codec 13 size {size} with {r.remaining - 1} payload bytes")
+    seconds = r.u32()
+    time = _EPOCH + timedelta(seconds=seconds)
+    if seconds < _YEAR_2000 and outside == 0 and size >= 8:
+        r.pos -= 4
+        time = _utc_ms(r.u64())
+    text = _text(r.bytes(r.remaining - 1))
+    r.skip(1)
+    return _status(time, text)
+
+
+def _decode_codec14(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
+    msg_type, payload = _read_message(r)
+    if msg_type not in (MessageType.RESPONSE, MessageType.NACK):
+        return []
+    if len(payload) < 8:
+        raise InvalidField(f"Codec 14 payload of {len(payload)} bytes has no IMEI")
+    bcd(payload[:8])  # the device echoes its IMEI; check it is one
+    if msg_type == MessageType.NACK:
+        return _status(ctx.received, "nack")
+    return _status(ctx.received, _text(payload[8:]))
+
+
+_DECODERS: Final[dict[int, Callable[[bytes, Reader, DecodeContext], list[Record]]]] = {
+    Codec.C8: _decode_avl,
+    Codec.C8E: _decode_avl,
+    Codec.C16: _decode_avl,
+    Codec.C12: _decode_codec12,
+    Codec.C13: _decode_codec13,
+    Codec.C14: _decode_codec14,
+}

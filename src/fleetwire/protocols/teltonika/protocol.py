@@ -1,0 +1,33 @@
+"""The Teltonika protocol object the registry hands out: ports, transports, limits, commands.
+
+Only wires the contract of protocols/base.py to this package's modules; holds no state.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+from fleetwire.protocols.teltonika import decoding, encoding, framing, inspect
+from fleetwire.protocols.teltonika.constants import MAX_FRAME_SIZE
+
+
+class TeltonikaProtocol(TrackerProtocol):
+    name: ClassVar[str] = "teltonika"
+    default_port: ClassVar[int] = 5027
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)
