@@ -1,0 +1,63 @@
+"""Commands to GT06 bytes: the 0x80 online command carrying an SMS-style ASCII command.
+
+Owns the command vocabulary -> SMS text table and the downlink serial counter kept in the
+session. The device's answers (0x15 / 0x21) are recognised by inspect.py and decoded by
+decoding.py.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.model import Command
+from fleetwire.protocols.base import Session
+
+from .constants import MessageType
+from .framing import build_frame
+
+# Texts of the GT06N/JM-VL SMS command set; other models may need them sent as ``custom``.
+TEXTS: Final[dict[str, str]] = {
+    "engineStop": "Relay,1#",
+    "engineResume": "Relay,0#",
+    "requestInfo": "STATUS#",
+    "positionSingle": "WHERE#",
+    "requestPosition": "WHERE#",
+    "rebootDevice": "RESET#",
+}
+COMMANDS: Final = frozenset({"custom", *TEXTS})
+
+SERVER_FLAG: Final = b"\x00\x00\x00\x00"  # echoed back by the device in its reply
+_SERIAL_KEY = "gt06.command_serial"
+_MAX_TEXT = 255 - 10  # the 1-byte length also counts protocol, lengths, flag, serial, CRC
+
+
+def _text(command: Command) -> str:
+    if command.type == "custom":
+        data = command.attributes.get("data")
+        if not isinstance(data, str) or not data:
+            raise EncodeError("custom command needs a non-empty string attribute 'data'")
+        return data
+    text = TEXTS.get(command.type)
+    if text is None:
+        raise UnsupportedCommand(f"gt06 has no command {command.type!r}")
+    return text
+
+
+def next_serial(session: Session) -> int:
+    """1, 2, ... per connection, wrapping within 16 bits (0 is never used)."""
+    serial = int(session.state.get(_SERIAL_KEY, 0)) % 0xFFFF + 1
+    session.state[_SERIAL_KEY] = serial
+    return serial
+
+
+def encode_command(command: Command, session: Session) -> bytes:
+    text = _text(command)
+    try:
+        ascii_text = text.encode("ascii")
+    except UnicodeEncodeError as e:
+        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    if len(ascii_text) > _MAX_TEXT:
+        raise EncodeError(f"command text of {len(ascii_text)} bytes exceeds {_MAX_TEXT}")
+    content = bytes((len(SERVER_FLAG) + len(ascii_text),)) + SERVER_FLAG + ascii_text
+    return build_frame(MessageType.ONLINE_COMMAND, content, next_serial(session))

@@ -1,0 +1,32 @@
+"""Gt06Protocol: the TrackerProtocol object the registry hands out; it only wires the GT06
+modules (framing, inspect, decoding, encoding) to the shared contract and holds no state."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+
+class Gt06Protocol(TrackerProtocol):
+    name: ClassVar[str] = "gt06"
+    default_port: ClassVar[int] = 5023
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)

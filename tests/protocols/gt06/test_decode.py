@@ -1,0 +1,262 @@
+"""GT06 decoding: exact values from real frames for every message type decoded, the sanity
+check on every record, options, unknown types, and the Device round trip."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from fleetwire.errors import ChecksumError, InvalidField
+from fleetwire.model import Record, RecordKind
+from fleetwire.protocols import get
+from fleetwire.protocols.base import DecodeContext, Session
+from fleetwire.protocols.gt06 import Device
+from fleetwire.protocols.gt06.framing import build_frame
+from tests.protocols.contract import NOW, decode_sane, framer
+
+from . import vectors as v
+
+PROTOCOL = get("gt06")
+CTX = DecodeContext(unique_id="123456789012345", received=NOW)
+
+
+def one(frame: bytes, ctx: DecodeContext = CTX) -> Record:
+    records = decode_sane(PROTOCOL, frame, ctx)
+    assert len(records) == 1
+    return records[0]
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("frame", v.VALID, ids=lambda f: f[:6].hex())
+def test_every_real_frame_decodes_sanely(frame: bytes) -> None:
+    decode_sane(PROTOCOL, frame, CTX)
+
+
+def test_login() -> None:
+    r = one(v.CONCOX_LOGIN)
+    assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
+    assert one(v.VL03_LOGIN).attributes == {"type": "7000"}
+
+
+def test_gps_lbs_0x12_traccar_capture() -> None:
+    r = one(v.TRACCAR_GPS_LBS)
+    assert r.kind == RecordKind.POSITION
+    assert r.fix_time == utc(2015, 10, 20, 14, 21, 11)
+    assert r.valid
+    assert r.satellites == 5
+    assert r.latitude == pytest.approx(54.94535, abs=1e-5)
+    assert r.longitude == pytest.approx(24.01762, abs=1e-5)
+    assert (r.speed, r.course) == (0.0, 0.0)
+    assert r.attributes == {"mcc": 246, "mnc": 1, "lac": 110, "cid": 21978}
+
+
+def test_gps_only_0x10() -> None:
+    r = one(v.TRACCAR_GPS)
+    assert r.fix_time == utc(2011, 3, 26, 11, 27, 49)
+    assert r.latitude == pytest.approx(0x027AC7FD / 1_800_000)
+    assert r.longitude == pytest.approx(0x0C4657BF / 1_800_000)
+    assert (r.valid, r.speed, r.course, r.satellites) == (True, 1.0, 289.0, 12)
+
+
+def test_0x11_west_longitude() -> None:
+    r = one(v.TRACCAR_GPS_LBS_11)
+    assert r.fix_time == utc(2021, 11, 11, 2, 44, 48)
+    assert r.latitude == pytest.approx(43.970484, abs=1e-6)
+    assert r.longitude == pytest.approx(-79.263956, abs=1e-6)  # bit 11 set: west
+    assert r.attributes == {"mcc": 302, "mnc": 2, "lac": 53365, "cid": 14614660}
+
+
+def test_gps_lbs_0x22_vl03_example() -> None:
+    r = one(v.VL03_GPS_LBS_2)
+    assert r.fix_time == utc(2015, 12, 29, 2, 51, 5)
+    assert r.latitude == pytest.approx(23.111693, abs=1e-6)  # the document's 23.125346 is wrong
+    assert r.longitude == pytest.approx(114.409298, abs=1e-6)
+    assert (r.valid, r.speed, r.course, r.satellites) == (True, 0.0, 0.0, 9)
+    assert r.attributes == {
+        "mcc": 460, "mnc": 0, "lac": 10365, "cid": 8049,
+        "ignition": False, "uploadMode": 0, "archive": True,
+    }  # fmt: skip
+
+
+def test_gps_lbs_0x22_two_byte_mnc_without_fix() -> None:
+    r = one(v.TRACCAR_GPS_LBS_2_MNC16)
+    assert r.fix_time == utc(2017, 12, 7, 15, 27, 2)
+    assert not r.valid
+    assert not r.has_position
+    assert r.attributes["mcc"] == 310
+    assert r.attributes["mnc"] == 260
+
+
+def test_gps_lbs_4g_0xa0_with_mileage() -> None:
+    # Built from the JM-VL03 0xA0 layout (no public capture found): 2-byte MNC flag,
+    # 4-byte LAC, 8-byte cell id, ACC on, mode 0, real-time, mileage 123456 m.
+    content = bytes.fromhex(
+        "180b1a0c0000" "c9" "027ac818" "0c465860" "3c" "1d2d"
+        "81cc" "0001" "0000287d" "00000000001f7100" "01" "00" "00" "0001e240"
+    )  # fmt: skip
+    r = one(build_frame(0xA0, content, 9))
+    assert r.fix_time == utc(2024, 11, 26, 12, 0, 0)
+    assert (r.valid, r.speed, r.course) == (True, 60.0, 301.0)
+    assert r.latitude == pytest.approx(23.111693, abs=1e-6)
+    assert r.longitude == pytest.approx(-114.409298, abs=1e-6)
+    assert r.attributes == {
+        "mcc": 460, "mnc": 1, "lac": 10365, "cid": 0x1F7100,
+        "ignition": True, "uploadMode": 0, "archive": False, "odometer": 123456,
+    }  # fmt: skip
+
+
+def test_alarm_0x16_concox_example_sos() -> None:
+    r = one(v.CONCOX_ALARM)
+    assert r.kind == RecordKind.EVENT
+    assert r.fix_time == utc(2011, 11, 15, 14, 36, 29)
+    assert r.latitude == pytest.approx(0x027AC887 / 1_800_000)
+    assert (r.valid, r.course, r.satellites) == (True, 2.0, 15)
+    a = r.attributes
+    assert a["alarm"] == "sos"
+    assert (a["armed"], a["charge"], a["ignition"], a["blocked"]) == (True, True, False, False)
+    assert (a["batteryLevel"], a["rssi"]) == (100, 4)
+
+
+def test_alarm_0x16_without_fix_uses_receive_time() -> None:
+    r = one(v.TRACCAR_ALARM_NO_FIX)
+    assert r.fix_time == NOW
+    assert not r.has_position
+    assert r.attributes["alarm"] == "vibration"
+    assert r.attributes["mcc"] == 250
+
+
+def test_alarm_0x26() -> None:
+    r = one(v.VL03_ALARM_2)
+    assert r.fix_time == utc(2015, 12, 29, 3, 11, 38)
+    assert r.attributes["alarm"] == "tampering"  # code 0x13
+    assert r.attributes["blocked"] is True
+    r = one(v.TRACCAR_ALARM_2)
+    assert r.fix_time == utc(2018, 3, 12, 6, 56, 22)
+    assert r.attributes["alarm"] == "vibration"
+
+
+def test_alarm_0x27_and_0xa4() -> None:
+    r = one(v.TRACCAR_ALARM_FENCES)
+    assert r.latitude == pytest.approx(40.196205, abs=1e-6)
+    assert r.longitude == pytest.approx(-74.14239, abs=1e-6)
+    assert r.attributes["alarm"] == "powerOn"  # 0x0C
+    assert "geofence" not in r.attributes  # fence 0xFF: none
+    r = one(v.TRACCAR_ALARM_4G)
+    assert r.fix_time == utc(2017, 12, 12, 2, 40, 27)
+    assert r.attributes["alarm"] == "powerOff"  # 0x11
+    assert (r.attributes["lac"], r.attributes["cid"]) == (9742, 102103041)
+
+
+def test_heartbeats() -> None:
+    r = one(v.VL03_HEARTBEAT)
+    assert (r.kind, r.fix_time) == (RecordKind.STATUS, NOW)
+    assert r.attributes == {
+        "armed": False, "ignition": False, "charge": False, "blocked": False,
+        "batteryLevel": 67, "rssi": 4,
+    }  # fmt: skip
+    r = one(v.TRACCAR_HEARTBEAT_QUIRK)
+    assert r.attributes["ignition"] is True
+    assert r.attributes["batteryLevel"] == 100
+    r = one(v.TRACCAR_HEARTBEAT_23)
+    assert (r.attributes["battery"], r.attributes["blocked"]) == (2.9, True)
+
+
+def test_command_replies() -> None:
+    assert one(v.TRACCAR_STRING_INFO).attributes == {"result": "<ICCID:89882390000097302650>"}
+    assert one(v.TRACCAR_STRING_INFO_2).attributes == {
+        "result": "Cut off the fuel supply: Success!"
+    }
+    assert one(v.TRACCAR_COMMAND_REPLY_UTF16).attributes == {"result": "Command error!"}
+    text = one(v.TRACCAR_COMMAND_REPLY_ASCII).attributes["result"]
+    assert text.startswith("Current position!Lat:N54.739332")
+
+
+def test_lbs_frames() -> None:
+    r = one(v.TRACCAR_LBS_MULTI)
+    assert (r.kind, r.fix_time) == (RecordKind.STATUS, utc(2016, 1, 13, 2, 2, 2))
+    assert r.attributes == {"mcc": 460, "mnc": 0, "lac": 10365, "cid": 8049}
+    r = one(v.TRACCAR_LBS_EXTEND)
+    assert r.attributes == {"mcc": 405, "mnc": 39, "lac": 6020, "cid": 23222}
+    r = one(v.TRACCAR_LBS_MULTI_4G)
+    assert r.attributes == {"mcc": 460, "mnc": 1, "lac": 9724, "cid": 0x618C102}
+    r = one(v.TRACCAR_LBS_STATUS)
+    assert r.attributes["mcc"] == 655
+    assert r.attributes["alarm"] == "sos"
+
+
+def test_information_0x94() -> None:
+    assert one(v.TRACCAR_INFO_ICCID).attributes == {"iccid": "8966051912408052452"}
+    assert one(v.TRACCAR_INFO_POWER).attributes == {"power": 0.0}
+    assert one(v.TRACCAR_INFO_DOOR).attributes == {"door": False}
+
+
+def test_types_without_records() -> None:
+    assert PROTOCOL.decode(v.VL03_TIME_REQUEST, CTX) == []
+    assert PROTOCOL.decode(build_frame(0x99, b"\x00", 1), CTX) == []
+
+
+def test_timezone_option_corrects_device_local_time() -> None:
+    ctx = DecodeContext(unique_id="x", received=NOW, options={"timezone": 8})
+    assert one(v.TRACCAR_GPS_LBS, ctx).fix_time == utc(2015, 10, 20, 6, 21, 11)
+
+
+def test_bad_crc_is_not_decoded() -> None:
+    with pytest.raises(ChecksumError):
+        PROTOCOL.decode(v.CONCOX_GPS_BAD_CRC, CTX)
+
+
+def test_out_of_range_fields_are_invalid() -> None:
+    bad_date = bytes.fromhex("0f0d200000000c") + bytes(11)  # month 13
+    with pytest.raises(InvalidField):
+        PROTOCOL.decode(build_frame(0x10, bad_date, 1), CTX)
+    bad_lat = bytes.fromhex("0f0a140e150bc50a0000000293a9e8001400")  # > 90
+    with pytest.raises(InvalidField):
+        PROTOCOL.decode(build_frame(0x10, bad_lat, 1), CTX)
+
+
+def test_device_round_trip() -> None:
+    dev = Device("359339075005244")
+    session = Session()
+    fr = framer(PROTOCOL)
+    frame, expected = dev.login()
+    assert fr.feed(frame) == [frame]
+    up = PROTOCOL.inspect(frame, session)
+    assert (up.unique_id, up.ack) == ("359339075005244", expected)
+    assert expected == v.ack(0x01, 1)
+
+    fix = Record(
+        fix_time=utc(2026, 11, 26, 11, 59, 30), valid=True, latitude=-33.868820,
+        longitude=151.209296, speed=87.0, course=359.0, satellites=11,
+        attributes={"mcc": 505, "mnc": 1, "lac": 1234, "cid": 56789, "ignition": True,
+                    "archive": False, "odometer": 987654},
+    )  # fmt: skip
+    frame, expected = dev.report([fix])
+    assert fr.feed(frame) == [frame]
+    assert PROTOCOL.inspect(frame, session).ack == expected == b""
+    r = one(frame)
+    assert (r.fix_time, r.valid, r.speed, r.course, r.satellites) == (
+        fix.fix_time, True, 87.0, 359.0, 11,
+    )  # fmt: skip
+    assert r.latitude == pytest.approx(fix.latitude, abs=1e-6)
+    assert r.longitude == pytest.approx(fix.longitude, abs=1e-6)
+    assert r.attributes == {**fix.attributes, "uploadMode": 0}
+
+    frame, expected = dev.heartbeat()
+    assert fr.feed(frame) == [frame]
+    assert PROTOCOL.inspect(frame, session).ack == expected == v.ack(0x13, 3)
+    assert one(frame).attributes["batteryLevel"] == 100
+
+
+def test_device_west_and_empty_report() -> None:
+    dev = Device("123456789012345")
+    fix = Record(fix_time=NOW, valid=False, latitude=40.5, longitude=-74.25)
+    r = one(dev.report([fix])[0])
+    assert (r.latitude, r.longitude, r.valid) == (40.5, -74.25, False)
+    frame, expected = dev.report([])  # an empty report is a heartbeat
+    assert PROTOCOL.inspect(frame, Session()).ack == expected != b""
+    with pytest.raises(ValueError, match="one fix"):
+        dev.report([fix, fix])
