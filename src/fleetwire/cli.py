@@ -131,6 +131,9 @@ def decode(protocol: str, as_hex: bool, udp: bool) -> None:
 @click.option("--connect-rate", type=float, default=2000.0, show_default=True, help="Per second.")
 @click.option("--record-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write every ACKed record as a JSON line (for end-to-end checks).")  # fmt: skip
+@click.option(
+    "--reconnect", is_flag=True, help="Reconnect and resend unACKed frames, as devices do."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def simulate(**kwargs: Any) -> None:
     """Simulated devices: connect, log in, send a moving track, check every ACK."""

@@ -3,10 +3,12 @@ truncation and corruption giving only the protocol's clean error (STYLE.md, Test
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+import pytest
 
 from fleetwire.errors import DeviceError, FramingError
 from fleetwire.model import Record, RecordKind
@@ -53,44 +55,29 @@ def assert_framing(protocol: TrackerProtocol, frames: Sequence[bytes]) -> None:
 
 
 def assert_prefixes_need_more_or_fail(protocol: TrackerProtocol, frame: bytes) -> None:
-    """Every strict prefix of a frame is 'need more' for the framer and a DeviceError for
-    inspect/decode; never another exception."""
+    """Every strict prefix of a frame gives no frame from the framer and the protocol's
+    DeviceError from inspect and from decode; never another exception, never a result."""
     ctx = DecodeContext(unique_id="123456789012345", received=NOW)
-    for cut in range(len(frame)):
+    for cut in range(1, len(frame)):
         part = frame[:cut]
-        fr = framer(protocol)
-        try:
-            assert fr.feed(part) == [] or cut == 0
-        except FramingError:
-            pass
-        for call in (
-            lambda: protocol.inspect(part, Session()),
-            lambda: protocol.decode(part, ctx),
-        ):
-            try:
-                call()
-            except DeviceError:
-                pass
+        with contextlib.suppress(FramingError):
+            assert framer(protocol).feed(part) == [], cut
+        with pytest.raises(DeviceError):
+            protocol.inspect(part, Session())
+        with pytest.raises(DeviceError):
+            protocol.decode(part, ctx)
 
 
 def assert_clean_on_any(protocol: TrackerProtocol, data: bytes, transport: Transport) -> None:
     """The fuzz invariant: parse it or raise the protocol's DeviceError, nothing else."""
     ctx = DecodeContext(unique_id="123456789012345", received=NOW, transport=transport)
-    try:
+    with contextlib.suppress(FramingError):
         framer(protocol).feed(data)
-    except FramingError:
-        pass
-    for call in (
-        lambda: protocol.inspect(data, Session(transport=transport)),
-        lambda: protocol.decode(data, ctx),
-    ):
-        try:
-            result = call()
-        except DeviceError:
-            continue
-        if isinstance(result, list):
-            for r in result:
-                assert isinstance(r, Record)
+    with contextlib.suppress(DeviceError):
+        protocol.inspect(data, Session(transport=transport))
+    with contextlib.suppress(DeviceError):
+        for r in protocol.decode(data, ctx):
+            assert isinstance(r, Record)
 
 
 def assert_sane(record: Record, now: datetime = NOW) -> None:

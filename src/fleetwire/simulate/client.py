@@ -97,65 +97,83 @@ async def run_device(
     idle: bool,
     local_ip: str | None,
     sink: RecordSink | None,
+    reconnect: bool = False,
     timeout: float = 10.0,
 ) -> None:
+    """Drive one device until ``frames`` are ACKed or the deadline passes.
+
+    With ``reconnect``, behave as a real tracker does when its connection breaks: connect again,
+    log in again, and resend the frame that was never ACKed (the same bytes, the same records).
+    """
     loop = asyncio.get_running_loop()
-    try:
-        transport, rx = await asyncio.wait_for(
-            loop.create_connection(
-                _Receiver, host, port, local_addr=(local_ip, 0) if local_ip else None
-            ),
-            timeout,
-        )
-    except (OSError, TimeoutError) as e:
-        stats.error(f"connect:{type(e).__name__}")
-        return
-    stats.connected += 1
-    try:
-        frame, reply = device.login()
-        transport.write(frame)
-        if reply:
-            got = await asyncio.wait_for(rx.expect(len(reply)), timeout)
-            if got != reply:
-                stats.error("login_reply_mismatch")
+    pending: tuple[bytes, bytes, list[Record]] | None = None  # sent, not yet ACKed
+    n = 0
+    interval = 1.0 / rate if rate > 0 else 0.0
+    next_send = time.monotonic()
+    first = True
+    while time.monotonic() < deadline and (frames == 0 or n < frames or pending):
+        if not first:
+            if not reconnect:
                 return
-        if idle:
-            remaining = deadline - time.monotonic()
-            if remaining > 0:
-                await asyncio.wait([rx.lost], timeout=remaining)
-            return
-        n = 0
-        interval = 1.0 / rate if rate > 0 else 0.0
-        next_send = time.monotonic()
-        while (frames == 0 or n < frames) and time.monotonic() < deadline:
-            records = [track.next() for _ in range(records_per_frame)]
-            frame, ack = device.report(records)
-            t0 = time.perf_counter()
+            await asyncio.sleep(0.2)
+        first = False
+        try:
+            transport, rx = await asyncio.wait_for(
+                loop.create_connection(
+                    _Receiver, host, port, local_addr=(local_ip, 0) if local_ip else None
+                ),
+                timeout,
+            )
+        except (OSError, TimeoutError) as e:
+            stats.error(f"connect:{type(e).__name__}")
+            continue
+        stats.connected += 1
+        try:
+            frame, reply = device.login()
             transport.write(frame)
-            stats.sent += 1
-            n += 1
-            if ack:
-                got = await asyncio.wait_for(rx.expect(len(ack)), timeout)
-                if got != ack:
-                    stats.error("ack_mismatch")
+            if reply:
+                got = await asyncio.wait_for(rx.expect(len(reply)), timeout)
+                if got != reply:
+                    stats.error("login_reply_mismatch")
                     return
-            stats.latencies.append(time.perf_counter() - t0)
-            stats.acked += 1
-            stats.records_acked += len(records)
-            if sink is not None:
-                for r in records:
-                    sink(device.unique_id, r)
-            if interval:
-                next_send += interval
-                delay = next_send - time.monotonic()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-    except TimeoutError:
-        stats.error("ack_timeout")
-    except (OSError, ConnectionResetError) as e:
-        stats.error(f"io:{type(e).__name__}")
-    finally:
-        transport.close()
+            if idle:
+                remaining = deadline - time.monotonic()
+                if remaining > 0:
+                    await asyncio.wait([rx.lost], timeout=remaining)
+                return
+            while time.monotonic() < deadline and (frames == 0 or n < frames or pending):
+                if pending is None:
+                    records = [track.next() for _ in range(records_per_frame)]
+                    frame, ack = device.report(records)
+                    pending = (frame, ack, records)
+                    n += 1
+                frame, ack, records = pending
+                t0 = time.perf_counter()
+                transport.write(frame)
+                stats.sent += 1
+                if ack:
+                    got = await asyncio.wait_for(rx.expect(len(ack)), timeout)
+                    if got != ack:
+                        stats.error("ack_mismatch")
+                        return
+                pending = None
+                stats.latencies.append(time.perf_counter() - t0)
+                stats.acked += 1
+                stats.records_acked += len(records)
+                if sink is not None:
+                    for r in records:
+                        sink(device.unique_id, r)
+                if interval:
+                    next_send += interval
+                    delay = next_send - time.monotonic()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+        except TimeoutError:
+            stats.error("ack_timeout")
+        except (OSError, ConnectionResetError) as e:
+            stats.error(f"io:{type(e).__name__}")
+        finally:
+            transport.close()
 
 
 class _DatagramReceiver(asyncio.DatagramProtocol):

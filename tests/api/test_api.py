@@ -1,0 +1,162 @@
+"""The HTTP API on a real socket (uvicorn in a thread) over real SQLite stores filled by the
+real worker."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+import uvicorn
+
+from fleetwire.api.app import create_app
+from fleetwire.protocols import teltonika
+from fleetwire.worker.loop import Worker
+from tests.conftest import make_settings
+from tests.worker.test_worker import IMEI, T0, append, device, rec
+
+
+class Response:
+    def __init__(self, status_code: int, body: bytes) -> None:
+        self.status_code = status_code
+        self.text = body.decode()
+
+    def json(self) -> Any:
+        return orjson.loads(self.text)
+
+
+class Client:
+    """A tiny HTTP client over a real socket (urllib), enough for these GETs."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def get(self, path: str, params: dict[str, str] | None = None) -> Response:
+        url = self.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                return Response(r.status, r.read())
+        except urllib.error.HTTPError as e:
+            return Response(e.code, e.read())
+
+
+@pytest.fixture
+def client(data_dir: Path) -> Iterator[Client]:
+    dev_id = device(data_dir, IMEI, "teltonika")
+    d = teltonika.Device(IMEI)
+    append(data_dir, "teltonika", dev_id, [d.login()[0], d.report([rec(1), rec(2), rec(3)])[0]])
+    settings = make_settings(data_dir)
+    w = Worker(settings)
+    w.step()
+    w.close()
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=settings.api.port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield Client(f"http://127.0.0.1:{settings.api.port}")
+    server.should_exit = True
+    thread.join(10)
+
+
+def iso(t: datetime) -> str:
+    return t.isoformat().replace("+00:00", "Z")
+
+
+def test_devices(client: Client) -> None:
+    body = client.get("/api/devices").json()
+    assert [d["uniqueId"] for d in body] == [IMEI]
+    assert body[0]["protocol"] == "teltonika"
+    assert body[0]["lastUpdate"] == "2026-11-20T10:00:03.000Z"
+
+
+def test_positions_in_range(client: Client) -> None:
+    r = client.get(
+        "/api/positions",
+        params={"device": IMEI, "from": iso(T0), "to": iso(T0 + timedelta(seconds=3))},
+    )
+    assert r.status_code == 200
+    body = r.json()
+    assert [p["time"] for p in body] == ["2026-11-20T10:00:01.000Z", "2026-11-20T10:00:02.000Z"]
+    p = body[0]
+    assert (p["latitude"], p["longitude"], p["speed"], p["course"]) == (54.6872, 25.2797, 42, 90)
+    assert p["satellites"] == 9 and p["valid"] is True and p["altitude"] == 120
+    assert p["attributes"]["ignition"] is True and p["frame"] == 2
+
+
+def test_naive_times_are_utc(client: Client) -> None:
+    r = client.get(
+        "/api/positions", params={"device": IMEI, "from": "2026-11-20T10:00:00", "to": "2026-11-21"}
+    )
+    assert len(r.json()) == 3
+
+
+def test_latest(client: Client) -> None:
+    body = client.get("/api/positions/latest").json()
+    assert len(body) == 1 and body[0]["time"] == "2026-11-20T10:00:03.000Z"
+    one = client.get("/api/positions/latest", params={"device": IMEI}).json()
+    assert one == body
+
+
+def test_raw_frames(client: Client) -> None:
+    day = {"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z"}
+    body = client.get("/api/raw", params={"device": IMEI, **day}).json()
+    assert len(body) == 2
+    assert body[0]["hex"] == teltonika.Device(IMEI).login()[0].hex()
+    assert body[0]["protocol"] == "teltonika" and body[0]["peer"] == "127.0.0.1:1"
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({}, 422),  # nothing given
+        ({"device": IMEI, "from": "yesterday", "to": "2026-11-21"}, 422),  # not a time
+        ({"device": IMEI, "from": "2026-11-21", "to": "2026-11-20"}, 400),  # reversed range
+        ({"device": "999", "from": "2026-11-20", "to": "2026-11-21"}, 404),  # unknown device
+        ({"device": IMEI, "from": "2026-11-20", "to": "2026-11-21", "limit": "0"}, 422),
+    ],
+)
+def test_bad_parameters_are_4xx_with_a_message(
+    client: Client, params: dict[str, str], status: int
+) -> None:
+    for path in ("/api/positions", "/api/raw"):
+        r = client.get(path, params=params)
+        assert r.status_code == status, (path, r.text)
+        assert r.json()["detail"]
+
+
+def test_unknown_device_latest_is_404(client: Client) -> None:
+    assert client.get("/api/positions/latest", params={"device": "nope"}).status_code == 404
+
+
+def test_docs_and_openapi(client: Client) -> None:
+    assert client.get("/docs").status_code == 200
+    spec = client.get("/openapi.json").json()
+    assert {"/api/devices", "/api/positions", "/api/positions/latest", "/api/raw"} <= set(
+        spec["paths"]
+    )
+
+
+def test_metrics_and_health(client: Client) -> None:
+    text = client.get("/metrics").text
+    assert "fleetwire_worker_lag_frames 0.0" in text
+    assert "fleetwire_rawlog_head 2.0" in text
+    assert client.get("/api/health").json()["lag"] == 0
+
+
+def test_index_page(client: Client) -> None:
+    r = client.get("/")
+    assert r.status_code == 200 and "Fleetwire" in r.text
+    assert datetime.now(UTC)  # the page is static; its data comes from the API above

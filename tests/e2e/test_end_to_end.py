@@ -1,0 +1,82 @@
+"""simulate -> gateway -> raw log -> worker -> API, all real processes and sockets."""
+
+from __future__ import annotations
+
+import signal
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.harness import Cluster, api, new_cluster, read_records, simulate, wait_caught_up
+
+pytestmark = pytest.mark.slow
+
+WIDE = {"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z"}
+
+
+def _key(uid: str, time: str, lat: float, lon: float, places: int) -> tuple[object, ...]:
+    t = datetime.fromisoformat(time.replace("Z", "+00:00"))
+    return (uid, t.timestamp(), round(lat, places), round(lon, places))
+
+
+def stored(cluster: Cluster, places: int) -> Counter[tuple[object, ...]]:
+    out: Counter[tuple[object, ...]] = Counter()
+    for dev in api(cluster, "/api/devices"):
+        for p in api(cluster, "/api/positions", device=dev["uniqueId"], **WIDE):
+            if p["latitude"] is not None:
+                out[_key(dev["uniqueId"], p["time"], p["latitude"], p["longitude"], places)] += 1
+    return out
+
+
+def sent(path: Path, places: int) -> Counter[tuple[object, ...]]:
+    return Counter(
+        _key(r["device"], r["time"], r["latitude"], r["longitude"], places)
+        for r in read_records(path)
+    )
+
+
+@pytest.mark.parametrize(
+    ("protocol", "records", "places"),
+    [("teltonika", "10", 6), ("gt06", "1", 5)],  # GT06 resolution is 1/1,800,000 degree
+)
+def test_api_returns_exactly_the_positions_sent(
+    tmp_path: Path, protocol: str, records: str, places: int
+) -> None:
+    cluster = new_cluster(tmp_path)
+    run = cluster.start("run")
+    try:
+        rec = tmp_path / "sent.jsonl"
+        summary = simulate(
+            cluster, "-p", protocol, "--port", str(cluster.ports[protocol]), "-n", "25",
+            "-r", records, "-f", "20", "-d", "60", "--record-file", str(rec),
+        )  # fmt: skip
+        assert summary["acked"] == 25 * 20 and summary["failed"] == 0
+        wait_caught_up(cluster)
+        expected = sent(rec, places)
+        assert sum(expected.values()) == 25 * 20 * int(records)
+        assert stored(cluster, places) == expected
+        latest = api(cluster, "/api/positions/latest")
+        assert len(latest) == 25
+    finally:
+        run.send_signal(signal.SIGTERM)
+        code = run.wait(60)
+    assert code == 0, cluster.log_text()
+
+
+def test_teltonika_udp_end_to_end(tmp_path: Path) -> None:
+    cluster = new_cluster(tmp_path)
+    run = cluster.start("run")
+    try:
+        rec = tmp_path / "sent.jsonl"
+        summary = simulate(
+            cluster, "-p", "teltonika", "--udp", "--port", str(cluster.ports["teltonika"]),
+            "-n", "5", "-r", "3", "-f", "10", "-d", "60", "--record-file", str(rec),
+        )  # fmt: skip
+        assert summary["acked"] == 50
+        wait_caught_up(cluster)
+        assert stored(cluster, 6) == sent(rec, 6)
+    finally:
+        run.send_signal(signal.SIGTERM)
+        run.wait(60)

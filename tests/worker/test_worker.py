@@ -1,0 +1,128 @@
+"""The worker on real SQLite files: decode, idempotent store, dead letters, latest position."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fleetwire.model import Record
+from fleetwire.protocols import gt06, teltonika
+from fleetwire.rawlog.base import RawEntry
+from fleetwire.rawlog.sqlite import SqliteRawLogWriter
+from fleetwire.store.registry import SqliteRegistry
+from fleetwire.store.telemetry import SqliteTelemetry
+from fleetwire.worker.loop import CONSUMER, Worker
+from tests.conftest import make_settings
+
+IMEI = "356307042441013"
+T0 = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+def rec(second: int, lat: float = 54.6872, when: datetime = T0) -> Record:
+    return Record(
+        fix_time=when + timedelta(seconds=second), valid=True, latitude=lat, longitude=25.2797,
+        altitude=120.0, speed=42.0, course=90.0, satellites=9,
+        attributes={"ignition": True, "odometer": 1000 + second},
+    )  # fmt: skip
+
+
+def append(data_dir: Path, protocol: str, device_id: int, frames: list[bytes]) -> None:
+    w = SqliteRawLogWriter(data_dir / "rawlog.db")
+    now_us = time.time_ns() // 1000
+    w.append([RawEntry(device_id, protocol, "tcp", now_us, 1, "127.0.0.1:1", f) for f in frames])
+    w.close()
+
+
+def device(data_dir: Path, uid: str, protocol: str) -> int:
+    reg = SqliteRegistry(data_dir / "registry.db")
+    dev = reg.resolve([(uid, protocol)], register=True)[uid]
+    reg.close()
+    assert dev is not None
+    return dev.id
+
+
+def fix_times(data_dir: Path, device_id: int) -> list[datetime]:
+    store = SqliteTelemetry(data_dir / "telemetry.db")
+    rows = store.positions(device_id, 0, 2**62, 10000)
+    store.close()
+    return [datetime.fromtimestamp(p.fix_time_ms / 1000, UTC) for p in rows]
+
+
+def test_decodes_and_stores_teltonika_records(data_dir: Path) -> None:
+    dev_id = device(data_dir, IMEI, "teltonika")
+    d = teltonika.Device(IMEI)
+    append(data_dir, "teltonika", dev_id, [d.login()[0], d.report([rec(1), rec(2)])[0]])
+    w = Worker(make_settings(data_dir))
+    assert w.step() == 2
+    assert w.step() == 0
+    store = SqliteTelemetry(data_dir / "telemetry.db")
+    rows = store.positions(dev_id, 0, 2**62, 100)
+    assert [r.fix_time_ms for r in rows] == [int((T0 + timedelta(seconds=s)).timestamp() * 1000)
+                                             for s in (1, 2)]  # fmt: skip
+    assert rows[0].latitude == 54.6872 and rows[0].attributes["ignition"] is True
+    assert rows[0].attributes["odometer"] == 1001
+    assert rows[0].frame_seq == 2  # the raw frame it came from
+    assert store.offset(CONSUMER) == 2
+    w.close()
+
+
+def test_redecoding_and_resent_records_are_stored_once(data_dir: Path) -> None:
+    dev_id = device(data_dir, IMEI, "teltonika")
+    d = teltonika.Device(IMEI)
+    first = d.report([rec(1), rec(2)])[0]
+    # the device missed the ACK and resends the same records, plus a new one, in a new frame
+    resend = d.report([rec(1), rec(2), rec(3)])[0]
+    append(data_dir, "teltonika", dev_id, [first, resend, first])
+    settings = make_settings(data_dir)
+    w = Worker(settings)
+    w.step()
+    assert len(fix_times(data_dir, dev_id)) == 3
+    # replay from the start (a crash before the offset commit would do the same)
+    w.store.write_batch(CONSUMER, 0, [], [], [])
+    w.step()
+    assert len(fix_times(data_dir, dev_id)) == 3
+    w.close()
+
+
+def test_undecodable_frame_goes_to_dead_letters_and_batch_goes_on(data_dir: Path) -> None:
+    dev_id = device(data_dir, "123456789012345", "gt06")
+    d = gt06.Device("123456789012345")
+    good = d.report([rec(1)])[0]
+    truncated = good[:12]
+    append(data_dir, "gt06", dev_id, [truncated, good])
+    w = Worker(make_settings(data_dir))
+    assert w.step() == 2
+    assert len(fix_times(data_dir, dev_id)) == 1
+    dead = w.store.dead_letters(10)
+    assert len(dead) == 1 and dead[0][0] == 1 and dead[0][2] == "gt06"
+    w.close()
+
+
+def test_future_fix_never_becomes_latest(data_dir: Path) -> None:
+    dev_id = device(data_dir, IMEI, "teltonika")
+    d = teltonika.Device(IMEI)
+    now = datetime.now(UTC).replace(microsecond=0)
+    past = rec(0, lat=10.0, when=now - timedelta(minutes=5))
+    future = rec(0, lat=20.0, when=now + timedelta(hours=3))  # a broken device clock
+    older = rec(0, lat=30.0, when=now - timedelta(hours=1))  # late history from the buffer
+    append(data_dir, "teltonika", dev_id, [d.report([past])[0], d.report([future, older])[0]])
+    w = Worker(make_settings(data_dir))
+    w.step()
+    latest = w.store.latest([dev_id])
+    assert len(latest) == 1 and latest[0].latitude == 10.0
+    assert len(fix_times(data_dir, dev_id)) == 3  # all kept in history
+    w.close()
+
+
+def test_offset_commits_with_the_batch(data_dir: Path) -> None:
+    dev_id = device(data_dir, IMEI, "teltonika")
+    d = teltonika.Device(IMEI)
+    append(data_dir, "teltonika", dev_id, [d.report([rec(i)])[0] for i in range(25)])
+    settings = make_settings(data_dir)
+    settings.worker.batch_size = 10
+    w = Worker(settings)
+    assert [w.step(), w.step(), w.step(), w.step()] == [10, 10, 5, 0]
+    assert w.store.offset(CONSUMER) == 25
+    assert len(fix_times(data_dir, dev_id)) == 25
+    w.close()
