@@ -11,9 +11,10 @@ import abc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any, ClassVar
 
+from fleetwire.errors import DeviceError, UnsupportedCommand
 from fleetwire.model import Command, Record
 
 
@@ -21,6 +22,14 @@ class Transport(StrEnum):
     TCP = "tcp"
     UDP = "udp"
     HTTP = "http"
+
+
+class Detection(IntEnum):
+    """A protocol's answer to "is this connection mine?" from its first bytes."""
+
+    NO = 0
+    YES = 1
+    MORE = 2  # cannot tell yet: need more bytes
 
 
 class FrameKind(StrEnum):
@@ -75,6 +84,9 @@ class TrackerProtocol(abc.ABC):
     transports: ClassVar[frozenset[Transport]]
     max_frame_size: ClassVar[int]
     commands: ClassVar[frozenset[str]] = frozenset()  # command types encode_command accepts
+    # for the README's protocol table: message types decoded, and devices known to use it
+    messages: ClassVar[tuple[str, ...]] = ()
+    devices: ClassVar[tuple[str, ...]] = ()
 
     @abc.abstractmethod
     def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
@@ -98,9 +110,26 @@ class TrackerProtocol(abc.ABC):
 
     def encode_command(self, command: Command, session: Session) -> bytes:
         """The bytes that carry ``command`` down to the device."""
-        from fleetwire.errors import UnsupportedCommand
-
         raise UnsupportedCommand(f"{self.name} has no command {command.type!r}")
+
+    def detect(self, head: bytes) -> Detection:
+        """Whether a new TCP connection whose first bytes are ``head`` speaks this protocol
+        (for the shared auto-detecting port). The default says YES when ``head`` starts with a
+        whole frame that passes inspect() and carries a device identity; protocols whose first
+        frame is distinctive earlier, or whose framing is too permissive, override it."""
+        try:
+            n = self.frame_length(memoryview(head))
+        except DeviceError:
+            return Detection.NO
+        if n < 0:
+            return Detection.NO
+        if n == 0 or n > len(head):
+            return Detection.MORE if len(head) < min(self.max_frame_size, 2048) else Detection.NO
+        try:
+            up = self.inspect(head[:n], Session())
+        except DeviceError:
+            return Detection.NO
+        return Detection.YES if up.unique_id else Detection.NO
 
 
 class SimulatedDevice(abc.ABC):
