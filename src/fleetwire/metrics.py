@@ -36,6 +36,9 @@ APPEND_BATCH = Histogram(
     "Frames per raw-log group commit",
     buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000),
 )
+DETECTED = Counter(
+    "fleetwire_connections_detected", "Connections on the auto port, by protocol", ["protocol"]
+)
 WORKER_FRAMES = Counter("fleetwire_worker_frames", "Frames processed by workers", ["protocol"])
 WORKER_RECORDS = Counter("fleetwire_worker_records", "Records decoded", ["protocol"])
 WORKER_STORED = Counter("fleetwire_worker_stored", "Records newly stored (not duplicates)")
@@ -53,6 +56,7 @@ _COUNTERS = {
     "acked": FRAMES_ACKED,
     "records": RECORDS_ACKED,
     "garbage": GARBAGE_BYTES,
+    "detected": DETECTED,
 }
 
 

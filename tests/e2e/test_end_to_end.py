@@ -80,3 +80,38 @@ def test_teltonika_udp_end_to_end(tmp_path: Path) -> None:
     finally:
         run.send_signal(signal.SIGTERM)
         run.wait(60)
+
+
+def test_run_restarts_a_role_that_dies_and_stops_cleanly(tmp_path: Path) -> None:
+    import os
+    import re
+    import time
+
+    cluster = new_cluster(tmp_path)
+    run = cluster.start("run")
+    log = cluster.logs["run"]
+    try:
+        deadline = time.monotonic() + 20
+        pids: list[str] = []
+        while not pids and time.monotonic() < deadline:
+            pids = re.findall(r"started role=worker pid=(\d+)", log.read_text())
+            time.sleep(0.1)
+        os.kill(int(pids[0]), signal.SIGKILL)
+        while time.monotonic() < deadline:
+            pids = re.findall(r"started role=worker pid=(\d+)", log.read_text())
+            if len(pids) == 2:
+                break
+            time.sleep(0.1)
+        assert len(pids) == 2, log.read_text()
+        assert "exited role=worker" in log.read_text()
+        summary = simulate(
+            cluster, "-p", "teltonika", "--port", str(cluster.ports["teltonika"]), "-n", "3",
+            "-f", "5", "-d", "30",
+        )  # fmt: skip
+        assert summary["acked"] == 15
+        wait_caught_up(cluster)  # the restarted worker does its job
+    finally:
+        run.send_signal(signal.SIGTERM)
+        code = run.wait(60)
+    assert code == 0
+    assert "level=info role=run stopped" in log.read_text()

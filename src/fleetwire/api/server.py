@@ -15,6 +15,7 @@ def run(settings: Settings) -> None:
         host=settings.api.host,
         port=settings.api.port,
         log_level=settings.log_level.lower(),
+        log_config=None,  # our structured handler, set up by the CLI
         access_log=False,
         loop="uvloop",
         http="httptools",

@@ -18,6 +18,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from fleetwire.config import Settings
+from fleetwire.gateway.autodetect import DetectingConnection
 from fleetwire.gateway.committer import Committer
 from fleetwire.gateway.connection import DeviceConnection
 from fleetwire.gateway.udp import DatagramEndpoint
@@ -103,6 +104,19 @@ class Gateway:
                 )  # fmt: skip
                 self._endpoints.append(transport)
                 self.ports[proto.name, "udp"] = transport.get_extra_info("sockname")[1]
+        if self.settings.gateway.auto_port_enabled:
+            candidates = [
+                p for p in all_protocols()
+                if Transport.TCP in p.transports and self.settings.protocol(p.name).enabled
+            ]  # fmt: skip
+            timeout = min(self.settings.gateway.idle_timeout, 60.0)
+            server = await self.loop.create_server(
+                lambda: DetectingConnection(self, candidates, timeout),
+                host, self.settings.gateway.auto_port, backlog=4096,
+                reuse_port=self.reuse_port or None,
+            )  # fmt: skip
+            self._servers.append(server)
+            self.ports["auto", "tcp"] = server.sockets[0].getsockname()[1]
         listening = " ".join(f"{n}/{t}={p}" for (n, t), p in sorted(self.ports.items()))
         log.info(kv("gateway_listening", host=host, ports=listening))
         self._tasks.append(asyncio.create_task(self._sweep()))

@@ -170,7 +170,7 @@ async def run_device(
                         await asyncio.sleep(delay)
         except TimeoutError:
             stats.error("ack_timeout")
-        except (OSError, ConnectionResetError) as e:
+        except (OSError, RuntimeError) as e:  # uvloop: RuntimeError writing to a closed socket
             stats.error(f"io:{type(e).__name__}")
         finally:
             transport.close()

@@ -98,9 +98,11 @@ def process(
         out.records[name] = out.records.get(name, 0) + len(rows)
         out.positions.extend(rows)
         for row in rows:
-            fix_ms, lat = row[2], row[5]
-            if lat is None or fix_ms > server_ms + future_skew_ms:
-                continue  # no coordinates, or dated too far into the future to be "latest"
+            fix_ms, valid, lat, lon = row[2], row[4], row[5], row[6]
+            if lat is None or (not valid and not lat and not lon):
+                continue  # no position: an invalid (0, 0) must not move the vehicle to the sea
+            if fix_ms > server_ms + future_skew_ms:
+                continue  # a broken clock: kept in history, never "latest"
             cur = out.latest.get(f.device_id)
             if cur is None or fix_ms > cur[2]:
                 out.latest[f.device_id] = row

@@ -1,0 +1,78 @@
+"""The command line as an operator uses it: `fleetwire decode`, configuration precedence."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from fleetwire.config import load
+
+# Teltonika wiki, "Teltonika Data Sending Protocols", Codec 8 example 1 (one record, 2019-06-10)
+CODEC8 = (
+    "000000000000003608010000016B40D8EA30010000000000000000000000000000000105021503010101425E0F01"
+    "F10000601A014E0000000000000000010000C7CF"
+)
+IMEI_PACKET = "000F333536333037303432343431303133"  # same document, the IMEI handshake example
+
+
+def decode(protocol: str, stdin: str, *args: str) -> tuple[int, list[dict[str, object]]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "fleetwire", "decode", protocol, *args],
+        input=stdin.encode(), capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    return out.returncode, [orjson.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_decode_hex_lines_as_one_connection() -> None:
+    code, rows = decode(
+        "teltonika", f"{IMEI_PACKET}\n{CODEC8}\nzz-not-hex\n{CODEC8[:-4]}0000\n", "--hex"
+    )
+    assert code == 0
+    assert rows[0]["frame"] == 2 and rows[0]["device"] == "356307042441013"
+    assert rows[0]["time"] == "2019-06-10T10:04:46.000Z"
+    attrs = rows[0]["attributes"]
+    assert isinstance(attrs, dict)
+    # the wiki lists the IO values of this record: 21 (GSM signal) = 3, 1 (DIN1) = 1, 66 = 24079 mV
+    assert (attrs["rssi"], attrs["in1"], attrs["power"]) == (3, True, 24.079)
+    assert rows[1]["frame"] == 3 and "error" in rows[1]
+    assert rows[2]["frame"] == 4 and "Checksum" in str(rows[2]["error"])
+
+
+def test_decode_unknown_protocol_is_a_clear_error() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "fleetwire", "decode", "nope"],
+        input=b"", capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert out.returncode != 0 and b"unknown protocol" in out.stderr
+
+
+def test_config_file_then_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "fleetwire.toml"
+    cfg.write_text(
+        'data_dir = "/srv/fleetwire"\n[api]\nport = 9000\n[gateway]\nidle_timeout = 60\n'
+        "[protocols.gt06]\nport = 6023\n"
+    )
+    monkeypatch.setenv("FLEETWIRE_API__PORT", "9100")
+    monkeypatch.delenv("FLEETWIRE_CONFIG", raising=False)
+    s = load(cfg)
+    assert s.data_dir == Path("/srv/fleetwire")
+    assert s.api.port == 9100  # environment beats the file
+    assert s.gateway.idle_timeout == 60
+    assert s.protocol("gt06").port == 6023
+    assert s.protocol("teltonika").port is None  # the protocol's default port
+    os.environ.pop("FLEETWIRE_CONFIG", None)
+
+
+def test_defaults_need_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in list(os.environ):
+        if key.startswith("FLEETWIRE_"):
+            monkeypatch.delenv(key)
+    s = load()
+    assert (s.api.host, s.api.port, s.data_dir) == ("127.0.0.1", 8082, Path("data"))
+    assert s.gateway.idle_timeout == 1800
+    assert s.worker.future_skew == 600
