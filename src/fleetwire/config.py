@@ -47,6 +47,9 @@ class WorkerSettings(BaseModel):
     batch_size: int = 10000
     poll_interval: float = 0.05  # seconds to sleep when the log has nothing new
     future_skew: float = 600.0  # seconds; a fix dated further ahead never becomes "latest"
+    # CPU priority below the gateway's: on a shared host an ACK waiting behind a decode batch
+    # costs a device its data window, while a stored position a few ms later costs nothing
+    nice: int = 10
 
 
 class ApiSettings(BaseModel):

@@ -8,6 +8,7 @@ re-decoding the frames after it stores nothing twice.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import time
 from types import FrameType
@@ -97,6 +98,8 @@ class Worker:
 
 
 def run(settings: Settings) -> None:
+    if settings.worker.nice:
+        os.nice(settings.worker.nice)
     worker = Worker(settings)
 
     def stop(signum: int, frame: FrameType | None) -> None:

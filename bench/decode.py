@@ -1,0 +1,91 @@
+"""Decode benchmark: worker records/s decoded and stored on one core, per protocol.
+
+Frames come from each protocol's simulated device (a moving track) and are appended to a real
+raw log; the worker then decodes and stores them with its real batch loop. A second figure is
+the decoder alone (no storage).
+
+    python bench/decode.py                  # every registered protocol
+    python bench/decode.py teltonika gt06
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fleetwire.config import Settings
+from fleetwire.protocols import NAMES, device_class, get
+from fleetwire.protocols.base import DecodeContext, Transport
+from fleetwire.rawlog.base import RawEntry
+from fleetwire.rawlog.sqlite import SqliteRawLogWriter
+from fleetwire.simulate.track import Track, start_time
+from fleetwire.store.registry import SqliteRegistry
+from fleetwire.worker.loop import Worker
+
+FRAMES = 20000
+DEVICES = 200
+
+
+def per_frame(name: str) -> int:
+    """Records per frame: 10 where the protocol carries many, else 1."""
+    try:
+        device_class(name)("356307042441013").report([Track(0, start_time()).next()] * 2)
+    except Exception:
+        return 1
+    return 10
+
+
+def frames_for(name: str) -> tuple[list[tuple[str, bytes]], int]:
+    cls = device_class(name)
+    k = per_frame(name)
+    devices = [cls(str(356307042441013 + i)) for i in range(DEVICES)]
+    tracks = [Track(i, start_time()) for i in range(DEVICES)]
+    out = []
+    for n in range(FRAMES):
+        i = n % DEVICES
+        frame, _ = devices[i].report([tracks[i].next() for _ in range(k)])
+        out.append((devices[i].unique_id, frame))
+    return out, k
+
+
+def bench(name: str) -> tuple[float, float, int]:
+    frames, k = frames_for(name)
+    proto = get(name)
+    ctx = DecodeContext("356307042441013", datetime.now(UTC), Transport.TCP)
+    t0 = time.perf_counter()
+    n = sum(len(proto.decode(f, ctx)) for _, f in frames)
+    decode_rate = n / (time.perf_counter() - t0)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp))
+        reg = SqliteRegistry(settings.registry_path)
+        ids = {uid: d.id for uid, d in reg.resolve({(u, name) for u, _ in frames}, True).items()
+               if d is not None}  # fmt: skip
+        reg.close()
+        w = SqliteRawLogWriter(settings.rawlog_path, "normal")
+        now = time.time_ns() // 1000
+        w.append([RawEntry(ids[u], name, "tcp", now, 1, "127.0.0.1:1", f) for u, f in frames])
+        w.close()
+        worker = Worker(settings)
+        t0 = time.perf_counter()
+        while worker.step():
+            pass
+        elapsed = time.perf_counter() - t0
+        stored = worker.store.count()
+        worker.close()
+    return decode_rate, stored / elapsed, k
+
+
+def main() -> None:
+    names = sys.argv[1:] or list(NAMES)
+    print(f"{'protocol':<12} {'rec/frame':>9} {'decode only':>14} {'decode+store':>14}")
+    for name in names:
+        decode_rate, stored_rate, k = bench(name)
+        print(f"{name:<12} {k:>9} {decode_rate:>10,.0f} r/s {stored_rate:>10,.0f} r/s")
+
+
+if __name__ == "__main__":
+    main()
