@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _cluster import env_for, free_port, rss_bytes, start, stop, wait_port  # noqa: E402
+from _cluster import env_for, free_port, rss_bytes, start, stop, wait_port
 
 
 def open_sockets(pid: int) -> int:

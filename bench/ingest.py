@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _cluster import (  # noqa: E402
+from _cluster import (
     cpu_seconds,
     env_for,
     free_port,
