@@ -18,6 +18,13 @@ class Gt06Protocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "login 0x01", "GPS 0x10/0x11/0x12/0x22/0xA0", "heartbeat 0x13/0x23",
+        "alarm 0x16/0x26/0x27/0xA4", "LBS 0x18/0x19/0x28/0xA1", "info 0x94", "replies 0x15/0x21",
+    )  # fmt: skip
+    devices: ClassVar[tuple[str, ...]] = (
+        "Concox GT06/GT06N/GT02/GT800", "Jimi JM-VL01/VL02/VL03", "TK100", "many clones",
+    )  # fmt: skip
 
     def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
         return framing.frame_length(buf)

@@ -19,6 +19,11 @@ class TeltonikaProtocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "IMEI login", "Codec 8", "Codec 8 Extended", "Codec 16", "UDP AVL",
+        "Codec 12/13/14 replies",
+    )  # fmt: skip
+    devices: ClassVar[tuple[str, ...]] = ("FMB/FMC/FMM/FMT/FMU families", "TAT", "TMT", "GH")
 
     def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
         return framing.frame_length(buf)
