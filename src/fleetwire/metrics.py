@@ -15,8 +15,11 @@ CONNECTIONS = Gauge(
     "fleetwire_connections", "Open device connections", ["protocol"], multiprocess_mode="livesum"
 )
 FRAMES_RECEIVED = Counter("fleetwire_frames_received", "Frames received", ["protocol"])
+FRAMES_STORED = Counter("fleetwire_frames_stored", "Frames durable in the raw log", ["protocol"])
 FRAMES_ACKED = Counter(
-    "fleetwire_frames_acked", "Frames durable in the raw log and ACKed", ["protocol"]
+    "fleetwire_frames_acked",
+    "Frames durable and answered (reply written, or none due) on a still open connection",
+    ["protocol"],
 )
 RECORDS_ACKED = Counter("fleetwire_records_acked", "Records ACKed to devices", ["protocol"])
 FRAMES_REJECTED = Counter(
@@ -54,6 +57,7 @@ WORKER_BATCH_SECONDS = Histogram(
 _COUNTERS = {
     "received": FRAMES_RECEIVED,
     "acked": FRAMES_ACKED,
+    "stored": FRAMES_STORED,
     "records": RECORDS_ACKED,
     "garbage": GARBAGE_BYTES,
     "detected": DETECTED,

@@ -111,6 +111,14 @@ def api(cluster: Cluster, path: str, **params: str) -> Any:
         return orjson.loads(r.read())
 
 
+def metrics_text(cluster: Cluster) -> str:
+    """/metrics once the gateway has flushed its counters (it does so every second)."""
+    time.sleep(1.2)
+    url = f"http://127.0.0.1:{cluster.ports['api']}/metrics"
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return str(r.read().decode())
+
+
 def wait_caught_up(cluster: Cluster, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

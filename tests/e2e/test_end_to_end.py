@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import Cluster, api, new_cluster, read_records, simulate, wait_caught_up
+from tests.e2e.harness import (
+    Cluster,
+    api,
+    metrics_text,
+    new_cluster,
+    read_records,
+    simulate,
+    wait_caught_up,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +67,12 @@ def test_api_returns_exactly_the_positions_sent(
         assert stored(cluster, places) == expected
         latest = api(cluster, "/api/positions/latest")
         assert len(latest) == 25
+        metrics = metrics_text(cluster)
+        stored_line = f'fleetwire_frames_stored_total{{protocol="{protocol}"}} {25 * 20 + 25}.0'
+        assert stored_line in metrics
+        assert f'fleetwire_worker_records_total{{protocol="{protocol}"}}' in metrics
+        assert "fleetwire_worker_lag_frames 0.0" in metrics
+        assert "fleetwire_rawlog_append_seconds_bucket" in metrics
     finally:
         run.send_signal(signal.SIGTERM)
         code = run.wait(60)

@@ -135,6 +135,8 @@ class DeviceConnection(asyncio.Protocol):
 
     def settled(self, item: Pending, device_id: int | None, ok: bool) -> None:
         self.unacked -= 1
+        if ok and device_id is not None:
+            self.gw.tally.counts["stored", self.name] += 1
         if self.paused and self.unacked <= self.gw.max_unacked // 2 and self.transport is not None:
             self.paused = False
             self.transport.resume_reading()

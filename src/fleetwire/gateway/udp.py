@@ -57,6 +57,8 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
         )  # fmt: skip
 
     def settled(self, item: Pending, device_id: int | None, ok: bool) -> None:
+        if ok and device_id is not None:
+            self.gw.tally.counts["stored", self.name] += 1
         if not ok or self.transport is None or self.transport.is_closing():
             return
         if device_id is None:
