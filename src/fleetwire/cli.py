@@ -143,5 +143,89 @@ def simulate(**kwargs: Any) -> None:
     sys.exit(run_simulation(opts))
 
 
+def _api_base(api: str | None) -> str:
+    if api:
+        return api
+    settings = load(None)
+    host = "127.0.0.1" if settings.api.host in ("0.0.0.0", "::") else settings.api.host
+    return f"http://{host}:{settings.api.port}"
+
+
+def _print_json(body: Any) -> None:
+    import orjson
+
+    sys.stdout.write(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+_api = click.option("--api", default=None, help="API base URL (default from the configuration).")
+
+
+@main.group()
+def command() -> None:
+    """Send, list and cancel device commands (through the API)."""
+
+
+@command.command("send")
+@click.argument("device")
+@click.argument("type")
+@click.option("--attr", "-a", "attrs", multiple=True, help="key=value (repeatable).")
+@click.option("--data", default=None, help="Text of a custom command (attributes.data).")
+@click.option("--ttl", type=float, default=None, help="Seconds until it expires unsent.")
+@click.option("--priority", type=int, default=0)
+@click.option("--key", default=None, help="Idempotency key.")
+@_api
+def command_send(
+    device: str, type: str, attrs: tuple[str, ...], data: str | None, ttl: float | None,
+    priority: int, key: str | None, api: str | None,
+) -> None:  # fmt: skip
+    """Queue a command for DEVICE (unique id): engineStop, custom --data 'getver', ..."""
+    from fleetwire.tools.command import ApiError, call, parse_attributes
+
+    try:
+        attributes = parse_attributes(attrs)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
+    if data is not None:
+        attributes["data"] = data
+    body = {"device": device, "type": type, "attributes": attributes, "priority": priority,
+            "ttl": ttl, "idempotencyKey": key}  # fmt: skip
+    try:
+        _print_json(call(_api_base(api), "POST", "/api/commands", body))
+    except (ApiError, OSError) as e:
+        raise click.ClickException(str(e)) from e
+
+
+@command.command("list")
+@click.option("--device", default=None)
+@click.option("--state", default=None)
+@_api
+def command_list(device: str | None, state: str | None, api: str | None) -> None:
+    """List commands, newest first."""
+    from fleetwire.tools.command import ApiError, call
+
+    try:
+        rows = call(_api_base(api), "GET", "/api/commands", device=device, state=state)
+    except (ApiError, OSError) as e:
+        raise click.ClickException(str(e)) from e
+    for c in rows:
+        click.echo(
+            f"{c['id']:>6} {c['state']:<12} {c['type']:<16} device={c['deviceId']}"
+            f" created={c['created']} result={c['result'] or c['error'] or '-'}"
+        )
+
+
+@command.command("cancel")
+@click.argument("command_id", type=int)
+@_api
+def command_cancel(command_id: int, api: str | None) -> None:
+    """Cancel a queued command."""
+    from fleetwire.tools.command import ApiError, call
+
+    try:
+        _print_json(call(_api_base(api), "DELETE", f"/api/commands/{command_id}"))
+    except (ApiError, OSError) as e:
+        raise click.ClickException(str(e)) from e
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

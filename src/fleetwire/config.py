@@ -33,6 +33,8 @@ class GatewaySettings(BaseModel):
     max_unacked_frames: int = 256  # per connection; reading pauses past this
     max_bad_frames: int = 5  # consecutive rejected frames before the connection is closed
     commit_batch: int = 10000  # most frames in one raw-log transaction
+    command_poll: float = 0.5  # s between looks at the registry for queued commands
+    command_reply_timeout: float = 60.0  # s a device may take to answer before the command fails
     auto_port_enabled: bool = False  # one port for every device, protocol recognised per connection
     auto_port: int = 5000
 

@@ -16,9 +16,11 @@ from fastapi import FastAPI, HTTPException, Query, Response
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from fleetwire import __version__
+from fleetwire.api.commands import commands_router
 from fleetwire.api.schemas import DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
+from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.registry import Device, SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry, StoredPosition
 from fleetwire.worker.loop import CONSUMER
@@ -43,7 +45,7 @@ class Stores:
         self.settings = settings
         self._local = threading.local()
 
-    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader]:
+    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader, SqliteCommands]:
         s = getattr(self._local, "stores", None)
         if s is None:
             st = self.settings
@@ -51,6 +53,7 @@ class Stores:
                 SqliteRegistry(st.registry_path),
                 SqliteTelemetry(st.telemetry_path, readonly=True),
                 SqliteRawLogReader(st.rawlog_path),
+                SqliteCommands(st.registry_path),
             )
             self._local.stores = s
         return s
@@ -66,6 +69,10 @@ class Stores:
     @property
     def rawlog(self) -> SqliteRawLogReader:
         return self._get()[2]
+
+    @property
+    def commands(self) -> SqliteCommands:
+        return self._get()[3]
 
 
 def _json(body: Any) -> Response:
@@ -201,6 +208,8 @@ def create_app(settings: Settings) -> FastAPI:
                 for f in frames
             ]
         )
+
+    app.include_router(commands_router(stores, find_device))
 
     @app.get("/api/health", tags=["system"])
     def health() -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from fleetwire.errors import DeviceError, FramingError
 from fleetwire.gateway.committer import Pending
 from fleetwire.logs import kv
-from fleetwire.protocols.base import Session, TrackerProtocol, Transport
+from fleetwire.protocols.base import FrameKind, Session, TrackerProtocol, Transport
 from fleetwire.protocols.framing import Framer
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class DeviceConnection(asyncio.Protocol):
         "device_id",
         "framer",
         "gw",
+        "inflight",
         "last_seen",
         "name",
         "paused",
@@ -60,6 +61,7 @@ class DeviceConnection(asyncio.Protocol):
         self.bad = 0
         self.last_seen = 0.0
         self.closing = False
+        self.inflight: tuple[int, float] | None = None  # command awaiting the device's answer
 
     # -- asyncio callbacks ---------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -72,6 +74,7 @@ class DeviceConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.transport = None
+        self.gw.dispatcher.detach(self.device_id, self)
         self.gw.closed(self)
 
     def data_received(self, data: bytes) -> None:
@@ -117,6 +120,8 @@ class DeviceConnection(asyncio.Protocol):
         if uid is not None and uid != self.session.unique_id:
             self.session.unique_id = uid
             self.device_id = gw.committer.devices.get(uid)
+        if up.kind is FrameKind.REPLY:
+            gw.dispatcher.on_reply(self)
         if not up.store:
             return
         if self.session.unique_id is None:
@@ -153,7 +158,9 @@ class DeviceConnection(asyncio.Protocol):
                 t.write(item.reject)
             self.close("unknown_device")
             return
-        self.device_id = device_id
+        if self.device_id != device_id:
+            self.device_id = device_id
+            self.gw.dispatcher.attach(device_id, self)  # queued commands may go now
         if item.ack:
             t.write(item.ack)
         counts = self.gw.tally.counts

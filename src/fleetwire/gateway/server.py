@@ -21,6 +21,7 @@ from fleetwire.config import Settings
 from fleetwire.gateway.autodetect import DetectingConnection
 from fleetwire.gateway.committer import Committer
 from fleetwire.gateway.connection import DeviceConnection
+from fleetwire.gateway.downlink import Dispatcher
 from fleetwire.gateway.udp import DatagramEndpoint
 from fleetwire.logs import kv
 from fleetwire.metrics import CONNECTIONS, Tally
@@ -61,6 +62,9 @@ class Gateway:
             register_unknown=gs.register_unknown,
             max_batch=gs.commit_batch,
             retention_s=settings.rawlog.retention_days * 86400,
+        )
+        self.dispatcher = Dispatcher(
+            settings.registry_path, gs.command_poll, gs.command_reply_timeout
         )
         self._servers: list[asyncio.Server] = []
         self._endpoints: list[asyncio.DatagramTransport] = []
@@ -121,6 +125,7 @@ class Gateway:
         log.info(kv("gateway_listening", host=host, ports=listening))
         self._tasks.append(asyncio.create_task(self._sweep()))
         self._tasks.append(asyncio.create_task(self._flush_metrics()))
+        self._tasks.append(asyncio.create_task(self.dispatcher.run()))
 
     async def _sweep(self) -> None:
         """Close connections silent for longer than the idle timeout (half-open sockets)."""

@@ -84,6 +84,9 @@ class TrackerProtocol(abc.ABC):
     transports: ClassVar[frozenset[Transport]]
     max_frame_size: ClassVar[int]
     commands: ClassVar[frozenset[str]] = frozenset()  # command types encode_command accepts
+    # whether devices answer a command with a frame inspect() calls FrameKind.REPLY (then the
+    # next command waits for that answer, and a missing answer fails the command)
+    answers_commands: ClassVar[bool] = False
     # for the README's protocol table: message types decoded, and devices known to use it
     messages: ClassVar[tuple[str, ...]] = ()
     devices: ClassVar[tuple[str, ...]] = ()
@@ -150,3 +153,8 @@ class SimulatedDevice(abc.ABC):
     def heartbeat(self) -> tuple[bytes, bytes]:
         """A keep-alive frame and its expected reply; by default an empty report."""
         return self.report([])
+
+    def respond(self, downlink: bytes) -> bytes:
+        """What the device sends back when ``downlink`` (a command) reaches it: its answer
+        frame, or b"" for a device that does not answer commands."""
+        return b""

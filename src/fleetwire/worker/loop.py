@@ -18,8 +18,10 @@ from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
+from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
+from fleetwire.worker import campaigns
 from fleetwire.worker.pipeline import process
 
 log = logging.getLogger("worker")
@@ -34,6 +36,8 @@ class Worker:
         self.reader = SqliteRawLogReader(settings.rawlog_path)
         self.store = SqliteTelemetry(settings.telemetry_path)
         self.registry = SqliteRegistry(settings.registry_path)
+        self.commands = SqliteCommands(settings.registry_path)
+        self._housekept = 0.0
         self._uids: dict[int, str] = {}
         self.stopping = False
 
@@ -60,6 +64,12 @@ class Worker:
             frames, self._unique_id, self._options,
             int(self.settings.worker.future_skew * 1000), now_ms,
         )  # fmt: skip
+        for device_id, text, seq in result.replies:
+            # before the offset commit: answer() ignores a frame already attached, so a crash
+            # between the two attaches the reply on replay, exactly once
+            cmd = self.commands.answer(device_id, text, seq)
+            if cmd is not None:
+                log.info(kv("command_answered", id=cmd.id, type=cmd.type, result=text[:200]))
         stored = self.store.write_batch(
             self.consumer, frames[-1].seq, result.positions, list(result.latest.values()),
             result.dead,
@@ -76,12 +86,23 @@ class Worker:
             log.warning(kv("dead_letter", seq=seq, protocol=name, error=error))
         return len(frames)
 
+    def housekeeping(self) -> None:
+        """Once a second: expire queued commands, fail unanswered ones, roll campaigns on."""
+        now = time.monotonic()
+        if now - self._housekept < 1.0:
+            return
+        self._housekept = now
+        self.commands.expire()
+        self.commands.fail_unanswered(int(self.settings.gateway.command_reply_timeout * 1000))
+        campaigns.tick(self.commands)
+
     def run(self) -> None:
         log.info(
             kv("worker_started", consumer=self.consumer, offset=self.store.offset(self.consumer))
         )
         while not self.stopping:
             try:
+                self.housekeeping()
                 n = self.step()
             except Exception as e:  # storage trouble: back off and retry, never skip
                 log.error(kv("worker_batch_failed", error=repr(e)))
@@ -95,6 +116,7 @@ class Worker:
         self.reader.close()
         self.store.close()
         self.registry.close()
+        self.commands.close()
 
 
 def run(settings: Settings) -> None:

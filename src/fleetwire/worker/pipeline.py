@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from fleetwire.errors import DeviceError
-from fleetwire.model import Record
+from fleetwire.model import Record, RecordKind
 from fleetwire.protocols import get as get_protocol
 from fleetwire.protocols.base import DecodeContext, Transport
 from fleetwire.rawlog.base import RawFrame
@@ -35,6 +35,7 @@ class BatchResult:
     records: dict[str, int] = field(default_factory=dict)  # per protocol
     frames: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
+    replies: list[tuple[int, str, int]] = field(default_factory=list)  # device, result, seq
 
 
 def content_hash(record: Record, attributes_json: bytes) -> int:
@@ -97,6 +98,10 @@ def process(
             continue
         out.records[name] = out.records.get(name, 0) + len(rows)
         out.positions.extend(rows)
+        for r in records:
+            result = r.attributes.get("result")
+            if r.kind is RecordKind.STATUS and isinstance(result, str):
+                out.replies.append((f.device_id, result, f.seq))
         for row in rows:
             fix_ms, valid, lat, lon = row[2], row[4], row[5], row[6]
             if lat is None or (not valid and not lat and not lon):

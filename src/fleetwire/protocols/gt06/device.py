@@ -69,6 +69,17 @@ class Device(SimulatedDevice):
             content += int(a["odometer"]).to_bytes(4, "big")
         return build_frame(MessageType.GPS_LBS_2, content, self._next()), b""
 
+    def respond(self, downlink: bytes) -> bytes:
+        """Answer a 0x80 online command as GT06N firmware does: 0x15 string information
+        echoing the server flag, with the command's text acknowledged."""
+        if len(downlink) < 12 or downlink[:2] != b"\x78\x78" or downlink[3] != 0x80:
+            return b""
+        flag = downlink[5:9]
+        text = downlink[9 : 9 + downlink[2] - 10]  # length counts 10 bytes besides the text
+        answer = b"OK! " + text
+        content = bytes((len(flag) + len(answer),)) + flag + answer + bytes((0, _LANGUAGE_ENGLISH))
+        return build_frame(MessageType.STRING_INFO, content, self._next())
+
     def heartbeat(self) -> tuple[bytes, bytes]:
         serial = self._next()
         # terminal info: GPS tracking on; voltage level 6; GSM level 4; no alarm; English

@@ -18,6 +18,7 @@ class Gt06Protocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    answers_commands: ClassVar[bool] = True
     messages: ClassVar[tuple[str, ...]] = (
         "login 0x01", "GPS 0x10/0x11/0x12/0x22/0xA0", "heartbeat 0x13/0x23",
         "alarm 0x16/0x26/0x27/0xA4", "LBS 0x18/0x19/0x28/0xA1", "info 0x94", "replies 0x15/0x21",

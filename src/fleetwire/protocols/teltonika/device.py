@@ -21,7 +21,9 @@ from fleetwire.protocols.teltonika.constants import (
     UDP_ACK_LENGTH,
     UDP_ACK_TYPE,
     Codec,
+    MessageType,
 )
+from fleetwire.protocols.teltonika.encoding import codec12
 from fleetwire.protocols.teltonika.framing import wrap_tcp
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -94,6 +96,15 @@ class Device(SimulatedDevice):
         head = _UDP_HEAD.pack(len(tail) + 4, self._packet_id, 1, _AVL_PACKET_ID)
         ack = _UDP_ACK.pack(UDP_ACK_LENGTH, self._packet_id, UDP_ACK_TYPE, _AVL_PACKET_ID, n)
         return head + tail, ack
+
+    def respond(self, downlink: bytes) -> bytes:
+        """Answer a Codec 12 command as FMB firmware does: a Codec 12 response (type 0x06)
+        whose text names the command; anything else gets no answer."""
+        if len(downlink) < 16 or downlink[8] != Codec.C12 or downlink[10] != MessageType.COMMAND:
+            return b""
+        size = _U32.unpack_from(downlink, 11)[0]
+        text = downlink[15 : 15 + size]
+        return codec12(b"OK: " + text, MessageType.RESPONSE)
 
     def heartbeat(self) -> tuple[bytes, bytes]:
         # A real device never sends a zero-record packet; idle firmware sends one 0xFF byte.

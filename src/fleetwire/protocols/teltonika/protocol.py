@@ -19,6 +19,7 @@ class TeltonikaProtocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    answers_commands: ClassVar[bool] = True
     messages: ClassVar[tuple[str, ...]] = (
         "IMEI login", "Codec 8", "Codec 8 Extended", "Codec 16", "UDP AVL",
         "Codec 12/13/14 replies",

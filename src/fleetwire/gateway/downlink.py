@@ -1,0 +1,119 @@
+"""Downlink delivery: commands from the registry go down the socket the device opened.
+
+A command is delivered when its device is connected (at once when it connects or identifies
+itself, else within one poll of the registry), one at a time per device where the protocol's
+devices answer commands, in priority then creation order. It is marked "sent" BEFORE its bytes
+are written: a crash in between leaves a command that fails for lack of an answer, never one
+sent twice (an immobiliser must not fire twice). Registry calls run in a thread so the loop
+never waits on SQLite.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from fleetwire.errors import EncodeError
+from fleetwire.logs import kv
+from fleetwire.model import Command
+from fleetwire.store.commands import SqliteCommands, StoredCommand
+
+if TYPE_CHECKING:
+    from fleetwire.gateway.connection import DeviceConnection
+
+log = logging.getLogger("gateway")
+T = TypeVar("T")
+
+
+class Dispatcher:
+    def __init__(self, registry_path: Path, poll: float = 0.5, reply_timeout: float = 60.0) -> None:
+        self._path = registry_path
+        self._poll = poll
+        self._reply_timeout = reply_timeout
+        self._store: SqliteCommands | None = None
+        self.by_device: dict[int, DeviceConnection] = {}
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()  # one registry call at a time: one connection, one thread
+
+    def attach(self, device_id: int, conn: DeviceConnection) -> None:
+        self.by_device[device_id] = conn
+        self._wake.set()
+
+    def detach(self, device_id: int | None, conn: DeviceConnection) -> None:
+        if device_id is not None and self.by_device.get(device_id) is conn:
+            del self.by_device[device_id]
+
+    def on_reply(self, conn: DeviceConnection) -> None:
+        """The device answered: the command in flight is acknowledged, the next may go."""
+        inflight = conn.inflight
+        if inflight is None:
+            return
+        conn.inflight = None
+        asyncio.get_running_loop().create_task(
+            self._call(self._db().mark_acknowledged, inflight[0])
+        )
+        self._wake.set()
+
+    def _db(self) -> SqliteCommands:
+        if self._store is None:
+            self._store = SqliteCommands(self._path)
+        return self._store
+
+    async def _call(self, fn: Callable[..., T], *args: object) -> T:
+        async with self._lock:
+            return await asyncio.to_thread(fn, *args)
+
+    async def run(self) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._poll)
+            self._wake.clear()
+            try:
+                await self._round()
+            except Exception:  # the registry may be busy or down: try again next round
+                log.exception(kv("downlink_round_failed"))
+
+    async def _round(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        for conn in list(self.by_device.values()):
+            if conn.inflight is not None and now - conn.inflight[1] > self._reply_timeout:
+                cmd_id = conn.inflight[0]
+                conn.inflight = None
+                await self._call(self._db().mark_failed, cmd_id, "no answer from the device")
+        await self._call(self._db().expire)
+        ready = [d for d, c in self.by_device.items() if c.inflight is None and not c.closing]
+        if not ready:
+            return
+        commands: list[StoredCommand] = await self._call(self._db().queued_for, ready)
+        chosen: dict[int, StoredCommand] = {}
+        for cmd in commands:
+            chosen.setdefault(cmd.device_id, cmd)  # the first in delivery order
+        for cmd in chosen.values():
+            target = self.by_device.get(cmd.device_id)
+            if target is not None and target.inflight is None:
+                await self._send(target, cmd)
+
+    async def _send(self, conn: DeviceConnection, cmd: StoredCommand) -> None:
+        db = self._db()
+        try:
+            payload = conn.proto.encode_command(Command(cmd.type, cmd.attributes), conn.session)
+        except EncodeError as e:  # UnsupportedCommand included: ours, not the device's
+            await self._call(db.mark_failed, cmd.id, f"cannot encode: {e}")
+            return
+        awaits = conn.proto.answers_commands
+        if not await self._call(db.mark_sent, cmd.id, awaits):
+            return  # cancelled or expired meanwhile
+        t = conn.transport
+        if t is None or conn.closing:
+            await self._call(db.mark_failed, cmd.id, "connection closed before delivery")
+            return
+        t.write(payload)
+        if awaits:
+            conn.inflight = (cmd.id, asyncio.get_running_loop().time())
+        log.info(kv("command_sent", id=cmd.id, type=cmd.type, device=conn.session.unique_id,
+                    peer=conn.peer, hex=payload[:128].hex()))  # fmt: skip

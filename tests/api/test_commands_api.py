@@ -1,0 +1,92 @@
+"""The commands and campaigns API over HTTP, and `fleetwire command` against it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from typing import Any
+
+import orjson
+
+from tests.api.test_api import Client, client  # noqa: F401  (the fixture)
+from tests.worker.test_worker import IMEI
+
+
+def post(c: Client, path: str, body: Any, method: str = "POST") -> tuple[int, Any]:
+    req = urllib.request.Request(
+        c.base + path, data=orjson.dumps(body), method=method,
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, orjson.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, orjson.loads(e.read())
+
+
+def test_create_get_list_cancel(client: Client) -> None:  # noqa: F811
+    status, cmd = post(client, "/api/commands", {"device": IMEI, "type": "engineStop"})
+    assert status == 201 and cmd["state"] == "queued" and cmd["type"] == "engineStop"
+    assert client.get(f"/api/commands/{cmd['id']}").json()["id"] == cmd["id"]
+    assert [c["id"] for c in client.get("/api/commands", {"device": IMEI}).json()] == [cmd["id"]]
+    status, cancelled = post(client, f"/api/commands/{cmd['id']}", None, "DELETE")
+    assert status == 200 and cancelled["state"] == "cancelled"
+    status, again = post(client, f"/api/commands/{cmd['id']}", None, "DELETE")
+    assert status == 409 and "cancelled" in again["detail"]
+
+
+def test_idempotency_key(client: Client) -> None:  # noqa: F811
+    body = {"device": IMEI, "type": "requestInfo", "idempotencyKey": "k1"}
+    s1, a = post(client, "/api/commands", body)
+    s2, b = post(client, "/api/commands", body)
+    assert (s1, s2) == (201, 200) and a["id"] == b["id"]
+    s3, err = post(client, "/api/commands", {**body, "type": "rebootDevice"})
+    assert s3 == 409 and err["detail"]
+
+
+def test_bad_commands_are_4xx(client: Client) -> None:  # noqa: F811
+    cases = [
+        ({"device": "nope", "type": "engineStop"}, 404),
+        ({"device": IMEI, "type": "launchRocket"}, 400),
+        ({"device": IMEI, "type": "custom"}, 400),  # custom needs attributes.data
+        ({"device": IMEI, "type": "engineStop", "ttl": -1}, 422),
+        ({"type": "engineStop"}, 422),
+    ]
+    for body, status in cases:
+        got, err = post(client, "/api/commands", body)
+        assert got == status, (body, err)
+        assert err["detail"]
+    assert client.get("/api/commands/999").status_code == 404
+    assert client.get("/api/commands", {"state": "bogus"}).status_code == 422
+
+
+def test_campaign_create_get_stop(client: Client) -> None:  # noqa: F811
+    status, camp = post(
+        client, "/api/campaigns",
+        {"type": "custom", "attributes": {"data": "getver"}, "devices": [IMEI], "batchSize": 1},
+    )  # fmt: skip
+    assert status == 201 and camp["state"] == "running"
+    assert camp["devices"] == [{"uniqueId": IMEI, "commandId": None, "state": "pending"}]
+    status, stopped = post(client, f"/api/campaigns/{camp['id']}/stop", {})
+    assert status == 200 and stopped["state"] == "stopped"
+    assert post(client, "/api/campaigns", {"type": "custom", "devices": []})[0] == 422
+
+
+def test_command_cli(client: Client) -> None:  # noqa: F811
+    def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "fleetwire", "command", *args, "--api", client.base],
+            capture_output=True, timeout=60, check=False,
+        )  # fmt: skip
+
+    sent = cli("send", IMEI, "custom", "--data", "getver", "--ttl", "60")
+    assert sent.returncode == 0, sent.stderr
+    cmd = orjson.loads(sent.stdout)
+    assert cmd["attributes"] == {"data": "getver"} and cmd["state"] == "queued"
+    listed = cli("list", "--device", IMEI)
+    assert listed.returncode == 0 and f"{cmd['id']:>6} queued" in listed.stdout.decode()
+    assert cli("cancel", str(cmd["id"])).returncode == 0
+    bad = cli("send", "no-such-device", "engineStop")
+    assert bad.returncode != 0 and b"HTTP 404" in bad.stderr
