@@ -1,0 +1,98 @@
+"""Every registered protocol has the same shape and keeps the same promises (STYLE.md, the
+protocol contract): the same files, the class attributes the gateway and README rely on, a
+device simulator whose frames its own framer, inspect and decoder agree with, and a detect()
+that claims its own first frame and no other protocol's."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import UTC, datetime
+
+import pytest
+
+from fleetwire.model import Record
+from fleetwire.protocols import NAMES, all_protocols, device_class, get
+from fleetwire.protocols.base import (
+    DecodeContext,
+    Detection,
+    FrameKind,
+    Session,
+    SimulatedDevice,
+    TrackerProtocol,
+    Transport,
+)
+from tests.protocols.contract import assert_sane, framer
+
+FILES = ("constants", "framing", "inspect", "decoding", "encoding", "device", "protocol")
+IMEI = "356307042441013"
+# the shared command vocabulary (issue: commands); protocols may add their own documented ones
+KNOWN_COMMANDS = {
+    "custom", "engineStop", "engineResume", "outputControl", "positionPeriodic", "positionSingle",
+    "requestPosition", "rebootDevice", "requestInfo", "setTimezone", "configuration",
+    "firmwareUpdate", "message", "alarmSos", "powerOff", "setOdometer",
+}  # fmt: skip
+
+
+def fix() -> Record:
+    return Record(
+        fix_time=datetime(2026, 11, 20, 10, 0, 1, tzinfo=UTC), valid=True, latitude=54.6872,
+        longitude=25.2797, altitude=120.0, speed=42.0, course=90.0, satellites=9,
+        attributes={"ignition": True},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_files_and_attributes(name: str) -> None:
+    for module in FILES:
+        importlib.import_module(f"fleetwire.protocols.{name}.{module}")
+    p = get(name)
+    assert isinstance(p, TrackerProtocol) and p.name == name
+    assert 0 < p.default_port < 65536
+    assert p.transports and p.transports <= set(Transport)
+    assert 64 <= p.max_frame_size <= 1 << 20
+    assert p.messages and p.devices
+    assert "custom" in p.commands or not p.commands
+    assert issubclass(device_class(name), SimulatedDevice)
+
+
+def test_default_ports_are_distinct() -> None:
+    ports = [p.default_port for p in all_protocols()]
+    assert len(ports) == len(set(ports))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_simulated_device_round_trip(name: str) -> None:
+    p = get(name)
+    transport = Transport.TCP if Transport.TCP in p.transports else next(iter(p.transports))
+    dev = device_class(name)(IMEI, transport)
+    session = Session(transport)
+    login, login_reply = dev.login()
+    report, report_ack = dev.report([fix()])
+    frames = framer(p).feed(login + report)
+    assert len(frames) == 2 and frames[0] == login and frames[1] == report
+    up = p.inspect(login, session)
+    assert up.unique_id is not None and up.ack == login_reply
+    session.unique_id = up.unique_id
+    up = p.inspect(report, session)
+    assert up.ack == report_ack
+    assert up.kind in (FrameKind.DATA, FrameKind.LOGIN)
+    ctx = DecodeContext(session.unique_id, datetime(2026, 11, 26, tzinfo=UTC), transport)
+    records = [r for r in p.decode(report, ctx) if r.latitude is not None]
+    assert records, "the report decodes to a position"
+    for r in records:
+        assert_sane(r)
+    assert records[-1].latitude == pytest.approx(54.6872, abs=1e-4)
+    assert records[-1].longitude == pytest.approx(25.2797, abs=1e-4)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if Transport.TCP in get(n).transports])
+def test_detect_claims_its_own_login_and_nothing_else(name: str) -> None:
+    p = get(name)
+    own = device_class(name)(IMEI).login()[0]
+    assert p.detect(own) is Detection.YES
+    for other in NAMES:
+        if other == name or Transport.TCP not in get(other).transports:
+            continue
+        first = device_class(other)(IMEI).login()[0]
+        verdicts = [p.detect(first[:k]) for k in range(1, len(first) + 1)]
+        assert Detection.YES not in verdicts, f"{name} claims {other}'s login"
