@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from fleetwire.protocols import NAMES
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -24,10 +26,10 @@ def env_for(ports: dict[str, int]) -> dict[str, str]:
     env.update(
         FLEETWIRE_GATEWAY__HOST="127.0.0.1",
         FLEETWIRE_API__PORT=str(ports["api"]),
-        FLEETWIRE_PROTOCOLS__TELTONIKA__PORT=str(ports["teltonika"]),
-        FLEETWIRE_PROTOCOLS__GT06__PORT=str(ports["gt06"]),
         FLEETWIRE_LOG_LEVEL="WARNING",
     )
+    for name in NAMES:  # every listener on a free port: a bench must not collide with a run
+        env[f"FLEETWIRE_PROTOCOLS__{name.upper()}__PORT"] = str(ports.get(name) or free_port())
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     return env
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from fleetwire.config import ApiSettings, GatewaySettings, ProtocolSettings, Settings
+from fleetwire.protocols import NAMES
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
@@ -30,7 +31,7 @@ def make_settings(data_dir: Path, **gateway: object) -> Settings:
         data_dir=data_dir,
         gateway=GatewaySettings(host="127.0.0.1", **gateway),  # type: ignore[arg-type]
         api=ApiSettings(host="127.0.0.1", port=free_port()),
-        protocols={"teltonika": ProtocolSettings(port=0), "gt06": ProtocolSettings(port=0)},
+        protocols={name: ProtocolSettings(port=0) for name in NAMES},
     )
 
 

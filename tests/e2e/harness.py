@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from fleetwire.protocols import NAMES
 from tests.conftest import free_port
 
 
@@ -32,10 +33,10 @@ class Cluster:
         env.update(
             FLEETWIRE_GATEWAY__HOST="127.0.0.1",
             FLEETWIRE_API__PORT=str(self.ports["api"]),
-            FLEETWIRE_PROTOCOLS__TELTONIKA__PORT=str(self.ports["teltonika"]),
-            FLEETWIRE_PROTOCOLS__GT06__PORT=str(self.ports["gt06"]),
             FLEETWIRE_WORKER__POLL_INTERVAL="0.02",
         )
+        for name in NAMES:
+            env[f"FLEETWIRE_PROTOCOLS__{name.upper()}__PORT"] = str(self.ports[name])
         env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         return env
 
@@ -79,7 +80,7 @@ class Cluster:
 def new_cluster(tmp_path: Path) -> Cluster:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
-    return Cluster(data, {"api": free_port(), "teltonika": free_port(), "gt06": free_port()})
+    return Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
 
 
 def wait_port(port: int, timeout: float = 20.0) -> None:

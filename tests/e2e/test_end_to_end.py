@@ -47,7 +47,11 @@ def sent(path: Path, places: int) -> Counter[tuple[object, ...]]:
 
 @pytest.mark.parametrize(
     ("protocol", "records", "places"),
-    [("teltonika", "10", 6), ("gt06", "1", 5)],  # GT06 resolution is 1/1,800,000 degree
+    [
+        ("teltonika", "10", 6),
+        ("gt06", "1", 5),  # GT06 resolution is 1/1,800,000 degree
+        ("jt808", "1", 5),  # JT/T 808 resolution is 1e-6 degree
+    ],
 )
 def test_api_returns_exactly_the_positions_sent(
     tmp_path: Path, protocol: str, records: str, places: int
