@@ -12,7 +12,10 @@ from functools import cache
 from fleetwire.protocols.base import SimulatedDevice, TrackerProtocol
 
 # name -> package; the package exports PROTOCOL (a TrackerProtocol) and Device (a SimulatedDevice)
-NAMES: tuple[str, ...] = ("teltonika", "gt06", "jt808")
+NAMES: tuple[str, ...] = (
+    "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink",
+    "gl200", "suntech", "wialon", "startek", "watch",
+)  # fmt: skip
 
 
 @cache

@@ -1,0 +1,39 @@
+"""GalileoProtocol: the TrackerProtocol object the registry hands out; it only wires the
+Galileosky modules (framing, inspect, decoding, encoding) to the shared contract."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+
+class GalileoProtocol(TrackerProtocol):
+    name: ClassVar[str] = "galileo"
+    default_port: ClassVar[int] = 5034
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = ("head packet", "main packet", "command reply")
+    devices: ClassVar[tuple[str, ...]] = (
+        "GalileoSky v2.x",
+        "GalileoSky v5.x",
+        "Galileosky 7.0",
+        "Galileosky Base Block",
+    )
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)

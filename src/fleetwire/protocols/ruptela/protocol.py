@@ -1,0 +1,40 @@
+"""RuptelaProtocol: the TrackerProtocol object the registry hands out; it only wires the Ruptela
+modules (framing, inspect, decoding, encoding) to the shared contract and holds no state."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+
+class RuptelaProtocol(TrackerProtocol):
+    name: ClassVar[str] = "ruptela"
+    default_port: ClassVar[int] = 5046
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "records",
+        "extended records",
+        "SMS via GPRS response",
+        "identification",
+        "heartbeat",
+    )
+    devices: ClassVar[tuple[str, ...]] = ("FM-Eco4", "FM-Pro4", "FM-Tco4", "Trace5", "HCV5")
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)
