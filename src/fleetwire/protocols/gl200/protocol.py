@@ -1,0 +1,59 @@
+"""Gl200Protocol: the TrackerProtocol object the registry hands out; it only wires the @Track
+modules (framing, inspect, decoding, encoding) to the shared contract and holds no state.
+Its detect() is strict: only a text report, buffered report, acknowledgement or event start
+("+RESP:GT", "+BUFF:GT", "+ACK:GT", "+EVT:GT") can be Queclink on the shared port.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import (
+    DecodeContext,
+    Detection,
+    Session,
+    TrackerProtocol,
+    Transport,
+    Uplink,
+)
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE, TEXT_PREFIXES
+
+
+class Gl200Protocol(TrackerProtocol):
+    name: ClassVar[str] = "gl200"
+    default_port: ClassVar[int] = 5004
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "GTFRI", "GTERI", "GTSOS", "GTSPD", "GTGEO", "GTGES", "GTIGN", "GTIGF", "GTPNA",
+        "GTPFA", "GTMPN", "GTMPF", "GTBPL", "GTSTT", "GTHBD", "GTINF", "GTDOG", "GTCAN",
+        "GTDAT", "GTHBM", "GTRTL", "+ACK",
+    )  # fmt: skip
+    devices: ClassVar[tuple[str, ...]] = (
+        "GL200", "GL300", "GL320", "GV55", "GV65", "GV200", "GV300", "GV500", "GV600",
+        "GB100", "GMT100",
+    )  # fmt: skip
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)
+
+    def detect(self, head: bytes) -> Detection:
+        probe = head[:8]
+        if not any(probe.startswith(p) for p in TEXT_PREFIXES):
+            if any(p.startswith(probe) for p in TEXT_PREFIXES):
+                return Detection.MORE
+            return Detection.NO
+        return super().detect(head)
