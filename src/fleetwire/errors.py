@@ -13,9 +13,15 @@ class FleetwireError(Exception):
 
 
 class DeviceError(FleetwireError):
-    """The device's fault. ``reason`` is a short stable label used in metrics."""
+    """The device's fault. ``reason`` is a short stable label used in metrics; ``reply`` is the
+    protocol's own refusal (an HTTP 400, Wialon's "#AD#16"), sent at once so the device knows
+    to resend or give up; empty when the protocol has none."""
 
     reason = "invalid"
+
+    def __init__(self, message: str = "", *, reply: bytes = b"") -> None:
+        super().__init__(message)
+        self.reply = reply
 
 
 class FramingError(DeviceError):

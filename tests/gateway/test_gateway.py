@@ -279,3 +279,22 @@ def test_stop_appends_and_acks_everything_received(data_dir: Path) -> None:
 
 
 IMEI_BASE = 352093081452250
+
+
+def test_a_protocol_refusal_is_sent_for_a_bad_frame(data_dir: Path) -> None:
+    """Wialon IPS 2.0 answers a login whose CRC is wrong with #AL#10 (the protocol's own
+    refusal), so the device resends at once; nothing is stored or ACKed."""
+    from fleetwire.protocols import wialon
+
+    async def scenario() -> None:
+        async with gateway(data_dir) as gw:
+            r, w = await connect(gw, "wialon")
+            login, accept = wialon.Device(IMEI).login()
+            w.write(login.replace(b";CF2A", b";0000"))
+            assert await read_exactly(r, len(b"#AL#10\r\n")) == b"#AL#10\r\n"
+            w.write(login)
+            assert await read_exactly(r, len(accept)) == accept == b"#AL#1\r\n"
+            w.close()
+
+    asyncio.run(scenario())
+    assert [row[5] for row in rejected(data_dir)] == ["checksum"]

@@ -114,6 +114,8 @@ class DeviceConnection(asyncio.Protocol):
         try:
             up = self.proto.inspect(frame, self.session)
         except DeviceError as e:
+            if e.reply and self.transport is not None:
+                self.transport.write(e.reply)  # a refusal, never an ACK: nothing was stored
             self._reject(frame, e.reason, str(e))
             return
         uid = up.unique_id

@@ -41,6 +41,8 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
         try:
             up = self.proto.inspect(data, Session(Transport.UDP))
         except DeviceError as e:
+            if e.reply and self.transport is not None:
+                self.transport.sendto(e.reply, addr)
             self._reject(data, peer, e.reason, str(e))
             return
         if not up.store:

@@ -38,13 +38,11 @@ _DIGITS: Final = re.compile(rb"\d{1,9}")
 
 
 class ChecksumNack(ChecksumError):
-    """A CRC mismatch, with the answer the protocol defines for it (the device resends on
-    receiving it). The gateway today sends nothing for a ChecksumError; ``reply`` is there for
-    a gateway that sends protocol NACKs."""
+    """A CRC mismatch, with the answer the protocol defines for it in ``reply`` (the gateway
+    sends it; the device resends on receiving it)."""
 
     def __init__(self, message: str, reply: bytes) -> None:
-        super().__init__(message)
-        self.reply = reply
+        super().__init__(message, reply=reply)
 
 
 class Packet(NamedTuple):
