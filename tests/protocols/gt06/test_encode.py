@@ -68,9 +68,29 @@ def test_serial_counts_per_session() -> None:
     )
 
 
+# GT06N SMS command list (the texts the 0x80 command carries): TIMER,<s>#, GMT,<E|W>,<h>,<m>#,
+# Relay,<0|1>#
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [
+        (Command("positionPeriodic", {"frequency": 30}), "TIMER,30#"),
+        (Command("setTimezone", {"timezone": 8}), "GMT,E,8,0#"),
+        (Command("setTimezone", {"timezone": -3.5}), "GMT,W,3,30#"),
+        (Command("outputControl", {"index": 1, "data": 1}), "Relay,1#"),
+    ],
+)
+def test_typed_commands(command: Command, text: str) -> None:
+    assert PROTOCOL.encode_command(command, Session()) == expected_command(text, 1)
+    assert command.type in PROTOCOL.commands
+
+
 def test_commands_we_cannot_send() -> None:
     with pytest.raises(UnsupportedCommand):
+        PROTOCOL.encode_command(Command("firmwareUpdate"), Session())
+    with pytest.raises(EncodeError):
         PROTOCOL.encode_command(Command("setTimezone"), Session())
+    with pytest.raises(EncodeError):
+        PROTOCOL.encode_command(Command("positionPeriodic", {"frequency": 1}), Session())
     with pytest.raises(EncodeError):
         PROTOCOL.encode_command(Command("custom"), Session())
     with pytest.raises(EncodeError):

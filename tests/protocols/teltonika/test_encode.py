@@ -39,17 +39,52 @@ def test_fixed_commands(kind: str, text: bytes) -> None:
     assert frame[start:end] == b"\x0c\x01\x05" + len(text).to_bytes(4, "big") + text + b"\x01"
 
 
+# Texts from the Teltonika "FMB SMS/GPRS command list" (setdigout with '?' for "leave as is",
+# setparam <id>:<value> joined by ';', web_connect for FOTA WEB) and the FMB parameter list
+# (10050: home network "on moving" minimum period).
+TYPED = [
+    (Command("outputControl", {"index": 2, "data": 1}), b"setdigout ?1"),
+    (Command("outputControl", {"index": 1, "data": 0}), b"setdigout 0"),
+    (Command("configuration", {"parameters": {"2004": "my.server.com", "2005": 5027}}),
+     b"setparam 2004:my.server.com;2005:5027"),
+    (Command("positionPeriodic", {"frequency": 30}), b"setparam 10050:30"),
+    (Command("firmwareUpdate"), b"web_connect"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("command", "text"), TYPED)
+def test_typed_commands(command: Command, text: bytes) -> None:
+    frame = PROTOCOL.encode_command(command, Session())
+    assert frame == codec12(text)
+    start, end = unwrap_tcp(frame)
+    assert frame[start + 7 : end - 1] == text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        Command("outputControl", {"index": 5, "data": 1}),
+        Command("outputControl", {"index": 1}),
+        Command("configuration", {"parameters": {}}),
+        Command("configuration", {"parameters": {"x1": 1}}),
+        Command("configuration", {"parameters": {"1000": "1;cpureset"}}),
+        Command("positionPeriodic", {"frequency": "30"}),
+    ],
+)
+def test_typed_commands_refuse_bad_attributes(command: Command) -> None:
+    with pytest.raises(EncodeError):
+        PROTOCOL.encode_command(command, Session())
+
+
 def test_command_set_is_what_encode_accepts() -> None:
     assert PROTOCOL.commands == {
-        "custom",
-        "engineStop",
-        "engineResume",
-        "requestInfo",
-        "rebootDevice",
-    }
+        "custom", "engineStop", "engineResume", "outputControl", "requestInfo",
+        "rebootDevice", "configuration", "positionPeriodic", "firmwareUpdate",
+    }  # fmt: skip
+    examples = {c.type: c for c, _ in TYPED} | {"custom": Command("custom", {"data": "getver"})}
     for kind in PROTOCOL.commands:
-        attrs = {"data": "getver"} if kind == "custom" else {}
-        PROTOCOL.encode_command(Command(kind, attrs), Session(transport=Transport.TCP))
+        cmd = examples.get(kind, Command(kind))
+        PROTOCOL.encode_command(cmd, Session(transport=Transport.TCP))
 
 
 def test_unknown_command() -> None:

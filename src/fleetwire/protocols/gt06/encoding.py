@@ -7,6 +7,7 @@ decoding.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
@@ -25,11 +26,43 @@ TEXTS: Final[dict[str, str]] = {
     "requestPosition": "WHERE#",
     "rebootDevice": "RESET#",
 }
-COMMANDS: Final = frozenset({"custom", *TEXTS})
+COMMANDS: Final = frozenset({"custom", *TEXTS, "positionPeriodic", "setTimezone", "outputControl"})
 
 SERVER_FLAG: Final = b"\x00\x00\x00\x00"  # echoed back by the device in its reply
 _SERIAL_KEY = "gt06.command_serial"
 _MAX_TEXT = 255 - 10  # the 1-byte length also counts protocol, lengths, flag, serial, CRC
+
+
+def _int(command: Command, key: str, low: int, high: int) -> int:
+    value = command.attributes.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise EncodeError(f"{command.type} needs an integer {key!r} in {low}..{high}")
+    return value
+
+
+def _timezone(command: Command) -> str:
+    """GT06N "GMT,<E|W>,<hours>,<minutes>#": the zone the device reports its time in."""
+    value = command.attributes.get("timezone")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not -12 <= value <= 14:
+        raise EncodeError("setTimezone needs 'timezone' in hours, -12..14")
+    minutes = round(abs(value) * 60)
+    return f"GMT,{'E' if value >= 0 else 'W'},{minutes // 60},{minutes % 60}#"
+
+
+# Typed commands whose text depends on attributes (GT06N SMS command list: TIMER, GMT, Relay).
+def _timer(command: Command) -> str:
+    return f"TIMER,{_int(command, 'frequency', 5, 18000)}#"
+
+
+def _relay(command: Command) -> str:
+    return f"Relay,{_int(command, 'data', 0, 1)}#"
+
+
+BUILDERS: Final[dict[str, Callable[[Command], str]]] = {
+    "positionPeriodic": _timer,
+    "setTimezone": _timezone,
+    "outputControl": _relay,
+}
 
 
 def _text(command: Command) -> str:
@@ -38,6 +71,9 @@ def _text(command: Command) -> str:
         if not isinstance(data, str) or not data:
             raise EncodeError("custom command needs a non-empty string attribute 'data'")
         return data
+    build = BUILDERS.get(command.type)
+    if build is not None:
+        return build(command)
     text = TEXTS.get(command.type)
     if text is None:
         raise UnsupportedCommand(f"gt06 has no command {command.type!r}")

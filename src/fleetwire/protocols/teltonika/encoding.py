@@ -31,13 +31,52 @@ def _fixed(text: str) -> Callable[[Command], str]:
     return lambda _command: text
 
 
-# setdigout drives DOUT1, which installers wire to the engine-block relay.
+def _int(command: Command, key: str, low: int, high: int) -> int:
+    value = command.attributes.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise EncodeError(f"{command.type} needs an integer {key!r} in {low}..{high}")
+    return value
+
+
+def _output(command: Command) -> str:
+    """FMB "setdigout": one character per output, '?' leaves an output as it is."""
+    index = _int(command, "index", 1, 4)
+    state = _int(command, "data", 0, 1)
+    return "setdigout " + "?" * (index - 1) + str(state)
+
+
+def _configuration(command: Command) -> str:
+    """FMB "setparam <id>:<value>", several joined with ';' in one command."""
+    params = command.attributes.get("parameters")
+    if not isinstance(params, dict) or not params:
+        raise EncodeError("configuration needs 'parameters': {parameter id: value}")
+    parts = []
+    for key, value in params.items():
+        if not str(key).isdigit() or any(c in str(value) for c in ";\r\n"):
+            raise EncodeError(f"bad parameter {key!r}: {value!r}")
+        parts.append(f"{key}:{value}")
+    return "setparam " + ";".join(parts)
+
+
+def _periodic(command: Command) -> str:
+    # FMB parameter 10050: home network, "on moving" minimum period (s); other operators'
+    # networks and the "on stop" mode have their own ids (send them with configuration)
+    return f"setparam 10050:{_int(command, 'frequency', 0, 2_592_000)}"
+
+
+# setdigout drives DOUT1, which installers wire to the engine-block relay. Texts from the
+# Teltonika "FMB SMS/GPRS command list": getinfo, cpureset, setdigout, setparam, web_connect
+# (connect to FOTA WEB now, i.e. firmware and configuration update).
 _TEXT: Final[dict[str, Callable[[Command], str]]] = {
     "custom": _custom,
     "engineStop": _fixed("setdigout 1"),
     "engineResume": _fixed("setdigout 0"),
+    "outputControl": _output,
     "requestInfo": _fixed("getinfo"),
     "rebootDevice": _fixed("cpureset"),
+    "configuration": _configuration,
+    "positionPeriodic": _periodic,
+    "firmwareUpdate": _fixed("web_connect"),
 }
 COMMANDS: Final = frozenset(_TEXT)
 
