@@ -127,7 +127,12 @@ def decode(protocol: str, as_hex: bool, udp: bool) -> None:
 @click.option("--idle", is_flag=True, help="Log in, then hold the connections idle.")
 @click.option("--processes", "-P", type=int, default=1, show_default=True)
 @click.option("--source-ips", default="", help="Source addresses, e.g. 127.0.0.2-127.0.0.9.")
-@click.option("--first-id", type=int, default=350000000000000, show_default=True)
+@click.option(
+    "--first-id",
+    type=int,
+    default=None,
+    help="First device id (default: an id of the protocol's form).",
+)
 @click.option("--connect-rate", type=float, default=2000.0, show_default=True, help="Per second.")
 @click.option("--record-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write every ACKed record as a JSON line (for end-to-end checks).")  # fmt: skip

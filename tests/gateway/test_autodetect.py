@@ -18,7 +18,6 @@ from fleetwire.worker.loop import Worker
 from tests.conftest import make_settings
 
 TCP = [p.name for p in all_protocols() if Transport.TCP in p.transports]
-UNIQUE_IDS = {"default": "356307042441013"}  # a valid 15-digit IMEI fits every protocol's id
 
 
 def _record() -> Record:
@@ -33,7 +32,8 @@ def test_every_protocol_is_recognised_on_the_auto_port(data_dir: Path) -> None:
     settings = make_settings(data_dir, auto_port_enabled=True, auto_port=0)
 
     async def one(gw: Gateway, name: str) -> None:
-        device = device_class(name)(UNIQUE_IDS.get(name, UNIQUE_IDS["default"]))
+        cls = device_class(name)
+        device = cls(cls.example_id)
         r, w = await asyncio.open_connection("127.0.0.1", gw.ports["auto", "tcp"])
         for frame, reply in (device.login(), device.report([_record()])):
             w.write(frame)

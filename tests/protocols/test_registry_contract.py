@@ -64,12 +64,15 @@ def test_default_ports_are_distinct() -> None:
 def test_simulated_device_round_trip(name: str) -> None:
     p = get(name)
     transport = Transport.TCP if Transport.TCP in p.transports else next(iter(p.transports))
-    dev = device_class(name)(IMEI, transport)
+    cls = device_class(name)
+    dev = cls(cls.example_id, transport)
     session = Session(transport)
     login, login_reply = dev.login()
     report, report_ack = dev.report([fix()])
     frames = framer(p).feed(login + report)
-    assert len(frames) == 2 and frames[0] == login and frames[1] == report
+    # a text frame may leave its line end's last byte to the framer, which skips it
+    assert [f.rstrip(b"\r\n") for f in frames] == [login.rstrip(b"\r\n"), report.rstrip(b"\r\n")]
+    login, report = frames
     up = p.inspect(login, session)
     assert up.unique_id is not None and up.ack == login_reply
     session.unique_id = up.unique_id
@@ -88,11 +91,13 @@ def test_simulated_device_round_trip(name: str) -> None:
 @pytest.mark.parametrize("name", [n for n in NAMES if Transport.TCP in get(n).transports])
 def test_detect_claims_its_own_login_and_nothing_else(name: str) -> None:
     p = get(name)
-    own = device_class(name)(IMEI).login()[0]
+    cls = device_class(name)
+    own = cls(cls.example_id).login()[0]
     assert p.detect(own) is Detection.YES
     for other in NAMES:
         if other == name or Transport.TCP not in get(other).transports:
             continue
-        first = device_class(other)(IMEI).login()[0]
+        other_cls = device_class(other)
+        first = other_cls(other_cls.example_id).login()[0]
         verdicts = [p.detect(first[:k]) for k in range(1, len(first) + 1)]
         assert Detection.YES not in verdicts, f"{name} claims {other}'s login"

@@ -14,7 +14,8 @@ from fleetwire.protocols.base import SimulatedDevice, TrackerProtocol
 # name -> package; the package exports PROTOCOL (a TrackerProtocol) and Device (a SimulatedDevice)
 NAMES: tuple[str, ...] = (
     "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink",
-    "gl200", "suntech", "wialon", "startek", "watch",
+    "meiligao", "meitrack", "h02", "gl200", "suntech", "wialon", "startek", "watch", "xexun",
+    "gps103", "tk103",
 )  # fmt: skip
 
 

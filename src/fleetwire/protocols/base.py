@@ -138,6 +138,9 @@ class TrackerProtocol(abc.ABC):
 class SimulatedDevice(abc.ABC):
     """The device side of a protocol, for the simulator and for round-trip tests."""
 
+    # an identity of the form this protocol's devices use (most: a 15-digit IMEI)
+    example_id: ClassVar[str] = "356307042441013"
+
     def __init__(self, unique_id: str, transport: Transport = Transport.TCP) -> None:
         self.unique_id = unique_id
         self.transport = transport

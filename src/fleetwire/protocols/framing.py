@@ -69,6 +69,9 @@ class Framer:
                     break
                 else:
                     skip = min(-n, end - pos)
+                    if not bytes(mv[pos : pos + skip]).strip(b"\r\n"):
+                        pos += skip  # line ends between text frames: not garbage
+                        continue
                     if self.skipped < _GARBAGE_SAMPLE:
                         self.garbage = (self.garbage + bytes(mv[pos : pos + skip]))[
                             :_GARBAGE_SAMPLE

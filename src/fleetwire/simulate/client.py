@@ -80,7 +80,7 @@ class _Receiver(asyncio.Protocol):
         return self.waiter
 
 
-RecordSink = Callable[[str, Record], None]
+RecordSink = Callable[[str, Record, bool], None]  # device, record, ACKed by the server
 
 
 async def run_device(
@@ -162,7 +162,7 @@ async def run_device(
                 stats.records_acked += len(records)
                 if sink is not None:
                     for r in records:
-                        sink(device.unique_id, r)
+                        sink(device.unique_id, r, bool(ack))
                 if interval:
                     next_send += interval
                     delay = next_send - time.monotonic()
@@ -226,7 +226,7 @@ async def run_udp_device(
                 stats.records_acked += len(records)
                 if sink is not None:
                     for r in records:
-                        sink(device.unique_id, r)
+                        sink(device.unique_id, r, bool(ack))
                 break
             else:
                 stats.error("ack_timeout")

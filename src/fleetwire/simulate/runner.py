@@ -37,7 +37,7 @@ class SimulateOptions:
     idle: bool = False
     processes: int = 1
     source_ips: str = ""
-    first_id: int = 350000000000000
+    first_id: int | None = None  # None: the protocol's example id
     connect_rate: float = 2000.0
     record_file: Path | None = None
     reconnect: bool = False
@@ -81,20 +81,24 @@ async def _run_slice(
     deadline = time.monotonic() + opts.duration
     out = record_path.open("ab") if record_path else None
 
-    def sink(uid: str, r: Record) -> None:
+    def sink(uid: str, r: Record, acked: bool) -> None:
+        """One line per record sent: "acked" is false where the protocol gives the frame no
+        reply (GT06 locations), so the device cannot know whether it was stored."""
         assert out is not None
         out.write(
             orjson.dumps(
                 {"device": uid, "time": r.fix_time.isoformat(), "latitude": r.latitude,
-                 "longitude": r.longitude, "speed": r.speed, "course": r.course}
+                 "longitude": r.longitude, "speed": r.speed, "course": r.course,
+                 "acked": acked}
             ) + b"\n"
         )  # fmt: skip
 
+    first_id = opts.first_id if opts.first_id is not None else int(cls.example_id)
     tasks = []
     gap = 1.0 / opts.connect_rate if opts.connect_rate > 0 else 0.0
     transport = Transport.UDP if opts.udp else Transport.TCP
     for i in indices:
-        device = cls(str(opts.first_id + i), transport)
+        device = cls(str(first_id + i), transport)
         track = Track(i, start)
         common: dict[str, Any] = {
             "host": opts.host, "port": port, "records_per_frame": opts.records,
