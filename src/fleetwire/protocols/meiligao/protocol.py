@@ -1,0 +1,37 @@
+"""MeiligaoProtocol: the TrackerProtocol object the registry hands out; it only wires the
+Meiligao modules (framing, inspect, decoding, encoding) to the shared contract, holds no state."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+
+class MeiligaoProtocol(TrackerProtocol):
+    name: ClassVar[str] = "meiligao"
+    default_port: ClassVar[int] = 5009
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "0x5000 login", "0x9955 position", "0x9016 logged position", "0x9999 alarm",
+        "0x6688 position batch", "0x9966 RFID", "command answers",
+    )  # fmt: skip
+    devices: ClassVar[tuple[str, ...]] = ("VT300", "VT310", "VT400", "GT30i", "GT60")
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)

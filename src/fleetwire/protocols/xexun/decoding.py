@@ -1,0 +1,137 @@
+"""Xexun message content to a Record: the RMC sentence, the alarm text, and the full layout's tail
+(satellites, altitude, battery, charging, cell). One message type, so no dispatch table: each
+part has its own small function. The envelope is checked again here, so a message that fails its
+checksums never yields a record. Knows nothing about sessions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols.base import DecodeContext
+
+from .constants import ALARMS, IGNITION_OFF, IGNITION_ON, KNOTS
+from .framing import open_frame
+
+_RMC_FIELDS = 10  # head, time, status, lat, N/S, lon, E/W, speed, course, date
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _num(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError as e:
+        raise InvalidField(f"bad number {text!r}") from e
+    if v != v or v in (float("inf"), float("-inf")):
+        raise InvalidField(f"bad number {text!r}")
+    return v
+
+
+def _int(text: str, base: int = 10) -> int:
+    digits = _HEX if base == 16 else frozenset("0123456789")
+    if not text or any(c not in digits for c in text):
+        raise InvalidField(f"bad number {text!r}")
+    return int(text, base)
+
+
+def _coordinate(value: str, hemisphere: str, letters: str, limit: int) -> float:
+    """(d)ddmm.mmmm (leading zeros often dropped) to signed degrees; an empty hemisphere is
+    taken as the positive one (captured from a device that left it out)."""
+    raw = _num(value)
+    degrees = int(raw // 100)
+    minutes = raw - degrees * 100
+    result = degrees + minutes / 60
+    if raw < 0 or minutes >= 60 or result > limit or hemisphere not in ("", *letters):
+        raise InvalidField(f"bad coordinate {value!r} {hemisphere!r}")
+    return -result if hemisphere == letters[1] else result
+
+
+def _time(hms: str, dmy: str, ctx: DecodeContext) -> datetime:
+    if len(dmy) != 6 or not dmy.isdigit() or len(hms) < 6 or not hms[:6].isdigit():
+        raise InvalidField(f"bad date-time {dmy!r} {hms!r}")
+    try:
+        t = datetime(2000 + int(dmy[4:]), int(dmy[2:4]), int(dmy[:2]), int(hms[:2]),
+                     int(hms[2:4]), int(hms[4:6]), tzinfo=UTC)  # fmt: skip
+    except ValueError as e:
+        raise InvalidField(f"bad date-time {dmy!r} {hms!r}") from e
+    tz = ctx.options.get("timezone")
+    if tz:
+        if not isinstance(tz, int | float) or isinstance(tz, bool):
+            raise ConfigError(f"timezone option must be hours, got {tz!r}")
+        t -= timedelta(hours=tz)
+    return t
+
+
+def _rmc(sentence: str, ctx: DecodeContext) -> Record:
+    f = sentence.split(",")
+    if len(f) < _RMC_FIELDS:
+        raise InvalidField(f"RMC sentence with {len(f)} fields")
+    rec = Record(fix_time=_time(f[1], f[9], ctx), valid=f[2] == "A")
+    rec.latitude = _coordinate(f[3], f[4], "NS", 90)
+    rec.longitude = _coordinate(f[5], f[6], "EW", 180)
+    rec.speed = _num(f[7]) * KNOTS if f[7] else 0.0
+    rec.course = _num(f[8]) if f[8] else 0.0
+    if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360):
+        raise InvalidField(f"speed {f[7]!r} or course {f[8]!r} out of range")
+    return rec
+
+
+def _alarm_text(status: str, rec: Record) -> None:
+    """ "<F|L>,<text>," before the IMEI: the text names an alarm or an ignition change."""
+    text = status.partition(",")[2].strip(" ,").lower()
+    if not text:
+        return
+    rec.attributes["event"] = text
+    if text.startswith(IGNITION_ON):
+        rec.attributes["ignition"] = True
+    elif text.startswith(IGNITION_OFF):
+        rec.attributes["ignition"] = False
+    for prefix, alarm in ALARMS:
+        if text.startswith(prefix):
+            rec.attributes["alarm"] = alarm
+            rec.kind = RecordKind.EVENT
+            return
+
+
+def _power(text: str, a: Attributes) -> None:
+    """ "F:4.28V" (F full / L low) and optional "/ADC1=0.20V/ADC2=0.00V"."""
+    for i, part in enumerate(text.split("/")):
+        name, sep, value = part.partition(":" if i == 0 else "=")
+        if not sep or not value.endswith("V"):
+            raise InvalidField(f"bad voltage {part!r}")
+        volts = _num(value[:-1])
+        if i == 0:
+            a["battery"] = volts
+        elif name.startswith("ADC") and name[3:].isdigit():
+            a[f"adc{int(name[3:])}"] = volts
+
+
+def _tail(tail: list[str], rec: Record) -> None:
+    """satellites, altitude, battery, charging, length, CRC, MCC, MNC, LAC, cell id."""
+    a = rec.attributes
+    if tail[0]:
+        rec.satellites = _int(tail[0])
+    if tail[1]:
+        rec.altitude = _num(tail[1])
+    if tail[2]:
+        _power(tail[2], a)
+    if tail[3]:
+        a["charge"] = tail[3] == "1"
+    mcc, mnc, lac, cid = tail[6:10]
+    if mcc and mnc and lac and cid:
+        a.update(mcc=_int(mcc), mnc=_int(mnc), lac=_int(lac, 16), cid=_int(cid, 16))
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    env = open_frame(frame)
+    # the full layout without a sentence has no fix: a status report
+    no_fix = Record(fix_time=ctx.received, kind=RecordKind.STATUS)
+    rec = _rmc(env.rmc, ctx) if env.rmc else no_fix
+    _alarm_text(env.status, rec)
+    if env.full:
+        _tail(env.tail, rec)
+    if rec.satellites is not None and rec.satellites >= 100:
+        raise InvalidField(f"satellites {rec.satellites}")
+    return [rec]

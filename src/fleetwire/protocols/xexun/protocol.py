@@ -1,0 +1,51 @@
+"""XexunProtocol: the TrackerProtocol object the registry hands out; it wires the Xexun modules
+to the shared contract and holds no state. Its detect() is strict, as its text is close to that
+of other GPRMC-based protocols."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import (
+    DecodeContext,
+    Detection,
+    Session,
+    TrackerProtocol,
+    Transport,
+    Uplink,
+)
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+
+class XexunProtocol(TrackerProtocol):
+    name: ClassVar[str] = "xexun"
+    default_port: ClassVar[int] = 5006
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = ("GPRMC report (basic)", "GPRMC report (full)")
+    devices: ClassVar[tuple[str, ...]] = ("Xexun TK102", "Xexun TK103", "XT-107")
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)
+
+    def detect(self, head: bytes) -> Detection:
+        """Only a whole first message that passes every check: its start (a serial, or "GPRMC"),
+        the IMEI, the NMEA checksum and, in the full layout, the length and CRC."""
+        if not head:
+            return Detection.MORE
+        if head[0] not in b"0123456789,G":
+            return Detection.NO
+        return super().detect(head)
