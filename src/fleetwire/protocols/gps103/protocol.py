@@ -1,0 +1,64 @@
+"""Gps103Protocol: the TrackerProtocol object the registry hands out; it wires the GPS103
+modules (framing, inspect, decoding, encoding) to the shared contract and holds no state.
+
+detect() is stricter than the default: the first message must be a whole logon
+`##,imei:<15 digits>,A;`, heartbeat `<15 digits>;` or report `imei:<15 digits>,<keyword>,...;`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from fleetwire.model import Command, Record
+from fleetwire.protocols.base import (
+    DecodeContext,
+    Detection,
+    Session,
+    TrackerProtocol,
+    Transport,
+    Uplink,
+)
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+_KEYWORD = rb"[A-Za-z0-9][^,;\x00-\x1f\x7f-\xff]{0,19}"  # "tracker", "help me", "T:+28.0" ...
+_FIRST = re.compile(
+    rb"(##,imei:\d{15},A|\d{15}|imei:\d{15}," + _KEYWORD + rb",[^;\x00-\x1f\x7f-\xff]*)"
+    rb"[;\n][\r\n]*"
+)
+
+
+class Gps103Protocol(TrackerProtocol):
+    name: ClassVar[str] = "gps103"
+    default_port: ClassVar[int] = 5001
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "logon", "heartbeat", "tracker", "alarms (help me, low battery, move, speed, stockade, "
+        "ac alarm, door alarm, sensor alarm ...)", "acc on/off", "rfid", "OBD",
+    )  # fmt: skip
+    devices: ClassVar[tuple[str, ...]] = (
+        "Coban TK103-2B", "Coban GPS-103", "Coban GPS-303", "TK102", "TK103 clones",
+    )  # fmt: skip
+
+    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
+        return framing.frame_length(buf)
+
+    def inspect(self, frame: bytes, session: Session) -> Uplink:
+        return inspect.inspect(frame, session)
+
+    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
+        return decoding.decode(frame, ctx)
+
+    def encode_command(self, command: Command, session: Session) -> bytes:
+        return encoding.encode_command(command, session)
+
+    def detect(self, head: bytes) -> Detection:
+        verdict = super().detect(head)
+        if verdict != Detection.YES:
+            return verdict
+        n = framing.frame_length(head)
+        return Detection.YES if _FIRST.fullmatch(head[:n]) else Detection.NO

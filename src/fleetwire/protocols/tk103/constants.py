@@ -1,0 +1,48 @@
+"""TK103 (`(<id><command><body>)` text protocol) constants: commands, replies, alarm codes.
+
+Owns what the vendor "GPS Tracker Communication Protocol" (TK103 / KX402 "GPRS Communication
+Protocol V1.5") fixes: the device -> server command words, the reply words, and the BO01 alarm
+codes mapped to the shared vocabulary (shared/attributes.md). Knows nothing about parsing.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+START: Final = 0x28  # '('
+END: Final = 0x29  # ')'
+CR: Final = 0x0D
+LF: Final = 0x0A
+MAX_FRAME_SIZE: Final = 1024  # frames are < 128 bytes; command answers with text run longer
+
+
+class Command(StrEnum):
+    """Device -> server command words (main type B)."""
+
+    HANDSHAKE = "BP00"  # keep-alive, answered AP01HSO
+    POSITION_ANSWER = "BP04"  # answer to the one-time calling AP00
+    LOGIN = "BP05"  # enrolment with a fix, answered AP05
+    FEEDBACK = "BR00"  # periodic position
+    FEEDBACK_ISOCHRONOUS = "BR01"
+    FEEDBACK_END = "BR02"
+    ALARM = "BO01"  # alarm code + fix, answered AS01<code>
+    VIN = "BV00"
+    CELLS = "BZ00"
+
+
+HANDSHAKE_REPLY: Final = "AP01HSO"
+LOGIN_REPLY: Final = "AP05"
+ALARM_REPLY: Final = "AS01"
+
+# BO01 alarm codes (vendor document, alarm message).
+ALARMS: Final[dict[str, str]] = {
+    "0": "powerCut",  # "vehicle power off": the vehicle supply is cut
+    "1": "accident",
+    "2": "sos",
+    "3": "general",  # anti-theft: the vehicle's own alarm went off
+    "4": "lowspeed",
+    "5": "overspeed",
+    "6": "geofenceExit",  # "out of geo-fence"
+    "7": "movement",
+}

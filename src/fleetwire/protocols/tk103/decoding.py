@@ -1,0 +1,153 @@
+"""TK103 frames to Records: one small decoder per command word, found through a table.
+
+The GPS block shared by BP04/BP05/BR0x/BO01 (vendor document, "feedback" message):
+`YYMMDD A|V DDMM.MMMM N|S DDDMM.MMMM E|W speed(5, km/h) HHMMSS course(6) io(8) L mileage(hex)`.
+Captures show firmware variations the parser accepts: spaces for leading zeros, a 4-digit
+longitude degree-minute part, a course without its point, a comma before the io field, and
+extra data after the mileage. Knows nothing about replies (inspect.py) or sessions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from fleetwire.errors import ConfigError, InvalidField, TruncatedFrame
+from fleetwire.model import Record, RecordKind
+from fleetwire.protocols.base import DecodeContext
+
+from .constants import ALARMS
+from .constants import Command as C
+from .framing import Frame, open_frame
+
+Decoder = Callable[[Frame, DecodeContext], list[Record]]
+
+_GPS = re.compile(
+    r"(\d{6})([AV])([ \d]{1,2}\d{2}\.\d{3,5})([NS])([ \d]{1,3}\d{2}\.\d{3,5})([EW])"
+    r"([ \d.]{5})(\d{6})([ \d.]{6}),?([0-9A-Fa-f]{8})?(?:L([0-9A-Fa-f]{1,8}))?"
+)
+_LOGIN_ID = 15  # BP05: "000" + device id, or an IMEI, before the GPS block
+_VIN = re.compile(r"[0-9A-HJ-NPR-Z]{17}")
+
+
+def _number(text: str, what: str) -> float:
+    text = text.replace(" ", "0")
+    try:
+        return float(text)
+    except ValueError as e:
+        raise InvalidField(f"bad {what} {text!r}") from e
+
+
+def _degrees(text: str) -> float:
+    """DDMM.MMMM / DDDMM.MMMM: the two digits before the point are the whole minutes."""
+    text = text.replace(" ", "0")
+    point = text.index(".")
+    minutes = float(text[point - 2 :])
+    if minutes >= 60:
+        raise InvalidField(f"minutes {minutes} out of range")
+    return int(text[: point - 2] or 0) + minutes / 60
+
+
+def _time(yymmdd: str, hhmmss: str, ctx: DecodeContext) -> datetime:
+    try:
+        t = datetime(
+            2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]),
+            int(hhmmss[:2]), int(hhmmss[2:4]), int(hhmmss[4:]), tzinfo=UTC,
+        )  # fmt: skip
+    except ValueError as e:
+        raise InvalidField(f"bad date/time {yymmdd} {hhmmss}") from e
+    tz = ctx.options.get("timezone", 0)
+    if not isinstance(tz, int | float) or isinstance(tz, bool):
+        raise ConfigError(f"timezone option must be hours, got {tz!r}")
+    return t - timedelta(hours=tz)
+
+
+def gps_block(text: str, ctx: DecodeContext) -> Record:
+    m = _GPS.match(text)
+    if m is None:
+        raise TruncatedFrame(f"no GPS block in {text[:40]!r}")
+    date, valid, lat, ns, lon, ew, speed, hhmmss, course, io, mileage = m.groups()
+    no_clock = date[2:4] == "00" or date[4:] == "00"  # e.g. 000007: the unit never had a fix
+    rec = Record(fix_time=ctx.received if no_clock else _time(date, hhmmss, ctx))
+    rec.valid = valid == "A"
+    latitude, longitude = _degrees(lat), _degrees(lon)
+    if latitude > 90 or longitude > 180:
+        raise InvalidField(f"position out of range: {m.group(0)!r}")
+    if rec.valid or latitude or longitude:  # zeros without a fix: no position at all
+        rec_speed, rec_course = _number(speed, "speed"), _number(course, "course")
+        if rec_course > 360 or rec_speed >= 1000:
+            raise InvalidField(f"speed/course out of range: {m.group(0)!r}")
+        rec.latitude = -latitude if ns == "S" else latitude
+        rec.longitude = -longitude if ew == "W" else longitude
+        rec.speed, rec.course = rec_speed, rec_course  # km/h on the wire
+    else:
+        rec.kind = RecordKind.STATUS
+    if io:
+        rec.attributes["ioStatus"] = io  # eight status characters; meaning varies by model
+    if mileage:
+        rec.attributes["odometer"] = int(mileage, 16)  # metres, hex
+    return rec
+
+
+def _position(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    return [gps_block(frame.body, ctx)]
+
+
+def _login(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    """BP05: 15 characters of identity, then the GPS block."""
+    if len(frame.body) < _LOGIN_ID:
+        raise TruncatedFrame(f"login body of {len(frame.body)} characters")
+    return [gps_block(frame.body[_LOGIN_ID:], ctx)]
+
+
+def _alarm(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    """BO01: one alarm-code character, then the GPS block."""
+    if not frame.body:
+        raise TruncatedFrame("alarm without its code")
+    rec = gps_block(frame.body[1:], ctx)
+    rec.kind = RecordKind.EVENT
+    rec.attributes["alarm"] = ALARMS.get(frame.body[0], "general")
+    return [rec]
+
+
+def _handshake(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS)]
+
+
+def _vin(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    if _VIN.fullmatch(frame.body) is None:
+        raise InvalidField(f"bad VIN {frame.body[:20]!r}")
+    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"vin": frame.body})]
+
+
+def _cells(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    """BZ00: `,mcc,mnc,{lac,cid[,rssi]}...` with LAC and cell id in hex; the serving cell."""
+    f = frame.body.split(",")
+    if len(f) < 5:
+        raise TruncatedFrame("cell report without a cell")
+    try:
+        mcc, mnc, lac, cid = int(f[1]), int(f[2]), int(f[3], 16), int(f[4], 16)
+    except ValueError as e:
+        raise InvalidField(f"bad cell {frame.body[:40]!r}") from e
+    attrs = {"mcc": mcc, "mnc": mnc, "lac": lac, "cid": cid}
+    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes=attrs)]
+
+
+DECODERS: dict[str, Decoder] = {
+    C.HANDSHAKE: _handshake,
+    C.LOGIN: _login,
+    C.POSITION_ANSWER: _position,
+    C.FEEDBACK: _position,
+    C.FEEDBACK_ISOCHRONOUS: _position,
+    C.FEEDBACK_END: _position,
+    C.ALARM: _alarm,
+    C.VIN: _vin,
+    C.CELLS: _cells,
+}
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    f = open_frame(frame)
+    decoder = None if f.alternative else DECODERS.get(f.command)
+    return decoder(f, ctx) if decoder is not None else []

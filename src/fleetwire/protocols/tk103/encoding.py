@@ -1,0 +1,55 @@
+"""Commands to TK103 frames: `(<id><command word><parameters>)`.
+
+Owns the command vocabulary -> command word table. Sources: the vendor document (AP00 one-time
+calling; AR00 isochronous feedback `<interval s, 4 hex><duration h, 2 hex><min, 2 hex>`, all
+zero to stop; AV01 oil control; AT00 restart) as transcribed with its examples in public
+implementations, and traccar's Tk103ProtocolEncoderTest strings (AP00, AR00003C0000,
+AR0000000000, AV010 engine stop, AT00 reboot). AV011 (engine resume) is traccar's only.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.model import Command
+from fleetwire.protocols.base import Session
+
+_WORDS: Final[dict[str, str]] = {
+    "positionSingle": "AP00",
+    "positionStop": "AR0000000000",
+    "engineStop": "AV010",
+    "engineResume": "AV011",
+    "rebootDevice": "AT00",
+}
+COMMANDS: Final = frozenset({"custom", "positionPeriodic", *_WORDS})
+_MAX_INTERVAL = 0xFFFF
+
+
+def _word(command: Command) -> str:
+    if command.type == "custom":
+        data = command.attributes.get("data")
+        if not isinstance(data, str) or not data:
+            raise EncodeError("custom command needs a non-empty string attribute 'data'")
+        return data
+    if command.type == "positionPeriodic":
+        value = command.attributes.get("frequency")
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= _MAX_INTERVAL:
+            raise EncodeError(f"positionPeriodic needs 'frequency' in whole seconds: {value!r}")
+        return f"AR00{value:04X}0000"  # duration 0 h 0 min: until told otherwise
+    word = _WORDS.get(command.type)
+    if word is None:
+        raise UnsupportedCommand(f"tk103 has no command {command.type!r}")
+    return word
+
+
+def encode_command(command: Command, session: Session) -> bytes:
+    if not session.unique_id:
+        raise EncodeError("tk103 commands carry the device id: the session has none yet")
+    text = f"({session.unique_id}{_word(command)})"
+    if text.count("(") != 1 or text.count(")") != 1:
+        raise EncodeError(f"command text may not contain parentheses: {text!r}")
+    try:
+        return text.encode("ascii")
+    except UnicodeEncodeError as e:
+        raise EncodeError(f"command text must be ASCII: {text!r}") from e

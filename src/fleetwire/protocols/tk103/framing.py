@@ -1,0 +1,81 @@
+"""TK103 framing: where the next `( ... )` frame ends in a TCP stream, and opening one frame.
+
+A frame runs from `(` to the first `)`; CR/LF right after it stay with it. The header is the
+device id (12 characters in the document; 10-16 letters or digits in captures) followed by a
+four-character command word. Knows the envelope only, never what a command means.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
+from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols.base import NEED_MORE
+
+from .constants import CR, END, LF, MAX_FRAME_SIZE, START
+
+_FIRST_LOOK = 256
+# Inside a frame: printable ASCII, CR/LF (multi-line command answers), never another '('.
+_NOT_BODY = re.compile(rb"[^\x20-\x7e\r\n]|\(")
+_HEADER = re.compile(r"([0-9A-Za-z]{10,16}?)([A-Z]{2}[0-9]{2})")
+
+
+_ALTERNATIVE = re.compile(r"(\d{15}),([0-9A-Z]{4}),")  # "(<IMEI>,<type>,..." firmware
+
+
+class Frame(NamedTuple):
+    unique_id: str
+    command: str
+    body: str  # everything between the command word and ')'
+    alternative: bool = False  # the comma-separated "(<IMEI>,<type>,...)" layout
+
+
+def frame_length(buf: Buffer) -> int:
+    """Sign-coded length of the next frame (see base.NEED_MORE)."""
+    n = len(buf)
+    if not n:
+        return NEED_MORE
+    if buf[0] != START:
+        data = bytes(buf[:MAX_FRAME_SIZE])  # only on the garbage path
+        cut = data.find(b"(")
+        return -(cut if cut > 0 else len(data))
+    if n > 1 and not chr(buf[1]).isalnum():
+        return -1
+    head = bytes(buf[:_FIRST_LOOK])
+    end = head.find(b")")
+    if end < 0 and n > _FIRST_LOOK:
+        head = bytes(buf[: MAX_FRAME_SIZE + 1])
+        end = head.find(b")")
+    bad = _NOT_BODY.search(head, 1, end if end >= 0 else len(head))
+    if bad is not None:
+        return -bad.start()
+    if end < 0:
+        return NEED_MORE  # the framer's size cap bounds the wait
+    stop = end + 1
+    while stop < n and stop - end <= 2 and buf[stop] in (CR, LF):
+        stop += 1
+    return stop
+
+
+def open_frame(frame: bytes) -> Frame:
+    """Check a whole frame's envelope and header; raise the device's error otherwise."""
+    data = frame.rstrip(b"\r\n")
+    if not data or data[-1] != END:
+        raise TruncatedFrame(f"frame of {len(frame)} bytes without its ')'")
+    if data[0] != START:
+        raise FramingError(f"bad start {data[:1].hex()}")
+    try:
+        text = data[1:-1].decode("ascii")
+    except UnicodeDecodeError as e:
+        raise InvalidField("non-ASCII frame") from e
+    if "(" in text or ")" in text:
+        raise FramingError("two frames in one")
+    m = _HEADER.match(text)
+    if m is not None:
+        return Frame(m.group(1), m.group(2), text[m.end() :])
+    m = _ALTERNATIVE.match(text)
+    if m is not None:
+        return Frame(m.group(1), m.group(2), text[m.end() :], alternative=True)
+    raise InvalidField(f"bad header {text[:20]!r}")
