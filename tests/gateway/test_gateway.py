@@ -298,3 +298,23 @@ def test_a_protocol_refusal_is_sent_for_a_bad_frame(data_dir: Path) -> None:
 
     asyncio.run(scenario())
     assert [row[5] for row in rejected(data_dir)] == ["checksum"]
+
+
+def test_osmand_http_200_and_400_on_one_keep_alive_connection(data_dir: Path) -> None:
+    """OsmAnd over HTTP/1.1 keep-alive: a good request is answered 200 once stored, a request
+    without coordinates 400 at once (OsmAnd/Traccar Client documentation: 200 means stored)."""
+
+    async def scenario() -> None:
+        async with gateway(data_dir) as gw:
+            r, w = await connect(gw, "osmand")
+            ok = b"GET /?id=123456&lat=54.6872&lon=25.2797&timestamp=1795168801 HTTP/1.1\r\n\r\n"
+            bad = b"GET /?id=123456&timestamp=1795168801 HTTP/1.1\r\n\r\n"
+            w.write(ok)
+            assert (await read_exactly(r, 38)).startswith(b"HTTP/1.1 200 OK")
+            w.write(bad)
+            status = await asyncio.wait_for(r.readuntil(b"\r\n"), 5)
+            assert status.startswith(b"HTTP/1.1 400")
+            w.close()
+
+    asyncio.run(scenario())
+    assert len(raw_frames(data_dir)) == 1
