@@ -78,6 +78,11 @@ def worker(config: Path | None, data_dir: Path | None) -> None:
     """Decode raw frames in batches and store positions."""
     settings = _settings(config, data_dir)
     _metrics_env(settings)
+    if settings.rawlog.jetstream:
+        from fleetwire.worker.stream import run as run_stream_worker
+
+        run_stream_worker(settings)
+        return
     from fleetwire.worker.loop import run as run_worker
 
     run_worker(settings)
@@ -93,6 +98,51 @@ def api(config: Path | None, data_dir: Path | None) -> None:
     from fleetwire.api.server import run as run_api
 
     run_api(settings)
+
+
+@main.command()
+@_config
+@_data_dir
+def migrate(config: Path | None, data_dir: Path | None) -> None:
+    """Create or update the JetStream stream and apply PostgreSQL migrations."""
+    import asyncio
+
+    settings = _settings(config, data_dir)
+
+    async def go() -> None:
+        if settings.store.postgres:
+            import asyncpg
+
+            from fleetwire.store.postgres import schema
+
+            conn = await asyncpg.connect(settings.store.url)
+            try:
+                applied = await schema.migrate(conn, settings.store.months_ahead)
+                dropped = await schema.drop_expired(conn, settings.store.retention_days)
+            finally:
+                await conn.close()
+            click.echo(
+                f"postgresql: applied {applied or 'nothing'}, schema at "
+                f"{schema.LATEST_VERSION}, dropped {dropped or 'no'} partitions"
+            )
+        else:
+            click.echo("store: embedded SQLite, its schema is created on start")
+        if settings.rawlog.jetstream:
+            from fleetwire.rawlog import jetstream as rawjs
+
+            nc = await rawjs.connect(settings.rawlog, "fleetwire-migrate")
+            try:
+                done = await rawjs.ensure_stream(nc.jetstream(), settings.rawlog)
+            finally:
+                await nc.drain()
+            click.echo(f"jetstream: stream {settings.rawlog.stream} {done}")
+        else:
+            click.echo("raw log: embedded SQLite, created on start")
+
+    try:
+        asyncio.run(go())
+    except OSError as e:
+        raise click.ClickException(f"cannot reach a service: {e}") from e
 
 
 @main.command()

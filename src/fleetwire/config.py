@@ -40,9 +40,34 @@ class GatewaySettings(BaseModel):
 
 
 class RawLogSettings(BaseModel):
+    # "" (embedded SQLite under data_dir) or "nats://host:4222[,nats://...]" (JetStream)
+    url: str = ""
     # FULL fsyncs every group commit: ACKed frames survive power loss, not only kill -9.
     synchronous: Literal["full", "normal"] = "full"
     retention_days: float = 90.0
+    # JetStream only
+    stream: str = "FLEETWIRE_RAW"
+    subject_prefix: str = "fw"  # subjects: <prefix>.raw.<partition>.<device id>
+    partitions: int = 16  # each consumed by one worker at a time, so per-device order holds
+    replicas: int = 1
+    max_bytes: int = -1  # stream size limit; -1: none (age only)
+    publish_timeout: float = 5.0  # s; a frame not stored by then is not ACKed
+    ack_wait: float = 30.0  # s before a batch a dead worker held is delivered again
+
+    @property
+    def jetstream(self) -> bool:
+        return self.url.startswith(("nats://", "tls://"))
+
+
+class StoreSettings(BaseModel):
+    # "" (embedded SQLite under data_dir) or "postgresql://user@host:5432/db"
+    url: str = ""
+    retention_days: float = 0.0  # positions partitions older than this are dropped; 0: keep
+    months_ahead: int = 2  # monthly positions partitions created ahead
+
+    @property
+    def postgres(self) -> bool:
+        return self.url.startswith(("postgresql://", "postgres://"))
 
 
 class WorkerSettings(BaseModel):
@@ -70,6 +95,7 @@ class Settings(BaseSettings):
     log_format: Literal["kv", "json"] = "kv"
     gateway: GatewaySettings = Field(default_factory=GatewaySettings)
     rawlog: RawLogSettings = Field(default_factory=RawLogSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     protocols: dict[str, ProtocolSettings] = Field(default_factory=dict)

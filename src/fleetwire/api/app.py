@@ -74,6 +74,11 @@ class Stores:
     def commands(self) -> SqliteCommands:
         return self._get()[3]
 
+    def lag(self) -> tuple[int, int]:
+        """(raw-log head, frames not yet processed)."""
+        head = self.rawlog.head()
+        return head, head - self.telemetry.offset(CONSUMER)
+
 
 def _json(body: Any) -> Response:
     return Response(orjson.dumps(body), media_type="application/json")
@@ -124,11 +129,15 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description="Positions, devices and raw frames of a Fleetwire installation.",
     )
-    stores = Stores(settings)
+    stores: Any = Stores(settings)
+    if settings.store.postgres:
+        from fleetwire.api.scale import ScaleStores
+
+        stores = ScaleStores(settings)
     max_rows = settings.api.max_rows
 
     def find_device(unique_id: str) -> Device:
-        dev = stores.registry.get(unique_id)
+        dev: Device | None = stores.registry.get(unique_id)
         if dev is None:
             raise HTTPException(404, f"no device with unique id {unique_id!r}")
         return dev
@@ -213,15 +222,15 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/health", tags=["system"])
     def health() -> dict[str, Any]:
-        head = stores.rawlog.head()
-        offset = stores.telemetry.offset(CONSUMER)
-        return {"status": "ok", "rawlogHead": head, "workerOffset": offset, "lag": head - offset}
+        head, lag = stores.lag()
+        return {"status": "ok", "rawlogHead": head, "lag": lag}
 
     @app.get("/metrics", response_class=PlainTextResponse, tags=["system"])
     def metrics_endpoint() -> Response:
         from fleetwire.api.metrics import render
 
-        body, content_type = render(stores.rawlog.head(), stores.telemetry.offset(CONSUMER))
+        head, lag = stores.lag()
+        body, content_type = render(head, head - lag)
         return Response(body, media_type=content_type)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

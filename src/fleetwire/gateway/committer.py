@@ -119,6 +119,12 @@ class Committer:
     def start(self) -> None:
         self._thread.start()
 
+    async def open(self) -> None:
+        self.start()
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self.stop)
+
     def submit(self, item: Pending) -> None:
         self.backlog += 1
         self._q.put(item)

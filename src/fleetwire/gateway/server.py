@@ -22,6 +22,7 @@ from fleetwire.gateway.autodetect import DetectingConnection
 from fleetwire.gateway.committer import Committer
 from fleetwire.gateway.connection import DeviceConnection
 from fleetwire.gateway.downlink import Dispatcher
+from fleetwire.gateway.jetstream import JetStreamCommitter
 from fleetwire.gateway.udp import DatagramEndpoint
 from fleetwire.logs import kv
 from fleetwire.metrics import CONNECTIONS, Tally
@@ -54,15 +55,19 @@ class Gateway:
         self.connections: set[DeviceConnection] = set()
         self._ids = itertools.count(1)
         self._boot = int(time.time()) << 24  # connection ids unique across restarts
-        self.committer = Committer(
-            self.loop,
-            settings.rawlog_path,
-            settings.registry_path,
-            synchronous=settings.rawlog.synchronous,
-            register_unknown=gs.register_unknown,
-            max_batch=gs.commit_batch,
-            retention_s=settings.rawlog.retention_days * 86400,
-        )
+        self.committer: Committer | JetStreamCommitter
+        if settings.rawlog.jetstream:
+            self.committer = JetStreamCommitter(settings)
+        else:
+            self.committer = Committer(
+                self.loop,
+                settings.rawlog_path,
+                settings.registry_path,
+                synchronous=settings.rawlog.synchronous,
+                register_unknown=gs.register_unknown,
+                max_batch=gs.commit_batch,
+                retention_s=settings.rawlog.retention_days * 86400,
+            )
         self.dispatcher = Dispatcher(
             settings.registry_path, gs.command_poll, gs.command_reply_timeout
         )
@@ -86,7 +91,7 @@ class Gateway:
     async def start(self) -> None:
         limit = raise_open_files_limit()
         log.info(kv("open_files_limit", limit=limit, connections_capacity=max(limit - 100, 0)))
-        self.committer.start()
+        await self.committer.open()
         host = self.settings.gateway.host
         for proto in all_protocols():
             ps = self.settings.protocol(proto.name)
@@ -164,7 +169,7 @@ class Gateway:
             if conn.transport is not None:
                 conn.transport.close()  # flushes the ACKs still buffered
         await asyncio.sleep(0.05)
-        self.committer.stop()
+        await self.committer.close()
         self.flush_metrics()
         log.info(kv("gateway_stopped"))
 

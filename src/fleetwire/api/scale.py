@@ -1,0 +1,77 @@
+"""The API's stores on the scale-out tier: PostgreSQL (registry, telemetry) and JetStream (raw
+frames), behind the same synchronous methods the endpoints call on the embedded stores.
+
+The async clients live on one event loop in a background thread; FastAPI runs the endpoints in
+its thread pool, and each call is handed to that loop. Commands and campaigns need the embedded
+registry in this release (their PostgreSQL store is not written yet): those endpoints answer 501.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from fastapi import HTTPException
+
+from fleetwire.config import Settings
+from fleetwire.rawlog.sqlite import SqliteRawLogReader
+
+T = TypeVar("T")
+
+
+class LoopThread:
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="api-io", daemon=True)
+        self.thread.start()
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+
+class SyncProxy:
+    """Every coroutine method of ``target`` as a blocking call run on the I/O loop."""
+
+    def __init__(self, target: object, io: LoopThread) -> None:
+        self._target = target
+        self._io = io
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._target, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self._io.run(method(*args, **kwargs))
+
+        return call
+
+
+class ScaleStores:
+    def __init__(self, settings: Settings) -> None:
+        from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
+
+        self.settings = settings
+        self.io = LoopThread()
+        pool = self.io.run(connect_pool(settings.store.url, max_size=8))
+        self.registry: Any = SyncProxy(PgRegistry(pool), self.io)
+        self.telemetry: Any = SyncProxy(PgTelemetry(pool), self.io)
+        self.rawlog: Any
+        if settings.rawlog.jetstream:
+            from fleetwire.rawlog import jetstream as rawjs
+
+            nc = self.io.run(rawjs.connect(settings.rawlog, "fleetwire-api"))
+            self.rawlog = SyncProxy(rawjs.JetStreamRawReader(nc, settings.rawlog), self.io)
+        else:
+            self.rawlog = SqliteRawLogReader(settings.rawlog_path)
+
+    @property
+    def commands(self) -> Any:
+        raise HTTPException(501, "commands need the embedded registry in this release")
+
+    def lag(self) -> tuple[int, int]:
+        """(raw-log head, frames not yet processed)."""
+        if self.settings.rawlog.jetstream:
+            return int(self.rawlog.head()), int(self.rawlog.lag())
+        head = int(self.rawlog.head())
+        return head, head - int(self.telemetry.offset("worker"))

@@ -1,0 +1,196 @@
+"""Raw log on NATS JetStream: one stream, subjects ``<prefix>.raw.<partition>.<device id>``.
+
+The partition (device id modulo the partition count) is in the subject so that workers can
+split the stream into P durable consumers, each read by one worker at a time, which keeps every
+device's frames in order. Frame metadata rides in headers; the payload is the frame's bytes.
+Replication and retention (age, size) are stream settings, applied by `fleetwire migrate`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nats
+from nats.aio.client import Client as NATS
+from nats.aio.msg import Msg
+from nats.js import JetStreamContext
+from nats.js.api import (
+    AckPolicy,
+    ConsumerConfig,
+    DeliverPolicy,
+    DiscardPolicy,
+    RetentionPolicy,
+    StorageType,
+    StreamConfig,
+)
+from nats.js.errors import NotFoundError
+
+from fleetwire.config import RawLogSettings
+from fleetwire.rawlog.base import RawFrame
+
+H_PROTOCOL, H_TRANSPORT, H_RECEIVED, H_CONNECTION, H_PEER = "p", "t", "r", "c", "a"
+
+
+def partition_of(device_id: int, partitions: int) -> int:
+    return device_id % partitions
+
+
+def raw_subject(s: RawLogSettings, device_id: int) -> str:
+    return f"{s.subject_prefix}.raw.{partition_of(device_id, s.partitions)}.{device_id}"
+
+
+def rejected_subject(s: RawLogSettings, protocol: str) -> str:
+    return f"{s.subject_prefix}.bad.{protocol}"
+
+
+def stream_config(s: RawLogSettings) -> StreamConfig:
+    return StreamConfig(
+        name=s.stream,
+        subjects=[f"{s.subject_prefix}.raw.>", f"{s.subject_prefix}.bad.>"],
+        retention=RetentionPolicy.LIMITS,  # the system of record: kept by age/size, not by reads
+        storage=StorageType.FILE,
+        num_replicas=s.replicas,
+        max_age=s.retention_days * 86400,
+        max_bytes=s.max_bytes,
+        discard=DiscardPolicy.OLD,
+    )
+
+
+def consumer_name(partition: int) -> str:
+    return f"part-{partition}"
+
+
+def consumer_config(s: RawLogSettings, partition: int) -> ConsumerConfig:
+    return ConsumerConfig(
+        durable_name=consumer_name(partition),
+        filter_subject=f"{s.subject_prefix}.raw.{partition}.>",
+        ack_policy=AckPolicy.ALL,  # acking a batch's last message acks the batch
+        ack_wait=s.ack_wait,
+        deliver_policy=DeliverPolicy.ALL,
+        max_ack_pending=-1,
+        max_deliver=-1,
+    )
+
+
+async def connect(s: RawLogSettings, name: str) -> NATS:
+    return await nats.connect(
+        servers=s.url.split(","),
+        name=name,
+        max_reconnect_attempts=-1,  # a NATS outage is waited out, never fatal
+        reconnect_time_wait=0.5,
+        allow_reconnect=True,
+    )
+
+
+async def ensure_stream(js: JetStreamContext, s: RawLogSettings) -> str:
+    """Create the stream, or update its settings; returns what was done."""
+    cfg = stream_config(s)
+    try:
+        await js.stream_info(s.stream)
+    except NotFoundError:
+        await js.add_stream(cfg)
+        return "created"
+    await js.update_stream(cfg)
+    return "updated"
+
+
+class StreamMissing(RuntimeError):
+    pass
+
+
+async def check_stream(js: JetStreamContext, s: RawLogSettings) -> None:
+    try:
+        await js.stream_info(s.stream)
+    except NotFoundError as e:
+        raise StreamMissing(
+            f"JetStream stream {s.stream!r} is missing: run `fleetwire migrate`"
+        ) from e
+
+
+def headers(
+    protocol: str, transport: str, received_us: int, connection: int, peer: str
+) -> dict[str, str]:
+    return {
+        H_PROTOCOL: protocol, H_TRANSPORT: transport, H_RECEIVED: str(received_us),
+        H_CONNECTION: str(connection), H_PEER: peer,
+    }  # fmt: skip
+
+
+def to_frame(msg: Msg) -> RawFrame:
+    h: dict[str, str] = msg.headers or {}
+    return RawFrame(
+        seq=msg.metadata.sequence.stream,
+        device_id=int(msg.subject.rsplit(".", 1)[1]),
+        protocol=h[H_PROTOCOL],
+        transport=h.get(H_TRANSPORT, "tcp"),
+        received_us=int(h[H_RECEIVED]),
+        connection=int(h.get(H_CONNECTION, "0")),
+        peer=h.get(H_PEER, ""),
+        data=msg.data,
+    )
+
+
+class JetStreamRawReader:
+    """Reads for the API: a device's frames in a time range, the head, the workers' lag."""
+
+    def __init__(self, nc: NATS, s: RawLogSettings) -> None:
+        self.nc = nc
+        self.js = nc.jetstream()
+        self.s = s
+
+    async def query(self, device_id: int, from_us: int, to_us: int, limit: int) -> list[RawFrame]:
+        from datetime import UTC, datetime
+
+        subject = (
+            f"{self.s.subject_prefix}.raw.{partition_of(device_id, self.s.partitions)}.{device_id}"
+        )
+        start = datetime.fromtimestamp(from_us / 1e6, UTC)
+        try:
+            info = await self.js.stream_info(self.s.stream, subjects_filter=subject)
+        except NotFoundError:
+            return []
+        if not info.state.subjects:
+            return []
+        sub = await self.js.subscribe(
+            subject, ordered_consumer=True,
+            config=ConsumerConfig(deliver_policy=DeliverPolicy.BY_START_TIME, opt_start_time=start),
+        )  # fmt: skip
+        out: list[RawFrame] = []
+        try:
+            while len(out) < limit:
+                try:
+                    msg = await sub.next_msg(timeout=0.5)
+                except nats.errors.TimeoutError:
+                    break
+                frame = to_frame(msg)
+                if frame.received_us >= to_us:
+                    break
+                if frame.received_us >= from_us:
+                    out.append(frame)
+                if msg.metadata.num_pending == 0:
+                    break
+        finally:
+            await sub.unsubscribe()
+        return out
+
+    async def head(self) -> int:
+        info = await self.js.stream_info(self.s.stream)
+        return int(info.state.last_seq)
+
+    async def lag(self) -> int:
+        """Frames not yet processed: every partition consumer's pending plus unacked."""
+        total = 0
+        for k in range(self.s.partitions):
+            try:
+                ci = await self.js.consumer_info(self.s.stream, consumer_name(k))
+            except NotFoundError:
+                info = await self.js.stream_info(
+                    self.s.stream, subjects_filter=f"{self.s.subject_prefix}.raw.{k}.>"
+                )
+                total += sum((info.state.subjects or {}).values())
+                continue
+            total += int(ci.num_pending or 0) + int(ci.num_ack_pending or 0)
+        return total
+
+
+__all__ = ["Any"]

@@ -1,0 +1,209 @@
+"""The worker of the scale-out tier: JetStream in, PostgreSQL out, any number of processes.
+
+The stream is split into P partitions (device id modulo P, in the subject). Each partition has
+one durable pull consumer, and each is read by exactly one worker at a time: ownership is a
+PostgreSQL session advisory lock, so it passes to another worker the moment its owner's
+connection drops (a crash, a kill -9). Workers heartbeat in the ``workers`` table and each aims
+to own its share of the P partitions (P // N, one more for the first P mod N by id), releasing
+extras so that a new worker gets its share.
+Per partition the loop is the embedded one: fetch a batch, decode (worker.pipeline), write rows,
+latest, dead letters and the partition's offset in one transaction, then ack the batch
+(AckPolicy.ALL). A worker killed between commit and ack has its batch delivered again; the
+idempotent writes make that a no-op: nothing lost, nothing doubled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import socket
+import time
+import uuid
+from typing import Any
+
+import asyncpg
+import nats.errors
+from nats.js import JetStreamContext
+
+from fleetwire import metrics
+from fleetwire.config import Settings
+from fleetwire.logs import kv
+from fleetwire.rawlog import jetstream as rawjs
+from fleetwire.store.postgres import schema
+from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
+from fleetwire.worker.pipeline import process
+
+log = logging.getLogger("worker")
+
+_LOCK_SPACE = 0x6677  # advisory-lock key space of partition ownership
+_ALIVE_S = 10.0  # a worker not seen for this long is gone
+_REBALANCE_S = 2.0
+
+
+class StreamWorker:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.s = settings.rawlog
+        self.id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.owned: dict[int, Any] = {}  # partition -> pull subscription
+        self.stopping = False
+        self._uids: dict[int, str] = {}
+
+    async def run(self) -> None:
+        st = self.settings
+        self.nc = await rawjs.connect(self.s, f"fleetwire-worker-{self.id}")
+        self.js: JetStreamContext = self.nc.jetstream()
+        await rawjs.check_stream(self.js, self.s)
+        self.pool = await connect_pool(st.store.url, max_size=4)
+        async with self.pool.acquire() as conn:
+            await schema.check(conn)
+        self.telemetry = PgTelemetry(self.pool)
+        self.registry = PgRegistry(self.pool)
+        self.locks: asyncpg.Connection = await asyncpg.connect(st.store.url)
+        log.info(kv("worker_started", id=self.id, partitions=self.s.partitions))
+        last_balance = 0.0
+        try:
+            while not self.stopping:
+                now = time.monotonic()
+                if now - last_balance > _REBALANCE_S:
+                    last_balance = now
+                    try:
+                        await self._rebalance()
+                    except (OSError, asyncpg.PostgresError) as e:
+                        log.error(kv("rebalance_failed", error=repr(e)))
+                        await self._reconnect_locks()
+                busy = False
+                for k in list(self.owned):
+                    try:
+                        busy |= await self._step(k)
+                    except (OSError, asyncpg.PostgresError, nats.errors.Error) as e:
+                        # storage or stream trouble: back off, retry; the batch stays unacked
+                        log.error(kv("worker_batch_failed", partition=k, error=repr(e)))
+                        await asyncio.sleep(1.0)
+                if not busy:
+                    await asyncio.sleep(self.settings.worker.poll_interval)
+        finally:
+            await self._release_all()
+            with contextlib.suppress(Exception):
+                await self.locks.close()
+            with contextlib.suppress(Exception):
+                await self.nc.drain()
+            with contextlib.suppress(Exception):
+                await self.pool.close()
+            log.info(kv("worker_stopped", id=self.id))
+
+    # -- partition ownership -------------------------------------------------------------------
+    async def _reconnect_locks(self) -> None:
+        self.owned.clear()  # a new session holds no locks: everything must be claimed again
+        with contextlib.suppress(Exception):
+            await self.locks.close()
+        with contextlib.suppress(Exception):
+            self.locks = await asyncpg.connect(self.settings.store.url)
+
+    async def _rebalance(self) -> None:
+        await self.locks.execute(
+            "INSERT INTO workers (id, seen) VALUES ($1, now()) ON CONFLICT (id)"
+            " DO UPDATE SET seen = now()",
+            self.id,
+        )
+        alive = [
+            r["id"]
+            for r in await self.locks.fetch(
+                "SELECT id FROM workers WHERE seen > now() - make_interval(secs => $1) ORDER BY id",
+                _ALIVE_S,
+            )
+        ]
+        # shares that add up to P exactly: the first P mod N workers (by id) take one more
+        n = max(len(alive), 1)
+        rank = alive.index(self.id) if self.id in alive else n - 1
+        target = self.s.partitions // n + (1 if rank < self.s.partitions % n else 0)
+        while len(self.owned) > target:
+            await self._release(max(self.owned))
+        for k in range(self.s.partitions):
+            if len(self.owned) >= target:
+                break
+            if k in self.owned:
+                continue
+            got = await self.locks.fetchval("SELECT pg_try_advisory_lock($1, $2)", _LOCK_SPACE, k)
+            if got:
+                self.owned[k] = await self.js.pull_subscribe(
+                    f"{self.s.subject_prefix}.raw.{k}.>",
+                    durable=rawjs.consumer_name(k),
+                    stream=self.s.stream,
+                    config=rawjs.consumer_config(self.s, k),
+                )
+                log.info(kv("partition_claimed", worker=self.id, partition=k))
+
+    async def _release(self, k: int) -> None:
+        sub = self.owned.pop(k)
+        with contextlib.suppress(Exception):
+            await sub.unsubscribe()
+        await self.locks.execute("SELECT pg_advisory_unlock($1, $2)", _LOCK_SPACE, k)
+        log.info(kv("partition_released", worker=self.id, partition=k))
+
+    async def _release_all(self) -> None:
+        for k in list(self.owned):
+            with contextlib.suppress(Exception):
+                await self._release(k)
+        with contextlib.suppress(Exception):
+            await self.locks.execute("DELETE FROM workers WHERE id = $1", self.id)
+
+    # -- one batch -----------------------------------------------------------------------------
+    async def _unique_ids(self, device_ids: set[int]) -> None:
+        missing = device_ids - self._uids.keys()
+        if missing:
+            for dev in (await self.registry.by_ids(missing)).values():
+                self._uids[dev.id] = dev.unique_id
+
+    async def _step(self, k: int) -> bool:
+        sub = self.owned[k]
+        try:
+            msgs = await sub.fetch(self.settings.worker.batch_size, timeout=0.05)
+        except (nats.errors.TimeoutError, TimeoutError):
+            return False
+        if not msgs:
+            return False
+        t0 = time.perf_counter()
+        frames = [rawjs.to_frame(m) for m in msgs]
+        await self._unique_ids({f.device_id for f in frames})
+        options = self.settings.protocol
+        result = process(
+            frames, self._uids.get,
+            lambda _d, name: {"timezone": tz} if (tz := options(name).timezone) else {},
+            int(self.settings.worker.future_skew * 1000), int(time.time() * 1000),
+        )  # fmt: skip
+        stored = await self.telemetry.write_batch(
+            rawjs.consumer_name(k), frames[-1].seq, result.positions,
+            list(result.latest.values()), result.dead,
+        )  # fmt: skip
+        await msgs[-1].ack()  # AckPolicy.ALL: the whole batch
+        metrics.WORKER_BATCH_SECONDS.observe(time.perf_counter() - t0)
+        metrics.WORKER_STORED.inc(stored)
+        for name, n in result.frames.items():
+            metrics.WORKER_FRAMES.labels(name).inc(n)
+        for name, n in result.records.items():
+            metrics.WORKER_RECORDS.labels(name).inc(n)
+        for name, n in result.errors.items():
+            metrics.DECODE_ERRORS.labels(name).inc(n)
+        for seq, _dev, name, error, _at in result.dead:
+            log.warning(kv("dead_letter", seq=seq, protocol=name, error=error))
+        return True
+
+
+def run(settings: Settings) -> None:
+    from fleetwire.gateway.server import run_async
+
+    if settings.worker.nice:
+        os.nice(settings.worker.nice)
+    worker = StreamWorker(settings)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, lambda: setattr(worker, "stopping", True))
+        await worker.run()
+
+    run_async(main())

@@ -1,0 +1,143 @@
+"""Gateway on JetStream and workers on PostgreSQL, in process, against the real services:
+ACK only after JetStream stored the frame, partitions shared by workers, exactly-once rows."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import asyncpg
+
+from fleetwire.config import RawLogSettings, Settings
+from fleetwire.gateway.server import Gateway
+from fleetwire.model import Record
+from fleetwire.protocols import teltonika
+from fleetwire.rawlog import jetstream as rawjs
+from fleetwire.worker.stream import StreamWorker
+from tests.scale.conftest import migrate, scale_settings
+
+T0 = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+def rec(i: int) -> Record:
+    return Record(
+        fix_time=T0 + timedelta(seconds=i), valid=True, latitude=54.0 + i / 1e4, longitude=25.0,
+        speed=10.0, course=90.0, satellites=8, attributes={"ignition": True},
+    )  # fmt: skip
+
+
+async def send(gw: Gateway, uid: str, n: int) -> list[bytes]:
+    r, w = await asyncio.open_connection("127.0.0.1", gw.ports["teltonika", "tcp"])
+    dev = teltonika.Device(uid)
+    login, accept = dev.login()
+    w.write(login)
+    acks = [await asyncio.wait_for(r.readexactly(1), 10)]
+    assert acks == [accept]
+    for i in range(n):
+        frame, ack = dev.report([rec(i)])
+        w.write(frame)
+        got = await asyncio.wait_for(r.readexactly(4), 10)
+        assert got == ack
+        acks.append(got)
+    w.close()
+    return acks
+
+
+async def stored(settings: Settings) -> int:
+    conn = await asyncpg.connect(settings.store.url)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM positions"))
+    finally:
+        await conn.close()
+
+
+def test_ack_after_jetstream_stored_it(
+    tmp_path: Path, pg_url: str, nats_settings: RawLogSettings
+) -> None:
+    settings = scale_settings(tmp_path, pg_url, nats_settings)
+
+    async def go() -> None:
+        await migrate(settings)
+        gw = Gateway(settings)
+        await gw.start()
+        try:
+            acks = await send(gw, "356307042441013", 5)
+            assert acks[0] == b"\x01"
+        finally:
+            await gw.stop()
+        nc = await rawjs.connect(nats_settings, "t")
+        reader = rawjs.JetStreamRawReader(nc, nats_settings)
+        frames = await reader.query(1, 0, 2**62, 100)
+        await nc.drain()
+        assert len(frames) == 6  # the IMEI packet and five AVL packets, in order
+        assert frames[0].protocol == "teltonika" and frames[0].data.startswith(b"\x00\x0f")
+        assert [f.seq for f in frames] == sorted(f.seq for f in frames)
+
+    asyncio.run(go())
+
+
+def test_unknown_device_is_refused_when_registration_is_off(
+    tmp_path: Path, pg_url: str, nats_settings: RawLogSettings
+) -> None:
+    settings = scale_settings(tmp_path, pg_url, nats_settings, register_unknown=False)
+
+    async def go() -> None:
+        await migrate(settings)
+        gw = Gateway(settings)
+        await gw.start()
+        try:
+            r, w = await asyncio.open_connection("127.0.0.1", gw.ports["teltonika", "tcp"])
+            w.write(teltonika.Device("356307042441013").login()[0])
+            assert await asyncio.wait_for(r.readexactly(1), 10) == b"\x00"
+            w.close()
+        finally:
+            await gw.stop()
+
+    asyncio.run(go())
+
+
+def test_two_workers_share_partitions_and_store_each_record_once(
+    tmp_path: Path, pg_url: str, nats_settings: RawLogSettings
+) -> None:
+    settings = scale_settings(tmp_path, pg_url, nats_settings)
+
+    async def go() -> None:
+        await migrate(settings)
+        gw = Gateway(settings)
+        await gw.start()
+        try:
+            await asyncio.gather(*(send(gw, str(356307042441000 + i), 10) for i in range(8)))
+        finally:
+            await gw.stop()
+        a, b = StreamWorker(settings), StreamWorker(settings)
+        tasks = [asyncio.create_task(w.run()) for w in (a, b)]
+        try:
+            for _ in range(200):
+                if await stored(settings) == 80 and len(a.owned) == len(b.owned) == 2:
+                    break
+                await asyncio.sleep(0.1)
+            assert await stored(settings) == 80
+            assert sorted([*a.owned, *b.owned]) == [0, 1, 2, 3]
+            assert len(a.owned) == len(b.owned) == 2  # 4 partitions / 2 workers
+            # a third worker joins: the others give up partitions until every one has its share
+            c = StreamWorker(settings)
+            tasks.append(asyncio.create_task(c.run()))
+            for _ in range(100):
+                shares = sorted(len(w.owned) for w in (a, b, c))
+                if shares == [1, 1, 2] and len({*a.owned, *b.owned, *c.owned}) == 4:
+                    break
+                await asyncio.sleep(0.1)
+            assert sorted(len(w.owned) for w in (a, b, c)) == [1, 1, 2]
+        finally:
+            for w in (a, b):
+                w.stopping = True
+            for t in tasks[2:]:
+                t.cancel()
+            for t in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await t
+        assert await stored(settings) == 80  # nothing doubled by the hand-over
+
+    asyncio.run(go())
