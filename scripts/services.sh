@@ -10,4 +10,9 @@ if ! started 4222 && [ -x /usr/sbin/nats-server ]; then
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- \
     -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log || true
 fi
+# the scale-out cluster test puts Debian's HAProxy in front of the gateways
+if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy) >/dev/null 2>&1 \
+    || echo "services.sh: could not install haproxy" >&2
+fi
 exit 0

@@ -62,10 +62,21 @@ def run(config: Path | None, data_dir: Path | None) -> None:
 @_config
 @_data_dir
 @click.option("--reuse-port", is_flag=True, help="Bind with SO_REUSEPORT (several gateways).")
-def gateway(config: Path | None, data_dir: Path | None, reuse_port: bool) -> None:
+@click.option(
+    "--processes", "-P", type=int, default=1, show_default=True,
+    help="Gateway processes sharing the ports (SO_REUSEPORT); the kernel spreads connections.",
+)  # fmt: skip
+def gateway(config: Path | None, data_dir: Path | None, reuse_port: bool, processes: int) -> None:
     """Hold device connections: frame, identify, append to the raw log, ACK."""
     settings = _settings(config, data_dir)
     _metrics_env(settings)
+    if processes > 1:
+        from fleetwire.supervisor import supervise
+
+        args = ["--data-dir", str(settings.data_dir), "--reuse-port"]
+        if config is not None:
+            args += ["--config", str(config)]
+        sys.exit(supervise(args, settings.metrics_dir, ("gateway",) * processes, clean=False))
     from fleetwire.gateway.server import run as run_gateway
 
     run_gateway(settings, reuse_port=reuse_port)

@@ -35,6 +35,9 @@ class GatewaySettings(BaseModel):
     commit_batch: int = 10000  # most frames in one raw-log transaction
     command_poll: float = 0.5  # s between looks at the registry for queued commands
     command_reply_timeout: float = 60.0  # s a device may take to answer before the command fails
+    # every TCP connection starts with a PROXY protocol v1/v2 header (HAProxy send-proxy-v2),
+    # which gives the device's real address; never auto-detected (it would let anyone spoof it)
+    proxy_protocol: bool = False
     auto_port_enabled: bool = False  # one port for every device, protocol recognised per connection
     auto_port: int = 5000
 

@@ -42,8 +42,18 @@ def prepare_metrics_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
 
 
-def supervise(common_args: list[str], metrics_dir: Path, roles: tuple[str, ...] = ROLES) -> int:
-    prepare_metrics_dir(metrics_dir)
+def supervise(
+    common_args: list[str],
+    metrics_dir: Path,
+    roles: tuple[str, ...] = ROLES,
+    *,
+    clean: bool = True,
+) -> int:
+    """Run one child per entry of ``roles`` (a role may repeat: N gateways on one port)."""
+    if clean:
+        prepare_metrics_dir(metrics_dir)
+    else:
+        metrics_dir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PROMETHEUS_MULTIPROC_DIR=str(metrics_dir))
     children = [Child(r, [sys.executable, "-m", "fleetwire", r, *common_args]) for r in roles]
     stopping = False
@@ -82,19 +92,18 @@ def supervise(common_args: list[str], metrics_dir: Path, roles: tuple[str, ...] 
             if c.proc is None and now >= c.next_start and not stopping:
                 start(c)
     log.info(kv("stopping"))
-    by_role = {c.role: c for c in children}
-    for role in _STOP_ORDER:
-        child = by_role.get(role)
-        if child is None or child.proc is None:
-            continue
-        c = child
-        assert c.proc is not None
-        c.proc.send_signal(signal.SIGTERM)
-        try:
-            c.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            log.error(kv("kill", role=role, pid=c.proc.pid))
-            c.proc.kill()
-            c.proc.wait()
+    for role in _STOP_ORDER:  # gateways first: they flush and ACK what they hold
+        group = [c for c in children if c.role == role and c.proc is not None]
+        for c in group:
+            assert c.proc is not None
+            c.proc.send_signal(signal.SIGTERM)
+        for c in group:
+            assert c.proc is not None
+            try:
+                c.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                log.error(kv("kill", role=role, pid=c.proc.pid))
+                c.proc.kill()
+                c.proc.wait()
     log.info(kv("stopped"))
     return 0

@@ -318,3 +318,42 @@ def test_osmand_http_200_and_400_on_one_keep_alive_connection(data_dir: Path) ->
 
     asyncio.run(scenario())
     assert len(raw_frames(data_dir)) == 1
+
+
+def test_proxy_protocol_v2_gives_the_devices_real_address(data_dir: Path) -> None:
+    """Behind HAProxy (send-proxy-v2) the raw log keeps the device's address, not HAProxy's;
+    a LOCAL header (a health check) is no device; a bad header closes the connection."""
+    import ipaddress
+    import struct
+
+    def v2(src: str, sport: int, command: int = 0x21) -> bytes:
+        # PROXY protocol spec 2.2: signature, ver 2 + PROXY, AF_INET/STREAM, 12-byte addresses
+        addrs = (
+            ipaddress.IPv4Address(src).packed
+            + bytes([127, 0, 0, 1])
+            + struct.pack("!HH", sport, 5027)
+        )
+        return (b"\r\n\r\n\x00\r\nQUIT\n" + bytes([command, 0x11])
+                + struct.pack("!H", len(addrs)) + addrs)  # fmt: skip
+
+    async def scenario() -> None:
+        async with gateway(data_dir, proxy_protocol=True) as gw:
+            r, w = await connect(gw, "teltonika")
+            login, accept = teltonika.Device(IMEI).login()
+            w.write(v2("203.0.113.7", 40001) + login)
+            assert await read_exactly(r, 1) == accept
+            w.close()
+            hr, hw = await connect(gw, "teltonika")  # health check: LOCAL, then nothing
+            hw.write(b"\r\n\r\n\x00\r\nQUIT\n\x20\x00\x00\x00")
+            assert await nothing_within(hr, 0.3)
+            hw.close()
+            br, bw = await connect(gw, "teltonika")
+            bw.write(b"GET / HTTP/1.0\r\n\r\n")  # no PROXY header at all
+            assert await asyncio.wait_for(br.read(), 5) == b""
+            bw.close()
+
+    asyncio.run(scenario())
+    reader = SqliteRawLogReader(data_dir / "rawlog.db")
+    frames = reader.read(0, 10)
+    reader.close()
+    assert [f.peer for f in frames] == ["203.0.113.7:40001"]

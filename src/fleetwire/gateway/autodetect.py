@@ -42,8 +42,9 @@ class DetectingConnection(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)
-        peer = self.transport.get_extra_info("peername")
-        self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
+        if not self.peer:
+            peer = self.transport.get_extra_info("peername")
+            self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
         self.timer = self.gw.loop.call_later(self._timeout, self._give_up, "silent")
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -94,6 +95,7 @@ class DetectingConnection(asyncio.Protocol):
         if t is None:
             return
         conn = DeviceConnection(self.gw, proto)
+        conn.peer = self.peer
         t.set_protocol(conn)
         conn.connection_made(t)
         self.gw.tally.counts["detected", proto.name] += 1

@@ -66,8 +66,9 @@ class DeviceConnection(asyncio.Protocol):
     # -- asyncio callbacks ---------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
-        peer = self.transport.get_extra_info("peername")
-        self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
+        if not self.peer:  # behind a PROXY-protocol balancer the real peer is already set
+            peer = self.transport.get_extra_info("peername")
+            self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
         self.conn_id = self.gw.next_connection_id()
         self.last_seen = self.gw.loop.time()
         self.gw.opened(self)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import logging
 import resource
 import signal
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fleetwire.config import Settings
@@ -23,6 +24,7 @@ from fleetwire.gateway.committer import Committer
 from fleetwire.gateway.connection import DeviceConnection
 from fleetwire.gateway.downlink import Dispatcher
 from fleetwire.gateway.jetstream import JetStreamCommitter
+from fleetwire.gateway.proxied import ProxiedConnection
 from fleetwire.gateway.udp import DatagramEndpoint
 from fleetwire.logs import kv
 from fleetwire.metrics import CONNECTIONS, Tally
@@ -100,7 +102,7 @@ class Gateway:
             port = ps.port if ps.port is not None else proto.default_port
             if Transport.TCP in proto.transports:
                 server = await self.loop.create_server(
-                    lambda p=proto: DeviceConnection(self, p),
+                    self._factory(functools.partial(DeviceConnection, self, proto)),
                     host, port, backlog=4096, reuse_port=self.reuse_port or None,
                 )  # fmt: skip
                 self._servers.append(server)
@@ -120,7 +122,7 @@ class Gateway:
             ]  # fmt: skip
             timeout = min(self.settings.gateway.idle_timeout, 60.0)
             server = await self.loop.create_server(
-                lambda: DetectingConnection(self, candidates, timeout),
+                self._factory(lambda: DetectingConnection(self, candidates, timeout)),
                 host, self.settings.gateway.auto_port, backlog=4096,
                 reuse_port=self.reuse_port or None,
             )  # fmt: skip
@@ -131,6 +133,13 @@ class Gateway:
         self._tasks.append(asyncio.create_task(self._sweep()))
         self._tasks.append(asyncio.create_task(self._flush_metrics()))
         self._tasks.append(asyncio.create_task(self.dispatcher.run()))
+
+    def _factory(self, make: Callable[[], asyncio.Protocol]) -> Callable[[], asyncio.Protocol]:
+        """Behind a PROXY-protocol balancer every connection first reads the header."""
+        if not self.settings.gateway.proxy_protocol:
+            return make
+        timeout = min(self.settings.gateway.idle_timeout, 30.0)
+        return lambda: ProxiedConnection(self, make, timeout)
 
     async def _sweep(self) -> None:
         """Close connections silent for longer than the idle timeout (half-open sockets)."""

@@ -72,15 +72,16 @@ class StreamWorker:
                     last_balance = now
                     try:
                         await self._rebalance()
-                    except (OSError, asyncpg.PostgresError) as e:
+                    except Exception as e:  # PostgreSQL away: ownership is unknown, so none
                         log.error(kv("rebalance_failed", error=repr(e)))
                         await self._reconnect_locks()
                 busy = False
                 for k in list(self.owned):
                     try:
                         busy |= await self._step(k)
-                    except (OSError, asyncpg.PostgresError, nats.errors.Error) as e:
+                    except Exception as e:
                         # storage or stream trouble: back off, retry; the batch stays unacked
+                        # and comes again (idempotent writes make a repeat harmless)
                         log.error(kv("worker_batch_failed", partition=k, error=repr(e)))
                         await asyncio.sleep(1.0)
                 if not busy:
@@ -97,7 +98,11 @@ class StreamWorker:
 
     # -- partition ownership -------------------------------------------------------------------
     async def _reconnect_locks(self) -> None:
-        self.owned.clear()  # a new session holds no locks: everything must be claimed again
+        # a new session holds no locks: everything must be claimed again
+        for sub in self.owned.values():
+            with contextlib.suppress(Exception):
+                await sub.unsubscribe()
+        self.owned.clear()
         with contextlib.suppress(Exception):
             await self.locks.close()
         with contextlib.suppress(Exception):

@@ -1,0 +1,140 @@
+"""Process-level harness of the scale-out tier: gateways, workers and the API as real processes
+on NATS JetStream and PostgreSQL, HAProxy in front, the simulator as load."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from fleetwire.config import RawLogSettings
+from fleetwire.protocols import NAMES
+from tests.conftest import free_port
+from tests.e2e.harness import wait_port
+
+
+@dataclass
+class ScaleCluster:
+    root: Path
+    pg_url: str
+    raw: RawLogSettings
+    api_port: int = field(default_factory=free_port)
+    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    ports: dict[str, dict[str, int]] = field(default_factory=dict)  # gateway -> protocol -> port
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FLEETWIRE_")}
+        env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        env.update(
+            FLEETWIRE_RAWLOG__URL=self.raw.url,
+            FLEETWIRE_RAWLOG__STREAM=self.raw.stream,
+            FLEETWIRE_RAWLOG__SUBJECT_PREFIX=self.raw.subject_prefix,
+            FLEETWIRE_RAWLOG__PARTITIONS=str(self.raw.partitions),
+            FLEETWIRE_RAWLOG__ACK_WAIT=str(self.raw.ack_wait),
+            FLEETWIRE_RAWLOG__PUBLISH_TIMEOUT=str(self.raw.publish_timeout),
+            FLEETWIRE_STORE__URL=self.pg_url,
+            FLEETWIRE_GATEWAY__HOST="127.0.0.1",
+            FLEETWIRE_API__PORT=str(self.api_port),
+            FLEETWIRE_WORKER__POLL_INTERVAL="0.02",
+            FLEETWIRE_WORKER__NICE="0",
+        )
+        env.update(extra)
+        return env
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "fleetwire", *args, "--data-dir", str(self.root / "data")],
+            env=self.env(), capture_output=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    def start(self, name: str, role: str, *args: str, **env: str) -> None:
+        log = self.root / f"{name}.log"
+        with log.open("ab") as out:
+            self.procs[name] = subprocess.Popen(
+                [sys.executable, "-m", "fleetwire", role, "--data-dir",
+                 str(self.root / f"data-{name}"), *args],
+                env=self.env(**env), stdout=out, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+
+    def start_gateway(self, name: str, proxy: bool = True) -> None:
+        ports = self.ports.setdefault(name, {p: free_port() for p in NAMES})
+        env = {f"FLEETWIRE_PROTOCOLS__{p.upper()}__PORT": str(port) for p, port in ports.items()}
+        if proxy:
+            env["FLEETWIRE_GATEWAY__PROXY_PROTOCOL"] = "true"
+        self.start(name, "gateway", **env)
+        wait_port(ports["teltonika"])
+
+    def kill(self, name: str) -> None:
+        proc = self.procs[name]
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+
+    def stop_all(self) -> None:
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in self.procs.values():
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def api(self, path: str) -> Any:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.api_port}{path}", timeout=30) as r:
+            return orjson.loads(r.read())
+
+    def wait_caught_up(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if self.api("/api/health")["lag"] == 0:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.25)
+        raise TimeoutError("workers did not catch up: " + self.logs())
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}"
+            for p in sorted(self.root.glob("*.log"))
+        )
+
+
+def haproxy_config(frontend_port: int, backends: list[int], stats_port: int) -> str:
+    """The shape of deploy/haproxy.cfg, on loopback ports (maxconn fits this machine's
+    20,000 open files: HAProxy needs two per proxied connection)."""
+    servers = "\n".join(
+        f"    server gw{i} 127.0.0.1:{port} send-proxy-v2 check check-send-proxy inter 500ms"
+        f" fall 2 rise 1"
+        for i, port in enumerate(backends, 1)
+    )
+    return f"""
+global
+    maxconn 8000
+defaults
+    mode tcp
+    timeout connect 2s
+    timeout client 35m
+    timeout server 35m
+    option tcpka
+frontend teltonika
+    bind 127.0.0.1:{frontend_port}
+    default_backend gateways
+backend gateways
+    balance leastconn
+{servers}
+listen stats
+    mode http
+    bind 127.0.0.1:{stats_port}
+    stats enable
+    stats uri /
+"""
