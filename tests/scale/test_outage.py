@@ -13,6 +13,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import orjson
 import pytest
 
 from fleetwire.config import RawLogSettings
@@ -88,6 +89,8 @@ def test_nats_then_postgres_outage_under_load(
         outage([*pg_cluster(), "stop", "-m", "fast"], [*pg_cluster(), "start"], 5432, 3)
         out, err = sim.communicate(timeout=180)
         assert sim.returncode == 0, err.decode()
+        summary = orjson.loads(out.splitlines()[-1])
+        assert summary["errors"], "the NATS outage left every device's ACKs untouched"
         cluster.wait_caught_up(180)
         sent = read_records(rec)
         acked = {(r["device"], int(datetime.fromisoformat(r["time"]).timestamp() * 1000))
