@@ -157,6 +157,48 @@ def migrate(config: Path | None, data_dir: Path | None) -> None:
 
 
 @main.command()
+@click.argument("device")
+@click.option("--hex", "as_hex", default=None, help="Bytes to send, as hex.")
+@click.option("--text", default=None, help="Bytes to send, as text.")
+@_config
+@_data_dir
+def downlink(
+    device: str, as_hex: str | None, text: str | None, config: Path | None, data_dir: Path | None
+) -> None:
+    """Send raw bytes to DEVICE through whichever gateway holds it (scale-out tier)."""
+    import asyncio
+
+    settings = _settings(config, data_dir)
+    if not (settings.rawlog.jetstream and settings.store.postgres):
+        raise click.ClickException("downlink routing needs rawlog.url (nats://) and store.url")
+    if (as_hex is None) == (text is None):
+        raise click.BadParameter("give exactly one of --hex and --text")
+    payload = bytes.fromhex(as_hex) if as_hex is not None else (text or "").encode()
+
+    async def go() -> bool:
+        from fleetwire.gateway.routing import send_downlink
+        from fleetwire.rawlog import jetstream as rawjs
+        from fleetwire.store.postgres.stores import PgRegistry, connect_pool
+
+        pool = await connect_pool(settings.store.url, max_size=1)
+        try:
+            dev = await PgRegistry(pool).get(device)
+        finally:
+            await pool.close()
+        if dev is None:
+            raise click.ClickException(f"no device {device!r}")
+        nc = await rawjs.connect(settings.rawlog, "fleetwire-downlink")
+        try:
+            return await send_downlink(nc, settings.rawlog, dev.id, payload)
+        finally:
+            await nc.drain()
+
+    if not asyncio.run(go()):
+        raise click.ClickException(f"{device} is not connected to any gateway")
+    click.echo(f"sent {len(payload)} bytes to {device}")
+
+
+@main.command()
 @click.argument("protocol")
 @click.option("--hex", "as_hex", is_flag=True, help="Every line is hex.")
 @click.option("--udp", is_flag=True, help="Every line is one UDP datagram.")

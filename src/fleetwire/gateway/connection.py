@@ -75,7 +75,7 @@ class DeviceConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.transport = None
-        self.gw.dispatcher.detach(self.device_id, self)
+        self.gw.detach(self.device_id, self)
         self.gw.closed(self)
 
     def data_received(self, data: bytes) -> None:
@@ -163,7 +163,7 @@ class DeviceConnection(asyncio.Protocol):
             return
         if self.device_id != device_id:
             self.device_id = device_id
-            self.gw.dispatcher.attach(device_id, self)  # queued commands may go now
+            self.gw.attach(device_id, self)  # queued commands and downlinks may go now
         if item.ack:
             t.write(item.ack)
         counts = self.gw.tally.counts

@@ -25,6 +25,7 @@ from fleetwire.gateway.connection import DeviceConnection
 from fleetwire.gateway.downlink import Dispatcher
 from fleetwire.gateway.jetstream import JetStreamCommitter
 from fleetwire.gateway.proxied import ProxiedConnection
+from fleetwire.gateway.routing import Router
 from fleetwire.gateway.udp import DatagramEndpoint
 from fleetwire.logs import kv
 from fleetwire.metrics import CONNECTIONS, Tally
@@ -73,6 +74,7 @@ class Gateway:
         self.dispatcher = Dispatcher(
             settings.registry_path, gs.command_poll, gs.command_reply_timeout
         )
+        self.router: Router | None = None
         self._servers: list[asyncio.Server] = []
         self._endpoints: list[asyncio.DatagramTransport] = []
         self._tasks: list[asyncio.Task[None]] = []
@@ -81,6 +83,17 @@ class Gateway:
 
     def next_connection_id(self) -> int:
         return self._boot + next(self._ids)
+
+    def attach(self, device_id: int, conn: DeviceConnection) -> None:
+        """A connection identified its device: route its downlinks here."""
+        self.dispatcher.attach(device_id, conn)
+        if self.router is not None:
+            self.router.attach(device_id, conn)
+
+    def detach(self, device_id: int | None, conn: DeviceConnection) -> None:
+        self.dispatcher.detach(device_id, conn)
+        if self.router is not None:
+            self.router.detach(device_id, conn)
 
     def opened(self, conn: DeviceConnection) -> None:
         self.connections.add(conn)
@@ -94,6 +107,9 @@ class Gateway:
         limit = raise_open_files_limit()
         log.info(kv("open_files_limit", limit=limit, connections_capacity=max(limit - 100, 0)))
         await self.committer.open()
+        if isinstance(self.committer, JetStreamCommitter) and self.committer.nc is not None:
+            self.router = Router(self.committer.nc, self.settings.rawlog)
+            await self.router.open()
         host = self.settings.gateway.host
         for proto in all_protocols():
             ps = self.settings.protocol(proto.name)
