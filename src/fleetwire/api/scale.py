@@ -47,6 +47,13 @@ class SyncProxy:
         return call
 
 
+async def _check_schema(pool: Any) -> None:
+    from fleetwire.store.postgres import schema
+
+    async with pool.acquire() as conn:
+        await schema.check(conn)
+
+
 class ScaleStores:
     def __init__(self, settings: Settings) -> None:
         from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
@@ -54,6 +61,7 @@ class ScaleStores:
         self.settings = settings
         self.io = LoopThread()
         pool = self.io.run(connect_pool(settings.store.url, max_size=8))
+        self.io.run(_check_schema(pool))
         self.registry: Any = SyncProxy(PgRegistry(pool), self.io)
         self.telemetry: Any = SyncProxy(PgTelemetry(pool), self.io)
         self.rawlog: Any

@@ -41,6 +41,9 @@ log = logging.getLogger("worker")
 _LOCK_SPACE = 0x6677  # advisory-lock key space of partition ownership
 _ALIVE_S = 10.0  # a worker not seen for this long is gone
 _REBALANCE_S = 2.0
+_MAINTAIN_S = 3600.0  # partitions ahead / retention, once an hour (and at start)
+_MAINTENANCE_LOCK = 0x66770002
+_BACKOFF_MAX_S = 10.0
 
 
 class StreamWorker:
@@ -65,9 +68,14 @@ class StreamWorker:
         self.locks: asyncpg.Connection = await asyncpg.connect(st.store.url)
         log.info(kv("worker_started", id=self.id, partitions=self.s.partitions))
         last_balance = 0.0
+        last_maintenance = -_MAINTAIN_S
+        backoff = 0.5
         try:
             while not self.stopping:
                 now = time.monotonic()
+                if now - last_maintenance > _MAINTAIN_S:
+                    last_maintenance = now
+                    await self._maintain()
                 if now - last_balance > _REBALANCE_S:
                     last_balance = now
                     try:
@@ -79,11 +87,14 @@ class StreamWorker:
                 for k in list(self.owned):
                     try:
                         busy |= await self._step(k)
+                        backoff = 0.5
                     except Exception as e:
                         # storage or stream trouble: back off, retry; the batch stays unacked
                         # and comes again (idempotent writes make a repeat harmless)
-                        log.error(kv("worker_batch_failed", partition=k, error=repr(e)))
-                        await asyncio.sleep(1.0)
+                        log.error(kv("worker_batch_failed", partition=k, error=repr(e),
+                                     retry_in=backoff))  # fmt: skip
+                        await asyncio.sleep(backoff)
+                        backoff = min(backoff * 2, _BACKOFF_MAX_S)
                 if not busy:
                     await asyncio.sleep(self.settings.worker.poll_interval)
         finally:
@@ -95,6 +106,23 @@ class StreamWorker:
             with contextlib.suppress(Exception):
                 await self.pool.close()
             log.info(kv("worker_stopped", id=self.id))
+
+    async def _maintain(self) -> None:
+        """Positions partitions ahead and past retention; one worker at a time does it."""
+        st = self.settings.store
+        try:
+            async with self.pool.acquire() as conn:
+                if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", _MAINTENANCE_LOCK):
+                    return
+                try:
+                    await schema.ensure_partitions(conn, st.months_ahead)
+                    dropped = await schema.drop_expired(conn, st.retention_days)
+                finally:
+                    await conn.execute("SELECT pg_advisory_unlock($1)", _MAINTENANCE_LOCK)
+            if dropped:
+                log.info(kv("partitions_dropped", names=",".join(dropped)))
+        except Exception as e:
+            log.error(kv("maintenance_failed", error=repr(e)))
 
     # -- partition ownership -------------------------------------------------------------------
     async def _reconnect_locks(self) -> None:
