@@ -38,6 +38,7 @@ class GatewaySettings(BaseModel):
     # every TCP connection starts with a PROXY protocol v1/v2 header (HAProxy send-proxy-v2),
     # which gives the device's real address; never auto-detected (it would let anyone spoof it)
     proxy_protocol: bool = False
+    inline_decode: bool = False  # benchmark only: decode + store before the ACK (see inline.py)
     auto_port_enabled: bool = False  # one port for every device, protocol recognised per connection
     auto_port: int = 5000
 

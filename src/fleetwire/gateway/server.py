@@ -71,6 +71,12 @@ class Gateway:
                 max_batch=gs.commit_batch,
                 retention_s=settings.rawlog.retention_days * 86400,
             )
+            if gs.inline_decode:
+                from fleetwire.gateway.inline import InlineDecoder
+
+                self.committer.inline = InlineDecoder(
+                    settings.telemetry_path, settings.registry_path
+                )
         self.dispatcher = Dispatcher(
             settings.registry_path, gs.command_poll, gs.command_reply_timeout
         )
