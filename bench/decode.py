@@ -31,8 +31,9 @@ DEVICES = 200
 
 def per_frame(name: str) -> int:
     """Records per frame: 10 where the protocol carries many, else 1."""
+    cls = device_class(name)
     try:
-        device_class(name)("356307042441013").report([Track(0, start_time()).next()] * 2)
+        cls(cls.example_id).report([Track(0, start_time()).next()] * 2)
     except Exception:
         return 1
     return 10
@@ -41,7 +42,7 @@ def per_frame(name: str) -> int:
 def frames_for(name: str) -> tuple[list[tuple[str, bytes]], int]:
     cls = device_class(name)
     k = per_frame(name)
-    devices = [cls(str(356307042441013 + i)) for i in range(DEVICES)]
+    devices = [cls(str(int(cls.example_id) + i)) for i in range(DEVICES)]
     tracks = [Track(i, start_time()) for i in range(DEVICES)]
     out = []
     for n in range(FRAMES):
@@ -54,7 +55,8 @@ def frames_for(name: str) -> tuple[list[tuple[str, bytes]], int]:
 def bench(name: str) -> tuple[float, float, int]:
     frames, k = frames_for(name)
     proto = get(name)
-    ctx = DecodeContext("356307042441013", datetime.now(UTC), Transport.TCP)
+    transport = Transport.TCP if Transport.TCP in proto.transports else Transport.HTTP
+    ctx = DecodeContext(device_class(name).example_id, datetime.now(UTC), transport)
     t0 = time.perf_counter()
     n = sum(len(proto.decode(f, ctx)) for _, f in frames)
     decode_rate = n / (time.perf_counter() - t0)

@@ -141,3 +141,49 @@ def test_two_workers_share_partitions_and_store_each_record_once(
         assert await stored(settings) == 80  # nothing doubled by the hand-over
 
     asyncio.run(go())
+
+
+def test_no_frame_lost_while_partitions_move_under_load(
+    tmp_path: Path, pg_url: str, nats_settings: RawLogSettings
+) -> None:
+    """Workers join while the first is draining a full stream in big batches, so partitions
+    change hands with batches half delivered to the worker that gives them up: every record is
+    still stored once. A regression test: acking whole batches (AckPolicy.ALL) lost records
+    here, because the ack of a later batch also covered messages delivered to an abandoned
+    pull request."""
+    raw = nats_settings.model_copy(update={"partitions": 2})
+    settings = scale_settings(tmp_path, pg_url, raw)
+    settings.worker.batch_size = 5000  # big batches arrive over more than one fetch timeout
+    devices, frames = 20, 1000
+
+    async def go() -> None:
+        await migrate(settings)
+        gw = Gateway(settings)
+        await gw.start()
+        try:
+            await asyncio.gather(
+                *(send(gw, str(356307042441000 + i), frames) for i in range(devices))
+            )
+        finally:
+            await gw.stop()
+        workers = [StreamWorker(settings)]
+        tasks = [asyncio.create_task(workers[0].run())]
+        try:
+            for _ in range(1):  # a second worker joins while the first is mid-stream
+                await asyncio.sleep(0.3)
+                workers.append(StreamWorker(settings))
+                tasks.append(asyncio.create_task(workers[-1].run()))
+            for _ in range(300):
+                if await stored(settings) >= devices * frames:
+                    break
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(1.0)  # anything late would show up now
+            assert await stored(settings) == devices * frames
+        finally:
+            for w in workers:
+                w.stopping = True
+            for t in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await t
+
+    asyncio.run(go())

@@ -64,7 +64,10 @@ def consumer_config(s: RawLogSettings, partition: int) -> ConsumerConfig:
     return ConsumerConfig(
         durable_name=consumer_name(partition),
         filter_subject=f"{s.subject_prefix}.raw.{partition}.>",
-        ack_policy=AckPolicy.ALL,  # acking a batch's last message acks the batch
+        # every message acked on its own: with AckPolicy.ALL, acking a batch would also ack
+        # messages delivered to a pull request its worker gave up on (a fetch that timed out
+        # mid-stream, a partition handed over), and those would never be decoded
+        ack_policy=AckPolicy.EXPLICIT,
         ack_wait=s.ack_wait,
         deliver_policy=DeliverPolicy.ALL,
         max_ack_pending=-1,

@@ -7,8 +7,8 @@ connection drops (a crash, a kill -9). Workers heartbeat in the ``workers`` tabl
 to own its share of the P partitions (P // N, one more for the first P mod N by id), releasing
 extras so that a new worker gets its share.
 Per partition the loop is the embedded one: fetch a batch, decode (worker.pipeline), write rows,
-latest, dead letters and the partition's offset in one transaction, then ack the batch
-(AckPolicy.ALL). A worker killed between commit and ack has its batch delivered again; the
+latest, dead letters and the partition's offset in one transaction, then ack every message of
+the batch. A worker killed between commit and ack has its batch delivered again; the
 idempotent writes make that a no-op: nothing lost, nothing doubled.
 """
 
@@ -44,6 +44,7 @@ _REBALANCE_S = 2.0
 _MAINTAIN_S = 3600.0  # partitions ahead / retention, once an hour (and at start)
 _MAINTENANCE_LOCK = 0x66770002
 _BACKOFF_MAX_S = 10.0
+_FETCH_WAIT_S = 1.0  # a fetch lingers this long for new frames (per partition task)
 
 
 class StreamWorker:
@@ -51,52 +52,42 @@ class StreamWorker:
         self.settings = settings
         self.s = settings.rawlog
         self.id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-        self.owned: dict[int, Any] = {}  # partition -> pull subscription
+        # partition -> (its consume task, the event that stops it)
+        self.owned: dict[int, tuple[asyncio.Task[None], asyncio.Event]] = {}
         self.stopping = False
         self._uids: dict[int, str] = {}
+        self._subs: dict[int, Any] = {}
+
+    def stop_requested(self) -> bool:
+        return self.stopping  # set by a signal handler or a test, from outside this loop
 
     async def run(self) -> None:
         st = self.settings
         self.nc = await rawjs.connect(self.s, f"fleetwire-worker-{self.id}")
         self.js: JetStreamContext = self.nc.jetstream()
         await rawjs.check_stream(self.js, self.s)
-        self.pool = await connect_pool(st.store.url, max_size=4)
+        self.pool = await connect_pool(st.store.url, max_size=min(self.s.partitions, 8) + 2)
         async with self.pool.acquire() as conn:
             await schema.check(conn)
         self.telemetry = PgTelemetry(self.pool)
         self.registry = PgRegistry(self.pool)
         self.locks: asyncpg.Connection = await asyncpg.connect(st.store.url)
         log.info(kv("worker_started", id=self.id, partitions=self.s.partitions))
-        last_balance = 0.0
         last_maintenance = -_MAINTAIN_S
-        backoff = 0.5
         try:
             while not self.stopping:
-                now = time.monotonic()
-                if now - last_maintenance > _MAINTAIN_S:
-                    last_maintenance = now
+                if time.monotonic() - last_maintenance > _MAINTAIN_S:
+                    last_maintenance = time.monotonic()
                     await self._maintain()
-                if now - last_balance > _REBALANCE_S:
-                    last_balance = now
-                    try:
-                        await self._rebalance()
-                    except Exception as e:  # PostgreSQL away: ownership is unknown, so none
-                        log.error(kv("rebalance_failed", error=repr(e)))
-                        await self._reconnect_locks()
-                busy = False
-                for k in list(self.owned):
-                    try:
-                        busy |= await self._step(k)
-                        backoff = 0.5
-                    except Exception as e:
-                        # storage or stream trouble: back off, retry; the batch stays unacked
-                        # and comes again (idempotent writes make a repeat harmless)
-                        log.error(kv("worker_batch_failed", partition=k, error=repr(e),
-                                     retry_in=backoff))  # fmt: skip
-                        await asyncio.sleep(backoff)
-                        backoff = min(backoff * 2, _BACKOFF_MAX_S)
-                if not busy:
-                    await asyncio.sleep(self.settings.worker.poll_interval)
+                try:
+                    await self._rebalance()
+                except Exception as e:  # PostgreSQL away: ownership is unknown, so none
+                    log.error(kv("rebalance_failed", error=repr(e)))
+                    await self._reconnect_locks()
+                for _ in range(int(_REBALANCE_S / 0.1)):
+                    if self.stop_requested():
+                        break
+                    await asyncio.sleep(0.1)
         finally:
             await self._release_all()
             with contextlib.suppress(Exception):
@@ -106,6 +97,28 @@ class StreamWorker:
             with contextlib.suppress(Exception):
                 await self.pool.close()
             log.info(kv("worker_stopped", id=self.id))
+
+    async def _consume(self, k: int, sub: Any, stop: asyncio.Event) -> None:
+        """One partition's loop: its own task, so an idle partition never delays a busy one
+        and a fetch may wait long enough that a batch is never cut off mid-delivery."""
+        backoff = 0.5
+        while not stop.is_set():
+            try:
+                await self._step(k, sub)
+                backoff = 0.5
+            except Exception as e:
+                # storage or stream trouble: back off, retry; the batch stays unacked and
+                # comes again (idempotent writes make a repeat harmless)
+                log.error(kv("worker_batch_failed", partition=k, error=repr(e),
+                             retry_in=backoff))  # fmt: skip
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, _BACKOFF_MAX_S)
+        # hand-over: finish what was delivered to this worker before letting go of it
+        while sub.pending_msgs:
+            try:
+                await self._step(k, sub)
+            except Exception:
+                break
 
     async def _maintain(self) -> None:
         """Positions partitions ahead and past retention; one worker at a time does it."""
@@ -127,9 +140,8 @@ class StreamWorker:
     # -- partition ownership -------------------------------------------------------------------
     async def _reconnect_locks(self) -> None:
         # a new session holds no locks: everything must be claimed again
-        for sub in self.owned.values():
-            with contextlib.suppress(Exception):
-                await sub.unsubscribe()
+        for k in list(self.owned):
+            await self._stop_partition(k)
         self.owned.clear()
         with contextlib.suppress(Exception):
             await self.locks.close()
@@ -162,18 +174,29 @@ class StreamWorker:
                 continue
             got = await self.locks.fetchval("SELECT pg_try_advisory_lock($1, $2)", _LOCK_SPACE, k)
             if got:
-                self.owned[k] = await self.js.pull_subscribe(
+                sub = await self.js.pull_subscribe(
                     f"{self.s.subject_prefix}.raw.{k}.>",
                     durable=rawjs.consumer_name(k),
                     stream=self.s.stream,
                     config=rawjs.consumer_config(self.s, k),
                 )
+                stop = asyncio.Event()
+                self.owned[k] = (asyncio.create_task(self._consume(k, sub, stop)), stop)
+                self._subs[k] = sub
                 log.info(kv("partition_claimed", worker=self.id, partition=k))
 
-    async def _release(self, k: int) -> None:
-        sub = self.owned.pop(k)
+    async def _stop_partition(self, k: int) -> None:
+        task, stop = self.owned.pop(k)
+        stop.set()
         with contextlib.suppress(Exception):
-            await sub.unsubscribe()
+            await asyncio.wait_for(task, _FETCH_WAIT_S * 4)
+        sub = self._subs.pop(k, None)
+        if sub is not None:
+            with contextlib.suppress(Exception):
+                await sub.unsubscribe()
+
+    async def _release(self, k: int) -> None:
+        await self._stop_partition(k)
         await self.locks.execute("SELECT pg_advisory_unlock($1, $2)", _LOCK_SPACE, k)
         log.info(kv("partition_released", worker=self.id, partition=k))
 
@@ -191,10 +214,9 @@ class StreamWorker:
             for dev in (await self.registry.by_ids(missing)).values():
                 self._uids[dev.id] = dev.unique_id
 
-    async def _step(self, k: int) -> bool:
-        sub = self.owned[k]
+    async def _step(self, k: int, sub: Any) -> bool:
         try:
-            msgs = await sub.fetch(self.settings.worker.batch_size, timeout=0.05)
+            msgs = await sub.fetch(self.settings.worker.batch_size, timeout=_FETCH_WAIT_S)
         except (nats.errors.TimeoutError, TimeoutError):
             return False
         if not msgs:
@@ -212,7 +234,8 @@ class StreamWorker:
             rawjs.consumer_name(k), frames[-1].seq, result.positions,
             list(result.latest.values()), result.dead,
         )  # fmt: skip
-        await msgs[-1].ack()  # AckPolicy.ALL: the whole batch
+        for m in msgs:  # explicit acks (see rawlog.jetstream.consumer_config)
+            await m.ack()
         metrics.WORKER_BATCH_SECONDS.observe(time.perf_counter() - t0)
         metrics.WORKER_STORED.inc(stored)
         for name, n in result.frames.items():
