@@ -34,6 +34,27 @@ from _cluster import (
 )
 
 
+def append_quantiles(api_port: int) -> dict[str, float]:
+    """p50/p99 of fleetwire_rawlog_append_seconds, read from /metrics (bucket upper bounds)."""
+    import urllib.request
+
+    wait_port(api_port)
+    with urllib.request.urlopen(f"http://127.0.0.1:{api_port}/metrics", timeout=10) as r:
+        text = r.read().decode()
+    buckets = []
+    for line in text.splitlines():
+        if line.startswith("fleetwire_rawlog_append_seconds_bucket"):
+            le = line.split('le="')[1].split('"')[0]
+            buckets.append((float(le), float(line.rsplit(" ", 1)[1])))
+    buckets.sort()
+    total = buckets[-1][1] if buckets else 0.0
+    out = {}
+    for q in (0.5, 0.99):
+        bound = next((le for le, n in buckets if total and n >= q * total), float("nan"))
+        out[f"p{int(q * 100)}<="] = round(bound * 1000, 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--protocol", default="teltonika")
@@ -53,6 +74,7 @@ def main() -> None:
     gw = start("gateway", data, env, tmp / "gateway.log")
     wait_port(ports[args.protocol])
     worker = None if args.no_worker else start("worker", data, env, tmp / "worker.log")
+    api = start("api", data, env, tmp / "api.log")  # for the gateway's own latency histogram
     try:
         cpu0 = cpu_seconds(gw.pid)
         stored0 = stored_positions(data)
@@ -73,7 +95,9 @@ def main() -> None:
             time.sleep(0.2)
         catch_up = time.monotonic() - t1
         total_stored = stored_positions(data) - stored0
+        server = append_quantiles(ports["api"])
     finally:
+        stop(api)
         stop(gw)
         if worker:
             stop(worker)
@@ -87,7 +111,8 @@ def main() -> None:
           f"({stored_in_window:,} of {summary['records_acked']:,})")  # fmt: skip
     print(f"worker caught up    {catch_up:.1f} s after the load stopped "
           f"(all {total_stored:,} stored)")  # fmt: skip
-    print(f"ACK latency ms      {summary['ack_ms']}")
+    print(f"ACK latency ms      {summary['ack_ms']}  (at the simulator)")
+    print(f"append latency ms   {server}  (in the gateway: arrival to durable, histogram)")
     print(f"gateway CPU         {gw_cpu:.1f} s = {gw_cpu / max(frames, 1) * 1e6:.1f} us/frame, "
           f"{gw_cpu / window * 100:.0f}% of one core")  # fmt: skip
     print(f"data                {tmp}")

@@ -80,7 +80,7 @@ class WorkerSettings(BaseModel):
     future_skew: float = 600.0  # seconds; a fix dated further ahead never becomes "latest"
     # CPU priority below the gateway's: on a shared host an ACK waiting behind a decode batch
     # costs a device its data window, while a stored position a few ms later costs nothing
-    nice: int = 10
+    nice: int = 19
 
 
 class ApiSettings(BaseModel):
