@@ -2,8 +2,7 @@
 frames), behind the same synchronous methods the endpoints call on the embedded stores.
 
 The async clients live on one event loop in a background thread; FastAPI runs the endpoints in
-its thread pool, and each call is handed to that loop. Commands and campaigns need the embedded
-registry in this release (their PostgreSQL store is not written yet): those endpoints answer 501.
+its thread pool, and each call is handed to that loop.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import asyncio
 import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
-
-from fastapi import HTTPException
 
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
@@ -62,7 +59,10 @@ class ScaleStores:
         self.io = LoopThread()
         pool = self.io.run(connect_pool(settings.store.url, max_size=8))
         self.io.run(_check_schema(pool))
+        from fleetwire.store.postgres.commands import PgCommands
+
         self.registry: Any = SyncProxy(PgRegistry(pool), self.io)
+        self.commands: Any = SyncProxy(PgCommands(pool), self.io)
         self.telemetry: Any = SyncProxy(PgTelemetry(pool), self.io)
         self.rawlog: Any
         if settings.rawlog.jetstream:
@@ -72,10 +72,6 @@ class ScaleStores:
             self.rawlog = SyncProxy(rawjs.JetStreamRawReader(nc, settings.rawlog), self.io)
         else:
             self.rawlog = SqliteRawLogReader(settings.rawlog_path)
-
-    @property
-    def commands(self) -> Any:
-        raise HTTPException(501, "commands need the embedded registry in this release")
 
     def lag(self) -> tuple[int, int]:
         """(raw-log head, frames not yet processed)."""

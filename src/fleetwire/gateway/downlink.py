@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from fleetwire.errors import EncodeError
 from fleetwire.logs import kv
 from fleetwire.model import Command
 from fleetwire.store.commands import SqliteCommands, StoredCommand
+from fleetwire.store.postgres.commands import PgCommands
 
 if TYPE_CHECKING:
     from fleetwire.gateway.connection import DeviceConnection
 
 log = logging.getLogger("gateway")
-T = TypeVar("T")
 
 
 class Dispatcher:
@@ -34,7 +35,7 @@ class Dispatcher:
         self._path = registry_path
         self._poll = poll
         self._reply_timeout = reply_timeout
-        self._store: SqliteCommands | None = None
+        self._store: SqliteCommands | PgCommands | None = None
         self.by_device: dict[int, DeviceConnection] = {}
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()  # one registry call at a time: one connection, one thread
@@ -58,12 +59,19 @@ class Dispatcher:
         )
         self._wake.set()
 
-    def _db(self) -> SqliteCommands:
+    def use(self, store: PgCommands) -> None:
+        """The scale-out tier's commands live in PostgreSQL."""
+        self._store = store
+
+    def _db(self) -> Any:
         if self._store is None:
             self._store = SqliteCommands(self._path)
         return self._store
 
-    async def _call(self, fn: Callable[..., T], *args: object) -> T:
+    async def _call(self, fn: Callable[..., Any], *args: object) -> Any:
+        """A store call: PostgreSQL's are coroutines; SQLite's run in a thread, one at a time."""
+        if inspect.iscoroutinefunction(fn):
+            return await fn(*args)
         async with self._lock:
             return await asyncio.to_thread(fn, *args)
 

@@ -116,6 +116,10 @@ class Gateway:
         if isinstance(self.committer, JetStreamCommitter) and self.committer.nc is not None:
             self.router = Router(self.committer.nc, self.settings.rawlog)
             await self.router.open()
+        if isinstance(self.committer, JetStreamCommitter) and self.committer.registry is not None:
+            from fleetwire.store.postgres.commands import PgCommands
+
+            self.dispatcher.use(PgCommands(self.committer.registry.pool))
         host = self.settings.gateway.host
         for proto in all_protocols():
             ps = self.settings.protocol(proto.name)

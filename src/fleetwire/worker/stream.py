@@ -33,7 +33,9 @@ from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.rawlog import jetstream as rawjs
 from fleetwire.store.postgres import schema
+from fleetwire.store.postgres.commands import PgCommands
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
+from fleetwire.worker import campaigns
 from fleetwire.worker.pipeline import process
 
 log = logging.getLogger("worker")
@@ -43,6 +45,7 @@ _ALIVE_S = 10.0  # a worker not seen for this long is gone
 _REBALANCE_S = 2.0
 _MAINTAIN_S = 3600.0  # partitions ahead / retention, once an hour (and at start)
 _MAINTENANCE_LOCK = 0x66770002
+_COMMANDS_LOCK = 0x66770003
 _BACKOFF_MAX_S = 10.0
 _FETCH_WAIT_S = 1.0  # a fetch lingers this long for new frames (per partition task)
 
@@ -71,6 +74,7 @@ class StreamWorker:
             await schema.check(conn)
         self.telemetry = PgTelemetry(self.pool)
         self.registry = PgRegistry(self.pool)
+        self.commands = PgCommands(self.pool)
         self.locks: asyncpg.Connection = await asyncpg.connect(st.store.url)
         log.info(kv("worker_started", id=self.id, partitions=self.s.partitions))
         last_maintenance = -_MAINTAIN_S
@@ -81,6 +85,7 @@ class StreamWorker:
                     await self._maintain()
                 try:
                     await self._rebalance()
+                    await self._housekeeping()
                 except Exception as e:  # PostgreSQL away: ownership is unknown, so none
                     log.error(kv("rebalance_failed", error=repr(e)))
                     await self._reconnect_locks()
@@ -119,6 +124,19 @@ class StreamWorker:
                 await self._step(k, sub)
             except Exception:
                 break
+
+    async def _housekeeping(self) -> None:
+        """Expire queued commands, fail unanswered ones, roll campaigns on: one worker at a
+        time (an advisory lock), every rebalance round."""
+        if not await self.locks.fetchval("SELECT pg_try_advisory_lock($1)", _COMMANDS_LOCK):
+            return
+        try:
+            await self.commands.expire()
+            timeout_ms = int(self.settings.gateway.command_reply_timeout * 1000)
+            await self.commands.fail_unanswered(timeout_ms)
+            await campaigns.tick_async(self.commands)
+        finally:
+            await self.locks.execute("SELECT pg_advisory_unlock($1)", _COMMANDS_LOCK)
 
     async def _maintain(self) -> None:
         """Positions partitions ahead and past retention; one worker at a time does it."""
@@ -230,6 +248,11 @@ class StreamWorker:
             lambda _d, name: {"timezone": tz} if (tz := options(name).timezone) else {},
             int(self.settings.worker.future_skew * 1000), int(time.time() * 1000),
         )  # fmt: skip
+        for device_id, text, seq in result.replies:
+            # before the batch commits: answer() ignores a frame already attached
+            cmd = await self.commands.answer(device_id, text, seq)
+            if cmd is not None:
+                log.info(kv("command_answered", id=cmd.id, type=cmd.type, result=text[:200]))
         stored = await self.telemetry.write_batch(
             rawjs.consumer_name(k), frames[-1].seq, result.positions,
             list(result.latest.values()), result.dead,

@@ -80,6 +80,52 @@ CREATE TABLE workers (
 """,
     ),
 )
+MIGRATIONS += (
+    (
+        2,
+        """
+CREATE TABLE commands (
+    id              bigserial PRIMARY KEY,
+    device_id       bigint  NOT NULL,
+    type            text    NOT NULL,
+    attributes      text    NOT NULL,
+    priority        integer NOT NULL DEFAULT 0,
+    state           text    NOT NULL,
+    idempotency_key text    UNIQUE,
+    campaign_id     bigint,
+    created         bigint  NOT NULL,
+    expires         bigint  NOT NULL,
+    sent            bigint,
+    acknowledged    bigint,
+    answered        bigint,
+    finished        bigint,
+    attempts        integer NOT NULL DEFAULT 0,
+    result          text,
+    error           text,
+    answer_frame    bigint  UNIQUE,
+    await_answer    integer NOT NULL DEFAULT 1
+);
+CREATE INDEX commands_open ON commands (state, device_id, priority, id);
+CREATE INDEX commands_device ON commands (device_id, id);
+CREATE INDEX commands_campaign ON commands (campaign_id, state);
+CREATE TABLE campaigns (
+    id                bigserial PRIMARY KEY,
+    type              text    NOT NULL,
+    attributes        text    NOT NULL,
+    device_ids        text    NOT NULL,
+    batch_size        integer NOT NULL,
+    failure_threshold double precision NOT NULL,
+    min_sample        integer NOT NULL,
+    ttl               double precision NOT NULL,
+    priority          integer NOT NULL,
+    state             text    NOT NULL,
+    reason            text,
+    created           bigint  NOT NULL,
+    finished          bigint
+);
+""",
+    ),
+)
 LATEST_VERSION = MIGRATIONS[-1][0]
 Conn = asyncpg.Connection | PoolConnectionProxy  # a connection, or one lent by a pool
 
