@@ -3,52 +3,32 @@ random content and around random runs of known tags either parse or raise the De
 
 from __future__ import annotations
 
-import contextlib
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from fleetwire.errors import DeviceError
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.galileo import PROTOCOL
 from fleetwire.protocols.galileo.constants import TAG_SIZES, VARIABLE_TAGS
 from fleetwire.protocols.galileo.framing import build
-from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="868345032042426", received=NOW)
 _TAGS = sorted({*TAG_SIZES, *VARIABLE_TAGS})
 
-
-def _both(frame: bytes) -> None:
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
-
-
-@FUZZ
-@given(st.binary(max_size=600))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] ^= draw(st.integers(1, 255))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_packets(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 600)
+test_mutated_real_frames = fuzzing.mutated_frames_test(PROTOCOL, v.VALID)
+# garbage without a header byte (1..8)
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(
+    PROTOCOL,
+    v.VALID,
+    st.lists(st.integers(0x09, 0xFF), max_size=40).map(bytes),
+    max_frames=4,
+    max_chunk=128,
+)
 
 
 @FUZZ
@@ -56,7 +36,7 @@ def test_mutated_real_packets(data: bytes) -> None:
 def test_valid_envelope_random_content(header: int, body: bytes) -> None:
     frame = build(header, body)
     assert framer(PROTOCOL).feed(frame) == [frame]
-    _both(frame)
+    assert_clean(PROTOCOL, frame, CTX)
 
 
 @st.composite
@@ -77,20 +57,4 @@ def tag_runs(draw: st.DrawFn) -> bytes:
 @FUZZ
 @given(tag_runs())
 def test_random_runs_of_known_tags(body: bytes) -> None:
-    _both(build(1, body))
-
-
-@FUZZ
-@given(
-    st.lists(st.sampled_from(v.VALID), min_size=1, max_size=4),
-    st.lists(st.integers(0x09, 0xFF), max_size=40).map(bytes),
-    st.integers(1, 128),
-)
-def test_stream_of_packets_behind_garbage(frames: list[bytes], garbage: bytes, chunk: int) -> None:
-    """Garbage without a header byte is skipped; packets come out whole in any chunking."""
-    stream = garbage + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames
+    assert_clean(PROTOCOL, build(1, body), CTX)

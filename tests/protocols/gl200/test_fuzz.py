@@ -5,52 +5,31 @@ from __future__ import annotations
 
 import contextlib
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.errors import DeviceError
 from fleetwire.protocols.base import DecodeContext, Session, Transport
 from fleetwire.protocols.gl200 import PROTOCOL
 from fleetwire.protocols.gl200.decoding import DECODERS
-from tests.protocols.contract import NOW, assert_clean_on_any, assert_sane, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, assert_sane, framer
+from tests.protocols.fuzzing import FUZZ
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="135790246811220", received=NOW)
 
-
-@FUZZ
-@given(st.binary(max_size=600))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@FUZZ
-@given(st.binary(max_size=64), st.sampled_from(v.VALID))
-def test_random_bytes_behind_a_header(data: bytes, frame: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, frame[:12] + data, Transport.UDP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 600)
+test_mutated_real_frames = fuzzing.mutated_frames_test(
+    PROTOCOL, v.VALID, b",.-$:0123456789AF\x00\xff"
+)
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(PROTOCOL, v.VALID, st.just(b"noise"))
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] = (
-            draw(st.sampled_from(b",.-$:0123456789AF\x00\xff"))
-            if draw(st.booleans())
-            else (frame[i] ^ draw(st.integers(1, 255)))
-        )
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_frames(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes_behind_a_header = fuzzing.behind_heads_test(
+    PROTOCOL, [f[:12] for f in v.VALID], Transport.UDP
+)
 
 
 _FIELD = st.one_of(
@@ -77,14 +56,3 @@ def test_wellformed_messages_with_random_fields(kind: str, name: str, fields: li
     with contextlib.suppress(DeviceError):
         for r in PROTOCOL.decode(frame, CTX):
             assert_sane(r, now=NOW.replace(year=2100))
-
-
-@FUZZ
-@given(st.lists(st.sampled_from(v.VALID), min_size=1, max_size=5), st.integers(1, 50))
-def test_stream_of_frames_in_any_chunking(frames: list[bytes], chunk: int) -> None:
-    stream = b"noise" + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames

@@ -4,58 +4,35 @@ nothing else."""
 
 from __future__ import annotations
 
-import contextlib
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from fleetwire.errors import DeviceError
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext, Transport
 from fleetwire.protocols.jt808 import PROTOCOL
 from fleetwire.protocols.jt808.decoding import DECODERS
 from fleetwire.protocols.jt808.framing import build_frame, open_frame
+from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="12345678901", received=NOW)
 PHONES = st.sampled_from([bytes.fromhex("013912345678"), bytes.fromhex("4e5de66fba22")])
 
-
-def _both(frame: bytes) -> None:
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
-
-
-@FUZZ
-@given(st.binary(max_size=600))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 600)
+test_mutated_real_frames = fuzzing.mutated_frames_test(PROTOCOL, v.FRAMES)
+# garbage without a 0x7e flag
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(
+    PROTOCOL,
+    v.FRAMES,
+    st.lists(st.integers(0, 255).filter(lambda b: b != 0x7E), max_size=40).map(bytes),
+)
 
 
-@FUZZ
-@given(st.binary(max_size=64), st.sampled_from(v.FRAMES))
-def test_random_bytes_behind_a_header(data: bytes, frame: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, frame[:14] + data + b"\x7e", Transport.TCP)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.FRAMES)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] ^= draw(st.integers(1, 255))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_frames(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes_behind_a_header = fuzzing.behind_heads_test(
+    PROTOCOL, [f[:14] for f in v.FRAMES], Transport.TCP, tail=b"\x7e"
+)
 
 
 @FUZZ
@@ -74,7 +51,7 @@ def test_valid_envelope_random_content(
         phone = phone.rjust(10, b"\x00")
     frame = build_frame(msg_id, body, phone, serial, version)
     assert framer(PROTOCOL).feed(frame) == [frame]
-    _both(frame)
+    assert_clean(PROTOCOL, frame, CTX)
 
 
 @FUZZ
@@ -86,7 +63,7 @@ def test_real_content_truncated_behind_a_valid_envelope(
     env = open_frame(frame)
     body = env.data[env.start : env.end]
     cut = data.draw(st.integers(0, len(body)))
-    _both(build_frame(msg_id, body[:cut], env.phone, 1, env.version))
+    assert_clean(PROTOCOL, build_frame(msg_id, body[:cut], env.phone, 1, env.version), CTX)
 
 
 @FUZZ
@@ -97,22 +74,3 @@ def test_any_header_attributes(msg_id: int, attrs: int, rest: bytes) -> None:
     data += bytes((v.xor_reference(data),))
     frame = b"\x7e" + data.replace(b"\x7d", b"\x7d\x01").replace(b"\x7e", b"\x7d\x02") + b"\x7e"
     assert_clean_on_any(PROTOCOL, frame, Transport.TCP)
-
-
-_NOT_A_FLAG = st.integers(0, 255).filter(lambda b: b != 0x7E)
-
-
-@FUZZ
-@given(
-    st.lists(st.sampled_from(v.FRAMES), min_size=1, max_size=5),
-    st.lists(_NOT_A_FLAG, max_size=40).map(bytes),
-    st.integers(1, 50),
-)
-def test_stream_of_frames_behind_garbage(frames: list[bytes], garbage: bytes, chunk: int) -> None:
-    """Garbage without a flag is skipped; the frames come out whole in any chunking."""
-    stream = garbage + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames

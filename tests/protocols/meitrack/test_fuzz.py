@@ -3,58 +3,37 @@ random content either parse or raise the protocol's DeviceError, nothing else.""
 
 from __future__ import annotations
 
-import contextlib
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from fleetwire.errors import DeviceError
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext, Transport
 from fleetwire.protocols.meitrack import PROTOCOL
 from fleetwire.protocols.meitrack.framing import build_frame
-from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="353358017784062", received=NOW)
 TYPES = ["AAA", "AFF", "CCC", "CCE", "D00", "C01", "A10", "XYZ"]
 
-
-@FUZZ
-@given(st.binary(max_size=600))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@FUZZ
-@given(st.binary(max_size=64), st.sampled_from(v.VALID))
-def test_random_bytes_behind_a_header(data: bytes, frame: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, frame[:30] + data, Transport.UDP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 600)
+test_mutated_real_frames = fuzzing.mutated_frames_test(PROTOCOL, v.VALID)
+# garbage without a `$`
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(
+    PROTOCOL, v.VALID, st.binary(max_size=40).map(lambda b: b.replace(b"$", b""))
+)
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] ^= draw(st.integers(1, 255))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_frames(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes_behind_a_header = fuzzing.behind_heads_test(
+    PROTOCOL, [f[:30] for f in v.VALID], Transport.UDP
+)
 
 
 def _check(frame: bytes) -> None:
     assert framer(PROTOCOL).feed(frame) == [frame]
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
+    assert_clean(PROTOCOL, frame, CTX)
 
 
 @FUZZ
@@ -77,19 +56,3 @@ def test_real_content_mutated_behind_a_valid_envelope(
             content[i] = data.draw(st.sampled_from(b"0123456789ABCDEF,|.-\x00\xff"))
     cut = data.draw(st.integers(0, len(content)))
     _check(build_frame(b"$$", "A", "353358017784062", kind.encode() + b"," + content[:cut]))
-
-
-@FUZZ
-@given(
-    st.lists(st.sampled_from(v.VALID), min_size=1, max_size=5),
-    st.binary(max_size=40).map(lambda b: b.replace(b"$", b"")),
-    st.integers(1, 50),
-)
-def test_stream_of_frames_behind_garbage(frames: list[bytes], garbage: bytes, chunk: int) -> None:
-    """Garbage without a `$` is skipped; the frames come out whole in any chunking."""
-    stream = garbage + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames

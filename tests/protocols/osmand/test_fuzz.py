@@ -7,18 +7,18 @@ import contextlib
 from urllib.parse import urlencode
 
 import orjson
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.errors import DeviceError
 from fleetwire.protocols.base import DecodeContext, Session, Transport
 from fleetwire.protocols.osmand import PROTOCOL
-from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="123456", received=NOW)
 KEYS = ["id", "deviceid", "lat", "lon", "location", "timestamp", "speed", "bearing", "heading",
         "altitude", "accuracy", "hdop", "batt", "charge", "valid", "cell", "wifi", "ignition",
@@ -31,38 +31,19 @@ VALUES = st.one_of(
 )
 
 
-def _clean(frame: bytes) -> None:
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 600)
+test_mutated_real_frames = fuzzing.mutated_frames_test(PROTOCOL, v.VALID)
+# garbage without a method's first letter
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(
+    PROTOCOL,
+    v.VALID,
+    st.lists(st.integers(0, 255).filter(lambda b: b not in b"GP"), max_size=40).map(bytes),
+)
 
 
-@FUZZ
-@given(st.binary(max_size=600))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@FUZZ
-@given(st.sampled_from(v.VALID), st.binary(max_size=64))
-def test_random_bytes_behind_a_request_line(frame: bytes, data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, frame[: frame.index(b"\r\n") + 2] + data, Transport.TCP)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] ^= draw(st.integers(1, 255))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_requests(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes_behind_a_request_line = fuzzing.behind_heads_test(
+    PROTOCOL, [f[: f.index(b"\r\n") + 2] for f in v.VALID], Transport.TCP
+)
 
 
 @FUZZ
@@ -72,7 +53,7 @@ def test_random_query_in_a_valid_request(params: dict[str, str]) -> None:
     query = urlencode(params)
     for frame in (v.get("/?" + query), v.post_form(query)):
         assert framer(PROTOCOL).feed(frame) == [frame]
-        _clean(frame)
+        assert_clean(PROTOCOL, frame, CTX)
 
 
 JSON_SCALARS = st.one_of(
@@ -98,7 +79,7 @@ JSON_VALUES = st.recursive(
 def test_random_json_in_a_valid_request(location: object, device_id: object) -> None:
     body = orjson.dumps({"location": location, "device_id": device_id}).decode()
     frame = v.post_json(body)
-    _clean(frame)
+    assert_clean(PROTOCOL, frame, CTX)
     with contextlib.suppress(DeviceError):
         PROTOCOL.inspect(frame, Session())
         for r in PROTOCOL.decode(frame, CTX):
@@ -107,19 +88,3 @@ def test_random_json_in_a_valid_request(location: object, device_id: object) -> 
             assert r.longitude is not None and -180 <= r.longitude <= 180
             assert r.course is None or 0 <= r.course <= 360
             assert r.fix_time.tzinfo is not None
-
-
-@FUZZ
-@given(
-    st.lists(st.sampled_from(v.VALID), min_size=1, max_size=5),
-    st.lists(st.integers(0, 255).filter(lambda b: b not in b"GP"), max_size=40).map(bytes),
-    st.integers(1, 50),
-)
-def test_stream_of_requests_behind_garbage(frames: list[bytes], garbage: bytes, chunk: int) -> None:
-    """Garbage without a method's first letter is skipped; requests come out whole."""
-    stream = garbage + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames

@@ -5,44 +5,33 @@ from __future__ import annotations
 
 import contextlib
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.errors import DeviceError
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.ruptela import PROTOCOL
 from fleetwire.protocols.ruptela.decoding import DECODERS
 from fleetwire.protocols.ruptela.framing import device_packet
-from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="868324023580306", received=NOW)
 _COMMANDS = sorted({*DECODERS, 15, 16, 37})
 
-
-@FUZZ
-@given(st.binary(max_size=600))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] ^= draw(st.integers(1, 255))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_frames(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 600)
+test_mutated_real_frames = fuzzing.mutated_frames_test(PROTOCOL, v.VALID)
+# garbage of bytes that cannot start an IMEI (never 00 0x)
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(
+    PROTOCOL,
+    v.VALID,
+    st.lists(st.integers(0x04, 0xFF), max_size=40).map(bytes),
+    max_frames=4,
+    max_chunk=64,
+)
 
 
 @FUZZ
@@ -50,9 +39,7 @@ def test_mutated_real_frames(data: bytes) -> None:
 def test_valid_envelope_random_content(command: int, content: bytes, imei: int) -> None:
     frame = device_packet(imei, command, content)
     assert framer(PROTOCOL).feed(frame) == [frame]
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
+    assert_clean(PROTOCOL, frame, CTX)
 
 
 @FUZZ
@@ -68,19 +55,3 @@ def test_real_content_cut_and_rewrapped(command: int, frame: bytes, data: st.Dat
     rewrapped = device_packet(1, command, bytes(body))
     with contextlib.suppress(DeviceError):
         PROTOCOL.decode(rewrapped, CTX)
-
-
-@FUZZ
-@given(
-    st.lists(st.sampled_from(v.VALID), min_size=1, max_size=4),
-    st.lists(st.integers(0x04, 0xFF), max_size=40).map(bytes),
-    st.integers(1, 64),
-)
-def test_stream_of_frames_behind_garbage(frames: list[bytes], garbage: bytes, chunk: int) -> None:
-    """Garbage of bytes that cannot start an IMEI (never 00 0x) is skipped; frames come whole."""
-    stream = garbage + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames

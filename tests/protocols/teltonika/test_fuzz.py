@@ -1,34 +1,27 @@
 """The fuzz invariant for Teltonika: parse it or raise a DeviceError, nothing else.
 
 Random bytes, and real frames flipped, truncated and extended, through the framer, inspect and
-decode on both transports.
+decode on both transports; mutated data under a correct CRC, and UDP datagrams around real
+data with noise in the records.
 """
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.protocols.base import Transport
 from fleetwire.protocols.teltonika import PROTOCOL
 from fleetwire.protocols.teltonika.framing import wrap_tcp
+from tests.protocols import fuzzing
 from tests.protocols.contract import assert_clean_on_any
+from tests.protocols.fuzzing import FUZZ
 from tests.protocols.teltonika import vectors as v
 
-REAL = st.sampled_from([*v.TCP_FRAMES, v.UDP_C8, v.C12_GETINFO, v.C14_GETVER])
-TRANSPORTS = st.sampled_from([Transport.TCP, Transport.UDP])
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(REAL))
-    for _ in range(draw(st.integers(0, 4))):
-        if frame:
-            i = draw(st.integers(0, len(frame) - 1))
-            frame[i] = draw(st.integers(0, 255))
-    cut = draw(st.integers(0, len(frame)))
-    tail = draw(st.binary(max_size=16))
-    return bytes(frame[:cut]) + tail if draw(st.booleans()) else bytes(frame) + tail
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 300, fuzzing.TCP_UDP)
+test_mutated_real_frames = fuzzing.mutated_frames_test(
+    PROTOCOL, [*v.TCP_FRAMES, v.UDP_C8, v.C12_GETINFO, v.C14_GETVER], transports=fuzzing.TCP_UDP
+)
 
 
 @st.composite
@@ -43,25 +36,13 @@ def rewrapped(draw: st.DrawFn) -> bytes:
     return wrap_tcp(bytes(data[:cut]))
 
 
-@settings(max_examples=300)
-@given(st.binary(max_size=300), TRANSPORTS)
-def test_random_bytes(data: bytes, transport: Transport) -> None:
-    assert_clean_on_any(PROTOCOL, data, transport)
-
-
-@settings(max_examples=300)
-@given(mutated(), TRANSPORTS)
-def test_mutated_real_frames(data: bytes, transport: Transport) -> None:
-    assert_clean_on_any(PROTOCOL, data, transport)
-
-
-@settings(max_examples=300)
+@FUZZ
 @given(rewrapped())
 def test_mutated_data_with_valid_crc(data: bytes) -> None:
     assert_clean_on_any(PROTOCOL, data, Transport.TCP)
 
 
-@settings(max_examples=300)
+@FUZZ
 @given(st.sampled_from(v.AVL_FRAMES), st.binary(min_size=1, max_size=8))
 def test_udp_datagrams_around_real_data(frame: bytes, noise: bytes) -> None:
     # the UDP header wrapped around TCP data, with noise in the middle of the records

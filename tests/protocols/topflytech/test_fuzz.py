@@ -3,49 +3,28 @@ well-formed text messages with random fields either parse or raise the DeviceErr
 
 from __future__ import annotations
 
-import contextlib
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from fleetwire.errors import DeviceError
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext, Transport
 from fleetwire.protocols.topflytech import PROTOCOL
-from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-# Example counts come from the project profiles (tests/conftest.py: dev 100, ci 400).
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="880316890094910", received=NOW)
 
-
-@FUZZ
-@given(st.binary(max_size=400))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@FUZZ
-@given(st.binary(max_size=120))
-def test_random_bytes_behind_a_text_start(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, v.TEXT[:20] + data, Transport.TCP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 400)
+test_mutated_real_frames = fuzzing.mutated_frames_test(
+    PROTOCOL, v.VALID, b"0123456789AVNSEW.()#%\x00\xff"
+)
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] = draw(st.sampled_from(b"0123456789AVNSEW.()#%\x00\xff"))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_frames(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes_behind_a_text_start = fuzzing.behind_heads_test(
+    PROTOCOL, [v.TEXT[:20]], Transport.TCP, max_size=120
+)
 
 
 @FUZZ
@@ -53,6 +32,4 @@ def test_mutated_real_frames(data: bytes) -> None:
 def test_well_framed_text_with_random_fields(body: str) -> None:
     frame = b"(880316890094910BP00" + body.encode() + b")"
     assert framer(PROTOCOL).feed(frame) == [frame]
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
+    assert_clean(PROTOCOL, frame, CTX)

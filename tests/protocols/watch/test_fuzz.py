@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import contextlib
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.errors import DeviceError
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.watch import PROTOCOL
 from fleetwire.protocols.watch.decoding import DECODERS
 from fleetwire.protocols.watch.framing import build
-from tests.protocols.contract import NOW, assert_clean_on_any, framer
+from tests.protocols import fuzzing
+from tests.protocols.contract import NOW, framer
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CTX = DecodeContext(unique_id="1", received=NOW)
 FIELD = st.one_of(
     st.sampled_from(["", "0", "-1", "A", "V", "N", "W", "1.5", "00010000", "7", "aa:bb"]),
@@ -27,27 +28,14 @@ FIELD = st.one_of(
     ),
 )
 
-
-@FUZZ
-@given(st.binary(max_size=400))
-def test_random_bytes(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    frame = bytearray(draw(st.sampled_from(v.VALID)))
-    for _ in range(draw(st.integers(1, 4))):
-        i = draw(st.integers(0, len(frame) - 1))
-        frame[i] = draw(st.sampled_from(b"[]*,}\x01\x03.0129AFNVWX\xff"))
-    cut = draw(st.integers(0, len(frame)))
-    return bytes(frame[:cut]) + draw(st.binary(max_size=16))
-
-
-@FUZZ
-@given(mutated())
-def test_mutated_real_frames(data: bytes) -> None:
-    assert_clean_on_any(PROTOCOL, data, Transport.TCP)
+test_random_bytes = fuzzing.random_bytes_test(PROTOCOL, 400)
+test_mutated_real_frames = fuzzing.mutated_frames_test(
+    PROTOCOL, v.VALID, b"[]*,}\x01\x03.0129AFNVWX\xff"
+)
+# garbage without a `[`
+test_stream_of_frames_behind_garbage = fuzzing.stream_test(
+    PROTOCOL, v.VALID, st.binary(max_size=30).filter(lambda b: b"[" not in b), max_chunk=60
+)
 
 
 @FUZZ
@@ -56,9 +44,7 @@ def test_valid_envelope_random_fields(word: str, fields: list[str]) -> None:
     """Random fields behind a correct header and length: the decoders must stay clean."""
     frame = build("SG", "8800000015", ",".join([word, *fields]))
     assert framer(PROTOCOL).feed(frame) == [frame]
-    for call in (lambda: PROTOCOL.inspect(frame, Session()), lambda: PROTOCOL.decode(frame, CTX)):
-        with contextlib.suppress(DeviceError):
-            call()
+    assert_clean(PROTOCOL, frame, CTX)
 
 
 @FUZZ
@@ -72,18 +58,3 @@ def test_real_fields_replaced(frame: bytes, data: st.DataObject) -> None:
     fields[i] = data.draw(FIELD)
     with contextlib.suppress(DeviceError):
         PROTOCOL.decode(build("3G", "1", ",".join(fields)), CTX)
-
-
-@FUZZ
-@given(
-    st.lists(st.sampled_from(v.VALID), min_size=1, max_size=5),
-    st.binary(max_size=30).filter(lambda b: b"[" not in b),
-    st.integers(1, 60),
-)
-def test_stream_of_frames_behind_garbage(frames: list[bytes], garbage: bytes, chunk: int) -> None:
-    stream = garbage + b"".join(frames)
-    fr = framer(PROTOCOL)
-    got: list[bytes] = []
-    for i in range(0, len(stream), chunk):
-        got += fr.feed(stream[i : i + chunk])
-    assert got == frames
