@@ -274,9 +274,9 @@ class StreamWorker:
 
 def run(settings: Settings) -> None:
     from fleetwire.gateway.server import run_async
+    from fleetwire.worker.loop import lower_priority
 
-    if settings.worker.nice:
-        os.nice(settings.worker.nice)
+    lower_priority(settings.worker.nice)
     worker = StreamWorker(settings)
 
     async def main() -> None:
