@@ -51,6 +51,9 @@ class _Receiver(asyncio.Protocol):
         self.waiter: asyncio.Future[bytes] | None = None
         self.lost: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.transport: asyncio.Transport | None = None
+        # when the expected bytes arrived: the ACK's latency ends where a device would see it,
+        # not when this generator's task, busy making other devices' frames, gets to run
+        self.done_at = 0.0
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)
@@ -62,6 +65,7 @@ class _Receiver(asyncio.Protocol):
     def _check(self) -> None:
         w = self.waiter
         if w is not None and not w.done() and len(self.buf) >= self.want:
+            self.done_at = time.perf_counter()
             out = bytes(self.buf[: self.want])
             del self.buf[: self.want]
             w.set_result(out)
@@ -151,13 +155,15 @@ async def run_device(
                 t0 = time.perf_counter()
                 transport.write(frame)
                 stats.sent += 1
+                done_at = time.perf_counter()
                 if ack:
                     got = await asyncio.wait_for(rx.expect(len(ack)), timeout)
                     if got != ack:
                         stats.error("ack_mismatch")
                         return
+                    done_at = rx.done_at
                 pending = None
-                stats.latencies.append(time.perf_counter() - t0)
+                stats.latencies.append(done_at - t0)
                 stats.acked += 1
                 stats.records_acked += len(records)
                 if sink is not None:
