@@ -5,6 +5,7 @@ these tests with the reason; under CI=true a missing service fails them."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import uuid
@@ -68,10 +69,14 @@ def nats_settings() -> Iterator[RawLogSettings]:
 
     async def drop() -> None:
         nc = await rawjs.connect(s, "fleetwire-test")
+        js = nc.jetstream()
         try:
-            await nc.jetstream().delete_stream(s.stream)
-        except Exception:
-            pass
+            for delete in (
+                lambda: js.delete_stream(s.stream),
+                lambda: js.delete_key_value(f"{s.stream}_ROUTES"),  # the downlink routes
+            ):
+                with contextlib.suppress(Exception):
+                    await delete()
         finally:
             await nc.drain()
 
