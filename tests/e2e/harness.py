@@ -40,12 +40,12 @@ class Cluster:
         env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         return env
 
-    def start(self, role: str) -> subprocess.Popen[bytes]:
+    def start(self, role: str, *args: str) -> subprocess.Popen[bytes]:
         log = self.data_dir.parent / f"{role}.log"
         self.logs[role] = log
         with log.open("ab") as out:  # the child keeps its own copy of the descriptor
             proc = subprocess.Popen(
-                [sys.executable, "-m", "fleetwire", role, "--data-dir", str(self.data_dir)],
+                [sys.executable, "-m", "fleetwire", role, "--data-dir", str(self.data_dir), *args],
                 env=self.env(),
                 stdout=out,
                 stderr=subprocess.STDOUT,

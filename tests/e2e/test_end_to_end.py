@@ -149,3 +149,35 @@ def test_run_restarts_a_role_that_dies_and_stops_cleanly(tmp_path: Path) -> None
         code = run.wait(60)
     assert code == 0
     assert "level=info role=run stopped" in log.read_text()
+
+
+def test_gateway_processes_share_the_ports(tmp_path: Path) -> None:
+    """`fleetwire gateway --processes 2`: two processes on SO_REUSEPORT, the kernel spreads the
+    devices over them, every frame ACKed and stored, SIGTERM stops both cleanly."""
+    import re
+    import time
+
+    cluster = new_cluster(tmp_path)
+    gw = cluster.start("gateway", "--processes", "2")
+    try:
+        log = cluster.logs["gateway"]
+        deadline = time.monotonic() + 20
+        while log.read_text().count("gateway_listening") < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert log.read_text().count("gateway_listening") == 2
+        summary = simulate(
+            cluster, "-p", "teltonika", "--port", str(cluster.ports["teltonika"]), "-n", "40",
+            "-f", "5", "-d", "30",
+        )  # fmt: skip
+        assert summary["acked"] == 200 and summary["failed"] == 0
+    finally:
+        gw.send_signal(signal.SIGTERM)
+        code = gw.wait(60)
+    assert code == 0
+    pids = set(re.findall(r"started role=gateway pid=(\d+)", log.read_text()))
+    assert len(pids) == 2
+    import sqlite3
+
+    conn = sqlite3.connect(cluster.data_dir / "rawlog.db")
+    assert conn.execute("SELECT count(*) FROM frames").fetchone()[0] == 240  # logins + reports
+    conn.close()
