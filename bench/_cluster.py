@@ -4,6 +4,7 @@ memory from /proc, poll the stores. Benchmarks print figures; they assert nothin
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import sqlite3
@@ -16,9 +17,17 @@ from fleetwire.protocols import NAMES
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A loopback port free for TCP and UDP below the ephemeral range (the simulator's client
+    sockets take ephemeral ports)."""
+    while True:
+        port = random.randrange(20000, 32768)
+        try:
+            with socket.socket() as t, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+                t.bind(("127.0.0.1", port))
+                u.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return port
 
 
 def env_for(ports: dict[str, int]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import socket
 from pathlib import Path
 
@@ -19,10 +20,22 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+_PORTS = random.Random(os.getpid())
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A loopback port free for TCP and UDP, below the kernel's ephemeral range (32768+): the
+    simulator's client sockets take ephemeral ports, and one could land on a listener's port
+    between a gateway's kill and its restart."""
+    while True:
+        port = _PORTS.randrange(20000, 32768)
+        try:
+            with socket.socket() as t, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+                t.bind(("127.0.0.1", port))
+                u.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return port
 
 
 def make_settings(data_dir: Path, **gateway: object) -> Settings:

@@ -71,6 +71,7 @@ class Cluster:
                 proc.wait(30)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait(30)
 
     def log_text(self) -> str:
         return "\n".join(f"--- {r}\n{p.read_text(errors='replace')[-4000:]}"

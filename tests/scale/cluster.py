@@ -86,6 +86,7 @@ class ScaleCluster:
                 proc.wait(60)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait(30)
 
     def api(self, path: str) -> Any:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.api_port}{path}", timeout=30) as r:
