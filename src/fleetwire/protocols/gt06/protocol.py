@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from fleetwire.model import Command, Record
-from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+from fleetwire.protocols.base import TrackerProtocol, Transport
 
 from . import decoding, encoding, framing, inspect
 from .constants import MAX_FRAME_SIZE
@@ -27,14 +26,7 @@ class Gt06Protocol(TrackerProtocol):
         "Concox GT06/GT06N/GT02/GT800", "Jimi JM-VL01/VL02/VL03", "TK100", "many clones",
     )  # fmt: skip
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)

@@ -11,14 +11,10 @@ from __future__ import annotations
 from typing import ClassVar, Final
 from urllib.parse import parse_qsl, urlsplit
 
-from fleetwire.model import Command, Record
 from fleetwire.protocols.base import (
-    DecodeContext,
     Detection,
-    Session,
     TrackerProtocol,
     Transport,
-    Uplink,
 )
 
 from . import decoding, encoding, framing, inspect
@@ -50,17 +46,10 @@ class OsmAndProtocol(TrackerProtocol):
         "HTTP-capable trackers using the OsmAnd URL format",
     )
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         """YES for ``GET /?…`` naming a device (id/deviceid) or ``POST /…`` (the id may be in

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from fleetwire.model import Command, Record
 from fleetwire.protocols.base import (
-    DecodeContext,
     Detection,
-    Session,
     TrackerProtocol,
     Transport,
-    Uplink,
 )
 
 from . import decoding, encoding, framing, inspect
@@ -29,17 +25,10 @@ class StartekProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = ("000 position", "010 position", "command answer")
     devices: ClassVar[tuple[str, ...]] = ("iStartek VT100", "VT200", "VT300", "VT800", "PT60")
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         """YES only for a whole first frame with a valid checksum and an IMEI."""

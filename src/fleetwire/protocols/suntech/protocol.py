@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from fleetwire.model import Command, Record
 from fleetwire.protocols.base import (
-    DecodeContext,
     Detection,
-    Session,
     TrackerProtocol,
     Transport,
-    Uplink,
 )
 
 from . import decoding, encoding, framing, inspect
@@ -39,17 +35,10 @@ class SuntechProtocol(TrackerProtocol):
         "ST910", "SA200",
     )  # fmt: skip
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         if _HEAD.match(head) is None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from fleetwire.model import Command, Record
-from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport, Uplink
+from fleetwire.protocols.base import TrackerProtocol, Transport
 from fleetwire.protocols.teltonika import decoding, encoding, framing, inspect
 from fleetwire.protocols.teltonika.constants import MAX_FRAME_SIZE
 
@@ -26,14 +25,7 @@ class TeltonikaProtocol(TrackerProtocol):
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("FMB/FMC/FMM/FMT/FMU families", "TAT", "TMT", "GH")
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)

@@ -8,14 +8,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Final
 
-from fleetwire.model import Command, Record
 from fleetwire.protocols.base import (
-    DecodeContext,
     Detection,
-    Session,
     TrackerProtocol,
     Transport,
-    Uplink,
 )
 
 from . import decoding, encoding, framing, inspect
@@ -41,17 +37,10 @@ class TopflytechProtocol(TrackerProtocol):
         "Topflytech T8806", "T8808", "TLD", "TLW (T880x binary)",
     )  # fmt: skip
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         """YES for ``(`` + 15-digit IMEI + a type such as ``BP00``; MORE on a prefix of that."""

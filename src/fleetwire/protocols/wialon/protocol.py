@@ -7,14 +7,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Final
 
-from fleetwire.model import Command, Record
 from fleetwire.protocols.base import (
-    DecodeContext,
     Detection,
-    Session,
     TrackerProtocol,
     Transport,
-    Uplink,
 )
 
 from . import decoding, encoding, framing, inspect
@@ -40,17 +36,10 @@ class WialonProtocol(TrackerProtocol):
         "Wialon IPS firmware (many vendors)", "smartphone trackers", "Wialon retranslators",
     )  # fmt: skip
 
-    def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
-        return framing.frame_length(buf)
-
-    def inspect(self, frame: bytes, session: Session) -> Uplink:
-        return inspect.inspect(frame, session)
-
-    def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
-        return decoding.decode(frame, ctx)
-
-    def encode_command(self, command: Command, session: Session) -> bytes:
-        return encoding.encode_command(command, session)
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
+    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         """YES for a connection that opens with a well-formed login line. Its CRC is not
