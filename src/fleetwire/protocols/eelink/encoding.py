@@ -11,6 +11,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import INSTRUCTION_TYPE, MAX_FRAME_SIZE, Pid
@@ -30,10 +31,7 @@ _MAX_TEXT: Final = 512  # far below the size field's limit; device command buffe
 
 def _text(command: Command) -> bytes:
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
-        text = data
+        text = custom_text(command)
     else:
         fixed = TEXTS.get(command.type)
         if fixed is None:

@@ -12,6 +12,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import IMEI_SIZE, MAX_TEXT, Header, Tag
@@ -32,10 +33,7 @@ _HEAD: Final = struct.Struct("<B15sBHBIBB")  # 03 IMEI 04 id E0 number E1 length
 
 def _text(command: Command) -> bytes:
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
-        text = data
+        text = custom_text(command)
     else:
         fixed = TEXTS.get(command.type)
         if fixed is None:

@@ -13,6 +13,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import int_attribute
 from fleetwire.protocols.base import Session
 
 from .constants import DEFAULT_PASSWORD, MODEL_PASSWORDS
@@ -55,10 +56,7 @@ def _at(name: str, params: list[str]) -> bytes:
 
 
 def _frequency(command: Command) -> int:
-    value = command.attributes.get("frequency")
-    if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 86400:
-        raise EncodeError("positionPeriodic needs an integer 'frequency' of 5-86400 s")
-    return value
+    return int_attribute(command, "frequency", 5, 86400)
 
 
 def encode_command(command: Command, session: Session) -> bytes:

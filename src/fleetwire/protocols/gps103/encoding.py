@@ -13,6 +13,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 _CODES: Final[dict[str, str]] = {
@@ -38,15 +39,9 @@ def interval(seconds: int) -> str:
 
 def _parameter(command: Command) -> str:
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
-        return data
+        return custom_text(command)
     if command.type == "positionPeriodic":
-        value = command.attributes.get("frequency")
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= _MAX_INTERVAL:
-            raise EncodeError(f"positionPeriodic needs 'frequency' in whole seconds: {value!r}")
-        return f"C,{interval(value)}"
+        return f"C,{interval(int_attribute(command, 'frequency', 1, _MAX_INTERVAL))}"
     code = _CODES.get(command.type)
     if code is None:
         raise UnsupportedCommand(f"gps103 has no command {command.type!r}")

@@ -12,6 +12,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 from .constants import MessageType
@@ -33,13 +34,6 @@ _SERIAL_KEY = "gt06.command_serial"
 _MAX_TEXT = 255 - 10  # the 1-byte length also counts protocol, lengths, flag, serial, CRC
 
 
-def _int(command: Command, key: str, low: int, high: int) -> int:
-    value = command.attributes.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise EncodeError(f"{command.type} needs an integer {key!r} in {low}..{high}")
-    return value
-
-
 def _timezone(command: Command) -> str:
     """GT06N "GMT,<E|W>,<hours>,<minutes>#": the zone the device reports its time in."""
     value = command.attributes.get("timezone")
@@ -51,11 +45,11 @@ def _timezone(command: Command) -> str:
 
 # Typed commands whose text depends on attributes (GT06N SMS command list: TIMER, GMT, Relay).
 def _timer(command: Command) -> str:
-    return f"TIMER,{_int(command, 'frequency', 5, 18000)}#"
+    return f"TIMER,{int_attribute(command, 'frequency', 5, 18000)}#"
 
 
 def _relay(command: Command) -> str:
-    return f"Relay,{_int(command, 'data', 0, 1)}#"
+    return f"Relay,{int_attribute(command, 'data', 0, 1)}#"
 
 
 BUILDERS: Final[dict[str, Callable[[Command], str]]] = {
@@ -67,10 +61,7 @@ BUILDERS: Final[dict[str, Callable[[Command], str]]] = {
 
 def _text(command: Command) -> str:
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
-        return data
+        return custom_text(command)
     build = BUILDERS.get(command.type)
     if build is not None:
         return build(command)

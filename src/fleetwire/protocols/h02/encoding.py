@@ -15,6 +15,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 from .inspect import MAKER_KEY
@@ -49,10 +50,7 @@ def _time_field(command: Command, session: Session) -> str:
 
 
 def _frequency(command: Command) -> str:
-    value = command.attributes.get("frequency")
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 65535:
-        raise EncodeError(f"positionPeriodic needs an integer 'frequency' in seconds: {value!r}")
-    return str(value)
+    return str(int_attribute(command, "frequency", 1, 65535))
 
 
 def encode_command(command: Command, session: Session) -> bytes:
@@ -61,9 +59,7 @@ def encode_command(command: Command, session: Session) -> bytes:
         raise EncodeError("h02 commands carry the device id: the session has none yet")
     maker = str(session.state.get(MAKER_KEY, "HQ"))
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
+        data = custom_text(command)
         text = data if data.startswith("*") else f"*{maker},{uid},{data}#"
     else:
         entry = _TABLE.get(command.type)

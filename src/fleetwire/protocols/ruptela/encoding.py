@@ -11,6 +11,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import MAX_TEXT, ServerCommand
@@ -28,10 +29,7 @@ COMMANDS: Final = frozenset({"custom", *TEXTS})
 
 def _text(command: Command) -> str:
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
-        return data
+        return custom_text(command)
     text = TEXTS.get(command.type)
     if text is None:
         raise UnsupportedCommand(f"ruptela has no command {command.type!r}")

@@ -12,6 +12,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text, int_attribute
 from fleetwire.protocols.base import Session
 from fleetwire.protocols.teltonika.constants import Codec, MessageType
 from fleetwire.protocols.teltonika.framing import wrap_tcp
@@ -20,28 +21,14 @@ _HEAD: Final = struct.Struct(">BBBI")  # codec, quantity, type, size
 _MAX_TEXT: Final = 4096  # the devices' SMS/GPRS command buffer is far smaller than this
 
 
-def _custom(command: Command) -> str:
-    data = command.attributes.get("data")
-    if not isinstance(data, str) or not data:
-        raise EncodeError("custom command needs a non-empty text attribute 'data'")
-    return data
-
-
 def _fixed(text: str) -> Callable[[Command], str]:
     return lambda _command: text
 
 
-def _int(command: Command, key: str, low: int, high: int) -> int:
-    value = command.attributes.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise EncodeError(f"{command.type} needs an integer {key!r} in {low}..{high}")
-    return value
-
-
 def _output(command: Command) -> str:
     """FMB "setdigout": one character per output, '?' leaves an output as it is."""
-    index = _int(command, "index", 1, 4)
-    state = _int(command, "data", 0, 1)
+    index = int_attribute(command, "index", 1, 4)
+    state = int_attribute(command, "data", 0, 1)
     return "setdigout " + "?" * (index - 1) + str(state)
 
 
@@ -61,14 +48,14 @@ def _configuration(command: Command) -> str:
 def _periodic(command: Command) -> str:
     # FMB parameter 10050: home network, "on moving" minimum period (s); other operators'
     # networks and the "on stop" mode have their own ids (send them with configuration)
-    return f"setparam 10050:{_int(command, 'frequency', 0, 2_592_000)}"
+    return f"setparam 10050:{int_attribute(command, 'frequency', 0, 2_592_000)}"
 
 
 # setdigout drives DOUT1, which installers wire to the engine-block relay. Texts from the
 # Teltonika "FMB SMS/GPRS command list": getinfo, cpureset, setdigout, setparam, web_connect
 # (connect to FOTA WEB now, i.e. firmware and configuration update).
 _TEXT: Final[dict[str, Callable[[Command], str]]] = {
-    "custom": _custom,
+    "custom": custom_text,
     "engineStop": _fixed("setdigout 1"),
     "engineResume": _fixed("setdigout 0"),
     "outputControl": _output,

@@ -13,6 +13,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 _WORDS: Final[dict[str, str]] = {
@@ -28,14 +29,9 @@ _MAX_INTERVAL = 0xFFFF
 
 def _word(command: Command) -> str:
     if command.type == "custom":
-        data = command.attributes.get("data")
-        if not isinstance(data, str) or not data:
-            raise EncodeError("custom command needs a non-empty string attribute 'data'")
-        return data
+        return custom_text(command)
     if command.type == "positionPeriodic":
-        value = command.attributes.get("frequency")
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= _MAX_INTERVAL:
-            raise EncodeError(f"positionPeriodic needs 'frequency' in whole seconds: {value!r}")
+        value = int_attribute(command, "frequency", 1, _MAX_INTERVAL)
         return f"AR00{value:04X}0000"  # duration 0 h 0 min: until told otherwise
     word = _WORDS.get(command.type)
     if word is None:

@@ -11,6 +11,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import MAX_FRAME_SIZE
@@ -21,9 +22,7 @@ COMMANDS: Final = frozenset({"custom"})
 def encode_command(command: Command, session: Session) -> bytes:
     if command.type != "custom":
         raise UnsupportedCommand(f"xexun has no command {command.type!r}")
-    data = command.attributes.get("data")
-    if not isinstance(data, str) or not data:
-        raise EncodeError("custom command needs a non-empty string attribute 'data'")
+    data = custom_text(command)
     try:
         raw = data.encode("ascii")
     except UnicodeEncodeError as e:

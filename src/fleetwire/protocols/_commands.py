@@ -1,0 +1,23 @@
+"""Checks every protocol's command encoder shares: the text of a ``custom`` command and a
+bounded integer attribute. Their failures are ours (EncodeError), never the device's."""
+
+from __future__ import annotations
+
+from fleetwire.errors import EncodeError
+from fleetwire.model import Command
+
+
+def custom_text(command: Command) -> str:
+    """``attributes["data"]``: the device's own command text, as the operator typed it."""
+    data = command.attributes.get("data")
+    if not isinstance(data, str) or not data:
+        raise EncodeError("custom command needs a non-empty string attribute 'data'")
+    return data
+
+
+def int_attribute(command: Command, key: str, low: int, high: int) -> int:
+    """An integer attribute within [low, high] (booleans are not integers here)."""
+    value = command.attributes.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise EncodeError(f"{command.type} needs an integer {key!r} in {low}..{high}")
+    return value
