@@ -269,3 +269,12 @@ def test_campaign_over_50_devices_with_some_failing(data_dir: Path) -> None:
     for cid in (camp.id, strict.id):
         devices = [c.device_id for c in store.campaign_commands(cid)]
         assert len(devices) == len(set(devices))
+
+
+def test_offline_devices_queues_do_not_crowd_out_a_connected_one(data_dir: Path) -> None:
+    store = SqliteCommands(data_dir / "registry.db")
+    for _ in range(20):
+        store.create(1, "requestInfo", {}, priority=9)  # device 1 is offline
+    mine, _ = store.create(2, "requestInfo", {})
+    assert [c.id for c in store.queued_for([2], limit=5)] == [mine.id]
+    store.close()

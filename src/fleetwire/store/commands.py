@@ -223,13 +223,14 @@ class SqliteCommands:
     def queued_for(self, device_ids: Iterable[int], limit: int = 10000) -> list[StoredCommand]:
         """Queued, unexpired commands of these devices in delivery order: priority (high
         first), then creation."""
-        wanted = set(device_ids)
+        # filtered in SQL, not after the LIMIT: queued commands of offline devices must not
+        # crowd out those of the devices connected now
         rows = self._conn.execute(
-            f"SELECT {_COLS} FROM commands WHERE state = ? AND expires > ?"
-            " ORDER BY priority DESC, id LIMIT ?",
-            (State.QUEUED, now_ms(), limit),
+            f"SELECT {_COLS} FROM commands WHERE state = ? AND expires > ? AND device_id IN"
+            " (SELECT value FROM json_each(?)) ORDER BY priority DESC, id LIMIT ?",
+            (State.QUEUED, now_ms(), orjson.dumps(list(device_ids)).decode(), limit),
         ).fetchall()
-        return [c for c in map(_command, rows) if c.device_id in wanted]
+        return [_command(r) for r in rows]
 
     # -- transitions -----------------------------------------------------------------------
     def _move(self, command_id: int, frm: Sequence[State], sets: str, args: Sequence[Any]) -> bool:
