@@ -230,7 +230,7 @@ def create_app(settings: Settings) -> FastAPI:
         from fleetwire.api.metrics import render
 
         head, lag = stores.lag()
-        body, content_type = render(head, head - lag)
+        body, content_type = render(head, lag)
         return Response(body, media_type=content_type)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

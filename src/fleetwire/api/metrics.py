@@ -14,11 +14,11 @@ from prometheus_client.registry import REGISTRY, Collector
 class _Lag(Collector):
     def __init__(self) -> None:
         self.head = 0
-        self.offset = 0
+        self.lag = 0
 
     def collect(self):  # type: ignore[no-untyped-def]
         g = GaugeMetricFamily("fleetwire_worker_lag_frames", "Raw frames not yet processed")
-        g.add_metric([], max(self.head - self.offset, 0))
+        g.add_metric([], max(self.lag, 0))
         yield g
         h = GaugeMetricFamily("fleetwire_rawlog_head", "Last sequence number in the raw log")
         h.add_metric([], self.head)
@@ -41,6 +41,6 @@ def _get_registry() -> CollectorRegistry:
     return _registry
 
 
-def render(head: int, offset: int) -> tuple[bytes, str]:
-    _lag.head, _lag.offset = head, offset
+def render(head: int, lag: int) -> tuple[bytes, str]:
+    _lag.head, _lag.lag = head, lag
     return generate_latest(_get_registry()), CONTENT_TYPE_LATEST
