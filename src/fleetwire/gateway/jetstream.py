@@ -22,6 +22,7 @@ from typing import Any
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
 
+from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.gateway.committer import Pending, Rejected
 from fleetwire.logs import kv
@@ -124,8 +125,6 @@ class JetStreamCommitter:
         self._settle(item, device_id if ok else None, ok)
 
     def _settle(self, item: Pending, device_id: int | None, ok: bool) -> None:
-        from fleetwire import metrics
-
         if ok:
             metrics.APPEND_SECONDS.observe(time.perf_counter() - item.t0)
         try:

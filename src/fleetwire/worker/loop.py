@@ -12,6 +12,7 @@ import logging
 import os
 import signal
 import time
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
@@ -23,11 +24,35 @@ from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
 from fleetwire.worker import campaigns
-from fleetwire.worker.pipeline import process
+from fleetwire.worker.pipeline import BatchResult, process
 
 log = logging.getLogger("worker")
 
 CONSUMER = "worker"
+
+
+def report_batch(result: BatchResult, stored: int, seconds: float) -> None:
+    """A processed batch into the metrics, its dead letters into the log (both worker kinds)."""
+    metrics.WORKER_BATCH_SECONDS.observe(seconds)
+    metrics.WORKER_STORED.inc(stored)
+    for name, n in result.frames.items():
+        metrics.WORKER_FRAMES.labels(name).inc(n)
+    for name, n in result.records.items():
+        metrics.WORKER_RECORDS.labels(name).inc(n)
+    for name, n in result.errors.items():
+        metrics.DECODE_ERRORS.labels(name).inc(n)
+    for seq, _dev, name, error, _at in result.dead:
+        log.warning(kv("dead_letter", seq=seq, protocol=name, error=error))
+
+
+def device_options(settings: Settings) -> Callable[[int, str], dict[str, Any]]:
+    """What a decoder may know of a device besides its frames: its protocol's time zone."""
+
+    def options(device_id: int, protocol: str) -> dict[str, Any]:
+        tz = settings.protocol(protocol).timezone
+        return {"timezone": tz} if tz else {}
+
+    return options
 
 
 class Worker:
@@ -41,6 +66,7 @@ class Worker:
         self._housekept = 0.0
         self._uids: dict[int, str] = {}
         self.stopping = False
+        self._options = device_options(settings)
 
     def _unique_id(self, device_id: int) -> str | None:
         uid = self._uids.get(device_id)
@@ -48,10 +74,6 @@ class Worker:
             for dev in self.registry.by_ids([device_id]).values():
                 uid = self._uids[dev.id] = dev.unique_id
         return uid
-
-    def _options(self, device_id: int, protocol: str) -> dict[str, Any]:
-        tz = self.settings.protocol(protocol).timezone
-        return {"timezone": tz} if tz else {}
 
     def step(self) -> int:
         """Process one batch; return the number of frames it held (0: caught up)."""
@@ -75,16 +97,7 @@ class Worker:
             self.consumer, frames[-1].seq, result.positions, list(result.latest.values()),
             result.dead,
         )  # fmt: skip
-        metrics.WORKER_BATCH_SECONDS.observe(time.perf_counter() - t0)
-        metrics.WORKER_STORED.inc(stored)
-        for name, n in result.frames.items():
-            metrics.WORKER_FRAMES.labels(name).inc(n)
-        for name, n in result.records.items():
-            metrics.WORKER_RECORDS.labels(name).inc(n)
-        for name, n in result.errors.items():
-            metrics.DECODE_ERRORS.labels(name).inc(n)
-        for seq, _dev, name, error, _at in result.dead:
-            log.warning(kv("dead_letter", seq=seq, protocol=name, error=error))
+        report_batch(result, stored, time.perf_counter() - t0)
         return len(frames)
 
     def housekeeping(self) -> None:

@@ -28,7 +28,6 @@ import asyncpg
 import nats.errors
 from nats.js import JetStreamContext
 
-from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.rawlog import jetstream as rawjs
@@ -36,6 +35,7 @@ from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.commands import PgCommands
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.worker import campaigns
+from fleetwire.worker.loop import device_options, report_batch
 from fleetwire.worker.pipeline import process
 
 log = logging.getLogger("worker")
@@ -60,6 +60,7 @@ class StreamWorker:
         self.stopping = False
         self._uids: dict[int, str] = {}
         self._subs: dict[int, Any] = {}
+        self._options = device_options(settings)
 
     def stop_requested(self) -> bool:
         return self.stopping  # set by a signal handler or a test, from outside this loop
@@ -242,10 +243,8 @@ class StreamWorker:
         t0 = time.perf_counter()
         frames = [rawjs.to_frame(m) for m in msgs]
         await self._unique_ids({f.device_id for f in frames})
-        options = self.settings.protocol
         result = process(
-            frames, self._uids.get,
-            lambda _d, name: {"timezone": tz} if (tz := options(name).timezone) else {},
+            frames, self._uids.get, self._options,
             int(self.settings.worker.future_skew * 1000), int(time.time() * 1000),
         )  # fmt: skip
         for device_id, text, seq in result.replies:
@@ -259,16 +258,7 @@ class StreamWorker:
         )  # fmt: skip
         for m in msgs:  # explicit acks (see rawlog.jetstream.consumer_config)
             await m.ack()
-        metrics.WORKER_BATCH_SECONDS.observe(time.perf_counter() - t0)
-        metrics.WORKER_STORED.inc(stored)
-        for name, n in result.frames.items():
-            metrics.WORKER_FRAMES.labels(name).inc(n)
-        for name, n in result.records.items():
-            metrics.WORKER_RECORDS.labels(name).inc(n)
-        for name, n in result.errors.items():
-            metrics.DECODE_ERRORS.labels(name).inc(n)
-        for seq, _dev, name, error, _at in result.dead:
-            log.warning(kv("dead_letter", seq=seq, protocol=name, error=error))
+        report_batch(result, stored, time.perf_counter() - t0)
         return True
 
 
