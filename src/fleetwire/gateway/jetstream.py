@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import Any
 
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
@@ -165,6 +164,3 @@ class JetStreamCommitter:
                 else:
                     for item in items:  # refused: unknown (registration off) or disabled
                         self._settle(item, None, True)
-
-
-__all__ = ["Any"]

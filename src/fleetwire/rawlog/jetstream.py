@@ -8,7 +8,7 @@ Replication and retention (age, size) are stream settings, applied by `fleetwire
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
 
 import nats
 from nats.aio.client import Client as NATS
@@ -142,11 +142,7 @@ class JetStreamRawReader:
         self.s = s
 
     async def query(self, device_id: int, from_us: int, to_us: int, limit: int) -> list[RawFrame]:
-        from datetime import UTC, datetime
-
-        subject = (
-            f"{self.s.subject_prefix}.raw.{partition_of(device_id, self.s.partitions)}.{device_id}"
-        )
+        subject = raw_subject(self.s, device_id)
         start = datetime.fromtimestamp(from_us / 1e6, UTC)
         try:
             info = await self.js.stream_info(self.s.stream, subjects_filter=subject)
@@ -194,6 +190,3 @@ class JetStreamRawReader:
                 continue
             total += int(ci.num_pending or 0) + int(ci.num_ack_pending or 0)
         return total
-
-
-__all__ = ["Any"]

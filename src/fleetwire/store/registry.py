@@ -45,11 +45,9 @@ def _device(row: tuple[object, ...]) -> Device:
 
 class SqliteRegistry:
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
-        self._conn = connect(path, readonly=False, check_same_thread=False)
-        if not readonly:
-            self._conn.executescript(SCHEMA)
-        else:
-            self._conn.executescript(SCHEMA)
+        self._conn = connect(path, check_same_thread=False)
+        self._conn.executescript(SCHEMA)
+        if readonly:
             self._conn.execute("PRAGMA query_only=1")
 
     def resolve(
