@@ -10,7 +10,7 @@ the decoder alone (no storage).
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -87,7 +87,14 @@ def bench(name: str) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    names = sys.argv[1:] or list(NAMES)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("protocols", nargs="*", metavar="PROTOCOL",
+                        help=f"default: all of {', '.join(NAMES)}")  # fmt: skip
+    names = parser.parse_args().protocols or list(NAMES)
+    if unknown := [n for n in names if n not in NAMES]:
+        parser.error(f"unknown protocol {', '.join(unknown)}")
     print(f"{'protocol':<12} {'rec/frame':>9} {'decode only':>14} {'decode+store':>14}")
     for name in names:
         decode_rate, stored_rate, k = bench(name)
