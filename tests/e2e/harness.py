@@ -52,9 +52,9 @@ class Cluster:
             )
         self.procs[role] = proc
         if role in ("run", "gateway"):
-            wait_port(self.ports["teltonika"])
+            wait_port(self.ports["teltonika"], proc, log)
         if role in ("run", "api"):
-            wait_port(self.ports["api"])
+            wait_port(self.ports["api"], proc, log)
         return proc
 
     def kill(self, role: str, sig: int = signal.SIGKILL) -> None:
@@ -84,15 +84,25 @@ def new_cluster(tmp_path: Path) -> Cluster:
     return Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
 
 
-def wait_port(port: int, timeout: float = 20.0) -> None:
+def wait_port(
+    port: int,
+    proc: subprocess.Popen[bytes] | None = None,
+    log: Path | None = None,
+    timeout: float = 30.0,
+) -> None:
+    """Wait until `port` accepts; fail early, with the process's log, if `proc` has died."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
         except OSError:
+            if proc is not None and proc.poll() is not None:
+                break
             time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on port {port}")
+    state = "running" if proc is None or proc.poll() is None else f"exited {proc.returncode}"
+    tail = log.read_text(errors="replace")[-3000:] if log is not None and log.exists() else ""
+    raise TimeoutError(f"nothing listens on port {port} (process {state})\n{tail}")
 
 
 def simulate(cluster: Cluster, *args: str) -> dict[str, Any]:

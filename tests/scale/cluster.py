@@ -70,7 +70,7 @@ class ScaleCluster:
         if proxy:
             env["FLEETWIRE_GATEWAY__PROXY_PROTOCOL"] = "true"
         self.start(name, "gateway", **env)
-        wait_port(ports["teltonika"])
+        wait_port(ports["teltonika"], self.procs[name], self.root / f"{name}.log")
 
     def kill(self, name: str) -> None:
         proc = self.procs[name]

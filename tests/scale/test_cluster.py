@@ -68,11 +68,11 @@ def test_haproxy_two_gateways_two_workers_with_kills(
             haproxy = subprocess.Popen(
                 [haproxy_binary(), "-f", str(cfg), "-db"], stdout=hlog, stderr=subprocess.STDOUT
             )
-        wait_port(front)
+        wait_port(front, haproxy, tmp_path / "haproxy.log")
         cluster.start("w1", "worker")
         cluster.start("w2", "worker")
         cluster.start("api", "api")
-        wait_port(cluster.api_port)
+        wait_port(cluster.api_port, cluster.procs["api"], tmp_path / "api.log")
         rec = tmp_path / "acked.jsonl"
         sim = subprocess.Popen(
             [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", "teltonika",

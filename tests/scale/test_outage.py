@@ -75,7 +75,7 @@ def test_nats_then_postgres_outage_under_load(
         cluster.start_gateway("gw", proxy=False)
         cluster.start("w1", "worker")
         cluster.start("api", "api")
-        wait_port(cluster.api_port)
+        wait_port(cluster.api_port, cluster.procs["api"], tmp_path / "api.log")
         rec = tmp_path / "acked.jsonl"
         sim = subprocess.Popen(
             [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", "teltonika",
