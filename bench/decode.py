@@ -2,7 +2,8 @@
 
 Frames come from each protocol's simulated device (a moving track) and are appended to a real
 raw log; the worker then decodes and stores them with its real batch loop. A second figure is
-the decoder alone (no storage).
+the decoder alone (no storage), a third `fleetwire replay` of the whole log (decode again, swap
+every stored record for the new one).
 
     python bench/decode.py                  # every registered protocol
     python bench/decode.py teltonika gt06
@@ -24,6 +25,7 @@ from fleetwire.rawlog.base import RawEntry
 from fleetwire.rawlog.sqlite import SqliteRawLogWriter
 from fleetwire.simulate.track import Track, start_time
 from fleetwire.store.registry import SqliteRegistry
+from fleetwire.tools.replay import Selection, replay
 from fleetwire.worker.loop import Worker
 
 FRAMES = 20000
@@ -56,7 +58,7 @@ def frames_for(name: str) -> tuple[list[tuple[str, bytes]], int]:
     return out, k
 
 
-def bench(name: str) -> tuple[float, float, int]:
+def bench(name: str) -> tuple[float, float, float, int]:
     frames, k = frames_for(name)
     proto = get(name)
     transport = Transport.TCP if Transport.TCP in proto.transports else Transport.HTTP
@@ -83,7 +85,10 @@ def bench(name: str) -> tuple[float, float, int]:
         elapsed = time.perf_counter() - t0
         stored = worker.store.count()
         worker.close()
-    return decode_rate, stored / elapsed, k
+        t0 = time.perf_counter()
+        replay(settings, Selection())
+        replay_rate = stored / (time.perf_counter() - t0)
+    return decode_rate, stored / elapsed, replay_rate, k
 
 
 def main() -> None:
@@ -95,10 +100,12 @@ def main() -> None:
     names = parser.parse_args().protocols or list(NAMES)
     if unknown := [n for n in names if n not in NAMES]:
         parser.error(f"unknown protocol {', '.join(unknown)}")
-    print(f"{'protocol':<12} {'rec/frame':>9} {'decode only':>14} {'decode+store':>14}")
+    print(f"{'protocol':<12} {'rec/frame':>9} {'decode only':>14} {'decode+store':>14}"
+          f" {'replay':>14}")  # fmt: skip
     for name in names:
-        decode_rate, stored_rate, k = bench(name)
-        print(f"{name:<12} {k:>9} {decode_rate:>10,.0f} r/s {stored_rate:>10,.0f} r/s")
+        decode_rate, stored_rate, replay_rate, k = bench(name)
+        print(f"{name:<12} {k:>9} {decode_rate:>10,.0f} r/s {stored_rate:>10,.0f} r/s"
+              f" {replay_rate:>10,.0f} r/s")  # fmt: skip
 
 
 if __name__ == "__main__":

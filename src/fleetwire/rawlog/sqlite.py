@@ -106,6 +106,50 @@ class SqliteRawLogReader:
         ).fetchall()
         return [RawFrame(*r) for r in rows]
 
+    def select(
+        self,
+        after_seq: int,
+        upto_seq: int,
+        limit: int,
+        *,
+        device_ids: Sequence[int] = (),
+        protocols: Sequence[str] = (),
+        from_us: int | None = None,
+        to_us: int | None = None,
+    ) -> list[RawFrame]:
+        """Frames with after_seq < seq <= upto_seq in log order, narrowed by device, protocol
+        and receive time (an empty filter does not narrow): what a replay re-decodes."""
+        where: list[str] = ["seq > ?", "seq <= ?"]
+        args: list[object] = [after_seq, upto_seq]
+        if device_ids:
+            where.append(f"device_id IN ({','.join('?' * len(device_ids))})")
+            args.extend(device_ids)
+        if protocols:
+            where.append(f"protocol IN ({','.join('?' * len(protocols))})")
+            args.extend(protocols)
+        if from_us is not None:
+            where.append("received >= ?")
+            args.append(from_us)
+        if to_us is not None:
+            where.append("received < ?")
+            args.append(to_us)
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM frames WHERE {' AND '.join(where)} ORDER BY seq LIMIT ?",
+            (*args, limit),
+        ).fetchall()
+        return [RawFrame(*r) for r in rows]
+
+    def by_seqs(self, seqs: Sequence[int]) -> list[RawFrame]:
+        """The frames of these sequence numbers that are still in the log, in log order."""
+        if not seqs:
+            return []
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM frames WHERE seq IN ({','.join('?' * len(seqs))})"
+            " ORDER BY seq",
+            list(seqs),
+        ).fetchall()
+        return [RawFrame(*r) for r in rows]
+
     def head(self) -> int:
         """The last sequence number appended (0 when empty)."""
         row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name='frames'").fetchone()

@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS positions (
     dedup       INTEGER NOT NULL    -- content hash, see module comment
 );
 CREATE UNIQUE INDEX IF NOT EXISTS positions_identity ON positions (device_id, fix_time, dedup);
+-- a replay replaces the records of the frames it re-decodes
+CREATE INDEX IF NOT EXISTS positions_frame ON positions (frame_seq);
 CREATE TABLE IF NOT EXISTS latest (
     device_id   INTEGER PRIMARY KEY,
     position_id INTEGER,
@@ -128,13 +130,7 @@ class SqliteTelemetry:
         c = self._conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            before = c.total_changes
-            c.executemany(
-                f"INSERT OR IGNORE INTO positions ({POSITION_COLUMNS})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                positions,
-            )
-            inserted = c.total_changes - before
+            inserted = self._insert(positions, dead)
             if latest:
                 c.executemany(
                     f"INSERT INTO latest ({POSITION_COLUMNS})"
@@ -149,12 +145,6 @@ class SqliteTelemetry:
                     " WHERE excluded.fix_time > latest.fix_time",
                     latest,
                 )
-            if dead:
-                c.executemany(
-                    "INSERT OR REPLACE INTO dead_letters"
-                    " (frame_seq, device_id, protocol, error, at) VALUES (?, ?, ?, ?, ?)",
-                    dead,
-                )
             c.execute(
                 "INSERT INTO offsets (consumer, seq) VALUES (?, ?)"
                 " ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq",
@@ -165,6 +155,104 @@ class SqliteTelemetry:
             c.execute("ROLLBACK")
             raise
         return inserted
+
+    def _insert(
+        self, positions: Sequence[PositionRow], dead: Sequence[tuple[int, int, str, str, int]]
+    ) -> int:
+        """Positions not stored yet, and dead letters, inside the caller's transaction; returns
+        the number of positions inserted."""
+        c = self._conn
+        before = c.total_changes
+        c.executemany(
+            f"INSERT OR IGNORE INTO positions ({POSITION_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            positions,
+        )
+        inserted = c.total_changes - before
+        if dead:
+            c.executemany(
+                "INSERT OR REPLACE INTO dead_letters"
+                " (frame_seq, device_id, protocol, error, at) VALUES (?, ?, ?, ?, ?)",
+                dead,
+            )
+        return inserted
+
+    # -- replay side ------------------------------------------------------------------------
+    def frame_records(self, seqs: Sequence[int]) -> set[tuple[int, int, int]]:
+        """(device, fix time, content hash) of the records stored for these frames."""
+        if not seqs:
+            return set()
+        rows = self._conn.execute(
+            "SELECT device_id, fix_time, dedup FROM positions"
+            f" WHERE frame_seq IN ({','.join('?' * len(seqs))})",
+            list(seqs),
+        ).fetchall()
+        return {(int(a), int(b), int(c)) for a, b, c in rows}
+
+    def dead_letters_of(self, seqs: Sequence[int]) -> list[int]:
+        """Those of these frames that are dead letters."""
+        if not seqs:
+            return []
+        rows = self._conn.execute(
+            f"SELECT frame_seq FROM dead_letters WHERE frame_seq IN ({','.join('?' * len(seqs))})",
+            list(seqs),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def dead_letter_seqs(self, after_seq: int, upto_seq: int, limit: int) -> list[int]:
+        rows = self._conn.execute(
+            "SELECT frame_seq FROM dead_letters WHERE frame_seq > ? AND frame_seq <= ?"
+            " ORDER BY frame_seq LIMIT ?",
+            (after_seq, upto_seq, limit),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def replace_frames(
+        self,
+        seqs: Sequence[int],
+        positions: Sequence[PositionRow],
+        dead: Sequence[tuple[int, int, str, str, int]],
+        future_skew_ms: int,
+    ) -> int:
+        """Swap what these frames decoded to before for what they decode to now, in one
+        transaction: their records and dead letters go, the new ones come (a record also stored
+        from another frame stays once), and ``latest`` is worked out afresh for every device
+        the swap touched. Returns the number of positions inserted."""
+        if not seqs:
+            return 0
+        c = self._conn
+        marks = ",".join("?" * len(seqs))
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            devices = {int(r[0]) for r in c.execute(
+                f"SELECT DISTINCT device_id FROM positions WHERE frame_seq IN ({marks})", seqs
+            )}  # fmt: skip
+            devices.update(int(r[0]) for r in positions)
+            c.execute(f"DELETE FROM positions WHERE frame_seq IN ({marks})", seqs)
+            c.execute(f"DELETE FROM dead_letters WHERE frame_seq IN ({marks})", seqs)
+            inserted = self._insert(positions, dead)
+            for device_id in devices:
+                self._recompute_latest(device_id, future_skew_ms)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return inserted
+
+    def _recompute_latest(self, device_id: int, future_skew_ms: int) -> None:
+        """The rule the worker applies incrementally, applied to the whole history: the newest
+        fix that has a position and is not dated past the skew; the first stored wins a tie.
+        (``position_id`` stays NULL, as the worker's rows leave it.)"""
+        c = self._conn
+        c.execute("DELETE FROM latest WHERE device_id = ?", (device_id,))
+        c.execute(
+            f"INSERT INTO latest ({POSITION_COLUMNS}) SELECT {POSITION_COLUMNS} FROM positions"
+            " WHERE device_id = ? AND latitude IS NOT NULL"
+            " AND NOT (valid = 0 AND latitude = 0 AND longitude = 0)"
+            " AND fix_time <= server_time + ?"
+            " ORDER BY fix_time DESC, id LIMIT 1",
+            (device_id, future_skew_ms),
+        )
 
     # -- API side ---------------------------------------------------------------------------
     def positions(
