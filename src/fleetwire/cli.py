@@ -269,24 +269,11 @@ def replay(
     if unknown := [p for p in protocols if p not in NAMES]:
         raise click.BadParameter(f"unknown protocol {', '.join(unknown)}", param_hint="--protocol")
     settings = _settings(config, data_dir)
-    if settings.store.postgres or settings.rawlog.url:
-        raise click.ClickException("replay runs on the embedded tier (SQLite) only so far")
-    from fleetwire.store.registry import SqliteRegistry
-    from fleetwire.tools.replay import ReplaySummary, Selection
+    from fleetwire.tools.replay import ReplaySummary, Selection, UnknownDevice
     from fleetwire.tools.replay import replay as run_replay
 
-    registry = SqliteRegistry(settings.registry_path, readonly=True)
-    try:
-        ids = []
-        for uid in devices:
-            dev = registry.get(uid)
-            if dev is None:
-                raise click.BadParameter(f"no device {uid!r}", param_hint="--device")
-            ids.append(dev.id)
-    finally:
-        registry.close()
     selection = Selection(
-        ids, protocols,
+        devices, protocols,
         None if from_ is None else int(from_.timestamp() * 1e6),
         None if to is None else int(to.timestamp() * 1e6),
         dead_letters,
@@ -296,7 +283,24 @@ def replay(
     def progress(s: ReplaySummary) -> None:
         click.echo(f"\r{s.frames:,} frames", nl=False, err=True)
 
-    summary = run_replay(settings, selection, dry_run=dry_run, progress=progress if tty else None)
+    report = progress if tty else None
+    try:
+        if settings.store.postgres and settings.rawlog.url:
+            import asyncio
+
+            from fleetwire.tools.replay_scale import replay_scale
+
+            summary = asyncio.run(
+                replay_scale(settings, selection, dry_run=dry_run, progress=report)
+            )
+        elif settings.store.postgres or settings.rawlog.url:
+            raise click.ClickException(
+                "replay needs both tiers alike: embedded (SQLite) or JetStream + PostgreSQL"
+            )
+        else:
+            summary = run_replay(settings, selection, dry_run=dry_run, progress=report)
+    except UnknownDevice as e:
+        raise click.BadParameter(str(e), param_hint="--device") from None
     if tty:
         click.echo("", err=True)
     if as_json:

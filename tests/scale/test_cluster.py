@@ -53,7 +53,7 @@ def test_haproxy_two_gateways_two_workers_with_kills(
     cluster = ScaleCluster(tmp_path, pg_url, raw)
     migrate = cluster.run("migrate")
     assert migrate.returncode == 0, migrate.stderr.decode()
-    assert b"applied [1, 2]" in migrate.stdout and b"created" in migrate.stdout
+    assert b"applied [1, 2, 3]" in migrate.stdout and b"created" in migrate.stdout
     front, stats = free_port(), free_port()
     cfg = tmp_path / "haproxy.cfg"
     haproxy = None

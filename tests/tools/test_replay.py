@@ -142,7 +142,7 @@ def test_frames_after_the_workers_position_are_left_to_the_worker(
 ) -> None:
     settings, gt, _ = fleet
     append(settings, "gt06", gt, [gt06.VL03_GPS_LBS_2])  # seq 5, not yet decoded
-    done = replay(with_timezone(settings, "gt06", 8), Selection(device_ids=[gt]))
+    done = replay(with_timezone(settings, "gt06", 8), Selection(devices=["752533678900242"]))
     assert (done.frames, done.upto_seq) == (3, 4)
     work(settings)  # the worker decodes seq 5 with its own settings
     assert len(stored(settings, gt)) == 3

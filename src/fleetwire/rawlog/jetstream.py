@@ -8,6 +8,7 @@ Replication and retention (age, size) are stream settings, applied by `fleetwire
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import nats
@@ -119,18 +120,22 @@ def headers(
     }  # fmt: skip
 
 
-def to_frame(msg: Msg) -> RawFrame:
-    h: dict[str, str] = msg.headers or {}
+def frame_of(subject: str, seq: int, headers: dict[str, str] | None, data: bytes) -> RawFrame:
+    h = headers or {}
     return RawFrame(
-        seq=msg.metadata.sequence.stream,
-        device_id=int(msg.subject.rsplit(".", 1)[1]),
+        seq=seq,
+        device_id=int(subject.rsplit(".", 1)[1]),
         protocol=h[H_PROTOCOL],
         transport=h.get(H_TRANSPORT, "tcp"),
         received_us=int(h[H_RECEIVED]),
         connection=int(h.get(H_CONNECTION, "0")),
         peer=h.get(H_PEER, ""),
-        data=msg.data,
+        data=data,
     )
+
+
+def to_frame(msg: Msg) -> RawFrame:
+    return frame_of(msg.subject, msg.metadata.sequence.stream, msg.headers, msg.data)
 
 
 class JetStreamRawReader:
@@ -143,34 +148,57 @@ class JetStreamRawReader:
 
     async def query(self, device_id: int, from_us: int, to_us: int, limit: int) -> list[RawFrame]:
         subject = raw_subject(self.s, device_id)
-        start = datetime.fromtimestamp(from_us / 1e6, UTC)
         try:
             info = await self.js.stream_info(self.s.stream, subjects_filter=subject)
         except NotFoundError:
             return []
         if not info.state.subjects:
             return []
-        sub = await self.js.subscribe(
-            subject, ordered_consumer=True,
-            config=ConsumerConfig(deliver_policy=DeliverPolicy.BY_START_TIME, opt_start_time=start),
-        )  # fmt: skip
         out: list[RawFrame] = []
+        async for frame in self.frames(subject, from_us, wait=0.5):
+            if frame.received_us >= to_us or len(out) >= limit:
+                break
+            if frame.received_us >= from_us:
+                out.append(frame)
+        return out
+
+    async def frames(
+        self, subject: str, from_us: int | None = None, upto_seq: int | None = None,
+        wait: float = 2.0,
+    ) -> AsyncIterator[RawFrame]:  # fmt: skip
+        """A subject's frames in stream order, from a receive time (all when None) up to a
+        sequence number (the stream's end when None), through an ordered consumer."""
+        if from_us is None:
+            config = ConsumerConfig(deliver_policy=DeliverPolicy.ALL)
+        else:
+            start = datetime.fromtimestamp(from_us / 1e6, UTC)
+            config = ConsumerConfig(
+                deliver_policy=DeliverPolicy.BY_START_TIME, opt_start_time=start
+            )
+        sub = await self.js.subscribe(subject, ordered_consumer=True, config=config)
         try:
-            while len(out) < limit:
+            while True:
                 try:
-                    msg = await sub.next_msg(timeout=0.5)
+                    msg = await sub.next_msg(timeout=wait)
                 except nats.errors.TimeoutError:
-                    break
-                frame = to_frame(msg)
-                if frame.received_us >= to_us:
-                    break
-                if frame.received_us >= from_us:
-                    out.append(frame)
+                    return
+                if upto_seq is not None and msg.metadata.sequence.stream > upto_seq:
+                    return
+                yield to_frame(msg)
                 if msg.metadata.num_pending == 0:
-                    break
+                    return
         finally:
             await sub.unsubscribe()
-        return out
+
+    async def frame_at(self, seq: int) -> RawFrame | None:
+        """One frame by sequence number; None when retention removed it (or it is not one)."""
+        try:
+            m = await self.js.get_msg(self.s.stream, seq)
+        except NotFoundError:
+            return None
+        if not m.subject or not m.subject.startswith(f"{self.s.subject_prefix}.raw."):
+            return None
+        return frame_of(m.subject, int(m.seq or seq), m.headers, m.data or b"")
 
     async def head(self) -> int:
         info = await self.js.stream_info(self.s.stream)

@@ -25,15 +25,43 @@ from fleetwire.worker.loop import CONSUMER, device_options
 from fleetwire.worker.pipeline import BatchResult, process
 
 
+class UnknownDevice(LookupError):
+    pass
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
     """Which frames to replay; an empty field does not narrow."""
 
-    device_ids: Sequence[int] = ()
+    devices: Sequence[str] = ()  # unique ids (IMEI)
     protocols: Sequence[str] = ()
     from_us: int | None = None
     to_us: int | None = None
     dead_letters: bool = False  # only frames that are dead letters now
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A selection with its devices looked up in the registry."""
+
+    sel: Selection
+    device_ids: Sequence[int]
+
+    def selects(self, f: RawFrame) -> bool:
+        sel = self.sel
+        return (
+            (not self.device_ids or f.device_id in self.device_ids)
+            and (not sel.protocols or f.protocol in sel.protocols)
+            and (sel.from_us is None or f.received_us >= sel.from_us)
+            and (sel.to_us is None or f.received_us < sel.to_us)
+        )
+
+
+def resolve(selection: Selection, found: dict[str, int | None]) -> Resolved:
+    """``found``: each selected unique id and its device id (None: not in the registry)."""
+    if missing := [uid for uid, dev in found.items() if dev is None]:
+        raise UnknownDevice(f"no device {', '.join(missing)}")
+    return Resolved(selection, [dev for dev in found.values() if dev is not None])
 
 
 @dataclass(slots=True)
@@ -72,12 +100,18 @@ def replay(
 
     summary = ReplaySummary(upto_seq=store.offset(CONSUMER), dry_run=dry_run)
     try:
+        found: dict[str, int | None] = {}
+        for uid in selection.devices:
+            dev = registry.get(uid)
+            found[uid] = None if dev is None else dev.id
+        sel = resolve(selection, found)
         after = 0
-        while frames := _next_batch(reader, store, selection, after, summary.upto_seq, batch_size):
+        while frames := _next_batch(reader, store, sel, after, summary.upto_seq, batch_size):
             after = frames[-1].seq
             seqs = [f.seq for f in frames]
             result = process(frames, unique_id, options, skew_ms, int(time.time() * 1000))
-            _count(summary, store, seqs, result)
+            old = store.frame_records(seqs)
+            count_changes(summary, seqs, old, len(store.dead_letters_of(seqs)), result)
             if not dry_run:
                 store.replace_frames(seqs, result.positions, result.dead, skew_ms)
             if progress is not None:
@@ -92,46 +126,40 @@ def replay(
 def _next_batch(
     reader: SqliteRawLogReader,
     store: SqliteTelemetry,
-    sel: Selection,
+    sel: Resolved,
     after: int,
     upto: int,
     limit: int,
 ) -> list[RawFrame]:
-    if not sel.dead_letters:
+    if not sel.sel.dead_letters:
         return reader.select(
-            after, upto, limit, device_ids=sel.device_ids, protocols=sel.protocols,
-            from_us=sel.from_us, to_us=sel.to_us,
+            after, upto, limit, device_ids=sel.device_ids, protocols=sel.sel.protocols,
+            from_us=sel.sel.from_us, to_us=sel.sel.to_us,
         )  # fmt: skip
     while seqs := store.dead_letter_seqs(after, upto, limit):
         # a dead letter whose frame retention has since removed cannot be replayed: skip it
-        frames = [f for f in reader.by_seqs(seqs) if _selected(f, sel)]
+        frames = [f for f in reader.by_seqs(seqs) if sel.selects(f)]
         if frames:
             return frames
         after = seqs[-1]
     return []
 
 
-def _selected(f: RawFrame, sel: Selection) -> bool:
-    return (
-        (not sel.device_ids or f.device_id in sel.device_ids)
-        and (not sel.protocols or f.protocol in sel.protocols)
-        and (sel.from_us is None or f.received_us >= sel.from_us)
-        and (sel.to_us is None or f.received_us < sel.to_us)
-    )
-
-
-def _count(
-    summary: ReplaySummary, store: SqliteTelemetry, seqs: list[int], result: BatchResult
+def count_changes(
+    summary: ReplaySummary,
+    seqs: Sequence[int],
+    old: set[tuple[int, int, int]],
+    dead_before: int,
+    result: BatchResult,
 ) -> None:
     """What the swap changes, record by record; a record is (device, fix time, content hash),
     the store's own identity, so a record a device resent in two frames counts once."""
-    old = store.frame_records(seqs)
     new = {(r[0], r[2], r[13]) for r in result.positions}
     summary.frames += len(seqs)
     summary.unchanged += len(old & new)
     summary.removed += len(old - new)
     summary.added += len(new - old)
-    summary.dead_before += len(store.dead_letters_of(seqs))
+    summary.dead_before += dead_before
     summary.dead_after += len(result.dead)
     for name, n in result.errors.items():
         summary.errors[name] = summary.errors.get(name, 0) + n

@@ -125,6 +125,11 @@ CREATE TABLE campaigns (
 );
 """,
     ),
+    (
+        3,
+        # `fleetwire replay` replaces the records of the frames it decodes again
+        "CREATE INDEX positions_frame ON positions (frame_seq);",
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 Conn = asyncpg.Connection | PoolConnectionProxy  # a connection, or one lent by a pool

@@ -53,6 +53,20 @@ def _stored(row: asyncpg.Record, pid: int = 0) -> StoredPosition:
     )  # fmt: skip
 
 
+async def _insert_positions(conn: Any, positions: Sequence[PositionRow]) -> int:
+    """COPY into a temporary table, then one INSERT that skips rows already stored (inside the
+    caller's transaction); returns the number inserted."""
+    if not positions:
+        return 0
+    await conn.execute("CREATE TEMP TABLE incoming (LIKE positions) ON COMMIT DROP")
+    await conn.copy_records_to_table("incoming", records=[_pg_row(r) for r in positions])
+    status = await conn.execute(
+        f"INSERT INTO positions ({_POS_COLS}) SELECT {_POS_COLS} FROM incoming"
+        " ON CONFLICT DO NOTHING"
+    )
+    return int(status.split()[-1])
+
+
 class PgTelemetry:
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
@@ -76,17 +90,7 @@ class PgTelemetry:
         dead: Sequence[tuple[int, int, str, str, int]],
     ) -> int:
         async with self.pool.acquire() as conn, conn.transaction():
-            inserted = 0
-            if positions:
-                await conn.execute("CREATE TEMP TABLE incoming (LIKE positions) ON COMMIT DROP")
-                await conn.copy_records_to_table(
-                    "incoming", records=[_pg_row(r) for r in positions]
-                )
-                status = await conn.execute(
-                    f"INSERT INTO positions ({_POS_COLS}) SELECT {_POS_COLS} FROM incoming"
-                    " ON CONFLICT DO NOTHING"
-                )
-                inserted = int(status.split()[-1])
+            inserted = await _insert_positions(conn, positions)
             if latest:
                 await conn.executemany(
                     f"INSERT INTO latest ({_POS_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
@@ -111,6 +115,64 @@ class PgTelemetry:
                 " DO UPDATE SET seq = greatest(offsets.seq, excluded.seq)",
                 consumer, seq,
             )  # fmt: skip
+        return inserted
+
+    # -- replay side (see store/telemetry.py for the rules) ------------------------------------
+    async def frame_records(self, seqs: Sequence[int]) -> set[tuple[int, int, int]]:
+        rows = await self.pool.fetch(
+            "SELECT device_id, fix_time, dedup FROM positions WHERE frame_seq = ANY($1)", seqs
+        )
+        return {(r["device_id"], _ms(r["fix_time"]), r["dedup"]) for r in rows}
+
+    async def dead_letters_of(self, seqs: Sequence[int]) -> list[int]:
+        rows = await self.pool.fetch(
+            "SELECT frame_seq FROM dead_letters WHERE frame_seq = ANY($1)", seqs
+        )
+        return [int(r["frame_seq"]) for r in rows]
+
+    async def dead_letter_seqs(self, after_seq: int, upto_seq: int, limit: int) -> list[int]:
+        rows = await self.pool.fetch(
+            "SELECT DISTINCT frame_seq FROM dead_letters WHERE frame_seq > $1 AND frame_seq <= $2"
+            " ORDER BY frame_seq LIMIT $3",
+            after_seq, upto_seq, limit,
+        )  # fmt: skip
+        return [int(r["frame_seq"]) for r in rows]
+
+    async def replace_frames(
+        self,
+        seqs: Sequence[int],
+        positions: Sequence[PositionRow],
+        dead: Sequence[tuple[str, tuple[int, int, str, str, int]]],
+        future_skew_ms: int,
+    ) -> int:
+        """The embedded store's replace_frames; a dead letter comes with its consumer (the
+        partition's), which is part of its key here."""
+        if not seqs:
+            return 0
+        async with self.pool.acquire() as conn, conn.transaction():
+            devices = {r["device_id"] for r in await conn.fetch(
+                "SELECT DISTINCT device_id FROM positions WHERE frame_seq = ANY($1)", seqs
+            )}  # fmt: skip
+            devices.update(int(r[0]) for r in positions)
+            await conn.execute("DELETE FROM positions WHERE frame_seq = ANY($1)", seqs)
+            await conn.execute("DELETE FROM dead_letters WHERE frame_seq = ANY($1)", seqs)
+            inserted = await _insert_positions(conn, positions)
+            if dead:
+                await conn.executemany(
+                    "INSERT INTO dead_letters (consumer, frame_seq, device_id, protocol, error, at)"
+                    " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                    [(c, s, d, p, e, _ts(at)) for c, (s, d, p, e, at) in dead],
+                )
+            for device_id in sorted(devices):
+                await conn.execute("DELETE FROM latest WHERE device_id = $1", device_id)
+                await conn.execute(
+                    f"INSERT INTO latest ({_POS_COLS}) SELECT {_POS_COLS} FROM positions"
+                    " WHERE device_id = $1 AND latitude IS NOT NULL"
+                    " AND NOT (NOT valid AND latitude = 0 AND longitude = 0)"
+                    " AND fix_time <= server_time + make_interval(secs => $2)"
+                    " ORDER BY fix_time DESC, frame_seq LIMIT 1",
+                    device_id, future_skew_ms / 1000,
+                )  # fmt: skip
         return inserted
 
     async def positions(
