@@ -1,5 +1,6 @@
-"""The fuzz invariant for @Track: any bytes, mutated real frames, and well-formed text messages
-with random fields either parse or raise the protocol's DeviceError, nothing else."""
+"""The fuzz invariant for @Track: any bytes, mutated real frames (and binary bodies mutated behind
+their length field), and well-formed text messages with random fields either parse or raise the
+protocol's DeviceError, nothing else."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.errors import DeviceError
+from fleetwire.model import Record
 from fleetwire.protocols.base import DecodeContext, Session, Transport
 from fleetwire.protocols.gl200 import PROTOCOL
 from fleetwire.protocols.gl200.decoding import DECODERS
@@ -56,3 +58,22 @@ def test_wellformed_messages_with_random_fields(kind: str, name: str, fields: li
     with contextlib.suppress(DeviceError):
         for r in PROTOCOL.decode(frame, CTX):
             assert_sane(r, now=NOW.replace(year=2100))
+
+
+@FUZZ
+@given(
+    st.sampled_from(v.BINARY),
+    st.lists(st.tuples(st.integers(min_value=11), st.integers(0, 255)), min_size=1, max_size=8),
+)
+def test_mutated_binary_bodies(frame: bytes, changes: list[tuple[int, int]]) -> None:
+    """Mutations behind the length field and before the CR LF, so they reach the decoder."""
+    data = bytearray(frame)
+    for at, value in changes:
+        data[at % (len(data) - 13) + 11] = value
+    with contextlib.suppress(DeviceError):
+        for r in PROTOCOL.decode(bytes(data), CTX):
+            assert isinstance(r, Record)
+            if r.latitude is not None:
+                assert r.longitude is not None and -90 <= r.latitude <= 90
+            assert r.speed is None or 0 <= r.speed < 1000
+            assert r.course is None or 0 <= r.course <= 360

@@ -1,8 +1,8 @@
 """@Track text messages to Records: one small decoder per message, found through a table.
 
 Owns the meaning of each message (alarm, ignition, report type, the field before the position
-block); the position block and the model-specific fields after it are reports.py's. Binary
-frames are framed and kept but not decoded (no records). Knows nothing about replies.
+block); the position block and the model-specific fields after it are reports.py's; binary (HEX)
+frames go to binary.py. Knows nothing about replies.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
 
-from . import reports
+from . import binary, reports
 from .constants import ALARMS, HARSH, MAX_POSITIONS, MOTION, MULTI_POSITION
 from .framing import Text, check_binary, is_binary, open_text
 from .inspect import identity
@@ -184,8 +184,7 @@ DECODERS: dict[str, Decoder] = {
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if is_binary(frame):
-        check_binary(frame)
-        return []
+        return binary.decode(check_binary(frame), ctx)
     msg = open_text(frame)
     identity(msg)  # a message without an identity is malformed, whatever its type
     if msg.kind == "ACK":

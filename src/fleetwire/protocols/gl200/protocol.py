@@ -27,7 +27,7 @@ class Gl200Protocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "GTFRI", "GTERI", "GTSOS", "GTSPD", "GTGEO", "GTGES", "GTIGN", "GTIGF", "GTPNA",
         "GTPFA", "GTMPN", "GTMPF", "GTBPL", "GTSTT", "GTHBD", "GTINF", "GTDOG", "GTCAN",
-        "GTDAT", "GTHBM", "GTRTL", "+ACK",
+        "GTDAT", "GTHBM", "GTRTL", "+ACK", "binary +RSP/+BSP/+EVT/+BVT/+HBD",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "GL200", "GL300", "GL320", "GV55", "GV65", "GV200", "GV300", "GV500", "GV600",

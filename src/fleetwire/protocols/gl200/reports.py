@@ -48,7 +48,11 @@ def send_time(fields: list[str], ctx: DecodeContext) -> datetime:
     option ``timezone`` (hours) turns it into UTC. Missing: the receive time."""
     if len(fields) < 2 or not _TIME.fullmatch(fields[-2]):
         return ctx.received
-    t = parse_time(fields[-2])
+    return local_to_utc(parse_time(fields[-2]), ctx)
+
+
+def local_to_utc(t: datetime, ctx: DecodeContext) -> datetime:
+    """A device-clock time (send time, text or binary) to UTC by the ``timezone`` option."""
     tz = ctx.options.get("timezone")
     if tz:
         if not isinstance(tz, int | float) or isinstance(tz, bool):
