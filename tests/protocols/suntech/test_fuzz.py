@@ -1,5 +1,6 @@
 """The fuzz invariant for Suntech: any bytes, mutated real reports, and well-formed reports
-with random fields either parse or raise the protocol's DeviceError, nothing else."""
+with random fields (text, and binary with a random field map) either parse or raise the
+protocol's DeviceError, nothing else; whatever the binary decoder returns is sane."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from fleetwire.protocols.base import DecodeContext, Session, Transport
 from fleetwire.protocols.suntech import PROTOCOL
 from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, assert_sane, framer
-from tests.protocols.fuzzing import FUZZ
+from tests.protocols.fuzzing import FAR, FUZZ, assert_clean_and_sane, mutations
 
 from . import vectors as v
 
@@ -57,3 +58,27 @@ def test_wellformed_reports_with_random_fields(prefix: str, kind: str, fields: l
         PROTOCOL.inspect(frame, Session())
         for r in PROTOCOL.decode(frame, CTX):
             assert_sane(r, now=NOW.replace(year=2100))
+
+
+@FUZZ
+@given(mutations(v.BINARY, b"\x00\x01\x7f\x80\xff"))
+def test_mutated_binary_reports_decode_sanely(frame: bytes) -> None:
+    """Real binary reports flipped, cut and extended: the device's error or sane records."""
+    assert_clean_and_sane(PROTOCOL, frame, CTX, FAR)
+
+
+@FUZZ
+@given(
+    st.sampled_from([0x81, 0x82]),
+    st.from_regex(r"[0-9]{10}", fullmatch=True),
+    st.integers(0, 0xFFFFFF),
+    st.binary(max_size=120),
+)
+def test_wellformed_binary_reports_with_random_fields(
+    kind: int, uid: str, mask: int, body: bytes
+) -> None:
+    """Binary reports whose envelope is right, with any field map and any field bytes."""
+    payload = bytes.fromhex(uid) + mask.to_bytes(3, "big") + body
+    frame = bytes([kind]) + len(payload).to_bytes(2, "big") + payload
+    assert framer(PROTOCOL).feed(frame) == [frame]
+    assert_clean_and_sane(PROTOCOL, frame, CTX, FAR)

@@ -38,9 +38,9 @@ def test_command_answers_are_replies() -> None:
     assert inspect(v.DOC_REBOOT_RES) == (FrameKind.REPLY, "100850000", b"")
 
 
-def test_binary_reports_are_identified_not_decoded() -> None:
-    assert inspect(v.BINARY_81) == (FrameKind.OTHER, "0520001338", b"")
-    assert inspect(v.BINARY_82)[1] == "0580000055"
+def test_binary_reports_are_data_without_a_reply() -> None:
+    assert inspect(v.BINARY_81) == (FrameKind.DATA, "0520001338", b"")
+    assert inspect(v.BINARY_82) == (FrameKind.DATA, "0580000055", b"")
 
 
 def test_model_prefix_is_kept_for_commands() -> None:

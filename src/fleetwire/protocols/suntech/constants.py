@@ -22,7 +22,9 @@ MAX_LEADING_EOL: Final = 4
 MAX_FRAME_SIZE: Final = 2048  # reports are < 300 bytes; UEX carries up to 500 data bytes
 
 # Universal binary reports: 0x81 / 0x82, a 16-bit length of what follows, a 5-byte BCD id.
-BINARY_STARTS: Final = (0x81, 0x82)
+BINARY_STATUS: Final = 0x81  # STT
+BINARY_ALERT: Final = 0x82  # ALT
+BINARY_STARTS: Final = (BINARY_STATUS, BINARY_ALERT)
 BINARY_MAX: Final = 1024
 BINARY_MIN: Final = 8
 

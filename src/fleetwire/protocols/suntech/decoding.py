@@ -5,7 +5,7 @@ MNC, LAC, RX level first; SA200: no model field; universal STT: a field mask and
 fixed anchors are found by shape: the GPS date and time, then the first latitude/longitude
 pair. After the pair every layout has speed, course, satellites, fix; the legacy layouts then
 DIST, PWR_VOLT, I/O and the type's own id (mode, ALERT_ID, EMG_ID, EVT_ID), and H_METER,
-BCK_VOLT, MSG_TYPE where "HBM" reporting is on. Binary reports are kept, not decoded.
+BCK_VOLT, MSG_TYPE where "HBM" reporting is on. Universal binary reports go to binary.py.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
 
+from . import binary
 from .constants import ALERT_IGNITION, ALERTS, EMERGENCIES, ST910_ALARMS
-from .framing import Text, is_binary, open_binary, open_text
+from .framing import Text, is_binary, open_text
 from .inspect import device_id, is_reply
 
 _DATE = re.compile(r"\d{8}")
@@ -269,8 +270,7 @@ ST910_DECODERS: dict[str, Decoder] = {"Location": _st910, "Alert": _st910, "Emer
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if is_binary(frame):
-        open_binary(frame)
-        return []
+        return binary.decode(frame, ctx)
     msg = open_text(frame)
     device_id(msg)
     if is_reply(msg):

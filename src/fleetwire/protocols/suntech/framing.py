@@ -30,7 +30,15 @@ _HEAD_PROBE = 12  # longest header ("ST4300STT") plus ";"
 _BINARY_START = re.compile(rb"[\x81\x82]")
 _TEXT_STOP = re.compile(rb"[^\x20-\x7e]")
 _COORD = re.compile(rb"[+-]?\d{1,3}\.\d+")
+_BINARY_BODY = 8  # type byte, 16-bit length, 5-byte BCD id
 _LEN_AFTER_LAT = 9  # lat lon spd crs satt fix dist pwr io, then the data length
+
+
+class Binary(NamedTuple):
+    kind: int  # the report type byte: 0x81 status, 0x82 alert
+    unique_id: str  # DEV_ID, BCD
+    data: bytes  # the whole report, without leading CR/LF
+    body: int  # offset of the first byte after DEV_ID
 
 
 class Text(NamedTuple):
@@ -125,8 +133,8 @@ def _could_start(head: bytes) -> bool:
     return re.fullmatch(rb"S?[AT]?\d{0,4}[A-Z]{0,4}", head) is not None or head == b"S"
 
 
-def open_binary(frame: bytes) -> tuple[int, str]:
-    """(report type byte, device id) of a whole binary report, its length checked."""
+def open_binary(frame: bytes) -> Binary:
+    """A whole binary report, its length checked and its id read."""
     data = frame.lstrip(_EOL)
     if len(data) < 8:
         raise TruncatedFrame(f"{len(data)} bytes is no binary Suntech report")
@@ -135,7 +143,7 @@ def open_binary(frame: bytes) -> tuple[int, str]:
         raise TruncatedFrame(f"declared {size + 3} bytes, have {len(data)}")
     if len(data) != size + 3 or not BINARY_MIN <= size <= BINARY_MAX:
         raise FramingError(f"binary report of {len(data)} bytes declares {size + 3}")
-    return data[0], bcd(data[3:8])
+    return Binary(data[0], bcd(data[3:_BINARY_BODY]), data, _BINARY_BODY)
 
 
 def open_text(frame: bytes) -> Text:

@@ -1,9 +1,10 @@
 """What a Suntech report means to the gateway, from its header and id field only.
 
 Identity: the device id field (second field; third for ST910; the BCD id of a binary report).
-No report is acknowledged: the documents define no server reply to status, alert or keep-alive
-reports (the emergency "AckEmerg" is a command that stops emergency reporting, left to the
-user). Command answers ("<model>CMD;Res;<id>;…" and the universal "RES;<id>;…") are REPLY.
+No report is acknowledged, text or binary: the documents define no server reply to status,
+alert or keep-alive reports (the emergency "AckEmerg" is a command that stops emergency
+reporting, left to the user). Command answers ("<model>CMD;Res;<id>;…" and the universal
+"RES;<id>;…") are REPLY.
 The report header's model prefix is kept in the session so commands use the device's own.
 """
 
@@ -14,6 +15,7 @@ import re
 from fleetwire.errors import InvalidField
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
+from .constants import BINARY_STARTS
 from .framing import Text, is_binary, open_binary, open_text
 
 PREFIX_KEY = "suntech.prefix"
@@ -48,8 +50,10 @@ def _kind(msg: Text) -> FrameKind:
 
 def inspect(frame: bytes, session: Session) -> Uplink:
     if is_binary(frame):
-        _, uid = open_binary(frame)
-        return Uplink(kind=FrameKind.OTHER, unique_id=uid)
+        report = open_binary(frame)
+        known = report.kind in BINARY_STARTS  # 0x81 status, 0x82 alert: one record each
+        kind = FrameKind.DATA if known else FrameKind.OTHER
+        return Uplink(kind=kind, unique_id=report.unique_id, records=int(known))
     msg = open_text(frame)
     uid = device_id(msg)
     prefix = msg.header[: -len(msg.kind)] if msg.header.endswith(msg.kind) else ""

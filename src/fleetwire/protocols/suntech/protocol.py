@@ -29,6 +29,7 @@ class SuntechProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "STT", "ALT", "EMG", "EVT", "ALV", "UEX", "HTE", "CMD;Res", "RES", "ST910",
+        "binary status 0x81 / alert 0x82",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "ST300", "ST310U", "ST340", "ST390", "ST410", "ST4300", "ST500", "ST600", "ST8300",
