@@ -12,10 +12,11 @@ Knows nothing about message names or replies.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import MOTION
@@ -53,12 +54,7 @@ def send_time(fields: list[str], ctx: DecodeContext) -> datetime:
 
 def local_to_utc(t: datetime, ctx: DecodeContext) -> datetime:
     """A device-clock time (send time, text or binary) to UTC by the ``timezone`` option."""
-    tz = ctx.options.get("timezone")
-    if tz:
-        if not isinstance(tz, int | float) or isinstance(tz, bool):
-            raise ConfigError(f"timezone option must be hours, got {tz!r}")
-        t -= timedelta(hours=tz)
-    return t
+    return device_clock_to_utc(t, ctx)
 
 
 def find_block(f: list[str]) -> int | None:

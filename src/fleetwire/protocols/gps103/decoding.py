@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import ALARMS, IGNITION_KEYWORDS, KNOTS
@@ -50,10 +51,7 @@ def _local_time(text: str, ctx: DecodeContext) -> datetime | None:
         t = datetime(2000 + yy, mo, dd, hh, mi, ss, tzinfo=UTC)
     except ValueError:
         return None  # "000000000" and friends: the unit had no clock yet
-    tz = ctx.options.get("timezone", 0)
-    if not isinstance(tz, int | float) or isinstance(tz, bool):
-        raise ConfigError(f"timezone option must be hours, got {tz!r}")
-    return t - timedelta(hours=tz)
+    return device_clock_to_utc(t, ctx)
 
 
 def _fix_time(local_text: str, gps_text: str, ctx: DecodeContext) -> datetime:

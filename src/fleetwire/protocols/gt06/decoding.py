@@ -9,11 +9,12 @@ replies to the device (inspect.py) or sessions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from fleetwire.errors import ConfigError, InvalidField, TruncatedFrame
+from fleetwire.errors import InvalidField, TruncatedFrame
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import ALARMS, TERMINAL_ALARMS, VOLTAGE_LEVEL_MAX
@@ -41,12 +42,7 @@ def _time(r: Reader, ctx: DecodeContext) -> datetime:
         t = datetime(2000 + raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], tzinfo=UTC)
     except ValueError as e:
         raise InvalidField(f"bad date-time {raw.hex()}") from e
-    tz = ctx.options.get("timezone")
-    if tz:
-        if not isinstance(tz, int | float) or isinstance(tz, bool):
-            raise ConfigError(f"timezone option must be hours, got {tz!r}")
-        t -= timedelta(hours=tz)
-    return t
+    return device_clock_to_utc(t, ctx)
 
 
 def _gps(r: Reader, rec: Record) -> None:

@@ -10,12 +10,13 @@ and belongs to a layer that sees them all. Knows nothing about replies or sessio
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Final
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader, bcd
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import (
@@ -41,15 +42,6 @@ _BATCH_BLIND_AREA: Final = 1  # 0x0704 type 1: stored while out of coverage, sen
 # --- shared blocks ------------------------------------------------------------------------------
 
 
-def _timezone(ctx: DecodeContext) -> float:
-    tz = ctx.options.get("timezone")
-    if tz is None:
-        return DEFAULT_TIMEZONE_HOURS
-    if not isinstance(tz, int | float) or isinstance(tz, bool) or not -14 <= tz <= 14:
-        raise ConfigError(f"timezone option must be hours (-14..14), got {tz!r}")
-    return tz
-
-
 def _time(r: Reader, ctx: DecodeContext) -> datetime:
     """BCD YYMMDDhhmmss in the device's zone: GMT+8 by the standard, the ``timezone`` option
     (hours) when set. All zeros (no clock yet): the receive time stands in."""
@@ -64,7 +56,7 @@ def _time(r: Reader, ctx: DecodeContext) -> datetime:
         )  # fmt: skip
     except ValueError as e:
         raise InvalidField(f"bad date-time {raw.hex()}") from e
-    return t - timedelta(hours=_timezone(ctx))
+    return device_clock_to_utc(t, ctx, DEFAULT_TIMEZONE_HOURS)
 
 
 def _alarms(flags: int) -> str | None:

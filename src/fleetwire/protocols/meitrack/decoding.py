@@ -9,10 +9,11 @@ replies to the device (inspect.py) or sessions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .binary import decode_ccc, decode_cce
@@ -62,12 +63,7 @@ def _time(text: str, ctx: DecodeContext) -> datetime:
         t = datetime(2000 + v[0], v[1], v[2], v[3], v[4], v[5], tzinfo=UTC)
     except ValueError as e:
         raise InvalidField(f"bad date-time {text!r}") from e
-    tz = ctx.options.get("timezone")
-    if tz:
-        if not isinstance(tz, int | float) or isinstance(tz, bool):
-            raise ConfigError(f"timezone option must be hours, got {tz!r}")
-        t -= timedelta(hours=tz)
-    return t
+    return device_clock_to_utc(t, ctx)
 
 
 def _cell(text: str, attrs: Attributes) -> None:

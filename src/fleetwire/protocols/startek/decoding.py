@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Final
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import (
@@ -68,12 +69,7 @@ def _time(s: str, ctx: DecodeContext) -> datetime:
         t = datetime(2000 + y, mo, d, h, mi, sec, tzinfo=UTC)
     except ValueError as e:
         raise InvalidField(f"bad date-time {s}") from e
-    tz = ctx.options.get("timezone")
-    if tz:  # for devices set to send local time
-        if not isinstance(tz, int | float) or isinstance(tz, bool):
-            raise ConfigError(f"timezone option must be hours, got {tz!r}")
-        t -= timedelta(hours=tz)
-    return t
+    return device_clock_to_utc(t, ctx)
 
 
 def _bits(mask: int, family: str, attrs: Attributes) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from fleetwire.errors import ConfigError, InvalidField, TruncatedFrame
+from fleetwire.errors import InvalidField, TruncatedFrame
 from fleetwire.model import Record, RecordKind
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import ALARMS
@@ -57,10 +58,7 @@ def _time(yymmdd: str, hhmmss: str, ctx: DecodeContext) -> datetime:
         )  # fmt: skip
     except ValueError as e:
         raise InvalidField(f"bad date/time {yymmdd} {hhmmss}") from e
-    tz = ctx.options.get("timezone", 0)
-    if not isinstance(tz, int | float) or isinstance(tz, bool):
-        raise ConfigError(f"timezone option must be hours, got {tz!r}")
-    return t - timedelta(hours=tz)
+    return device_clock_to_utc(t, ctx)
 
 
 def gps_block(text: str, ctx: DecodeContext) -> Record:

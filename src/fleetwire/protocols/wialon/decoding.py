@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Final
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext, Transport
 
 from .constants import (
@@ -90,12 +91,7 @@ def _time(date: str, time: str, ctx: DecodeContext) -> datetime:
         )  # fmt: skip
     except ValueError as e:
         raise InvalidField(f"bad date-time {date} {time}") from e
-    tz = ctx.options.get("timezone")
-    if tz:  # for firmware that sends local time despite the protocol
-        if not isinstance(tz, int | float) or isinstance(tz, bool):
-            raise ConfigError(f"timezone option must be hours, got {tz!r}")
-        when -= timedelta(hours=tz)
-    return when
+    return device_clock_to_utc(when, ctx)
 
 
 def _coordinate(value: str, hemisphere: str, signs: str, limit: int) -> float | None:

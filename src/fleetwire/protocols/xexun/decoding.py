@@ -6,10 +6,11 @@ checksums never yields a record. Knows nothing about sessions.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from fleetwire.errors import ConfigError, InvalidField
+from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import ALARMS, IGNITION_OFF, IGNITION_ON, KNOTS
@@ -56,12 +57,7 @@ def _time(hms: str, dmy: str, ctx: DecodeContext) -> datetime:
                      int(hms[2:4]), int(hms[4:6]), tzinfo=UTC)  # fmt: skip
     except ValueError as e:
         raise InvalidField(f"bad date-time {dmy!r} {hms!r}") from e
-    tz = ctx.options.get("timezone")
-    if tz:
-        if not isinstance(tz, int | float) or isinstance(tz, bool):
-            raise ConfigError(f"timezone option must be hours, got {tz!r}")
-        t -= timedelta(hours=tz)
-    return t
+    return device_clock_to_utc(t, ctx)
 
 
 def _rmc(sentence: str, ctx: DecodeContext) -> Record:

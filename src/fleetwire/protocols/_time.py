@@ -1,0 +1,25 @@
+"""Device clocks to UTC: the one place that reads the ``timezone`` decode option.
+
+Many trackers report the time of their own clock, set to local time, and their frames do not say
+which zone that is; the operator does, per protocol (``protocols.<name>.timezone``, hours east of
+UTC), and the worker passes it to the decoder. A wrong value is fixed by correcting it and
+running `fleetwire replay`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from fleetwire.errors import ConfigError
+from fleetwire.protocols.base import DecodeContext
+
+MAX_OFFSET_HOURS = 14  # UTC+14 (Line Islands) and UTC-12 are the extremes in use
+
+
+def device_clock_to_utc(t: datetime, ctx: DecodeContext, default: float = 0.0) -> datetime:
+    """``t``, read as the device clock's (a naive-as-UTC datetime), to UTC: shifted back by the
+    ``timezone`` option, or by the protocol's own ``default`` when the option is not set."""
+    tz = ctx.options.get("timezone", default)
+    if not isinstance(tz, int | float) or isinstance(tz, bool) or not abs(tz) <= MAX_OFFSET_HOURS:
+        raise ConfigError(f"timezone option must be hours (-14..14), got {tz!r}")
+    return t - timedelta(hours=tz) if tz else t
