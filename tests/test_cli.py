@@ -76,3 +76,36 @@ def test_defaults_need_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (s.api.host, s.api.port, s.data_dir) == ("127.0.0.1", 8082, Path("data"))
     assert s.gateway.idle_timeout == 1800
     assert s.worker.future_skew == 600
+
+
+@pytest.mark.parametrize(
+    ("toml", "env", "message"),
+    [
+        ("x = [\n", {}, b"bad configuration file"),
+        ('[api]\nport = "x"\n', {}, b"api.port"),
+        ("", {"FLEETWIRE_PROTOCOLS__GT06__TIMEZONE": "20"}, b"protocols.gt06.timezone"),
+    ],
+)
+def test_bad_configuration_is_one_clear_line(
+    tmp_path: Path, toml: str, env: dict[str, str], message: bytes
+) -> None:
+    cfg = tmp_path / "fleetwire.toml"
+    cfg.write_text(toml)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("FLEETWIRE_")}
+    out = subprocess.run(
+        [sys.executable, "-m", "fleetwire", "worker", "--config", str(cfg)],
+        env={**environ, **env}, capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert out.returncode == 1
+    assert out.stderr.startswith(b"Error: ") and message in out.stderr
+    assert b"Traceback" not in out.stderr
+
+
+def test_time_zone_zero_is_utc_not_the_protocols_default(tmp_path: Path) -> None:
+    # JT/T 808 devices report GMT+8 by the standard; a fleet that set its devices to UTC says 0
+    from fleetwire.config import ProtocolSettings, Settings
+    from fleetwire.worker.loop import device_options
+
+    s = Settings(data_dir=tmp_path, protocols={"jt808": ProtocolSettings(timezone=0)})
+    assert device_options(s)(1, "jt808") == {"timezone": 0}
+    assert device_options(s)(1, "gt06") == {}  # unset: the protocol's own default

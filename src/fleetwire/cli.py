@@ -13,7 +13,20 @@ from fleetwire.config import Settings, load
 
 
 def _settings(config: Path | None, data_dir: Path | None) -> Settings:
-    settings = load(config, data_dir=data_dir)
+    import tomllib
+
+    from pydantic import ValidationError
+
+    try:
+        settings = load(config, data_dir=data_dir)
+    except tomllib.TOMLDecodeError as e:
+        raise click.ClickException(f"bad configuration file {config}: {e}") from None
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']} (got {err.get('input')!r})"
+            for err in e.errors()
+        )
+        raise click.ClickException(f"bad configuration: {problems}") from None
     from fleetwire import logs
 
     logs.setup(settings.log_level, settings.log_format)

@@ -23,7 +23,9 @@ class ProtocolSettings(BaseModel):
     enabled: bool = True
     port: int | None = None  # None: the protocol's default port
     udp: bool = True  # also listen on UDP where the protocol has a UDP transport
-    timezone: float = 0.0  # hours; for devices that report local time
+    # hours east of UTC of devices that report local time; unset: the protocol's own default
+    # (UTC, or GMT+8 for JT/T 808, as its standard says)
+    timezone: float | None = Field(default=None, ge=-14, le=14, allow_inf_nan=False)
 
 
 class GatewaySettings(BaseModel):

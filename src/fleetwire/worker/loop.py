@@ -50,7 +50,7 @@ def device_options(settings: Settings) -> Callable[[int, str], dict[str, Any]]:
 
     def options(device_id: int, protocol: str) -> dict[str, Any]:
         tz = settings.protocol(protocol).timezone
-        return {"timezone": tz} if tz else {}
+        return {"timezone": tz} if tz is not None else {}
 
     return options
 
