@@ -4,71 +4,21 @@ memory from /proc, poll the stores. Benchmarks print figures; they assert nothin
 from __future__ import annotations
 
 import os
-import random
-import signal
-import socket
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 
-from fleetwire.protocols import NAMES
+from fleetwire.testing import free_port, role_env, start_role, stop, wait_port
 
-
-def free_port() -> int:
-    """A loopback port free for TCP and UDP below the ephemeral range (the simulator's client
-    sockets take ephemeral ports)."""
-    while True:
-        port = random.randrange(20000, 32768)
-        try:
-            with socket.socket() as t, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
-                t.bind(("127.0.0.1", port))
-                u.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return port
+__all__ = ["free_port", "stop", "wait_port"]  # re-exported for the bench scripts
 
 
 def env_for(ports: dict[str, int]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FLEETWIRE_")}
-    env.update(
-        FLEETWIRE_GATEWAY__HOST="127.0.0.1",
-        FLEETWIRE_API__PORT=str(ports["api"]),
-        FLEETWIRE_LOG_LEVEL="WARNING",
-    )
-    for name in NAMES:  # every listener on a free port: a bench must not collide with a run
-        env[f"FLEETWIRE_PROTOCOLS__{name.upper()}__PORT"] = str(ports.get(name) or free_port())
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    return env
+    return role_env(ports, FLEETWIRE_LOG_LEVEL="WARNING")
 
 
 def start(role: str, data_dir: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "fleetwire", role, "--data-dir", str(data_dir)],
-            env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-
-def wait_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on {port}")
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    return start_role(role, ["--data-dir", str(data_dir)], env, log)
 
 
 _TICKS = os.sysconf("SC_CLK_TCK")

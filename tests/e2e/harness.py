@@ -1,11 +1,9 @@
-"""Process-level helpers for end-to-end tests: start fleetwire roles as real processes on
-ephemeral ports, run the simulator, query the API over HTTP."""
+"""Process-level helpers for end-to-end tests: a `fleetwire run` (or its roles) as real processes
+on free ports (fleetwire.testing), the simulator, the API over HTTP."""
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +16,7 @@ from typing import Any
 import orjson
 
 from fleetwire.protocols import NAMES
-from tests.conftest import free_port
+from fleetwire.testing import free_port, role_env, start_role, wait_port
 
 
 @dataclass
@@ -29,27 +27,12 @@ class Cluster:
     logs: dict[str, Path] = field(default_factory=dict)
 
     def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FLEETWIRE_")}
-        env.update(
-            FLEETWIRE_GATEWAY__HOST="127.0.0.1",
-            FLEETWIRE_API__PORT=str(self.ports["api"]),
-            FLEETWIRE_WORKER__POLL_INTERVAL="0.02",
-        )
-        for name in NAMES:
-            env[f"FLEETWIRE_PROTOCOLS__{name.upper()}__PORT"] = str(self.ports[name])
-        env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-        return env
+        return role_env(self.ports, FLEETWIRE_WORKER__POLL_INTERVAL="0.02")
 
     def start(self, role: str, *args: str) -> subprocess.Popen[bytes]:
         log = self.data_dir.parent / f"{role}.log"
         self.logs[role] = log
-        with log.open("ab") as out:  # the child keeps its own copy of the descriptor
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "fleetwire", role, "--data-dir", str(self.data_dir), *args],
-                env=self.env(),
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        proc = start_role(role, ["--data-dir", str(self.data_dir), *args], self.env(), log)
         self.procs[role] = proc
         if role in ("run", "gateway"):
             wait_port(self.ports["teltonika"], proc, log)
@@ -82,27 +65,6 @@ def new_cluster(tmp_path: Path) -> Cluster:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     return Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
-
-
-def wait_port(
-    port: int,
-    proc: subprocess.Popen[bytes] | None = None,
-    log: Path | None = None,
-    timeout: float = 30.0,
-) -> None:
-    """Wait until `port` accepts; fail early, with the process's log, if `proc` has died."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            if proc is not None and proc.poll() is not None:
-                break
-            time.sleep(0.05)
-    state = "running" if proc is None or proc.poll() is None else f"exited {proc.returncode}"
-    tail = log.read_text(errors="replace")[-3000:] if log is not None and log.exists() else ""
-    raise TimeoutError(f"nothing listens on port {port} (process {state})\n{tail}")
 
 
 def simulate(cluster: Cluster, *args: str) -> dict[str, Any]:

@@ -3,7 +3,6 @@ on NATS JetStream and PostgreSQL, HAProxy in front, the simulator as load."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -17,8 +16,7 @@ import orjson
 
 from fleetwire.config import RawLogSettings
 from fleetwire.protocols import NAMES
-from tests.conftest import free_port
-from tests.e2e.harness import wait_port
+from fleetwire.testing import free_port, role_env, start_role, wait_port
 
 
 @dataclass
@@ -31,9 +29,8 @@ class ScaleCluster:
     ports: dict[str, dict[str, int]] = field(default_factory=dict)  # gateway -> protocol -> port
 
     def env(self, **extra: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FLEETWIRE_")}
-        env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-        env.update(
+        return role_env(
+            {"api": self.api_port},
             FLEETWIRE_RAWLOG__URL=self.raw.url,
             FLEETWIRE_RAWLOG__STREAM=self.raw.stream,
             FLEETWIRE_RAWLOG__SUBJECT_PREFIX=self.raw.subject_prefix,
@@ -41,13 +38,10 @@ class ScaleCluster:
             FLEETWIRE_RAWLOG__ACK_WAIT=str(self.raw.ack_wait),
             FLEETWIRE_RAWLOG__PUBLISH_TIMEOUT=str(self.raw.publish_timeout),
             FLEETWIRE_STORE__URL=self.pg_url,
-            FLEETWIRE_GATEWAY__HOST="127.0.0.1",
-            FLEETWIRE_API__PORT=str(self.api_port),
             FLEETWIRE_WORKER__POLL_INTERVAL="0.02",
             FLEETWIRE_WORKER__NICE="0",
+            **extra,
         )
-        env.update(extra)
-        return env
 
     def run(self, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
@@ -56,13 +50,11 @@ class ScaleCluster:
         )  # fmt: skip
 
     def start(self, name: str, role: str, *args: str, **env: str) -> None:
-        log = self.root / f"{name}.log"
-        with log.open("ab") as out:
-            self.procs[name] = subprocess.Popen(
-                [sys.executable, "-m", "fleetwire", role, "--data-dir",
-                 str(self.root / f"data-{name}"), *args],
-                env=self.env(**env), stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+        data = ["--data-dir", str(self.root / f"data-{name}")]
+        self.procs[name] = start_role(role, [*data, *args], self.env(**env), self.log(name))
+
+    def log(self, name: str) -> Path:
+        return self.root / f"{name}.log"
 
     def start_gateway(self, name: str, proxy: bool = True) -> None:
         ports = self.ports.setdefault(name, {p: free_port() for p in NAMES})
@@ -70,7 +62,7 @@ class ScaleCluster:
         if proxy:
             env["FLEETWIRE_GATEWAY__PROXY_PROTOCOL"] = "true"
         self.start(name, "gateway", **env)
-        wait_port(ports["teltonika"], self.procs[name], self.root / f"{name}.log")
+        wait_port(ports["teltonika"], self.procs[name], self.log(name))
 
     def kill(self, name: str) -> None:
         proc = self.procs[name]

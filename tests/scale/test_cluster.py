@@ -18,8 +18,8 @@ import orjson
 import pytest
 
 from fleetwire.config import RawLogSettings
-from tests.conftest import free_port
-from tests.e2e.harness import read_records, wait_port
+from fleetwire.testing import free_port, wait_port
+from tests.e2e.harness import read_records
 from tests.scale.cluster import ScaleCluster, haproxy_config
 
 pytestmark = pytest.mark.slow

@@ -17,7 +17,8 @@ import orjson
 import pytest
 
 from fleetwire.config import RawLogSettings
-from tests.e2e.harness import read_records, wait_port
+from fleetwire.testing import wait_port
+from tests.e2e.harness import read_records
 from tests.scale.cluster import ScaleCluster
 from tests.scale.test_cluster import stored_keys
 
