@@ -15,7 +15,7 @@ from fleetwire.protocols.base import SimulatedDevice, TrackerProtocol
 NAMES: tuple[str, ...] = (
     "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink",
     "meiligao", "meitrack", "h02", "gl200", "suntech", "wialon", "startek", "watch", "xexun",
-    "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt",
+    "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp",
 )  # fmt: skip
 
 
