@@ -112,6 +112,7 @@ class DeviceConnection(asyncio.Protocol):
     def _frame(self, frame: bytes) -> None:
         gw = self.gw
         gw.tally.counts["received", self.name] += 1
+        now_us = self.session.received_us = time.time_ns() // 1000
         try:
             up = self.proto.inspect(frame, self.session)
         except DeviceError as e:
@@ -133,7 +134,7 @@ class DeviceConnection(asyncio.Protocol):
         self.bad = 0
         item = Pending(
             self, self.session.unique_id, self.device_id, self.name, "tcp",
-            time.time_ns() // 1000, self.conn_id, self.peer, frame, up.ack, up.reject, up.records,
+            now_us, self.conn_id, self.peer, frame, up.ack, up.reject, up.records,
         )  # fmt: skip
         self.unacked += 1
         if self.unacked >= gw.max_unacked and not self.paused and self.transport is not None:

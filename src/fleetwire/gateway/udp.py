@@ -38,8 +38,9 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
         if len(data) > self.proto.max_frame_size:
             self._reject(data, peer, "oversized", f"{len(data)}-byte datagram")
             return
+        now_us = time.time_ns() // 1000
         try:
-            up = self.proto.inspect(data, Session(Transport.UDP))
+            up = self.proto.inspect(data, Session(Transport.UDP, received_us=now_us))
         except DeviceError as e:
             if e.reply and self.transport is not None:
                 self.transport.sendto(e.reply, addr)
@@ -53,7 +54,7 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
         gw.committer.submit(
             Pending(
                 self, up.unique_id, gw.committer.devices.get(up.unique_id), self.name, "udp",
-                time.time_ns() // 1000, self.conn_id, peer, data, up.ack, up.reject, up.records,
+                now_us, self.conn_id, peer, data, up.ack, up.reject, up.records,
                 addr,
             )
         )  # fmt: skip

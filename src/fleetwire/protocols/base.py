@@ -64,6 +64,9 @@ class Session:
     transport: Transport = Transport.TCP
     unique_id: str | None = None
     state: dict[str, Any] = field(default_factory=dict)
+    # when the frame being inspected arrived (µs since the epoch, UTC), set by the caller: the
+    # clock for the few replies that carry the server's time; 0 when unknown
+    received_us: int = 0
 
 
 @dataclass(slots=True, frozen=True)
@@ -156,6 +159,12 @@ class SimulatedDevice(abc.ABC):
     def heartbeat(self) -> tuple[bytes, bytes]:
         """A keep-alive frame and its expected reply; by default an empty report."""
         return self.report([])
+
+    def accepts(self, expected: bytes, got: bytes) -> bool:
+        """Whether ``got`` is the reply this device waits for, ``expected`` being what login(),
+        report() or heartbeat() said. Byte for byte, except where a protocol's reply carries
+        the server's clock (the simulator cannot know it in advance)."""
+        return got == expected
 
     def respond(self, downlink: bytes) -> bytes:
         """What the device sends back when ``downlink`` (a command) reaches it: its answer

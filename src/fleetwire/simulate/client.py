@@ -137,7 +137,7 @@ async def run_device(
             transport.write(frame)
             if reply:
                 got = await asyncio.wait_for(rx.expect(len(reply)), timeout)
-                if got != reply:
+                if not device.accepts(reply, got):
                     stats.error("login_reply_mismatch")
                     return
             if idle:
@@ -158,7 +158,7 @@ async def run_device(
                 done_at = time.perf_counter()
                 if ack:
                     got = await asyncio.wait_for(rx.expect(len(ack)), timeout)
-                    if got != ack:
+                    if not device.accepts(ack, got):
                         stats.error("ack_mismatch")
                         return
                     done_at = rx.done_at

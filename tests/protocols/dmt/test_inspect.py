@@ -4,11 +4,13 @@ when that comes), the canned answers, and the device's error for broken envelope
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols.base import Detection, FrameKind, Session, Uplink
-from fleetwire.protocols.dmt import PROTOCOL
+from fleetwire.protocols.dmt import PROTOCOL, Device
 from fleetwire.protocols.dmt.framing import build
 from fleetwire.protocols.galileo import Device as GalileoDevice
 from fleetwire.protocols.gt06 import Device as Gt06Device
@@ -89,3 +91,13 @@ def test_detect() -> None:
     assert PROTOCOL.detect(v.TWO_RECORDS) is Detection.NO  # no identity before the hello
     for other in (TeltonikaDevice, Gt06Device, GalileoDevice):
         assert PROTOCOL.detect(other("356307042441013").login()[0]) is Detection.NO
+
+
+def test_hello_response_carries_the_receive_time() -> None:
+    # 2026-11-26T12:00:00Z is 438,696,000 s after the Digital Matter epoch (2013-01-01T00:00Z)
+    received = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    up = PROTOCOL.inspect(v.HELLO, Session(received_us=int(received.timestamp() * 1e6)))
+    assert up.ack == bytes.fromhex("0255010800") + (438_696_000).to_bytes(4, "little") + bytes(4)
+    device = Device("353323081669730")
+    assert device.accepts(device.login()[1], up.ack)
+    assert not device.accepts(device.login()[1], up.ack[:-1] + b"\x01")  # flags must match

@@ -74,11 +74,7 @@ def build(kind: int, payload: bytes = b"") -> bytes:
 
 
 def hello_response(seconds: int = 0, flags: int = 0) -> bytes:
-    """The answer to a hello: the server's UTC time in seconds since 2013 and flags.
-
-    The time is the server's clock, which a sans-I/O module does not have: inspect() sends 0
-    (see inspect.py), so the device keeps its own (GPS-set) clock.
-    """
+    """The answer to a hello: the server's UTC time in seconds since 2013 and flags."""
     return build(MsgType.HELLO_RESPONSE, _HELLO_RESPONSE.pack(seconds, flags))
 
 

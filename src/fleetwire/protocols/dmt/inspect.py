@@ -9,9 +9,9 @@ followed by a committed one would lose it): only a broken envelope is the device
 
 Answers: hello -> hello response; commit -> commit response; version data (0x14) -> the canned
 response 0x15 with 12 zero bytes (vendor article 16000046279); async session request (0x22) ->
-async session complete (0x23, empty: nothing queued). The hello response and the time response
-carry the server's clock: the hello response goes out with time 0 (the device keeps its own
-clock), the time request (0x30) gets no answer. No clock is read here.
+async session complete (0x23, empty: nothing queued). The hello response carries the server's
+clock, which is the frame's receive time the caller puts in the session (0 when it has none);
+the time request (0x30) gets no answer. No clock is read here.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Final
 from fleetwire.errors import InvalidField, TruncatedFrame
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
-from .constants import HELLO_IMEI, HELLO_SIZE, MsgType
+from .constants import EPOCH, HELLO_IMEI, HELLO_SIZE, MsgType
 from .framing import (
     ASYNC_SESSION_COMPLETE,
     COMMIT_RESPONSE,
@@ -33,8 +33,9 @@ from .framing import (
 )
 from .records import count_records
 
-_HELLO_RESPONSE: Final = hello_response()
+_EPOCH_US: Final = int(EPOCH.timestamp()) * 1_000_000
 _OTHER: Final = Uplink(FrameKind.OTHER)
+Policy = Callable[[bytes, Envelope, Session], Uplink]
 
 
 def hello_imei(frame: bytes, env: Envelope) -> str:
@@ -47,24 +48,25 @@ def hello_imei(frame: bytes, env: Envelope) -> str:
     return imei.decode("ascii")
 
 
-def _hello(frame: bytes, env: Envelope) -> Uplink:
-    return Uplink(FrameKind.LOGIN, unique_id=hello_imei(frame, env), ack=_HELLO_RESPONSE)
+def _hello(frame: bytes, env: Envelope, session: Session) -> Uplink:
+    seconds = max(session.received_us - _EPOCH_US, 0) // 1_000_000
+    return Uplink(FrameKind.LOGIN, unique_id=hello_imei(frame, env), ack=hello_response(seconds))
 
 
-def _records(frame: bytes, env: Envelope) -> Uplink:
+def _records(frame: bytes, env: Envelope, session: Session) -> Uplink:
     return Uplink(FrameKind.DATA, records=count_records(frame, env.start, env.end))
 
 
-def _fixed(kind: FrameKind, ack: bytes) -> Callable[[bytes, Envelope], Uplink]:
+def _fixed(kind: FrameKind, ack: bytes) -> Policy:
     up = Uplink(kind, ack=ack)
 
-    def policy(frame: bytes, env: Envelope) -> Uplink:
+    def policy(frame: bytes, env: Envelope, session: Session) -> Uplink:
         return up
 
     return policy
 
 
-_POLICY: Final[dict[int, Callable[[bytes, Envelope], Uplink]]] = {
+_POLICY: Final[dict[int, Policy]] = {
     MsgType.HELLO: _hello,
     MsgType.DATA_RECORDS: _records,
     MsgType.COMMIT_REQUEST: _fixed(FrameKind.OTHER, COMMIT_RESPONSE),
@@ -78,4 +80,4 @@ def inspect(frame: bytes, session: Session) -> Uplink:
     policy = _POLICY.get(env.type)
     if policy is None:
         return _OTHER  # kept in the raw log, not answered ("unknown messages can be ignored")
-    return policy(frame, env)
+    return policy(frame, env, session)
