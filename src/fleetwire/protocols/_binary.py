@@ -22,6 +22,8 @@ crc16_arc: Final = crcmod.predefined.mkCrcFun("crc-16")
 crc16_x25: Final = crcmod.predefined.mkCrcFun("x-25")
 # CRC-16/KERMIT: Ruptela. check = 0x2189
 crc16_kermit: Final = crcmod.predefined.mkCrcFun("kermit")
+# CRC-16/MODBUS (TZONE): poly 0x8005 reflected, init 0xFFFF; check("123456789") = 0x4B37
+crc16_modbus: Final = crcmod.predefined.mkCrcFun("modbus")
 
 _U16 = struct.Struct(">H")
 _I16 = struct.Struct(">h")

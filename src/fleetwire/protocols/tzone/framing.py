@@ -12,10 +12,8 @@ from __future__ import annotations
 import struct
 from typing import Final, NamedTuple
 
-import crcmod.predefined
-
 from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, crc16_modbus
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -32,8 +30,6 @@ from .constants import (
     TAIL_SIZE,
 )
 
-# CRC-16/MODBUS (compiled crcmod, as in _binary.py, which has no MODBUS helper). check = 0x4B37
-crc16_modbus: Final = crcmod.predefined.mkCrcFun("modbus")
 _HEAD: Final = struct.Struct(">2sHHH4s")  # start, length, protocol, hardware, firmware
 _U16: Final = struct.Struct(">H")
 _T: Final = START[0]
