@@ -35,7 +35,7 @@ def test_every_protocol_is_recognised_on_the_auto_port(data_dir: Path) -> None:
         cls = device_class(name)
         device = cls(cls.example_id)
         r, w = await asyncio.open_connection("127.0.0.1", gw.ports["auto", "tcp"])
-        for frame, reply in (device.login(), device.report([_record()])):
+        for frame, reply in (*device.handshake(), device.report([_record()])):
             w.write(frame)
             if reply:
                 got = await asyncio.wait_for(r.readexactly(len(reply)), 5)

@@ -188,3 +188,28 @@ def test_no_frame_lost_while_partitions_move_under_load(
                     await t
 
     asyncio.run(go())
+
+
+def test_frame_context_rides_in_a_header(nats_settings: RawLogSettings) -> None:
+    """A frame's connection context (Uplink.context) is stored with it in the stream and read
+    back with it; a frame without one carries no header for it."""
+
+    async def go() -> None:
+        nc = await rawjs.connect(nats_settings, "t")
+        try:
+            js = nc.jetstream()
+            await rawjs.ensure_stream(js, nats_settings)
+            subject = rawjs.raw_subject(nats_settings, 7)
+            for data, context in ((b"~A\x01", b"\xff\xfe"), (b"*>S:1", b"")):
+                hdr = rawjs.headers("navtelecom", "tcp", 1, 3, "p", context)
+                assert (rawjs.H_CONTEXT in hdr) == bool(context)
+                await js.publish(subject, data, headers=hdr)
+            reader = rawjs.JetStreamRawReader(nc, nats_settings)
+            frames = await reader.query(7, 0, 2**62, 10)
+            got = [(f.data, f.context) for f in frames]
+            assert got == [(b"~A\x01", b"\xff\xfe"), (b"*>S:1", b"")]
+            assert (await reader.frame_at(frames[0].seq)) == frames[0]
+        finally:
+            await nc.drain()
+
+    asyncio.run(go())

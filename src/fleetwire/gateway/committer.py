@@ -38,6 +38,7 @@ class Pending:
         "ack",
         "addr",
         "connection",
+        "context",
         "data",
         "device_id",
         "owner",
@@ -66,6 +67,7 @@ class Pending:
         reject: bytes,
         records: int,
         addr: object = None,
+        context: bytes = b"",
     ) -> None:
         self.owner = owner
         self.unique_id = unique_id
@@ -80,6 +82,7 @@ class Pending:
         self.reject = reject
         self.records = records
         self.addr = addr
+        self.context = context
         self.t0 = time.perf_counter()
 
 
@@ -206,7 +209,7 @@ class Committer:
                 if dev_id is not None:
                     entries.append(
                         RawEntry(dev_id, i.protocol, i.transport, i.received_us, i.connection,
-                                 i.peer, i.data)
+                                 i.peer, i.data, i.context)
                     )  # fmt: skip
             if entries or rejected:
                 last = writer.append(entries, rejected)

@@ -53,8 +53,8 @@ class DeviceConnection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.peer = ""
         self.conn_id = 0
-        self.framer = Framer(proto.frame_length, proto.max_frame_size)
         self.session = Session(Transport.TCP)
+        self.framer = Framer(proto.session_framing(self.session), proto.max_frame_size)
         self.device_id: int | None = None
         self.unacked = 0
         self.paused = False
@@ -135,6 +135,7 @@ class DeviceConnection(asyncio.Protocol):
         item = Pending(
             self, self.session.unique_id, self.device_id, self.name, "tcp",
             now_us, self.conn_id, self.peer, frame, up.ack, up.reject, up.records,
+            context=up.context,
         )  # fmt: skip
         self.unacked += 1
         if self.unacked >= gw.max_unacked and not self.paused and self.transport is not None:

@@ -109,7 +109,7 @@ class JetStreamCommitter:
             fut = await self.js.publish_async(
                 rawjs.raw_subject(self.s, device_id), item.data,
                 headers=rawjs.headers(item.protocol, item.transport, item.received_us,
-                                      item.connection, item.peer),
+                                      item.connection, item.peer, item.context),
                 wait_stall=self.s.publish_timeout,
             )  # fmt: skip
             await asyncio.wait_for(fut, self.s.publish_timeout)

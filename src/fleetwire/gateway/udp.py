@@ -55,7 +55,7 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
             Pending(
                 self, up.unique_id, gw.committer.devices.get(up.unique_id), self.name, "udp",
                 now_us, self.conn_id, peer, data, up.ack, up.reject, up.records,
-                addr,
+                addr, up.context,
             )
         )  # fmt: skip
 

@@ -8,7 +8,7 @@ sockets, no asyncio, no database, no clock and no logging: callers pass the rece
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum, StrEnum
@@ -55,6 +55,10 @@ class Uplink:
     reject: bytes = b""  # sent instead of ``ack`` when the device is refused
     records: int = 0  # records the frame carries (for counters)
     store: bool = True  # False only for frames with nothing to keep (a bare keep-alive byte)
+    # what decoding this frame needs from earlier frames of its connection (a record layout the
+    # device negotiated at connect, say), kept with the frame in the raw log so that any worker,
+    # and any replay, decodes it alone; empty for nearly every protocol
+    context: bytes = b""
 
 
 @dataclass(slots=True)
@@ -77,6 +81,7 @@ class DecodeContext:
     received: datetime
     transport: Transport = Transport.TCP
     options: dict[str, Any] = field(default_factory=dict)  # per-device settings, e.g. timezone
+    context: bytes = b""  # the frame's connection context, as inspect() gave it (Uplink.context)
 
 
 class TrackerProtocol(abc.ABC):
@@ -113,6 +118,11 @@ class TrackerProtocol(abc.ABC):
     def decode(self, frame: bytes, ctx: DecodeContext) -> list[Record]:
         """Decode one whole frame. An unknown message type gives an empty list, not an error;
         a malformed frame raises a DeviceError."""
+
+    def session_framing(self, session: Session) -> Callable[[memoryview], int]:
+        """frame_length for one connection. A protocol whose frames are sized by what the
+        connection negotiated (Navtelecom FLEX) binds the session here; the rest need none."""
+        return self.frame_length
 
     def encode_command(self, command: Command, session: Session) -> bytes:
         """The bytes that carry ``command`` down to the device."""
@@ -151,6 +161,11 @@ class SimulatedDevice(abc.ABC):
     @abc.abstractmethod
     def login(self) -> tuple[bytes, bytes]:
         """The first frame a device sends and the exact reply it waits for (b"": none)."""
+
+    def handshake(self) -> list[tuple[bytes, bytes]]:
+        """Every frame a device sends before its first report, each with the reply it waits
+        for: the login, and for a few protocols a negotiation after it."""
+        return [self.login()]
 
     @abc.abstractmethod
     def report(self, records: Sequence[Record]) -> tuple[bytes, bytes]:

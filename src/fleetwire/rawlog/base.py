@@ -16,6 +16,7 @@ class RawEntry:
     connection: int
     peer: str
     data: bytes
+    context: bytes = b""  # Uplink.context: what decoding needs from earlier frames
 
 
 @dataclass(slots=True)
@@ -30,3 +31,4 @@ class RawFrame:
     connection: int
     peer: str
     data: bytes
+    context: bytes = b""  # Uplink.context: what decoding needs from earlier frames

@@ -30,6 +30,7 @@ from fleetwire.config import RawLogSettings
 from fleetwire.rawlog.base import RawFrame
 
 H_PROTOCOL, H_TRANSPORT, H_RECEIVED, H_CONNECTION, H_PEER = "p", "t", "r", "c", "a"
+H_CONTEXT = "x"  # Uplink.context as hex; absent when empty
 
 
 def partition_of(device_id: int, partitions: int) -> int:
@@ -112,12 +113,16 @@ async def check_stream(js: JetStreamContext, s: RawLogSettings) -> None:
 
 
 def headers(
-    protocol: str, transport: str, received_us: int, connection: int, peer: str
-) -> dict[str, str]:
-    return {
+    protocol: str, transport: str, received_us: int, connection: int, peer: str,
+    context: bytes = b"",
+) -> dict[str, str]:  # fmt: skip
+    h = {
         H_PROTOCOL: protocol, H_TRANSPORT: transport, H_RECEIVED: str(received_us),
         H_CONNECTION: str(connection), H_PEER: peer,
     }  # fmt: skip
+    if context:
+        h[H_CONTEXT] = context.hex()
+    return h
 
 
 def frame_of(subject: str, seq: int, headers: dict[str, str] | None, data: bytes) -> RawFrame:
@@ -131,6 +136,7 @@ def frame_of(subject: str, seq: int, headers: dict[str, str] | None, data: bytes
         connection=int(h.get(H_CONNECTION, "0")),
         peer=h.get(H_PEER, ""),
         data=data,
+        context=bytes.fromhex(h.get(H_CONTEXT, "")),
     )
 
 

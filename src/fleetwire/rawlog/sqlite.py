@@ -7,6 +7,7 @@ after retention has emptied the table.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,7 +24,8 @@ CREATE TABLE IF NOT EXISTS frames (
     received   INTEGER NOT NULL,  -- microseconds since the epoch, UTC
     connection INTEGER NOT NULL,
     peer       TEXT    NOT NULL,
-    data       BLOB    NOT NULL
+    data       BLOB    NOT NULL,
+    context    BLOB              -- Uplink.context; NULL when empty (nearly always)
 );
 CREATE INDEX IF NOT EXISTS frames_device_time ON frames (device_id, received);
 -- frames that failed their checks: kept as evidence, never ACKed, never decoded
@@ -38,13 +40,26 @@ CREATE TABLE IF NOT EXISTS rejected (
 );
 """
 
-_COLUMNS = "seq, device_id, protocol, transport, received, connection, peer, data"
+_COLUMNS = (
+    "seq, device_id, protocol, transport, received, connection, peer, data, coalesce(context, x'')"
+)
+
+
+def _current(conn: sqlite3.Connection) -> bool:
+    return "context" in {row[1] for row in conn.execute("PRAGMA table_info(frames)")}
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Logs written before frames had a context column get it (NULL: no context)."""
+    if not _current(conn):
+        conn.execute("ALTER TABLE frames ADD COLUMN context BLOB")
 
 
 class SqliteRawLogWriter:
     def __init__(self, path: Path, synchronous: str = "full") -> None:
         self._conn = connect(path, synchronous=synchronous, check_same_thread=False)
         self._conn.executescript(SCHEMA)
+        _migrate(self._conn)
 
     def append(
         self, entries: Sequence[RawEntry], rejected: Sequence[tuple[object, ...]] = ()
@@ -57,10 +72,10 @@ class SqliteRawLogWriter:
             if entries:
                 c.executemany(
                     "INSERT INTO frames (device_id, protocol, transport, received, connection,"
-                    " peer, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    " peer, data, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (e.device_id, e.protocol, e.transport, e.received_us, e.connection,
-                         e.peer, e.data)
+                         e.peer, e.data, e.context or None)
                         for e in entries
                     ],
                 )  # fmt: skip
@@ -96,9 +111,11 @@ class SqliteRawLogWriter:
 
 class SqliteRawLogReader:
     def __init__(self, path: Path) -> None:
-        if not path.exists():  # a reader may start before any gateway: create the empty log
-            SqliteRawLogWriter(path).close()
         self._conn = connect(path, readonly=True, check_same_thread=False)
+        if not _current(self._conn):
+            # a reader may start before any gateway (create the empty log) or before the
+            # gateway that brings the context column (add it)
+            SqliteRawLogWriter(path).close()
 
     def read(self, after_seq: int, limit: int) -> list[RawFrame]:
         rows = self._conn.execute(

@@ -133,13 +133,13 @@ async def run_device(
             continue
         stats.connected += 1
         try:
-            frame, reply = device.login()
-            transport.write(frame)
-            if reply:
-                got = await asyncio.wait_for(rx.expect(len(reply)), timeout)
-                if not device.accepts(reply, got):
-                    stats.error("login_reply_mismatch")
-                    return
+            for frame, reply in device.handshake():
+                transport.write(frame)
+                if reply:
+                    got = await asyncio.wait_for(rx.expect(len(reply)), timeout)
+                    if not device.accepts(reply, got):
+                        stats.error("login_reply_mismatch")
+                        return
             if idle:
                 remaining = deadline - time.monotonic()
                 if remaining > 0:

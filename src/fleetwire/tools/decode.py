@@ -54,7 +54,7 @@ def decode_lines(
             up = proto.inspect(frame, session)
             if up.unique_id is not None:
                 session.unique_id = up.unique_id
-            ctx = DecodeContext(session.unique_id, datetime.now(UTC), transport)
+            ctx = DecodeContext(session.unique_id, datetime.now(UTC), transport, context=up.context)
             records = proto.decode(frame, ctx)
         except (DeviceError, ValueError, UnicodeDecodeError) as e:
             yield orjson.dumps({"frame": n, "error": f"{type(e).__name__}: {e}"}).decode()

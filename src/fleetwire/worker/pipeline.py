@@ -86,6 +86,7 @@ def process(
                 datetime.fromtimestamp(f.received_us / 1e6, UTC),
                 Transport(f.transport),
                 options(f.device_id, name),
+                f.context,
             )
             records = proto.decode(f.data, ctx)
             rows = [to_row(f.device_id, r, server_ms, f.seq) for r in records]

@@ -63,6 +63,7 @@ class Device(SimulatedDevice):
         which no simulated device can know: everything else byte for byte."""
         if expected != hello_response() or len(got) != len(expected):
             return got == expected
+
         def without_time(b: bytes) -> bytes:
             return b[:HEAD_SIZE] + b[HEAD_SIZE + 4 :]
 
