@@ -14,12 +14,13 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from fleetwire.config import Settings
 from fleetwire.protocols import NAMES, device_class, get
-from fleetwire.protocols.base import DecodeContext, Transport
+from fleetwire.protocols.base import DecodeContext, Session, Transport
 from fleetwire.protocols.framing import Framer
 from fleetwire.rawlog.base import RawEntry
 from fleetwire.rawlog.sqlite import SqliteRawLogWriter
@@ -42,41 +43,56 @@ def per_frame(name: str) -> int:
     return 10
 
 
-def frames_for(name: str) -> tuple[list[tuple[str, bytes]], int]:
+def _unique_id(example: str, i: int) -> str:
+    """The i-th id of the example's form (IMEIs count up; others change their last digits)."""
+    return str(int(example) + i) if example.isdigit() else f"{example[:-4]}{i:04d}"
+
+
+def frames_for(name: str) -> tuple[list[tuple[str, bytes, bytes]], int]:
+    """(device, frame, context) as the gateway stores them: each device's handshake and reports
+    through the framer and inspect() of one session, which gives a frame its context."""
     cls = device_class(name)
     k = per_frame(name)
-    devices = [cls(str(int(cls.example_id) + i)) for i in range(DEVICES)]
+    devices = [cls(_unique_id(cls.example_id, i)) for i in range(DEVICES)]
     tracks = [Track(i, start_time()) for i in range(DEVICES)]
-    out = []
     proto = get(name)
+    transport = Transport.TCP if Transport.TCP in proto.transports else min(proto.transports)
+    sessions = [Session(transport) for _ in range(DEVICES)]
+    for dev, session in zip(devices, sessions, strict=True):
+        for frame, _ in dev.handshake():
+            if frame:
+                session.unique_id = proto.inspect(frame, session).unique_id or session.unique_id
+    out = []
     for n in range(FRAMES):
         i = n % DEVICES
         frame, _ = devices[i].report([tracks[i].next() for _ in range(k)])
         # what the gateway stores is what its framer cut (a text frame may lose a line end)
-        for framed in Framer(proto.frame_length, proto.max_frame_size).feed(frame):
-            out.append((devices[i].unique_id, framed))
+        framer = Framer(proto.session_framing(sessions[i]), proto.max_frame_size)
+        for framed in framer.feed(frame):
+            out.append((devices[i].unique_id, framed, proto.inspect(framed, sessions[i]).context))
     return out, k
 
 
 def bench(name: str) -> tuple[float, float, float, int]:
     frames, k = frames_for(name)
     proto = get(name)
-    transport = Transport.TCP if Transport.TCP in proto.transports else Transport.HTTP
+    transport = Transport.TCP if Transport.TCP in proto.transports else min(proto.transports)
     ctx = DecodeContext(device_class(name).example_id, datetime.now(UTC), transport)
     t0 = time.perf_counter()
-    n = sum(len(proto.decode(f, ctx)) for _, f in frames)
+    n = sum(len(proto.decode(f, replace(ctx, context=c))) for _, f, c in frames)
     decode_rate = n / (time.perf_counter() - t0)
     k = round(n / len(frames))  # records a frame really carries (OsmAnd: one per request)
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp))
         reg = SqliteRegistry(settings.registry_path)
-        ids = {uid: d.id for uid, d in reg.resolve({(u, name) for u, _ in frames}, True).items()
+        ids = {uid: d.id for uid, d in reg.resolve({(u, name) for u, _, _ in frames}, True).items()
                if d is not None}  # fmt: skip
         reg.close()
         w = SqliteRawLogWriter(settings.rawlog_path, "normal")
         now = time.time_ns() // 1000
-        w.append([RawEntry(ids[u], name, "tcp", now, 1, "127.0.0.1:1", f) for u, f in frames])
+        w.append([RawEntry(ids[u], name, transport, now, 1, "127.0.0.1:1", f, c)
+                  for u, f, c in frames])  # fmt: skip
         w.close()
         worker = Worker(settings)
         t0 = time.perf_counter()

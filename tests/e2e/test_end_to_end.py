@@ -59,18 +59,20 @@ def assert_same(
 
 
 @pytest.mark.parametrize(
-    ("protocol", "records", "tolerance"),
+    ("protocol", "records", "tolerance", "opening"),
     [
-        ("teltonika", "10", 1e-7),  # 1e-7 degree on the wire
-        ("gt06", "1", 1e-6),  # 1/1,800,000 degree
-        ("jt808", "1", 1e-6),  # 1e-6 degree
-        ("h02", "1", 2e-6),  # DDMM.MMMM text: 1e-4 minute
-        ("wialon", "1", 2e-6),  # DDMM.MMMM text
-        ("gl200", "1", 1e-6),  # decimal degrees, 6 places
+        ("teltonika", "10", 1e-7, 1),  # 1e-7 degree on the wire
+        ("gt06", "1", 1e-6, 1),  # 1/1,800,000 degree
+        ("jt808", "1", 1e-6, 1),  # 1e-6 degree
+        ("h02", "1", 2e-6, 1),  # DDMM.MMMM text: 1e-4 minute
+        ("wialon", "1", 2e-6, 1),  # DDMM.MMMM text
+        ("gl200", "1", 1e-6, 1),  # decimal degrees, 6 places
+        # 1e-4 minute; login then *>FLEX, whose record layout every ~A carries into the raw log
+        ("navtelecom", "5", 2e-6, 2),
     ],
 )
 def test_api_returns_exactly_the_positions_sent(
-    tmp_path: Path, protocol: str, records: str, tolerance: float
+    tmp_path: Path, protocol: str, records: str, tolerance: float, opening: int
 ) -> None:
     cluster = new_cluster(tmp_path)
     run = cluster.start("run")
@@ -88,7 +90,8 @@ def test_api_returns_exactly_the_positions_sent(
         latest = api(cluster, "/api/positions/latest")
         assert len(latest) == 25
         metrics = metrics_text(cluster)
-        stored_line = f'fleetwire_frames_stored_total{{protocol="{protocol}"}} {25 * 20 + 25}.0'
+        stored_frames = 25 * 20 + 25 * opening  # reports and each connection's opening frames
+        stored_line = f'fleetwire_frames_stored_total{{protocol="{protocol}"}} {stored_frames}.0'
         assert stored_line in metrics
         assert f'fleetwire_worker_records_total{{protocol="{protocol}"}}' in metrics
         assert "fleetwire_worker_lag_frames 0.0" in metrics
