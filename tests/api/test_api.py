@@ -116,6 +116,7 @@ def test_raw_frames(client: Client) -> None:
     assert len(body) == 2
     assert body[0]["hex"] == teltonika.Device(IMEI).login()[0].hex()
     assert body[0]["protocol"] == "teltonika" and body[0]["peer"] == "127.0.0.1:1"
+    assert body[0]["context"] is None  # Teltonika frames need nothing from earlier frames
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,12 @@ def test_api_returns_exactly_the_positions_sent(
         expected = sent(rec)
         assert len(expected) == 25 * 20 * int(records)
         assert_same(stored(cluster), expected, tolerance)
+        # only FLEX messages carry their connection's negotiated layout into the raw log
+        uid = next(iter(expected))[0]
+        raw = api(cluster, "/api/raw", device=uid, **WIDE)
+        assert len(raw) == 20 + opening
+        flex = [f["hex"].startswith("7e") and protocol == "navtelecom" for f in raw]
+        assert [f["context"] is not None for f in raw] == flex
         latest = api(cluster, "/api/positions/latest")
         assert len(latest) == 25
         metrics = metrics_text(cluster)

@@ -213,6 +213,7 @@ def create_app(settings: Settings) -> FastAPI:
                     "connection": f.connection,
                     "peer": f.peer,
                     "hex": f.data.hex(),
+                    "context": f.context.hex() or None,
                 }
                 for f in frames
             ]

@@ -46,6 +46,7 @@ class RawFrameOut(BaseModel):
     connection: int
     peer: str
     hex: str
+    context: str | None = None  # hex of what decoding needs from earlier frames (Navtelecom)
 
 
 class ErrorOut(BaseModel):
