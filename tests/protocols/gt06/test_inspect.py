@@ -3,6 +3,8 @@ location and reply frames, and the device's error for every broken envelope."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
@@ -68,9 +70,54 @@ def test_command_replies_get_no_reply() -> None:
         assert inspect(frame) == (FrameKind.REPLY, None, b"")
 
 
-def test_time_request_and_unknown_types_are_other_without_reply() -> None:
-    assert inspect(v.VL03_TIME_REQUEST) == (FrameKind.OTHER, None, b"")
+def _at(year: int, month: int, day: int, hour: int, minute: int, second: int) -> Session:
+    """A session whose frame arrived at the given UTC date-time (plus 999 999 µs, which the
+    one-second resolution of the reply must drop, not round)."""
+    when = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    return Session(received_us=int(when.timestamp()) * 1_000_000 + 999_999)
+
+
+def test_time_request_is_answered_with_the_documents_example() -> None:
+    # VL03 section 8 / V3.1 section II.9.2: request of serial 6, reply at 2015-12-29 00:00:21
+    u = PROTOCOL.inspect(v.VL03_TIME_REQUEST, _at(2015, 12, 29, 0, 0, 21))
+    assert (u.kind, u.unique_id, u.ack, u.records) == (FrameKind.OTHER, None, v.VL03_TIME_REPLY, 0)
+
+
+def test_time_reply_is_binary_utc_and_echoes_the_serial() -> None:
+    # hand-checked construction: 2026-03-07 23:59:58 UTC is 1A 03 07 17 3B 3A (binary, not
+    # BCD), serial 0xBEEF echoed, CRC-16/X-25 of 0B..EF = D5E3 (vectors.crc_x25_reference)
+    request = build_frame(0x8A, b"", 0xBEEF)
+    expected = v.h("78780B8A1A0307173B3ABEEFD5E30D0A")
+    body = expected[2:-4]
+    assert v.crc_x25_reference(body) == int.from_bytes(expected[-4:-2], "big")
+    assert PROTOCOL.inspect(request, _at(2026, 3, 7, 23, 59, 58)).ack == expected
+    assert PROTOCOL.inspect(request, _at(2026, 3, 7, 23, 59, 58)).ack[4:10] == bytes(
+        (26, 3, 7, 23, 59, 58)
+    )
+
+
+def test_time_reply_year_is_without_century() -> None:
+    ack = PROTOCOL.inspect(v.VL03_TIME_REQUEST, _at(2100, 1, 1, 0, 0, 0)).ack
+    assert ack[4:10] == bytes((0, 1, 1, 0, 0, 0))
+
+
+def test_time_request_without_a_receive_time_gets_no_reply() -> None:
+    assert inspect(v.VL03_TIME_REQUEST) == (FrameKind.OTHER, None, b"")  # received_us=0
+    u = PROTOCOL.inspect(v.VL03_TIME_REQUEST, Session(received_us=0))
+    assert (u.kind, u.ack, u.records) == (FrameKind.OTHER, b"", 0)
+
+
+def test_receive_time_changes_no_other_reply() -> None:
+    # login, heartbeat and alarm replies carry no time in any of the documents
+    for frame in (v.CONCOX_LOGIN, v.VL03_LOGIN, v.VL03_HEARTBEAT, v.CONCOX_ALARM, v.TRACCAR_GPS):
+        with_time = PROTOCOL.inspect(frame, _at(2015, 12, 29, 0, 0, 21))
+        assert with_time == PROTOCOL.inspect(frame, Session())
+
+
+def test_unknown_types_are_other_without_reply() -> None:
     assert inspect(build_frame(0x99, b"\x01\x02", 7)) == (FrameKind.OTHER, None, b"")
+    u = PROTOCOL.inspect(build_frame(0x99, b"\x01\x02", 7), _at(2015, 12, 29, 0, 0, 21))
+    assert u.ack == b""
 
 
 def test_vendor_examples_that_are_broken_are_rejected() -> None:

@@ -41,6 +41,9 @@ VL03_ALARM_FENCES = h(
     "78782627100419092D07C5027AC91C0C465800000537090000000000000000800200 0C01FF00004DF60D0A"
 )
 VL03_TIME_REQUEST = h("7878058A000688290D0A")
+# VL03 section 8 "server response" to that request (also the multi-model Concox "GPS Tracker
+# Communication Protocol" V3.1, section II.9.2): UTC 2015-12-29 00:00:21, the request's serial 6
+VL03_TIME_REPLY = h("78780B8A0F0C1D0000150006F0860D0A")
 VL03_COMMAND_SOS = h("78780E800800000000736F732300016D6A0D0A")  # 0x80 "sos#", serial 1
 
 # TRACCAR_FRAME: heartbeat whose length byte says 8 but carries 5 content bytes, CRC valid

@@ -1,23 +1,27 @@
 """What a GT06 frame means to the gateway, from its envelope and protocol number only.
 
 Checks the envelope (markers, length, CRC), reads the IMEI of a login, and gives the exact
-reply the device waits for. No content decoding and no clock: the 0x8A time-calibration request
-would need the current time in its reply, so it gets none here (see _POLICY); the device then
-keeps its own GPS/NITZ time, which is what the request is a fallback for.
+reply the device waits for. No content decoding and no clock: the 0x8A time-calibration reply
+carries the server's UTC date-time, taken from ``session.received_us`` (set by the caller); when
+that is unknown (0) the request is left unanswered and the device keeps its own GPS/NITZ time,
+which the documents allow ("not mandatory to response as the device can calibrate the time by
+GPS").
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from datetime import UTC, datetime, timedelta
+from typing import Final, NamedTuple
 
 from fleetwire.errors import TruncatedFrame
 from fleetwire.protocols._binary import bcd
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
 from .constants import MessageType as M
-from .framing import open_frame, reply
+from .framing import build_frame, open_frame, reply
 
 _IMEI_BYTES = 8
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class _Policy(NamedTuple):
@@ -56,7 +60,7 @@ _POLICY: dict[int, _Policy] = {
     M.INFO: _DATA,
     M.STRING_INFO: _REPLY,
     M.COMMAND_REPLY: _REPLY,
-    M.TIME_REQUEST: _OTHER,  # needs the current time: left to a layer that has a clock
+    M.TIME_REQUEST: _OTHER,  # answered by time_reply() when the receive time is known
 }
 
 
@@ -68,9 +72,29 @@ def login_imei(frame: bytes, start: int, end: int) -> str:
     return digits[1:] if digits[0] == "0" else digits
 
 
+def time_reply(serial: int, received_us: int) -> bytes:
+    """The server's answer to a 0x8A time request: `78 78 0B 8A YY MM DD hh mm ss <serial>
+    <crc> 0D 0A`, the UTC date-time as one binary (not BCD) byte per field, year without its
+    century, and the request's serial echoed (Concox JM-VL03 v1.1.2 section 8 and the multi-model
+    "GPS Tracker Communication Protocol" V3.1 section II.9.2). The documents describe that serial
+    field only with their generic "serial number" text; the echo is read from their examples,
+    which answer the 0x8A request of serial 0x0006 with serial 0x0006, as every other documented
+    server reply echoes. b"" when the receive time is unknown (<= 0).
+    The reply leaves after the frame is durable, so the device gets the time it was received:
+    early by the commit latency, well under the one-second resolution for a healthy store."""
+    if received_us <= 0:
+        return b""
+    t = _EPOCH + timedelta(microseconds=received_us)
+    content = bytes((t.year % 100, t.month, t.day, t.hour, t.minute, t.second))
+    return build_frame(M.TIME_REQUEST, content, serial)
+
+
 def inspect(frame: bytes, session: Session) -> Uplink:
     env = open_frame(frame)
     policy = _POLICY.get(env.protocol, _OTHER)
-    ack = reply(env.protocol, env.serial) if policy.echo else b""
+    if env.protocol == M.TIME_REQUEST:
+        ack = time_reply(env.serial, session.received_us)
+    else:
+        ack = reply(env.protocol, env.serial) if policy.echo else b""
     unique_id = login_imei(frame, env.start, env.end) if env.protocol == M.LOGIN else None
     return Uplink(kind=policy.kind, unique_id=unique_id, ack=ack, records=policy.records)
