@@ -1,0 +1,25 @@
+"""Commands to GoSafe devices. Only ``custom`` is offered: its text goes down verbatim, as the
+operator typed it for their device. The vendor command syntax (the typed commands it would
+carry, such as a reset answered `*GS06,<IMEI>,RST#`) is in a document that was not available,
+so no typed command is guessed."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.model import Command
+from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols.base import Session
+
+COMMANDS: Final = frozenset({"custom"})
+
+
+def encode_command(command: Command, session: Session) -> bytes:
+    if command.type != "custom":
+        raise UnsupportedCommand(f"gosafe has no command {command.type!r}")
+    text = custom_text(command)
+    try:
+        return text.encode("ascii")
+    except UnicodeEncodeError as e:
+        raise EncodeError(f"command text must be ASCII: {text!r}") from e
