@@ -16,7 +16,7 @@ NAMES: tuple[str, ...] = (
     "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink",
     "meiligao", "meitrack", "h02", "gl200", "suntech", "wialon", "startek", "watch", "xexun",
     "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp",
-    "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe",
+    "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe", "totem",
 )  # fmt: skip
 
 
