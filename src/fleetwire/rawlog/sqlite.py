@@ -51,8 +51,13 @@ def _current(conn: sqlite3.Connection) -> bool:
 
 def _migrate(conn: sqlite3.Connection) -> None:
     """Logs written before frames had a context column get it (NULL: no context)."""
-    if not _current(conn):
+    if _current(conn):
+        return
+    try:
         conn.execute("ALTER TABLE frames ADD COLUMN context BLOB")
+    except sqlite3.OperationalError:
+        if not _current(conn):  # not another process adding it at the same moment
+            raise
 
 
 class SqliteRawLogWriter:
