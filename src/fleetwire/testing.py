@@ -19,20 +19,26 @@ from pathlib import Path
 from fleetwire.protocols import NAMES
 
 _PORTS = random.Random()
+_ISSUED: set[int] = set()
 
 
 def free_port() -> int:
     """A loopback port free for TCP and UDP, below the kernel's ephemeral range (32768+): the
     simulator's client sockets take ephemeral ports, and one could land on a listener's port
-    between a gateway's kill and its restart."""
+    between a gateway's kill and its restart. Never one this process handed out before: a
+    cluster takes some thirty ports before any is bound, and a repeat among them (a few percent
+    per cluster by the birthday bound) put two listeners on one port."""
     while True:
         port = _PORTS.randrange(20000, 32768)
+        if port in _ISSUED:
+            continue
         try:
             with socket.socket() as t, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
                 t.bind(("127.0.0.1", port))
                 u.bind(("127.0.0.1", port))
         except OSError:
             continue
+        _ISSUED.add(port)
         return port
 
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import orjson
 
-from fleetwire.protocols import NAMES
+from fleetwire.protocols import NAMES, get
+from fleetwire.protocols.base import Transport
 from fleetwire.testing import free_port, role_env, start_role, wait_port
 
 
@@ -34,8 +35,10 @@ class Cluster:
         self.logs[role] = log
         proc = start_role(role, ["--data-dir", str(self.data_dir), *args], self.env(), log)
         self.procs[role] = proc
-        if role in ("run", "gateway"):
-            wait_port(self.ports["teltonika"], proc, log)
+        if role in ("run", "gateway"):  # every TCP listener: the gateway binds them in turn
+            for name in NAMES:
+                if Transport.TCP in get(name).transports:
+                    wait_port(self.ports[name], proc, log)
         if role in ("run", "api"):
             wait_port(self.ports["api"], proc, log)
         return proc
@@ -94,13 +97,18 @@ def metrics_text(cluster: Cluster) -> str:
 
 
 def wait_caught_up(cluster: Cluster, timeout: float = 60.0) -> None:
+    """Poll /api/health until the worker has processed everything the gateway stored; on
+    failure, say why with the roles' logs."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        h = api(cluster, "/api/health")
+        try:
+            h = api(cluster, "/api/health")
+        except OSError as e:
+            raise TimeoutError(f"/api/health: {e!r}\n{cluster.log_text()}") from e
         if h["lag"] == 0 and h["rawlogHead"] > 0:
             return
         time.sleep(0.1)
-    raise TimeoutError("the worker did not catch up")
+    raise TimeoutError(f"the worker did not catch up\n{cluster.log_text()}")
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
