@@ -43,17 +43,12 @@ def per_frame(name: str) -> int:
     return 10
 
 
-def _unique_id(example: str, i: int) -> str:
-    """The i-th id of the example's form (IMEIs count up; others change their last digits)."""
-    return str(int(example) + i) if example.isdigit() else f"{example[:-4]}{i:04d}"
-
-
 def frames_for(name: str) -> tuple[list[tuple[str, bytes, bytes]], int]:
     """(device, frame, context) as the gateway stores them: each device's handshake and reports
     through the framer and inspect() of one session, which gives a frame its context."""
     cls = device_class(name)
     k = per_frame(name)
-    devices = [cls(_unique_id(cls.example_id, i)) for i in range(DEVICES)]
+    devices = [cls(cls.nth_id(i)) for i in range(DEVICES)]
     tracks = [Track(i, start_time()) for i in range(DEVICES)]
     proto = get(name)
     transport = Transport.TCP if Transport.TCP in proto.transports else min(proto.transports)

@@ -69,6 +69,14 @@ def assert_same(
         ("gl200", "1", 1e-6, 1),  # decimal degrees, 6 places
         # 1e-4 minute; login then *>FLEX, whose record layout every ~A carries into the raw log
         ("navtelecom", "5", 2e-6, 2),
+        ("cellocator", "1", 1e-6, 0),  # 1e-8 radian
+        ("dmt", "10", 1e-7, 1),  # 1e-7 degree
+        ("castel", "10", 1e-6, 1),  # 1/3,600,000 degree
+        ("tzone", "1", 2e-6, 1),  # 1/600,000 degree; a heartbeat opens
+        ("arnavi", "10", 1e-5, 1),  # float32
+        ("fifotrack", "1", 1e-6, 0),  # decimal degrees, 6 places
+        ("gosafe", "1", 1e-6, 0),  # decimal degrees, 6 places
+        ("totem", "1", 2e-6, 0),  # NMEA DDMM.MMMM
     ],
 )
 def test_api_returns_exactly_the_positions_sent(
@@ -108,18 +116,22 @@ def test_api_returns_exactly_the_positions_sent(
     assert code == 0, cluster.log_text()
 
 
-def test_teltonika_udp_end_to_end(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("protocol", "records", "tolerance"),
+    [("teltonika", "3", 1e-7), ("calamp", "1", 1e-7)],  # both 1e-7 degree on the wire
+)
+def test_udp_end_to_end(tmp_path: Path, protocol: str, records: str, tolerance: float) -> None:
     cluster = new_cluster(tmp_path)
     run = cluster.start("run")
     try:
         rec = tmp_path / "sent.jsonl"
         summary = simulate(
-            cluster, "-p", "teltonika", "--udp", "--port", str(cluster.ports["teltonika"]),
-            "-n", "5", "-r", "3", "-f", "10", "-d", "60", "--record-file", str(rec),
+            cluster, "-p", protocol, "--udp", "--port", str(cluster.ports[protocol]),
+            "-n", "5", "-r", records, "-f", "10", "-d", "60", "--record-file", str(rec),
         )  # fmt: skip
         assert summary["acked"] == 50
         wait_caught_up(cluster)
-        assert_same(stored(cluster), sent(rec), 1e-7)
+        assert_same(stored(cluster), sent(rec), tolerance)
     finally:
         run.send_signal(signal.SIGTERM)
         run.wait(60)

@@ -158,6 +158,13 @@ class SimulatedDevice(abc.ABC):
         self.unique_id = unique_id
         self.transport = transport
 
+    @classmethod
+    def nth_id(cls, n: int) -> str:
+        """The n-th identity of this protocol's form, for fleets of simulated devices: IMEIs
+        count up from the example; other forms change their last four digits."""
+        example = cls.example_id
+        return str(int(example) + n) if example.isdigit() else f"{example[:-4]}{n % 10000:04d}"
+
     @abc.abstractmethod
     def login(self) -> tuple[bytes, bytes]:
         """The first frame a device sends and the exact reply it waits for (b"": none)."""

@@ -93,12 +93,12 @@ async def _run_slice(
             ) + b"\n"
         )  # fmt: skip
 
-    first_id = opts.first_id if opts.first_id is not None else int(cls.example_id)
     tasks = []
     gap = 1.0 / opts.connect_rate if opts.connect_rate > 0 else 0.0
     transport = Transport.UDP if opts.udp else Transport.TCP
     for i in indices:
-        device = cls(str(first_id + i), transport)
+        uid = cls.nth_id(i) if opts.first_id is None else str(opts.first_id + i)
+        device = cls(uid, transport)
         track = Track(i, start)
         common: dict[str, Any] = {
             "host": opts.host, "port": port, "records_per_frame": opts.records,
