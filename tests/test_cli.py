@@ -109,3 +109,15 @@ def test_time_zone_zero_is_utc_not_the_protocols_default(tmp_path: Path) -> None
     s = Settings(data_dir=tmp_path, protocols={"jt808": ProtocolSettings(timezone=0)})
     assert device_options(s)(1, "jt808") == {"timezone": 0}
     assert device_options(s)(1, "gt06") == {}  # unset: the protocol's own default
+
+
+def test_decode_options_reach_the_decoder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a Xirgo unit with a custom message format says which fields it sends, from the TOML file
+    from fleetwire.worker.loop import device_options
+
+    cfg = tmp_path / "fleetwire.toml"
+    cfg.write_text('[protocols.xirgo]\ntimezone = 2\n[protocols.xirgo.decode]\nform = "UID,EV"\n')
+    monkeypatch.delenv("FLEETWIRE_CONFIG", raising=False)
+    s = load(cfg)
+    assert device_options(s)(1, "xirgo") == {"form": "UID,EV", "timezone": 2}
+    os.environ.pop("FLEETWIRE_CONFIG", None)

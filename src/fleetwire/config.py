@@ -26,6 +26,9 @@ class ProtocolSettings(BaseModel):
     # hours east of UTC of devices that report local time; unset: the protocol's own default
     # (UTC, or GMT+8 for JT/T 808, as its standard says)
     timezone: float | None = Field(default=None, ge=-14, le=14, allow_inf_nan=False)
+    # further decode options a protocol documents (Xirgo: form = "UID,EV,D,T,LT,LN,..." for
+    # units with a custom message format); passed to its decoder as they are
+    decode: dict[str, Any] = Field(default_factory=dict)
 
 
 class GatewaySettings(BaseModel):

@@ -46,11 +46,12 @@ def report_batch(result: BatchResult, stored: int, seconds: float) -> None:
 
 
 def device_options(settings: Settings) -> Callable[[int, str], dict[str, Any]]:
-    """What a decoder may know of a device besides its frames: its protocol's time zone."""
+    """What a decoder may know of a device besides its frames: its protocol's time zone and
+    the decode options configured for it."""
 
     def options(device_id: int, protocol: str) -> dict[str, Any]:
-        tz = settings.protocol(protocol).timezone
-        return {"timezone": tz} if tz is not None else {}
+        p = settings.protocol(protocol)
+        return {**p.decode, "timezone": p.timezone} if p.timezone is not None else dict(p.decode)
 
     return options
 
