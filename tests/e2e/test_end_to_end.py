@@ -77,6 +77,10 @@ def assert_same(
         ("fifotrack", "1", 1e-6, 0),  # decimal degrees, 6 places
         ("gosafe", "1", 1e-6, 0),  # decimal degrees, 6 places
         ("totem", "1", 2e-6, 0),  # NMEA DDMM.MMMM
+        ("xirgo", "1", 1e-6, 0),  # decimal degrees, 6 places
+        ("pt502", "1", 2e-6, 0),  # NMEA DDMM.MMMM
+        ("minifinder", "1", 1e-7, 1),  # 1e-7 degree
+        ("ulbotech", "1", 1e-6, 1),  # 1e-6 degree; a heartbeat opens
     ],
 )
 def test_api_returns_exactly_the_positions_sent(

@@ -16,7 +16,8 @@ NAMES: tuple[str, ...] = (
     "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink",
     "meiligao", "meitrack", "h02", "gl200", "suntech", "wialon", "startek", "watch", "xexun",
     "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp",
-    "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe", "totem",
+    "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe", "totem", "xirgo", "pt502",
+    "minifinder", "ulbotech",
 )  # fmt: skip
 
 
