@@ -1,16 +1,21 @@
 """Cellocator framing: real messages through the shared framer in every shape, resync on the
-"MCGP" system code, types of unknown length skipped, and the size cap."""
+"MCGP" system code, types of unsourced length kept up to the next message, and the size cap."""
 
 from __future__ import annotations
 
 import pytest
 
-from fleetwire.errors import FrameTooLarge
-from fleetwire.protocols.base import NEED_MORE
+from fleetwire.errors import ChecksumError, FrameTooLarge
+from fleetwire.protocols.base import NEED_MORE, DecodeContext, FrameKind, Session
 from fleetwire.protocols.cellocator import PROTOCOL
-from fleetwire.protocols.cellocator.constants import MAX_FRAME_SIZE
-from fleetwire.protocols.cellocator.framing import frame_length
-from tests.protocols.contract import assert_framing, assert_prefixes_need_more_or_fail, framer
+from fleetwire.protocols.cellocator.constants import MAX_FRAME_SIZE, UNIT_ID_OFFSET
+from fleetwire.protocols.cellocator.framing import build, frame_length
+from tests.protocols.contract import (
+    NOW,
+    assert_framing,
+    assert_prefixes_need_more_or_fail,
+    framer,
+)
 
 from . import vectors as v
 
@@ -38,7 +43,9 @@ def test_every_frame_whole_and_every_prefix(frame: bytes) -> None:
         (b"MCGP\x0b" + bytes(8) + b"\x02\x01", 15 + 0x0102 + 1),
         (b"MCGS\x00", -1),  # the SMS system code never comes over a socket
         (b"X", -1),
-        (b"MCGP\x09", -1),  # Type 9's length is not sourced: resync to the next "MCGP"
+        (b"MCGP\x09", NEED_MORE),  # Type 9's length is not sourced: it runs to the next "MCGP"
+        (b"MCGP\x09" + bytes(20) + b"MCGP", 25),
+        (b"MCGP\x09MCGP", -1),  # a system code inside a header: not a message, resync
     ],
 )
 def test_frame_length(head: bytes, expected: int) -> None:
@@ -65,3 +72,19 @@ def test_size_cap_is_the_16_bit_length() -> None:
     assert frame_length(head) == MAX_FRAME_SIZE
     with pytest.raises(FrameTooLarge):
         type(framer(PROTOCOL))(PROTOCOL.frame_length, 1024).feed(head)
+
+
+def test_a_message_of_an_unsourced_type_is_kept_not_skipped() -> None:
+    """Type 9 (modular) has no sourced length: it runs to the next system code, is checked by
+    its checksum, stored without a reply and decoded to nothing until a decoder knows it, so a
+    later replay can read it; the Type 0 message after it is unaffected."""
+    unit = v.VENDOR_STATUS[UNIT_ID_OFFSET : UNIT_ID_OFFSET + 4]
+    modular = build(b"\x09" + unit + bytes(12))  # type, unit id, numerator, a body
+    assert framer(PROTOCOL).feed(modular) == []  # its end is the next message's start
+    assert framer(PROTOCOL).feed(modular + v.VENDOR_STATUS) == [modular, v.VENDOR_STATUS]
+    up = PROTOCOL.inspect(modular, Session())
+    assert (up.kind, up.ack) == (FrameKind.OTHER, b"")
+    assert up.unique_id == str(int.from_bytes(unit, "little"))
+    assert PROTOCOL.decode(modular, DecodeContext(up.unique_id, NOW)) == []
+    with pytest.raises(ChecksumError):  # still checked
+        PROTOCOL.inspect(modular[:-1] + bytes((modular[-1] ^ 1,)), Session())

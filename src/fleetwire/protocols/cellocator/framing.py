@@ -3,7 +3,8 @@
 Every message starts with the system code "MCGP", then the message type and the unit id
 (uint32 LE), and ends with an additive checksum: the low byte of the sum of every byte after
 the system code (vendor "Error Detection Code"; checked on the vendor's own Type 0 example).
-Type 0 is 70 bytes; Type 11 carries a 16-bit length. Knows nothing about what a field means.
+Type 0 is 70 bytes; Type 11 carries a 16-bit length; any other type runs to the next system
+code (its checksum is still checked). Knows nothing about what a field means.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .constants import (
 )
 
 _SKIP: Final = -1  # resync one byte at a time until the next "MCGP"
+_UNSIZED: Final = -2  # a type without a sourced length (internal to this module)
 _MIN_SIZE: Final = NUMERATOR_OFFSET + 1 + CHECKSUM_SIZE
 
 
@@ -53,9 +55,9 @@ def _declared(buf: Buffer) -> int:
             return NEED_MORE
         length = buf[MODULAR_LENGTH_OFFSET] | (buf[MODULAR_LENGTH_OFFSET + 1] << 8)
         return MODULAR_HEADER_SIZE + length + CHECKSUM_SIZE
-    # Types whose length this package cannot source (9, 3, 7, 8 ...) are skipped up to the
-    # next system code rather than guessed at: a wrong guess would swallow good messages.
-    return _SKIP
+    # Types whose length this package cannot source (9, 3, 7, 8 ...) end where the next system
+    # code starts: kept in the raw log for a later decoder (and replay), never guessed at
+    return _UNSIZED
 
 
 def frame_length(buf: Buffer) -> int:
@@ -66,7 +68,11 @@ def frame_length(buf: Buffer) -> int:
         return _SKIP
     if n <= TYPE_OFFSET:
         return NEED_MORE
-    return _declared(buf)
+    size = _declared(buf)
+    if size != _UNSIZED:
+        return size
+    following = bytes(buf).find(SYSTEM_CODE, SYSTEM_CODE_SIZE)
+    return following if following >= _MIN_SIZE else NEED_MORE if following < 0 else _SKIP
 
 
 def open_frame(frame: bytes) -> Envelope:
