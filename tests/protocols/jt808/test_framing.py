@@ -8,9 +8,10 @@ import os
 import pytest
 
 from fleetwire.errors import FrameTooLarge, FramingError
+from fleetwire.protocols._binary import xor8
 from fleetwire.protocols.base import NEED_MORE
 from fleetwire.protocols.jt808 import PROTOCOL
-from fleetwire.protocols.jt808.framing import build_frame, escape, frame_length, unescape, xor8
+from fleetwire.protocols.jt808.framing import build_frame, escape, frame_length, unescape
 from tests.protocols.contract import (
     assert_framing,
     assert_prefixes_need_more_or_fail,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, xor8
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -87,10 +87,7 @@ def _garbage_run(buf: Buffer) -> int:
 
 def checksum(data: Buffer) -> int:
     """XOR of ``data`` (pack-len through cmd-para)."""
-    x = 0
-    for b in data:
-        x ^= b
-    return x
+    return xor8(data)
 
 
 def open_frame(frame: bytes) -> Envelope:

@@ -12,7 +12,7 @@ import re
 from typing import Final, NamedTuple
 
 from fleetwire.errors import ChecksumError, FramingError, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, xor8
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -53,17 +53,6 @@ class Envelope(NamedTuple):
     @property
     def encrypted(self) -> bool:
         return bool(self.attrs & ENCRYPTION_MASK)
-
-
-def xor8(data: Buffer) -> int:
-    """XOR of all bytes, folded as one big integer (C speed instead of a byte loop)."""
-    width = len(data)
-    n = int.from_bytes(data, "little")
-    while width > 1:
-        half = (width + 1) // 2
-        n = (n & ((1 << (half * 8)) - 1)) ^ (n >> (half * 8))
-        width = half
-    return n
 
 
 def escape(data: bytes) -> bytes:

@@ -15,13 +15,12 @@ about what a body or a record means.
 from __future__ import annotations
 
 import struct
-from functools import reduce
 from typing import Final, NamedTuple
 
 import crcmod
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, xor8
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -50,10 +49,6 @@ class Ntcb(NamedTuple):
     body: bytes
 
 
-def xor(data: Buffer) -> int:
-    return reduce(lambda a, b: a ^ b, bytes(data), 0)
-
-
 def _ntcb_length(buf: Buffer) -> int:
     n = len(buf)
     for i in range(1, min(n, len(PREAMBLE))):
@@ -61,7 +56,7 @@ def _ntcb_length(buf: Buffer) -> int:
             return _SKIP
     if n < HEADER_SIZE:
         return NEED_MORE
-    if xor(buf[:15]) != buf[15]:
+    if xor8(buf[:15]) != buf[15]:
         return _SKIP  # not a header: resync on the next start byte
     return HEADER_SIZE + (buf[12] | (buf[13] << 8))
 
@@ -116,21 +111,21 @@ def open_ntcb(frame: bytes) -> Ntcb:
     preamble, recipient, sender, length, body_xor, head_xor = _HEAD.unpack_from(frame)
     if preamble != PREAMBLE:
         raise FramingError(f"preamble {preamble!r}")
-    if xor(frame[:15]) != head_xor:
-        raise ChecksumError(f"header XOR {head_xor:02x}, computed {xor(frame[:15]):02x}")
+    if xor8(frame[:15]) != head_xor:
+        raise ChecksumError(f"header XOR {head_xor:02x}, computed {xor8(frame[:15]):02x}")
     if HEADER_SIZE + length != n:
         if HEADER_SIZE + length > n:
             raise TruncatedFrame(f"declared {HEADER_SIZE + length} bytes, have {n}")
         raise InvalidField(f"declared {HEADER_SIZE + length} bytes, got {n}")
     body = frame[HEADER_SIZE:]
-    if xor(body) != body_xor:
-        raise ChecksumError(f"body XOR {body_xor:02x}, computed {xor(body):02x}")
+    if xor8(body) != body_xor:
+        raise ChecksumError(f"body XOR {body_xor:02x}, computed {xor8(body):02x}")
     return Ntcb(recipient, sender, body)
 
 
 def build_ntcb(recipient: int, sender: int, body: bytes) -> bytes:
-    head = struct.pack("<4sIIHB", PREAMBLE, recipient, sender, len(body), xor(body))
-    return head + bytes((xor(head),)) + body
+    head = struct.pack("<4sIIHB", PREAMBLE, recipient, sender, len(body), xor8(body))
+    return head + bytes((xor8(head),)) + body
 
 
 def open_flex(frame: bytes) -> tuple[int, int, int]:

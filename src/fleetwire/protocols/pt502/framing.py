@@ -12,10 +12,9 @@ the message header only, never what a message type means.
 from __future__ import annotations
 
 import re
-from functools import reduce
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, xor8
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -35,10 +34,6 @@ _STARTS = re.compile(rb"[$\xbf]")
 _LINES = re.compile(rb"[\r\n]+")
 _MIN_FULL = FULL_HEADER_SIZE + 2  # the body holds at least '$' and a line end
 _HEAD = re.compile(r"\$([A-Z]{3})([^,]*)")
-
-
-def xor(data: Buffer) -> int:
-    return reduce(lambda a, b: a ^ b, bytes(data), 0)
 
 
 def frame_length(buf: Buffer) -> int:
@@ -104,8 +99,8 @@ def _full_body(frame: bytes) -> bytes:
         raise FramingError(f"full frame of {len(frame)} bytes, header says {length}")
     body = frame[FULL_HEADER_SIZE:]
     # The XOR covers the body with its line end (issue #1050 capture: 0x5E over `$POS...\r\n`).
-    if xor(body) != frame[2]:
-        raise ChecksumError(f"XOR {frame[2]:02x}, computed {xor(body):02x}")
+    if xor8(body) != frame[2]:
+        raise ChecksumError(f"XOR {frame[2]:02x}, computed {xor8(body):02x}")
     if not body.startswith(b"$") or body[-1] not in LINE_ENDS:
         raise InvalidField("full frame body is not `$...` ended by a line end")
     return body
@@ -151,4 +146,4 @@ def wrap(body: bytes) -> bytes:
     length = FULL_HEADER_SIZE + len(body)
     if length > 0xFFFF:
         raise ValueError(f"full frame body of {len(body)} bytes does not fit")
-    return FULL_MARK + bytes((xor(body), length & 0xFF, length >> 8)) + body
+    return FULL_MARK + bytes((xor8(body), length & 0xFF, length >> 8)) + body

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from functools import reduce
-from operator import xor
 
 from fleetwire.model import Record
+from fleetwire.protocols._binary import xor8
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import INTERVAL_REPORT, KNOTS
@@ -42,7 +41,7 @@ def _sentence(r: Record) -> str:
         f"{_dm(lon, 3)},{'EW'[lon < 0]},{(r.speed or 0.0) / KNOTS:.2f},{r.course or 0.0:.2f},"
         f"{t:%d%m%y},,,A"
     )
-    return f"${body}*{reduce(xor, body.encode(), 0):02X}"
+    return f"${body}*{xor8(body.encode()):02X}"
 
 
 def _report(r: Record) -> bytes:

@@ -21,12 +21,10 @@ Knows the envelopes only, never what the fields mean.
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import xor
 from typing import Final, NamedTuple
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer, crc16_modbus
+from fleetwire.protocols._binary import Buffer, crc16_modbus, xor8
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -160,7 +158,7 @@ def open_frame(frame: bytes) -> Frame:
     sum_at = length - FIXED_CHECKSUM_SIZE
     if not _only(_HEX, frame[sum_at:length]):
         raise InvalidField(f"bad checksum field {frame[sum_at:length]!r}")
-    sent, computed = int(frame[sum_at:length], 16), reduce(xor, frame[:sum_at], 0)
+    sent, computed = int(frame[sum_at:length], 16), xor8(frame[:sum_at])
     if sent != computed:
         raise ChecksumError(f"checksum {sent:02X} in frame, {computed:02X} computed")
     return Frame(h.envelope, h.unique_id, frame[6:8].decode(), frame[h.bar + 1 : sum_at])
