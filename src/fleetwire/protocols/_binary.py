@@ -22,8 +22,10 @@ crc16_arc: Final = crcmod.predefined.mkCrcFun("crc-16")
 crc16_x25: Final = crcmod.predefined.mkCrcFun("x-25")
 # CRC-16/KERMIT: Ruptela. check = 0x2189
 crc16_kermit: Final = crcmod.predefined.mkCrcFun("kermit")
-# CRC-16/MODBUS (TZONE): poly 0x8005 reflected, init 0xFFFF; check("123456789") = 0x4B37
+# CRC-16/MODBUS: Galileosky, TZONE, Totem. Poly 0x8005 reflected, init 0xFFFF. check = 0x4B37
 crc16_modbus: Final = crcmod.predefined.mkCrcFun("modbus")
+# CRC-16/XMODEM: Xexun, Ulbotech, MiniFinder. Poly 0x1021, init 0, not reflected. check = 0x31C3
+crc16_xmodem: Final = crcmod.predefined.mkCrcFun("xmodem")
 
 
 def xor8(data: Buffer) -> int:

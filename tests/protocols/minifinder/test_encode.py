@@ -8,9 +8,9 @@ import pytest
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
+from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import Session, Transport
 from fleetwire.protocols.minifinder import PROTOCOL
-from fleetwire.protocols.minifinder.constants import crc16_xmodem
 
 from . import vectors as v
 

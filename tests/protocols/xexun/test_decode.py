@@ -9,9 +9,9 @@ import pytest
 
 from fleetwire.errors import ChecksumError, InvalidField
 from fleetwire.model import Record, RecordKind
+from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import DecodeContext, Session
 from fleetwire.protocols.xexun import PROTOCOL, Device
-from fleetwire.protocols.xexun.constants import crc16_xmodem
 from tests.protocols.contract import NOW, decode_sane, framer
 
 from . import vectors as v

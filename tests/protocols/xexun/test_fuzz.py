@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import DecodeContext, Transport
 from fleetwire.protocols.xexun import PROTOCOL
-from fleetwire.protocols.xexun.constants import crc16_xmodem
 from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, framer
 from tests.protocols.fuzzing import FUZZ, assert_clean

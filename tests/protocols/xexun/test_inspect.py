@@ -8,13 +8,13 @@ import os
 import pytest
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
+from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import Detection, FrameKind, Session
 from fleetwire.protocols.gt06 import Device as Gt06Device
 from fleetwire.protocols.meiligao import Device as MeiligaoDevice
 from fleetwire.protocols.meitrack import Device as MeitrackDevice
 from fleetwire.protocols.teltonika import Device as TeltonikaDevice
 from fleetwire.protocols.xexun import PROTOCOL
-from fleetwire.protocols.xexun.constants import crc16_xmodem
 
 from . import vectors as v
 

@@ -10,16 +10,12 @@ from __future__ import annotations
 import struct
 from typing import Final, NamedTuple
 
-import crcmod.predefined
-
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, crc16_modbus
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import ARCHIVE_FLAG, CRC_SIZE, HEAD_SIZE, HEADERS, LENGTH_MASK, Header
 
-# CRC-16/MODBUS: poly 0x8005 reflected, init 0xFFFF. check("123456789") = 0x4B37
-crc16_modbus: Final = crcmod.predefined.mkCrcFun("modbus")
 _U16LE: Final = struct.Struct("<H")
 _SKIP: Final = -1
 

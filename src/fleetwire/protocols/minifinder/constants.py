@@ -14,8 +14,6 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Final
 
-import crcmod.predefined
-
 HEADER: Final = 0xAB
 # header (1), properties (1), body length (u16 LE), CRC of the body (u16 LE), sequence id (u16 LE)
 HEADER_SIZE: Final = 8
@@ -28,9 +26,8 @@ ACK_FLAG: Final = 0x10
 
 IMEI_SIZE: Final = 15
 
-# CRC-16/XMODEM of the message body (poly 0x1021, init 0, not reflected), stored little-endian;
-# check("123456789") = 0x31C3. Verified on every captured frame.
-crc16_xmodem: Final = crcmod.predefined.mkCrcFun("xmodem")
+# The checksum is CRC-16/XMODEM (protocols/_binary.py) of the message body, stored
+# little-endian; verified on every captured frame.
 
 
 class Message(IntEnum):

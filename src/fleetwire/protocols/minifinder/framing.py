@@ -10,10 +10,10 @@ import struct
 from typing import Final, NamedTuple
 
 from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, crc16_xmodem
 from fleetwire.protocols.base import NEED_MORE
 
-from .constants import HEADER, HEADER_SIZE, MAX_BODY, Message, crc16_xmodem
+from .constants import HEADER, HEADER_SIZE, MAX_BODY, Message
 
 _HEAD: Final = struct.Struct("<BBHHH")  # header, properties, length, CRC, sequence id
 _KNOWN: Final = frozenset(int(m) for m in Message)

@@ -14,10 +14,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Final
 
-import crcmod.predefined
-
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, crc16_xmodem
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -40,10 +38,6 @@ from .constants import (
     VERSION,
     FrameType,
 )
-
-# CRC-16/XMODEM (poly 0x1021, init 0, no reflection): check("123456789") = 0x31C3. Compiled by
-# crcmod; _binary.py has no XMODEM variant.
-crc16_xmodem: Final = crcmod.predefined.mkCrcFun("xmodem")
 
 _STAR: Final = 0x2A
 _NOT_TEXT: Final = re.compile(rb"[^\x20-\x7e]")

@@ -16,10 +16,11 @@ from __future__ import annotations
 from typing import Final
 
 from fleetwire.errors import FramingError
+from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
 from .constants import FLAG, VERSION, FrameType
-from .framing import Shape, build_binary, crc16_xmodem, open_binary, open_text, text_ack
+from .framing import Shape, build_binary, open_binary, open_text, text_ack
 
 _TEXT_KINDS: Final[dict[Shape, FrameKind]] = {
     Shape.HEARTBEAT: FrameKind.HEARTBEAT,

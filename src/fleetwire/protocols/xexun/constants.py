@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import crcmod.predefined
-
 RMC_HEADS: Final = (b"GPRMC,", b"GNRMC,")
 IMEI_TAG: Final = b"imei:"
 IMEI_MIN: Final = 10
@@ -22,9 +20,6 @@ SERIAL_MAX: Final = 14  # the full layout's leading yymmddhhmmss (12 digits; som
 MAX_FRAME_SIZE: Final = 1024
 FULL_TAIL_FIELDS: Final = 10  # satellites .. cell id
 KNOTS: Final = 1.852
-
-# CRC-16/XMODEM (poly 0x1021, init 0, not reflected); check("123456789") = 0x31C3.
-crc16_xmodem: Final = crcmod.predefined.mkCrcFun("xmodem")
 
 # Alarm texts of the TK102/TK103 manuals (the SMS alarm messages, which the GPRS report repeats),
 # matched case-insensitively on their start. Ignition texts set ``ignition`` instead.

@@ -12,9 +12,10 @@ from datetime import UTC
 from functools import reduce
 
 from fleetwire.model import Record
+from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import SimulatedDevice
 
-from .constants import KNOTS, crc16_xmodem
+from .constants import KNOTS
 
 END = b"\r\n"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
-from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import Buffer, crc16_xmodem
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import (
@@ -24,7 +24,6 @@ from .constants import (
     MAX_FRAME_SIZE,
     RMC_HEADS,
     SERIAL_MAX,
-    crc16_xmodem,
 )
 
 _G = 0x47
