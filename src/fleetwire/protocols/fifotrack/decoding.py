@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._text import ascii_text, finite, integer, pipe_cell
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
@@ -31,30 +32,6 @@ Decoder = Callable[[Envelope, bytes, DecodeContext], list[Record]]
 _FIELDS = 15  # alm-code .. AD: what A00 and A01 both carry
 _F_RFID = 15
 _NO_CLOCK = "000000000000"
-
-
-def _text(data: bytes) -> str:
-    try:
-        return data.decode("ascii")
-    except UnicodeDecodeError as e:
-        raise InvalidField("non-ASCII text in a text message") from e
-
-
-def _int(text: str, base: int = 10) -> int:
-    try:
-        return int(text, base)
-    except ValueError as e:
-        raise InvalidField(f"bad number {text!r}") from e
-
-
-def _float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError as e:
-        raise InvalidField(f"bad number {text!r}") from e
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidField(f"bad number {text!r}")
-    return value
 
 
 def _time(text: str, ctx: DecodeContext) -> datetime:
@@ -76,25 +53,16 @@ def _bits(prefix: str, key: str, text: str, attrs: Attributes) -> None:
     """A hex port word: the bitmask, and one in<N>/out<N> per bit of its digits."""
     if not text:
         return
-    value = _int(text, 16)
+    value = integer(text, 16)
     attrs[key] = value
     for bit in range(4 * len(text)):
         attrs[f"{prefix}{bit + 1}"] = bool(value >> bit & 1)
 
 
-def _cell(text: str, attrs: Attributes) -> None:
-    parts = text.split("|")
-    if len(parts) != 4 or not all(parts):
-        return
-    mcc, mnc, lac, cid = _int(parts[0]), _int(parts[1]), _int(parts[2], 16), _int(parts[3], 16)
-    if mcc or lac or cid:
-        attrs.update(mcc=mcc, mnc=mnc, lac=lac, cid=cid)
-
-
 def _analog(text: str, attrs: Attributes) -> None:
     for i, part in enumerate(text.split("|"), 1):
         if part:
-            attrs[f"adc{i}"] = _int(part, 16)
+            attrs[f"adc{i}"] = integer(part, 16)
 
 
 def _alarm(text: str, rec: Record) -> None:
@@ -102,7 +70,7 @@ def _alarm(text: str, rec: Record) -> None:
     something we have seen; only the code before a '|' is read)."""
     if not text:
         return
-    code = _int(text.split("|", 1)[0])
+    code = integer(text.split("|", 1)[0])
     rec.attributes["event"] = code
     alarm = ALARMS.get(code)
     if alarm:
@@ -111,32 +79,32 @@ def _alarm(text: str, rec: Record) -> None:
 
 
 def _position(env: Envelope, frame: bytes, ctx: DecodeContext) -> list[Record]:
-    f = _text(frame[env.start : env.end]).split(",")
+    f = ascii_text(frame[env.start : env.end]).split(",")
     if len(f) < _FIELDS:
         raise InvalidField(f"{env.code} with {len(f)} fields")
     rec = Record(fix_time=_time(f[1], ctx), valid=f[2] == "A")
-    lat, lon = _float(f[3]), _float(f[4])
+    lat, lon = finite(f[3]), finite(f[4])
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise InvalidField(f"position out of range: {lat} {lon}")
     if rec.valid or lat or lon:
         rec.latitude, rec.longitude = lat, lon
-    rec.speed, rec.course, rec.altitude = _float(f[5]), _float(f[6]), _float(f[7])
+    rec.speed, rec.course, rec.altitude = finite(f[5]), finite(f[6]), finite(f[7])
     if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360):
         raise InvalidField(f"speed {rec.speed} course {rec.course}")
     a = rec.attributes
-    a["index"] = _int(env.work_no, 16)
-    a["odometer"] = _int(f[8])
-    a["hours"] = _int(f[9]) * 1000
+    a["index"] = integer(env.work_no, 16)
+    a["odometer"] = integer(f[8])
+    a["hours"] = integer(f[9]) * 1000
     if f[10]:
-        a["status"] = _int(f[10], 16)
+        a["status"] = integer(f[10], 16)
     _bits("in", "input", f[11], a)
     _bits("out", "output", f[12], a)
-    _cell(f[13], a)
+    pipe_cell(f[13], a)
     _analog(f[14], a)
     if len(f) > _F_RFID and f[_F_RFID]:
         # Captures show the card number in hex (B4A067 for card 11837543); 2019-2020 A01
         # firmware puts "1" here on reports without a card, which we cannot tell from card 1.
-        a["driverUniqueId"] = str(_int(f[_F_RFID], 16))
+        a["driverUniqueId"] = str(integer(f[_F_RFID], 16))
     _alarm(f[0], rec)
     if rec.kind is RecordKind.POSITION and not rec.has_position:
         rec.kind = RecordKind.STATUS

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._text import ascii_text, finite, integer, pipe_cell
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
@@ -25,30 +26,6 @@ Decoder = Callable[[memoryview, DecodeContext], list[Record]]
 
 _AAA_FIELDS = 16  # event .. analog inputs: the part every model sends
 _F_ASSISTED, _F_TEMPERATURE = 16, 20
-
-
-def _text(data: memoryview) -> str:
-    try:
-        return bytes(data).decode("ascii")
-    except UnicodeDecodeError as e:
-        raise InvalidField("non-ASCII text in a text message") from e
-
-
-def _int(text: str, base: int = 10) -> int:
-    try:
-        return int(text, base)
-    except ValueError as e:
-        raise InvalidField(f"bad number {text!r}") from e
-
-
-def _float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError as e:
-        raise InvalidField(f"bad number {text!r}") from e
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidField(f"bad number {text!r}")
-    return value
 
 
 def _time(text: str, ctx: DecodeContext) -> datetime:
@@ -66,21 +43,11 @@ def _time(text: str, ctx: DecodeContext) -> datetime:
     return device_clock_to_utc(t, ctx)
 
 
-def _cell(text: str, attrs: Attributes) -> None:
-    """MCC|MNC|LAC(hex)|CI(hex); firmware without a cell sends empty or zero parts."""
-    parts = text.split("|")
-    if len(parts) != 4 or not all(parts):
-        return
-    mcc, mnc, lac, cid = _int(parts[0]), _int(parts[1]), _int(parts[2], 16), _int(parts[3], 16)
-    if mcc or lac or cid:
-        attrs.update(mcc=mcc, mnc=mnc, lac=lac, cid=cid)
-
-
 def _io(text: str, attrs: Attributes) -> None:
     """Four hex digits: inputs in the high byte, outputs in the low byte."""
     if not text:
         return
-    value = _int(text, 16)
+    value = integer(text, 16)
     attrs["input"], attrs["output"] = value >> 8 & 0xFF, value & 0xFF
     for bit in range(8):
         attrs[f"in{bit + 1}"] = bool(value >> (8 + bit) & 1)
@@ -91,7 +58,7 @@ def _analog(text: str, attrs: Attributes) -> None:
     """AD1|AD2|...: hex ADC counts, or volts with a decimal point on newer firmware."""
     for i, part in enumerate(text.split("|"), 1):
         if part:
-            attrs[f"adc{i}"] = _float(part) if "." in part else _int(part, 16)
+            attrs[f"adc{i}"] = finite(part) if "." in part else integer(part, 16)
 
 
 def _temperatures(text: str, attrs: Attributes) -> None:
@@ -99,7 +66,7 @@ def _temperatures(text: str, attrs: Attributes) -> None:
     for part in text.split("|"):
         if len(part) != 6:
             continue
-        number, raw = _int(part[:2], 16), _int(part[2:], 16)
+        number, raw = integer(part[:2], 16), integer(part[2:], 16)
         if number:  # 0 is no sensor in the numbering that starts at 1
             attrs[f"temp{number}"] = (raw - 0x10000 if raw & 0x8000 else raw) / 100
 
@@ -108,23 +75,23 @@ def _position(fields: list[str], ctx: DecodeContext) -> Record:
     """The AAA field list from the event code on."""
     if len(fields) < _AAA_FIELDS:
         raise InvalidField(f"AAA with {len(fields)} fields")
-    event = _int(fields[0])
+    event = integer(fields[0])
     rec = Record(fix_time=_time(fields[3], ctx), valid=fields[4] == "A")
-    lat, lon = _float(fields[1]), _float(fields[2])
+    lat, lon = finite(fields[1]), finite(fields[2])
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise InvalidField(f"position out of range: {lat} {lon}")
     if rec.valid or lat or lon:
         rec.latitude, rec.longitude = lat, lon
-    rec.satellites = _int(fields[5])
-    rec.speed = _float(fields[7])
-    rec.course = _float(fields[8])
+    rec.satellites = integer(fields[5])
+    rec.speed = finite(fields[7])
+    rec.course = finite(fields[8])
     if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360 and 0 <= rec.satellites < 100):
         raise InvalidField(f"speed {rec.speed} course {rec.course} sats {rec.satellites}")
-    rec.altitude = _float(fields[10])
+    rec.altitude = finite(fields[10])
     a = rec.attributes
-    a.update(event=event, rssi=_int(fields[6]), hdop=_float(fields[9]))
-    a.update(odometer=_int(fields[11]), hours=_int(fields[12]) * 1000)
-    _cell(fields[13], a)
+    a.update(event=event, rssi=integer(fields[6]), hdop=finite(fields[9]))
+    a.update(odometer=integer(fields[11]), hours=integer(fields[12]) * 1000)
+    pipe_cell(fields[13], a)
     _io(fields[14], a)
     _analog(fields[15], a)
     if event == EVENT_RFID and len(fields) > _F_ASSISTED and fields[_F_ASSISTED]:
@@ -141,12 +108,12 @@ def _position(fields: list[str], ctx: DecodeContext) -> Record:
 
 
 def _aaa(data: memoryview, ctx: DecodeContext) -> list[Record]:
-    return [_position(_text(data).split(","), ctx)]
+    return [_position(ascii_text(data).split(","), ctx)]
 
 
 def _aff(data: memoryview, ctx: DecodeContext) -> list[Record]:
     """AFF: a serial number, then the AAA fields."""
-    return [_position(_text(data).split(",")[1:], ctx)]
+    return [_position(ascii_text(data).split(",")[1:], ctx)]
 
 
 def _nothing(data: memoryview, ctx: DecodeContext) -> list[Record]:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
@@ -18,16 +19,6 @@ from .framing import open_frame
 
 _RMC_FIELDS = 10  # head, time, status, lat, N/S, lon, E/W, speed, course, date
 _HEX = frozenset("0123456789abcdefABCDEF")
-
-
-def _num(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError as e:
-        raise InvalidField(f"bad number {text!r}") from e
-    if v != v or v in (float("inf"), float("-inf")):
-        raise InvalidField(f"bad number {text!r}")
-    return v
 
 
 def _int(text: str, base: int = 10) -> int:
@@ -40,7 +31,7 @@ def _int(text: str, base: int = 10) -> int:
 def _coordinate(value: str, hemisphere: str, letters: str, limit: int) -> float:
     """(d)ddmm.mmmm (leading zeros often dropped) to signed degrees; an empty hemisphere is
     taken as the positive one (captured from a device that left it out)."""
-    raw = _num(value)
+    raw = finite(value)
     degrees = int(raw // 100)
     minutes = raw - degrees * 100
     result = degrees + minutes / 60
@@ -67,8 +58,8 @@ def _rmc(sentence: str, ctx: DecodeContext) -> Record:
     rec = Record(fix_time=_time(f[1], f[9], ctx), valid=f[2] == "A")
     rec.latitude = _coordinate(f[3], f[4], "NS", 90)
     rec.longitude = _coordinate(f[5], f[6], "EW", 180)
-    rec.speed = _num(f[7]) * KNOTS if f[7] else 0.0
-    rec.course = _num(f[8]) if f[8] else 0.0
+    rec.speed = finite(f[7]) * KNOTS if f[7] else 0.0
+    rec.course = finite(f[8]) if f[8] else 0.0
     if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360):
         raise InvalidField(f"speed {f[7]!r} or course {f[8]!r} out of range")
     return rec
@@ -97,7 +88,7 @@ def _power(text: str, a: Attributes) -> None:
         name, sep, value = part.partition(":" if i == 0 else "=")
         if not sep or not value.endswith("V"):
             raise InvalidField(f"bad voltage {part!r}")
-        volts = _num(value[:-1])
+        volts = finite(value[:-1])
         if i == 0:
             a["battery"] = volts
         elif name.startswith("ADC") and name[3:].isdigit():
@@ -110,7 +101,7 @@ def _tail(tail: list[str], rec: Record) -> None:
     if tail[0]:
         rec.satellites = _int(tail[0])
     if tail[1]:
-        rec.altitude = _num(tail[1])
+        rec.altitude = finite(tail[1])
     if tail[2]:
         _power(tail[2], a)
     if tail[3]:

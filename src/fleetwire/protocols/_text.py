@@ -1,0 +1,45 @@
+"""Shared field parsers for text protocols: a field that does not parse is the device's fault
+(InvalidField), never a ValueError or UnicodeDecodeError escaping a decoder."""
+
+from __future__ import annotations
+
+from fleetwire.errors import InvalidField
+from fleetwire.model import Attributes
+from fleetwire.protocols._binary import Buffer
+
+
+def ascii_text(data: Buffer) -> str:
+    try:
+        return bytes(data).decode("ascii")
+    except UnicodeDecodeError as e:
+        raise InvalidField("non-ASCII text in a text message") from e
+
+
+def integer(text: str, base: int = 10) -> int:
+    try:
+        return int(text, base)
+    except ValueError as e:
+        raise InvalidField(f"bad number {text!r}") from e
+
+
+def finite(text: str) -> float:
+    """A float that is a number: NaN and infinities are refused like any other bad field."""
+    try:
+        value = float(text)
+    except ValueError as e:
+        raise InvalidField(f"bad number {text!r}") from e
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidField(f"bad number {text!r}")
+    return value
+
+
+def pipe_cell(text: str, attrs: Attributes) -> None:
+    """The serving cell as MCC|MNC|LAC(hex)|CI(hex) (Meitrack, Fifotrack); firmware without a
+    cell sends empty or zero parts, which set nothing."""
+    parts = text.split("|")
+    if len(parts) != 4 or not all(parts):
+        return
+    mcc, mnc = integer(parts[0]), integer(parts[1])
+    lac, cid = integer(parts[2], 16), integer(parts[3], 16)
+    if mcc or lac or cid:
+        attrs.update(mcc=mcc, mnc=mnc, lac=lac, cid=cid)
