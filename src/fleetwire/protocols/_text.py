@@ -6,6 +6,9 @@ from __future__ import annotations
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes
 from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols.base import NEED_MORE
+
+_COMMA, _ZERO, _NINE, _STAR, _CR, _LF = b",09*\r\n"
 
 
 def ascii_text(data: Buffer) -> str:
@@ -43,3 +46,25 @@ def pipe_cell(text: str, attrs: Attributes) -> None:
     lac, cid = integer(parts[2], 16), integer(parts[3], 16)
     if mcc or lac or cid:
         attrs.update(mcc=mcc, mnc=mnc, lac=lac, cid=cid)
+
+
+def length_field(buf: Buffer, at: int, max_digits: int) -> tuple[int, int]:
+    """A decimal length field at ``buf[at:]`` ended by a comma (Meitrack, Fifotrack): (value,
+    index of the comma). The index is NEED_MORE while the buffer ends inside the field and -1
+    when there is no such field here (a non-digit, or more than ``max_digits`` digits); an
+    empty field gives the index ``at``, for the caller to refuse."""
+    n = len(buf)
+    value = 0
+    for i in range(at, min(n, at + max_digits + 1)):
+        b = buf[i]
+        if b == _COMMA:
+            return value, i
+        if not _ZERO <= b <= _NINE:
+            return 0, -1
+        value = value * 10 + b - _ZERO
+    return (0, NEED_MORE) if n < at + max_digits + 1 else (0, -1)
+
+
+def checksum_tail_at(buf: Buffer, end: int) -> bool:
+    """Whether ``buf[:end]`` ends in "*XX\r\n" (the caller checks the two digits)."""
+    return buf[end - 2] == _CR and buf[end - 1] == _LF and buf[end - 5] == _STAR

@@ -16,6 +16,18 @@ FrameLength = Callable[[memoryview], int]
 _GARBAGE_SAMPLE = 64  # bytes of skipped garbage kept for the log line
 
 
+def garbage_before(buf: bytes | bytearray | memoryview, starts: bytes) -> int:
+    """For a frame_length on its garbage path: the bytes before the next byte (after the first)
+    that may start a frame, one of ``starts``; all of them when there is none."""
+    data = bytes(buf)
+    cut = len(data)
+    for start in starts:
+        i = data.find(bytes((start,)), 1, cut)
+        if i > 0:
+            cut = i
+    return cut
+
+
 class Framer:
     __slots__ = ("_buf", "_frame_length", "_max", "garbage", "skipped")
 

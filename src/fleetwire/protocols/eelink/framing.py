@@ -14,6 +14,7 @@ from typing import Final, NamedTuple
 from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer, bcd
 from fleetwire.protocols.base import NEED_MORE
+from fleetwire.protocols.framing import garbage_before
 
 from .constants import (
     HEAD_SIZE,
@@ -47,7 +48,7 @@ def frame_length(buf: Buffer) -> int:
         return NEED_MORE
     first = buf[0]
     if first not in (_G, _E):
-        return -_garbage_run(buf)
+        return -garbage_before(buf, bytes((_G, _E)))
     if n < 2:
         return NEED_MORE
     if first == _G and buf[1] == _G:
@@ -65,14 +66,6 @@ def frame_length(buf: Buffer) -> int:
             return -1  # the package must follow the IMEI
         return UDP_HEAD_SIZE + size
     return -1
-
-
-def _garbage_run(buf: Buffer) -> int:
-    """Bytes before the next possible start (67 or 45)."""
-    for i in range(1, len(buf)):
-        if buf[i] in (_G, _E):
-            return i
-    return len(buf)
 
 
 def _package(frame: bytes, start: int, imei: str | None) -> Package:

@@ -12,7 +12,9 @@ from typing import NamedTuple
 
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._text import checksum_tail_at, length_field
 from fleetwire.protocols.base import NEED_MORE
+from fleetwire.protocols.framing import garbage_before
 
 from .constants import (
     DEVICE_START,
@@ -27,10 +29,6 @@ from .constants import (
 _DOLLAR = 0x24
 _COMMA = 0x2C
 _STAR = 0x2A
-_CR = 0x0D
-_LF = 0x0A
-_ZERO = 0x30
-_NINE = 0x39
 _TAIL = 5  # "*XX\r\n"
 _HEX = frozenset(b"0123456789ABCDEFabcdef")
 
@@ -52,17 +50,12 @@ def _header(buf: Buffer) -> int:
         return -1
     if n > 2 and not FLAG_MIN <= buf[2] <= FLAG_MAX:
         return -1
-    declared = 0
-    for i in range(3, min(n, 3 + MAX_LENGTH_DIGITS + 1)):
-        b = buf[i]
-        if b == _COMMA:
-            if i == 3 or declared < MIN_DECLARED or i + declared > MAX_FRAME_SIZE:
-                return -1
-            return i + declared
-        if not _ZERO <= b <= _NINE:
-            return -1
-        declared = declared * 10 + b - _ZERO
-    return NEED_MORE if n < 3 + MAX_LENGTH_DIGITS + 1 else -1
+    declared, comma = length_field(buf, 3, MAX_LENGTH_DIGITS)
+    if comma <= 0:
+        return comma
+    if comma == 3 or declared < MIN_DECLARED or comma + declared > MAX_FRAME_SIZE:
+        return -1
+    return comma + declared
 
 
 def frame_length(buf: Buffer) -> int:
@@ -71,21 +64,15 @@ def frame_length(buf: Buffer) -> int:
     if n == 0:
         return NEED_MORE
     if buf[0] != _DOLLAR:
-        return -_garbage_run(buf)
+        return -garbage_before(buf, b"$")
     total = _header(buf)
     if total <= 0:
         return total
     if n < total:
         return total
-    if buf[total - 2] == _CR and buf[total - 1] == _LF and buf[total - _TAIL] == _STAR:
+    if checksum_tail_at(buf, total):
         return total
     return -1  # a header whose length lands on no frame end: step past it and resync
-
-
-def _garbage_run(buf: Buffer) -> int:
-    """Bytes before the next `$` (only on the garbage path)."""
-    i = bytes(buf).find(b"$", 1)
-    return i if i > 0 else len(buf)
 
 
 def checksum(data: Buffer) -> int:

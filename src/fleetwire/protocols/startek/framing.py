@@ -14,6 +14,7 @@ from typing import Final, NamedTuple
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer
 from fleetwire.protocols.base import NEED_MORE
+from fleetwire.protocols.framing import garbage_before
 
 from .constants import CHECKSUM_SIZE, MAX_DATA_LENGTH, TERMINATOR, UPLINK_START
 
@@ -37,7 +38,7 @@ def frame_length(buf: Buffer) -> int:
     if n == 0:
         return NEED_MORE
     if buf[0] != _AMP:
-        return -_garbage_run(buf)
+        return -garbage_before(buf, b"&")
     if n < 2:
         return NEED_MORE
     if buf[1] != _AMP:
@@ -67,12 +68,6 @@ def frame_length(buf: Buffer) -> int:
     if bytes(buf[total - 2 : total]) != TERMINATOR:
         return -1  # a length that does not land on CR LF: not a frame
     return total
-
-
-def _garbage_run(buf: Buffer) -> int:
-    """Bytes before the next possible start marker."""
-    i = bytes(buf).find(b"&", 1)  # garbage path only
-    return i if i > 0 else len(buf)
 
 
 def checksum(data: bytes) -> bytes:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer, crc16_xmodem
 from fleetwire.protocols.base import NEED_MORE
+from fleetwire.protocols.framing import garbage_before
 
 from .constants import (
     FULL_TAIL_FIELDS,
@@ -30,7 +31,8 @@ _G = 0x47
 _COMMA = 0x2C
 _CR = 0x0D
 _LF = 0x0A
-_STARTS = frozenset(b"0123456789,G")
+_START_BYTES = b"0123456789,G"  # what a frame may start with
+_STARTS = frozenset(_START_BYTES)
 _DIGITS = frozenset(b"0123456789")
 _HEX = frozenset(b"0123456789ABCDEFabcdef")
 _TAIL_DIGITS = 2  # satellites: at most two digits before the tail's first comma
@@ -86,7 +88,7 @@ def frame_length(buf: Buffer) -> int:
     if not data:
         return NEED_MORE
     if data[0] not in _STARTS:
-        return -_garbage_run(data)
+        return -garbage_before(data, _START_BYTES)
     if data[0] == _G:
         head = _rmc_head(data)
         return head if head <= 0 else _imei_end(data, 0)
@@ -108,13 +110,6 @@ def frame_length(buf: Buffer) -> int:
             # whitespace between frames (not counted as garbage)
             return i + 1
     return NEED_MORE if len(data) < MAX_FRAME_SIZE else -1
-
-
-def _garbage_run(data: bytes) -> int:
-    for i in range(1, len(data)):
-        if data[i] in _STARTS:
-            return i
-    return len(data)
 
 
 class Envelope(NamedTuple):
