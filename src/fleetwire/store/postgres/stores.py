@@ -163,16 +163,17 @@ class PgTelemetry:
                     " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
                     [(c, s, d, p, e, _ts(at)) for c, (s, d, p, e, at) in dead],
                 )
-            for device_id in sorted(devices):
-                await conn.execute("DELETE FROM latest WHERE device_id = $1", device_id)
-                await conn.execute(
-                    f"INSERT INTO latest ({_POS_COLS}) SELECT {_POS_COLS} FROM positions"
-                    " WHERE device_id = $1 AND latitude IS NOT NULL"
-                    " AND NOT (NOT valid AND latitude = 0 AND longitude = 0)"
-                    " AND fix_time <= server_time + make_interval(secs => $2)"
-                    " ORDER BY fix_time DESC, frame_seq LIMIT 1",
-                    device_id, future_skew_ms / 1000,
-                )  # fmt: skip
+            # latest worked out afresh for every device touched, in two statements
+            touched = sorted(devices)
+            await conn.execute("DELETE FROM latest WHERE device_id = ANY($1)", touched)
+            await conn.execute(
+                f"INSERT INTO latest ({_POS_COLS}) SELECT DISTINCT ON (device_id) {_POS_COLS}"
+                " FROM positions WHERE device_id = ANY($1) AND latitude IS NOT NULL"
+                " AND NOT (NOT valid AND latitude = 0 AND longitude = 0)"
+                " AND fix_time <= server_time + make_interval(secs => $2)"
+                " ORDER BY device_id, fix_time DESC, frame_seq",
+                touched, future_skew_ms / 1000,
+            )  # fmt: skip
         return inserted
 
     async def positions(
