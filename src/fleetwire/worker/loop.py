@@ -47,11 +47,19 @@ def report_batch(result: BatchResult, stored: int, seconds: float) -> None:
 
 def device_options(settings: Settings) -> Callable[[int, str], dict[str, Any]]:
     """What a decoder may know of a device besides its frames: its protocol's time zone and
-    the decode options configured for it."""
+    the decode options configured for it. Worked out once per protocol (this runs per frame);
+    decoders only read the dict they are given."""
+    by_protocol: dict[str, dict[str, Any]] = {}
 
     def options(device_id: int, protocol: str) -> dict[str, Any]:
-        p = settings.protocol(protocol)
-        return {**p.decode, "timezone": p.timezone} if p.timezone is not None else dict(p.decode)
+        found = by_protocol.get(protocol)
+        if found is None:
+            p = settings.protocol(protocol)
+            found = dict(p.decode)
+            if p.timezone is not None:
+                found["timezone"] = p.timezone
+            by_protocol[protocol] = found
+        return found
 
     return options
 
