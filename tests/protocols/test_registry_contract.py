@@ -5,11 +5,14 @@ that claims its own first frame and no other protocol's."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import random
 from datetime import UTC, datetime
 
 import pytest
 
+from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import NAMES, all_protocols, device_class, get
 from fleetwire.protocols.base import (
@@ -21,6 +24,7 @@ from fleetwire.protocols.base import (
     TrackerProtocol,
     Transport,
 )
+from fleetwire.protocols.framing import Framer, frame_starts
 from tests.protocols.contract import assert_sane, framer
 
 FILES = ("constants", "framing", "inspect", "decoding", "encoding", "device", "protocol")
@@ -114,3 +118,55 @@ def test_detect_claims_its_own_login_and_nothing_else(name: str) -> None:
         first = first_frame(other)
         verdicts = [p.detect(first[:k]) for k in range(1, len(first) + 1)]
         assert Detection.YES not in verdicts, f"{name} claims {other}'s login"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if Transport.TCP in get(n).transports])
+def test_garbage_skip_jumps_only_over_bytes_that_cannot_start_a_frame(name: str) -> None:
+    """The framer skips garbage at C speed by jumping to the next byte that frame_starts() says
+    may open a frame; that is only sound if a byte the framing calls garbage on its own is
+    garbage whatever follows it, and if every real first frame starts with an allowed byte."""
+    p = get(name)
+    fl = p.session_framing(Session())
+    starts = frame_starts(fl)
+    cls = device_class(name)
+    dev = cls(cls.example_id)
+    frames = [f for f, _ in dev.handshake() if f] + [dev.report([fix()])[0], dev.heartbeat()[0]]
+    frames = [f for f in frames if f]
+    for f in frames:
+        assert f[0] in starts, f"{name}: a real frame starts with {f[0]:#04x}"
+    rng = random.Random(name)
+    tails = [f[1:] for f in frames] + frames + [rng.randbytes(64) for _ in range(16)]
+    for b in sorted(set(range(256)) - set(starts)):
+        for tail in tails:
+            assert fl(memoryview(bytes((b,)) + tail)) < 0, (name, b, tail[:16].hex())
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if Transport.TCP in get(n).transports])
+def test_random_bytes_cost_few_framing_calls_and_a_bounded_feed(name: str) -> None:
+    """64 KiB of random bytes (a flood) must not be scanned byte by byte in Python: count the
+    protocol's frame_length calls instead of timing them. Each feed() also stops at its step
+    budget, so one connection cannot hold the event loop."""
+    p = get(name)
+    calls = 0
+    fl = p.session_framing(Session())
+
+    def counted(buf: memoryview) -> int:
+        nonlocal calls
+        calls += 1
+        return fl(buf)
+
+    fr = Framer(counted, p.max_frame_size)
+    calls = 0  # frame_starts() asked each byte once while the framer was built
+    flood = random.Random(7).randbytes(65536)
+    steps = 0
+    with contextlib.suppress(DeviceError):
+        fr.feed(flood, max_steps=64)
+        steps += 1
+        while fr.more:
+            assert calls <= 64 * (steps + 1)
+            fr.feed(b"", max_steps=64)
+            steps += 1
+    starts = len(frame_starts(fl))
+    # about one call per byte that may start a frame; protocols whose frames may start with
+    # any byte (length-prefixed ones) are bounded by the budget that closes the connection
+    assert calls <= max(4 * 65536 * starts // 256, 64), (name, calls, starts)
