@@ -34,6 +34,11 @@ class ProtocolSettings(BaseModel):
 class GatewaySettings(BaseModel):
     host: str = "0.0.0.0"
     idle_timeout: float = 1800.0  # seconds without a byte before a connection is closed
+    identify_timeout: float = 60.0  # s a connection may take to identify its device
+    # connections not yet identified from one source address (0: no cap); generous, since a
+    # mobile carrier puts thousands of devices behind one address, each identifying at once
+    max_unidentified_per_address: int = 5000
+    max_connections: int = 0  # 0: as many as the open-file limit allows, less a reserve
     register_unknown: bool = True  # False: unknown devices are refused and logged
     max_unacked_frames: int = 256  # per connection; reading pauses past this
     max_bad_frames: int = 5  # consecutive rejected frames before the connection is closed

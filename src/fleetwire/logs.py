@@ -53,3 +53,33 @@ def setup(level: str = "INFO", fmt: str = "kv") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+
+
+class Throttle:
+    """A token bucket for log lines a remote peer can provoke (garbage, rejected frames,
+    hostile connections closed): a flood must not be able to fill the disk with logs. Lines past
+    the rate are counted, and the count is logged once a second by whoever calls ``report``."""
+
+    __slots__ = ("_last", "_rate", "_tokens", "burst", "suppressed")
+
+    def __init__(self, rate: float = 20.0, burst: float = 100.0) -> None:
+        self._rate = rate
+        self.burst = burst
+        self._tokens = burst
+        self._last = time.monotonic()
+        self.suppressed = 0
+
+    def allow(self) -> bool:
+        now = time.monotonic()
+        self._tokens = min(self.burst, self._tokens + (now - self._last) * self._rate)
+        self._last = now
+        if self._tokens >= 1.0:
+            self._tokens -= 1.0
+            return True
+        self.suppressed += 1
+        return False
+
+    def report(self, logger: logging.Logger) -> None:
+        if self.suppressed:
+            logger.warning(kv("log_lines_suppressed", count=self.suppressed))
+            self.suppressed = 0

@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fleetwire.config import Settings
@@ -21,6 +21,7 @@ from fleetwire.store.registry import SqliteRegistry
 from fleetwire.worker import campaigns
 from fleetwire.worker.loop import Worker
 from tests.conftest import make_settings
+from tests.gateway.running import running as gateway
 
 IMEI = "356307042441013"
 
@@ -61,16 +62,6 @@ def worker_running(settings: Settings) -> Iterator[None]:
         stop.set()
         t.join(10)
         w.close()
-
-
-@asynccontextmanager
-async def gateway(settings: Settings) -> AsyncIterator[Gateway]:
-    gw = Gateway(settings)
-    await gw.start()
-    try:
-        yield gw
-    finally:
-        await gw.stop()
 
 
 class Tracker:

@@ -104,7 +104,8 @@ class DetectingConnection(asyncio.Protocol):
 
     def _give_up(self, reason: str) -> None:
         self.gw.tally.rejected["auto", reason] += 1
-        log.warning(kv("autodetect_failed", peer=self.peer, reason=reason, len=len(self.buf),
-                       hex=self.buf[:256].hex()))  # fmt: skip
+        if self.gw.throttle.allow():
+            log.warning(kv("autodetect_failed", peer=self.peer, reason=reason, len=len(self.buf),
+                           hex=self.buf[:256].hex()))  # fmt: skip
         if self.transport is not None:
             self.transport.close()

@@ -94,7 +94,8 @@ class ProxiedConnection(asyncio.Protocol):
 
     def _fail(self, reason: str) -> None:
         self.gw.tally.rejected["proxy", "proxy_header"] += 1
-        log.warning(kv("proxy_header_rejected", peer=self.peer, reason=reason,
-                       hex=self.buf[:64].hex()))  # fmt: skip
+        if self.gw.throttle.allow():
+            log.warning(kv("proxy_header_rejected", peer=self.peer, reason=reason,
+                           hex=self.buf[:64].hex()))  # fmt: skip
         if self.transport is not None:
             self.transport.close()

@@ -28,12 +28,15 @@ from fleetwire.gateway.jetstream import JetStreamCommitter
 from fleetwire.gateway.proxied import ProxiedConnection
 from fleetwire.gateway.routing import Router
 from fleetwire.gateway.udp import DatagramEndpoint
-from fleetwire.logs import kv
+from fleetwire.logs import Throttle, kv
 from fleetwire.metrics import CONNECTIONS, Tally
 from fleetwire.protocols import all_protocols
 from fleetwire.protocols.base import Transport
 
 log = logging.getLogger("gateway")
+
+# descriptors kept free of device connections: listeners, the raw log, NATS, the registry, logs
+_FD_RESERVE = 200
 
 
 def raise_open_files_limit() -> int:
@@ -56,7 +59,11 @@ class Gateway:
         self.max_bad_frames = gs.max_bad_frames
         self.reuse_port = reuse_port
         self.tally = Tally()
+        self.throttle = Throttle()  # every log line a remote peer can provoke goes through it
         self.connections: set[DeviceConnection] = set()
+        # connections not yet identified, per source address (see opened())
+        self.unidentified: Counter[str] = Counter()
+        self.max_connections = gs.max_connections  # set from the open-file limit at start()
         self._ids = itertools.count(1)
         self._boot = int(time.time()) << 24  # connection ids unique across restarts
         self.committer: Committer | JetStreamCommitter
@@ -102,14 +109,53 @@ class Gateway:
             self.router.detach(device_id, conn)
 
     def opened(self, conn: DeviceConnection) -> None:
+        """A new connection: refused at once (and counted) past the connection cap, which sits
+        below the open-file limit so that accept() never fails for want of descriptors, or past
+        the per-address cap on connections that have not identified themselves yet."""
+        gs = self.settings.gateway
+        address = conn.peer.rsplit(":", 1)[0]
+        if len(self.connections) >= self.max_connections:
+            self._refuse(conn, "capacity")
+            return
+        if 0 < gs.max_unidentified_per_address <= self.unidentified[address]:
+            self._refuse(conn, "unidentified_per_address")
+            return
         self.connections.add(conn)
+        self.unidentified[address] += 1
+        conn.unidentified_counted = True
+
+    def _refuse(self, conn: DeviceConnection, reason: str) -> None:
+        conn.closing = True
+        self.tally.closed[conn.name, reason] += 1  # fleetwire_connections_closed{reason}
+        if self.throttle.allow():
+            log.warning(kv("connection_refused", protocol=conn.name, peer=conn.peer,
+                           reason=reason, connections=len(self.connections)))  # fmt: skip
+        if conn.transport is not None:
+            conn.transport.abort()
+
+    def identified(self, conn: DeviceConnection) -> None:
+        if conn.unidentified_counted:
+            conn.unidentified_counted = False
+            self._uncount(conn)
+
+    def _uncount(self, conn: DeviceConnection) -> None:
+        address = conn.peer.rsplit(":", 1)[0]
+        left = self.unidentified[address] - 1
+        if left > 0:
+            self.unidentified[address] = left
+        else:
+            del self.unidentified[address]
 
     def closed(self, conn: DeviceConnection) -> None:
         self.connections.discard(conn)
+        self.identified(conn)
 
     async def start(self) -> None:
         limit = raise_open_files_limit()
-        log.info(kv("open_files_limit", limit=limit, connections_capacity=max(limit - 100, 0)))
+        capacity = max(limit - _FD_RESERVE, 0)
+        if not self.max_connections or self.max_connections > capacity:
+            self.max_connections = capacity
+        log.info(kv("open_files_limit", limit=limit, connections_capacity=self.max_connections))
         await self.committer.open()
         if isinstance(self.committer, JetStreamCommitter) and self.committer.nc is not None:
             self.router = Router(self.committer.nc, self.settings.rawlog)
@@ -165,14 +211,20 @@ class Gateway:
         return lambda: ProxiedConnection(self, make, timeout)
 
     async def _sweep(self) -> None:
-        """Close connections silent for longer than the idle timeout (half-open sockets)."""
-        timeout = self.settings.gateway.idle_timeout
-        period = max(min(timeout / 4, 60.0), 0.05)
+        """Close connections silent for longer than the idle timeout (half-open sockets), and
+        those that have not identified their device within the identify timeout."""
+        gs = self.settings.gateway
+        timeout, identify = gs.idle_timeout, gs.identify_timeout
+        period = max(min(timeout / 4, identify / 4, 15.0), 0.05)
         while True:
             await asyncio.sleep(period)
-            cutoff = self.loop.time() - timeout
-            for conn in [c for c in self.connections if c.last_seen < cutoff]:
-                conn.close("idle_timeout")
+            now = self.loop.time()
+            idle, anonymous = now - timeout, now - identify
+            for conn in list(self.connections):
+                if conn.last_seen < idle:
+                    conn.close("idle_timeout")
+                elif conn.session.unique_id is None and conn.opened_at < anonymous:
+                    conn.close("identify_timeout")
 
     async def _flush_metrics(self) -> None:
         while True:
@@ -181,6 +233,7 @@ class Gateway:
 
     def flush_metrics(self) -> None:
         self.tally.flush()
+        self.throttle.report(log)
         # counted from the live set once a second (a few ms for 19,000 connections) rather
         # than kept beside it on every open and close
         open_now = Counter(c.name for c in self.connections)

@@ -66,8 +66,9 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
             return
         if device_id is None:
             self.gw.tally.rejected[self.name, "unknown_device"] += 1
-            log.warning(kv("device_refused", protocol=self.name, peer=item.peer,
-                           device=item.unique_id))  # fmt: skip
+            if self.gw.throttle.allow():
+                log.warning(kv("device_refused", protocol=self.name, peer=item.peer,
+                               device=item.unique_id))  # fmt: skip
             return
         if item.ack:
             self.transport.sendto(item.ack, item.addr)  # type: ignore[arg-type]
@@ -77,6 +78,7 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
 
     def _reject(self, data: bytes, peer: str, reason: str, error: str) -> None:
         self.gw.tally.rejected[self.name, reason] += 1
-        log.warning(kv("frame_rejected", protocol=self.name, peer=peer, transport="udp",
-                       reason=reason, error=error, len=len(data),
-                       hex=data[:256].hex()))  # fmt: skip
+        if self.gw.throttle.allow():
+            log.warning(kv("frame_rejected", protocol=self.name, peer=peer, transport="udp",
+                           reason=reason, error=error, len=len(data),
+                           hex=data[:256].hex()))  # fmt: skip
