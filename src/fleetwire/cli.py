@@ -33,6 +33,15 @@ def _settings(config: Path | None, data_dir: Path | None) -> Settings:
     return settings
 
 
+def _registry_ready(settings: Settings) -> None:
+    """Embedded tier: registry.db migrated before a role opens it (PostgreSQL roles check the
+    schema themselves and refuse to run behind)."""
+    if not settings.store.postgres:
+        from fleetwire.store.migrate import migrate_embedded
+
+        migrate_embedded(settings)
+
+
 def _metrics_env(settings: Settings) -> None:
     """Join the host's multiprocess metrics (must happen before prometheus_client is imported)."""
     if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
@@ -65,6 +74,10 @@ def run(config: Path | None, data_dir: Path | None) -> None:
 
     settings = _settings(config, data_dir)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    _registry_ready(settings)
+    from fleetwire.cli_user import how_to_log_in
+
+    how_to_log_in(settings)
     args: list[str] = ["--data-dir", str(settings.data_dir)]
     if config is not None:
         args += ["--config", str(config)]
@@ -92,6 +105,7 @@ def gateway(config: Path | None, data_dir: Path | None, reuse_port: bool, proces
         sys.exit(supervise(args, settings.metrics_dir, ("gateway",) * processes, clean=False))
     from fleetwire.gateway.server import run as run_gateway
 
+    _registry_ready(settings)
     run_gateway(settings, reuse_port=reuse_port)
 
 
@@ -102,6 +116,7 @@ def worker(config: Path | None, data_dir: Path | None) -> None:
     """Decode raw frames in batches and store positions."""
     settings = _settings(config, data_dir)
     _metrics_env(settings)
+    _registry_ready(settings)
     if settings.rawlog.jetstream:
         from fleetwire.worker.stream import run as run_stream_worker
 
@@ -121,6 +136,7 @@ def api(config: Path | None, data_dir: Path | None) -> None:
     _metrics_env(settings)
     from fleetwire.api.server import run as run_api
 
+    _registry_ready(settings)
     run_api(settings)
 
 
@@ -128,38 +144,37 @@ def api(config: Path | None, data_dir: Path | None) -> None:
 @_config
 @_data_dir
 def migrate(config: Path | None, data_dir: Path | None) -> None:
-    """Create or update the JetStream stream and apply PostgreSQL migrations."""
+    """Create or update the JetStream stream and apply the store's migrations."""
     import asyncio
 
     settings = _settings(config, data_dir)
 
     async def go() -> None:
-        if settings.store.postgres:
-            import asyncpg
+        from fleetwire.store.migrate import migrate as migrate_store
 
+        done = await migrate_store(settings)
+        if settings.store.postgres:
             from fleetwire.store.postgres import schema
 
-            conn = await asyncpg.connect(settings.store.url)
-            try:
-                applied = await schema.migrate(conn, settings.store.months_ahead)
-                dropped = await schema.drop_expired(conn, settings.store.retention_days)
-            finally:
-                await conn.close()
             click.echo(
-                f"postgresql: applied {applied or 'nothing'}, schema at "
-                f"{schema.LATEST_VERSION}, dropped {dropped or 'no'} partitions"
+                f"postgresql: applied {done['postgres'] or 'nothing'}, schema at "
+                f"{schema.LATEST_VERSION}, dropped {done['dropped'] or 'no'} partitions"
             )
-        else:
-            click.echo("store: embedded SQLite, its schema is created on start")
+        before, after = done["registry"]
+        where = "postgresql" if settings.store.postgres else str(settings.registry_path)
+        click.echo(
+            f"registry ({where}): "
+            + (f"migrated {before or 'empty'} -> {after}" if before != after else f"at {after}")
+        )
         if settings.rawlog.jetstream:
             from fleetwire.rawlog import jetstream as rawjs
 
             nc = await rawjs.connect(settings.rawlog, "fleetwire-migrate")
             try:
-                done = await rawjs.ensure_stream(nc.jetstream(), settings.rawlog)
+                stream = await rawjs.ensure_stream(nc.jetstream(), settings.rawlog)
             finally:
                 await nc.drain()
-            click.echo(f"jetstream: stream {settings.rawlog.stream} {done}")
+            click.echo(f"jetstream: stream {settings.rawlog.stream} {stream}")
         else:
             click.echo("raw log: embedded SQLite, created on start")
 
@@ -449,6 +464,10 @@ def command_cancel(command_id: int, api: str | None) -> None:
     except (ApiError, OSError) as e:
         raise click.ClickException(str(e)) from e
 
+
+from fleetwire.cli_user import user  # noqa: E402
+
+main.add_command(user)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

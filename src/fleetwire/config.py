@@ -97,6 +97,18 @@ class ApiSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8082
     max_rows: int = 100000  # most rows one query returns
+    # serve HTTPS itself with this certificate chain and key (PEM files); unset: plain HTTP,
+    # for loopback or behind a TLS-terminating proxy
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    registration: bool = False  # anyone may sign up (POST /api/users); the first user always may
+    session_days: float = 30.0  # a login session lasts this long
+    token_days: float = 7.0  # default lifetime of a token from POST /api/session/token
+    # failed logins within login_window seconds, per client address and per account, past
+    # which further attempts get 429 until the window has passed
+    login_window: float = 900.0
+    login_max_per_address: int = 20
+    login_max_per_account: int = 10
 
 
 class Settings(BaseSettings):

@@ -53,6 +53,8 @@ def setup(level: str = "INFO", fmt: str = "kv") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+    # Alembic narrates every start at INFO; store/migrate.py logs the one line worth keeping
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 class Throttle:

@@ -17,7 +17,7 @@ import pytest
 
 from fleetwire.config import RawLogSettings, Settings, StoreSettings
 from fleetwire.rawlog import jetstream as rawjs
-from fleetwire.store.postgres import schema
+from fleetwire.store.migrate import migrate_postgres
 from tests.conftest import make_settings
 
 PG_ADMIN = os.environ.get("FLEETWIRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -92,11 +92,7 @@ def scale_settings(data_dir: Path, pg: str, raw: RawLogSettings, **gateway: obje
 
 
 async def migrate(settings: Settings) -> None:
-    conn = await asyncpg.connect(settings.store.url)
-    try:
-        await schema.migrate(conn)
-    finally:
-        await conn.close()
+    await migrate_postgres(settings.store.url)
     nc = await rawjs.connect(settings.rawlog, "fleetwire-test")
     try:
         await rawjs.ensure_stream(nc.jetstream(), settings.rawlog)

@@ -9,6 +9,7 @@ import asyncpg
 import pytest
 
 from fleetwire.model import Record
+from fleetwire.store.migrate import head, migrate_postgres
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.worker.pipeline import to_row
@@ -31,6 +32,10 @@ def test_migrate_is_idempotent_and_checked(pg_url: str) -> None:
                 await schema.check(conn)
             assert await schema.migrate(conn) == [v for v, _ in schema.MIGRATIONS]
             assert await schema.migrate(conn) == []
+            with pytest.raises(schema.SchemaBehind, match="registry"):
+                await schema.check(conn)  # the registry's half is not there yet
+            done = await migrate_postgres(pg_url)
+            assert done["postgres"] == [] and done["registry"] == (None, head())
             await schema.check(conn)
             parts = await conn.fetch(
                 "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
@@ -47,9 +52,7 @@ def test_migrate_is_idempotent_and_checked(pg_url: str) -> None:
 
 def test_batches_are_idempotent_and_latest_moves_forward(pg_url: str) -> None:
     async def go() -> None:
-        conn = await asyncpg.connect(pg_url)
-        await schema.migrate(conn)
-        await conn.close()
+        await migrate_postgres(pg_url)
         pool = await connect_pool(pg_url)
         try:
             reg = PgRegistry(pool)
@@ -80,9 +83,7 @@ def test_batches_are_idempotent_and_latest_moves_forward(pg_url: str) -> None:
 
 def test_registry_registration_and_refusal(pg_url: str) -> None:
     async def go() -> None:
-        conn = await asyncpg.connect(pg_url)
-        await schema.migrate(conn)
-        await conn.close()
+        await migrate_postgres(pg_url)
         pool = await connect_pool(pg_url)
         try:
             reg = PgRegistry(pool)

@@ -176,10 +176,21 @@ class SchemaBehind(RuntimeError):
 
 
 async def check(conn: Conn) -> None:
+    """Both halves of the schema current: these migrations and the registry's (Alembic)."""
+    from fleetwire.store.migrate import head
+
     version = await current_version(conn)
     if version < LATEST_VERSION:
         raise SchemaBehind(
             f"database schema is at version {version}, this release needs {LATEST_VERSION}:"
+            " run `fleetwire migrate`"
+        )
+    revision = None
+    if await conn.fetchval("SELECT to_regclass('alembic_version') IS NOT NULL"):
+        revision = await conn.fetchval("SELECT version_num FROM alembic_version")
+    if revision != head():
+        raise SchemaBehind(
+            f"registry schema is at revision {revision}, this release needs {head()}:"
             " run `fleetwire migrate`"
         )
 

@@ -210,7 +210,7 @@ class PgTelemetry:
 
 def _device(r: asyncpg.Record) -> Device:
     return Device(
-        r["id"], r["unique_id"], r["name"], r["protocol"], r["disabled"], _ms(r["created"])
+        r["id"], r["unique_id"], r["name"], r["protocol"], r["disabled"], int(r["created"])
     )
 
 

@@ -1,0 +1,148 @@
+"""Login sessions, API tokens and failed-login records in the registry.
+
+Sessions live in the database, not in a signed cookie: every API process of the scale-out tier
+sees the same ones, and logging out (or deleting the user) ends a session at once everywhere,
+which a signed cookie cannot do before it expires. Session ids and tokens are random secrets
+handed to the client once; only their SHA-256 is stored, so a copy of the database holds nothing
+that logs in. (They are 256 random bits: a fast hash is enough, unlike for passwords.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from fleetwire.store.db import writing
+from fleetwire.store.schema import login_failures, sessions, tokens
+from fleetwire.store.users import now_ms
+
+TOKEN_PREFIX = "fwt_"  # recognisable in logs and secret scanners; the rest is opaque
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+# -- sessions ---------------------------------------------------------------------------------
+
+
+async def create_session(
+    engine: AsyncEngine,
+    user_id: int,
+    origin: str | None,
+    expires: int | None,
+    replaces: str | None = None,
+    token: str | None = None,
+) -> str:
+    """A new session for ``user_id``; returns the cookie value. The session the client held
+    before (``replaces``) ends: a login always gets a fresh id (no session fixation)."""
+    sid = secrets.token_urlsafe(32)
+    async with writing(engine) as conn:
+        if replaces:
+            await conn.execute(delete(sessions).where(sessions.c.id_hash == digest(replaces)))
+        token_id = None
+        if token is not None:
+            token_id = (
+                await conn.execute(select(tokens.c.id).where(tokens.c.token_hash == digest(token)))
+            ).scalar()
+        await conn.execute(
+            sessions.insert().values(
+                id_hash=digest(sid), user_id=user_id, origin=origin, created=now_ms(),
+                expires=expires, token_id=token_id,
+            )
+        )  # fmt: skip
+    return sid
+
+
+async def session_of(engine: AsyncEngine, sid: str) -> tuple[int, str | None, int | None] | None:
+    """(user id, login origin, expiry) of a live session, or None."""
+    q = select(sessions.c.user_id, sessions.c.origin, sessions.c.expires).where(
+        sessions.c.id_hash == digest(sid)
+    )
+    async with engine.connect() as conn:
+        row = (await conn.execute(q)).first()
+    if row is None or (row.expires is not None and row.expires <= now_ms()):
+        return None
+    return int(row.user_id), row.origin, row.expires
+
+
+async def end_session(engine: AsyncEngine, sid: str) -> bool:
+    async with writing(engine) as conn:
+        done = await conn.execute(delete(sessions).where(sessions.c.id_hash == digest(sid)))
+        # expired sessions of anyone go too: nothing else sweeps them
+        await conn.execute(delete(sessions).where(sessions.c.expires <= now_ms()))
+    return done.rowcount == 1
+
+
+# -- API tokens -------------------------------------------------------------------------------
+
+
+async def issue_token(engine: AsyncEngine, user_id: int, expires: int) -> str:
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    async with writing(engine) as conn:
+        await conn.execute(
+            tokens.insert().values(
+                token_hash=digest(token), user_id=user_id, created=now_ms(), expires=expires
+            )
+        )
+    return token
+
+
+async def token_of(engine: AsyncEngine, token: str) -> tuple[int, int] | None:
+    """(user id, expiry) of a valid token: known, not revoked, not expired."""
+    q = select(tokens.c.user_id, tokens.c.expires).where(
+        tokens.c.token_hash == digest(token),
+        tokens.c.revoked.is_(None),
+        tokens.c.expires > now_ms(),
+    )
+    async with engine.connect() as conn:
+        row = (await conn.execute(q)).first()
+    return (int(row.user_id), int(row.expires)) if row else None
+
+
+async def revoke_token(engine: AsyncEngine, token: str, user_id: int | None = None) -> bool:
+    """Revoke a token (only one of ``user_id``'s when given); sessions it opened end too."""
+    q = update(tokens).where(tokens.c.token_hash == digest(token), tokens.c.revoked.is_(None))
+    if user_id is not None:
+        q = q.where(tokens.c.user_id == user_id)
+    async with writing(engine) as conn:
+        done = await conn.execute(q.values(revoked=now_ms()).returning(tokens.c.id))
+        revoked = done.scalar()
+        if revoked is not None:
+            await conn.execute(delete(sessions).where(sessions.c.token_id == revoked))
+    return revoked is not None
+
+
+# -- failed logins ----------------------------------------------------------------------------
+
+
+async def record_failure(engine: AsyncEngine, address: str, account: str) -> None:
+    now = now_ms()
+    async with writing(engine) as conn:
+        await conn.execute(
+            login_failures.insert().values(address=address, account=account.lower(), at=now)
+        )
+        await conn.execute(delete(login_failures).where(login_failures.c.at < now - 86400_000))
+
+
+async def recent_failures(
+    engine: AsyncEngine, address: str, account: str, window_ms: int
+) -> tuple[int, int]:
+    """Failed logins within the window: (from this address, against this account)."""
+    since = now_ms() - window_ms
+    f = login_failures.c
+    by_address = select(func.count()).where(f.address == address, f.at >= since)
+    by_account = select(func.count()).where(f.account == account.lower(), f.at >= since)
+    async with engine.connect() as conn:
+        a = (await conn.execute(by_address)).scalar_one()
+        b = (await conn.execute(by_account)).scalar_one()
+    return int(a), int(b)
+
+
+async def clear_failures(engine: AsyncEngine, account: str) -> None:
+    async with writing(engine) as conn:
+        q = delete(login_failures).where(login_failures.c.account == account.lower())
+        await conn.execute(q)
