@@ -8,7 +8,13 @@ import pytest
 from fleetwire.errors import FrameTooLarge
 from fleetwire.protocols import get
 from fleetwire.protocols.base import NEED_MORE
-from fleetwire.protocols.gt06.framing import build_frame, frame_length, reply
+from fleetwire.protocols.gt06.framing import (
+    NO_SERIAL,
+    build_frame,
+    frame_length,
+    open_frame,
+    reply,
+)
 from tests.protocols.contract import (
     assert_framing,
     assert_prefixes_need_more_or_fail,
@@ -46,8 +52,10 @@ def test_every_frame_whole_and_every_prefix(frame: bytes) -> None:
 def test_header_needs_more() -> None:
     for part in (b"", b"\x78", b"\x78\x78", b"\x79", b"\x79\x79", b"\x79\x79\x00"):
         assert frame_length(part) == NEED_MORE
+    # a short header needs its protocol number too (some variants' length byte is a count)
+    assert frame_length(v.CONCOX_LOGIN[:3]) == NEED_MORE
     # once the length is known it is announced, before the rest arrives
-    assert frame_length(v.CONCOX_LOGIN[:3]) == len(v.CONCOX_LOGIN)
+    assert frame_length(v.CONCOX_LOGIN[:4]) == len(v.CONCOX_LOGIN)
     assert frame_length(v.TRACCAR_INFO_ICCID[:4]) == len(v.TRACCAR_INFO_ICCID)
 
 
@@ -95,3 +103,49 @@ def test_reply_is_the_documented_short_form() -> None:
     assert reply(0x13, 0x11) == v.CONCOX_HEARTBEAT_REPLY
     assert reply(0x26, 0x1C) == v.VL03_ALARM_2_REPLY_SERIAL_1C
     assert reply(0x16, 0x36) == v.ack(0x16, 0x36)
+
+
+def test_wifi_frames_whose_length_byte_is_a_count_are_framed_whole() -> None:
+    for frame in (v.WIFI_3, v.WIFI_0):
+        assert frame_length(frame) == len(frame)
+        assert framer(PROTOCOL).feed(frame + v.CONCOX_LOGIN) == [frame, v.CONCOX_LOGIN]
+        assert_prefixes_need_more_or_fail(PROTOCOL, frame)
+    # the counts are read from the frame: 0 access points, 2 cells -> 4 + 6 + 1 + 3 + 10 + 2
+    assert frame_length(v.WIFI_0[:11]) == 26 == len(v.WIFI_0)
+    # counts that do not land on a stop marker: not a frame, resynchronise
+    broken = v.WIFI_0[:-2] + b"\x00\x00"
+    assert frame_length(broken) == -1
+
+
+def test_gps_frame_whose_length_counts_only_its_content() -> None:
+    frame = v.GPS_NO_CRC
+    assert frame[2] + 6 == len(frame)
+    assert framer(PROTOCOL).feed(v.CONCOX_LOGIN + frame + v.CONCOX_LOGIN) == [
+        v.CONCOX_LOGIN, frame, v.CONCOX_LOGIN,
+    ]  # fmt: skip
+    assert_prefixes_need_more_or_fail(PROTOCOL, frame)
+
+
+def test_crc_less_frames_open_without_a_serial() -> None:
+    env = open_frame(v.WIFI_3)
+    assert (env.protocol, env.serial, env.length) == (0x69, NO_SERIAL, 3)
+    assert v.WIFI_3[env.start : env.end][:6] == bytes.fromhex("160413031849")
+    env = open_frame(v.GPS_NO_CRC)
+    assert (env.protocol, env.serial, env.end - env.start) == (0x10, NO_SERIAL, 18)
+
+
+def test_long_frames_round_trip() -> None:
+    frame = build_frame(0x94, b"\x0b\x01", 0x0A0B, long=True)
+    assert frame == bytes.fromhex("79790007940B010A0B5ACE0D0A")  # TRACCAR_DEC capture
+    env = open_frame(frame)
+    assert (env.protocol, env.serial, env.long, env.length) == (0x94, 0x0A0B, True, 7)
+    body = bytes.fromhex("0005330109")  # length, protocol, serial
+    crc = v.crc_x25_reference(body).to_bytes(2, "big")
+    assert reply(0x33, 0x0109, long=True) == b"\x79\x79" + body + crc + b"\r\n"
+
+
+def test_frame_too_short_for_serial_and_crc_is_kept_not_dropped() -> None:
+    tiny = bytes.fromhex("787801080d0a")  # TRACCAR_DEC capture: protocol 0x08 alone
+    assert framer(PROTOCOL).feed(tiny + v.CONCOX_LOGIN) == [tiny, v.CONCOX_LOGIN]
+    env = open_frame(tiny)
+    assert (env.protocol, env.serial, env.start, env.end) == (0x08, NO_SERIAL, 4, 4)

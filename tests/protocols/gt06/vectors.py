@@ -134,3 +134,23 @@ def ack(protocol: int, serial: int) -> bytes:
     """The standard reply, built by hand with the reference CRC."""
     body = bytes((0x05, protocol)) + serial.to_bytes(2, "big")
     return b"\x78\x78" + body + crc_x25_reference(body).to_bytes(2, "big") + b"\x0d\x0a"
+
+
+# CRC-less variants (framing.py), TRACCAR_DEC captures: a GT03-style WiFi frame whose length byte
+# is its WiFi count (3 access points, 5 cells), one with no access point (length byte 0), and a
+# GPS frame whose length byte counts its content alone.
+WIFI_3 = h(
+    "787803691604130318491475905BD30E25001E10BBF7635D14759006E626560501CC0028660F213228660F1F28"
+    "28660EA81E286610731428660F20140D0A"
+)
+WIFI_0 = h("787800691710231108500200cc080c4e2fa5640c4e2fa66e0d0a")
+GPS_NO_CRC = h("7878121011091c0b1b2999058508040097a89e0034520d0a")
+# Long-form types answered in the long form (AZ735 alarm, TRACCAR_DEC) and a modular report
+AZ735_ALARM = h("797900143311070609020b00000000a0030046000109e4610d0a")
+MODULAR_BLE = h("7979001f70002c00046919c641007f000ec4a82841074a7fff64012201dc071ea430360d0a")
+CAMERA_ALARM = h(
+    "78785995ffff01170719152013df0163d45f041ee52018be002f00876900004556454e545f3836323739383035"
+    "303137353131325f30303030303030305f323032335f30375f32355f31385f33325f30355f31342e6d703401"
+    "19d15a0d0a"
+)
+LBS_ALARM_4G = h("787819a5012ed0000075df000000000098661502050413000019a12b0d0a")

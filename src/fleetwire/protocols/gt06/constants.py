@@ -19,6 +19,7 @@ class MessageType(IntEnum):
     STATUS = 0x13  # heartbeat
     STRING_INFO = 0x15  # command reply (old)
     ALARM = 0x16  # GPS + LBS + status
+    WIFI = 0x17  # GT03 WiFi/cell list; with length 0x28, GPS + LBS + RFID
     LBS_EXTEND = 0x18
     LBS_STATUS = 0x19
     ADDRESS_REQUEST_PHONE = 0x1A
@@ -29,6 +30,7 @@ class MessageType(IntEnum):
     ALARM_FENCES = 0x27
     LBS_MULTI = 0x28
     ADDRESS_REQUEST = 0x2A
+    WIFI_2 = 0x69
     ONLINE_COMMAND = 0x80  # server -> device
     TIME_REQUEST = 0x8A
     INFO = 0x94
