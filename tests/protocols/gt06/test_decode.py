@@ -51,7 +51,8 @@ def test_gps_lbs_0x12_traccar_capture() -> None:
     assert r.latitude == pytest.approx(54.94535, abs=1e-5)
     assert r.longitude == pytest.approx(24.01762, abs=1e-5)
     assert (r.speed, r.course) == (0.0, 0.0)
-    assert r.attributes == {"mcc": 246, "mnc": 1, "lac": 110, "cid": 21978}
+    # course/status 0x5400: bit 14 set says bit 15 is ACC (off)
+    assert r.attributes == {"mcc": 246, "mnc": 1, "lac": 110, "cid": 21978, "ignition": False}
 
 
 def test_gps_only_0x10() -> None:
@@ -67,7 +68,8 @@ def test_0x11_west_longitude() -> None:
     assert r.fix_time == utc(2021, 11, 11, 2, 44, 48)
     assert r.latitude == pytest.approx(43.970484, abs=1e-6)
     assert r.longitude == pytest.approx(-79.263956, abs=1e-6)  # bit 11 set: west
-    assert r.attributes == {"mcc": 302, "mnc": 2, "lac": 53365, "cid": 14614660}
+    # 2-byte MNC and 4-byte cell id: 302-720 is Rogers (Canada), where the fix lies
+    assert r.attributes == {"mcc": 302, "mnc": 720, "lac": 30175, "cid": 0x84890C}
 
 
 def test_gps_lbs_0x22_vl03_example() -> None:
@@ -156,7 +158,7 @@ def test_heartbeats() -> None:
     assert (r.kind, r.fix_time) == (RecordKind.STATUS, NOW)
     assert r.attributes == {
         "armed": False, "ignition": False, "charge": False, "blocked": False,
-        "batteryLevel": 67, "rssi": 4,
+        "batteryLevel": 66, "rssi": 4,
     }  # fmt: skip
     r = one(v.TRACCAR_HEARTBEAT_QUIRK)
     assert r.attributes["ignition"] is True
@@ -196,7 +198,12 @@ def test_information_0x94() -> None:
 
 def test_types_without_records() -> None:
     assert PROTOCOL.decode(v.VL03_TIME_REQUEST, CTX) == []
-    assert PROTOCOL.decode(build_frame(0x99, b"\x00", 1), CTX) == []
+
+
+def test_unknown_types_are_dead_letters_not_silence() -> None:
+    """A type no decoder reads raises, so the worker keeps it as a dead letter to replay."""
+    with pytest.raises(InvalidField, match="99 is not decoded yet"):
+        PROTOCOL.decode(build_frame(0x99, b"\x00", 1), CTX)
 
 
 def test_timezone_option_corrects_device_local_time() -> None:
@@ -260,3 +267,11 @@ def test_device_west_and_empty_report() -> None:
     assert PROTOCOL.inspect(frame, Session()).ack == expected != b""
     with pytest.raises(ValueError, match="one fix"):
         dev.report([fix, fix])
+
+
+def test_crc_less_frames_decode() -> None:
+    r = one(v.GPS_NO_CRC)
+    assert r.fix_time == utc(2017, 9, 28, 11, 27, 41)
+    assert (r.latitude, r.longitude) == (pytest.approx(51.4469), pytest.approx(5.521723, abs=1e-6))
+    with pytest.raises(InvalidField, match="08 is not decoded yet"):
+        PROTOCOL.decode(bytes.fromhex("787801080d0a"), CTX)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from fleetwire.errors import DeviceError
 from fleetwire.protocols import get
 from fleetwire.protocols.base import DecodeContext, Transport
-from fleetwire.protocols.gt06.decoding import DECODERS
+from fleetwire.protocols.gt06.decoding import DECODERS, LONG_DECODERS, VARIANTS
 from fleetwire.protocols.gt06.framing import build_frame
 from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, framer
@@ -37,12 +37,24 @@ test_random_bytes_behind_a_header = fuzzing.behind_heads_test(
 )
 
 
+_NUMBERS = sorted({*DECODERS, *LONG_DECODERS, *(n for n, _ in VARIANTS)})
+
+
 @FUZZ
-@given(st.sampled_from(sorted(DECODERS)), st.binary(max_size=120), st.integers(0, 0xFFFF))
-def test_valid_envelope_random_content(proto: int, content: bytes, serial: int) -> None:
-    """Random content behind a correct CRC: the decoders themselves must stay clean."""
-    frame = build_frame(proto, content, serial)
+@given(st.sampled_from(_NUMBERS), st.binary(max_size=120), st.integers(0, 0xFFFF), st.booleans())
+def test_valid_envelope_random_content(proto: int, content: bytes, serial: int, long: bool) -> None:
+    """Random content behind a correct CRC, in both forms: the decoders must stay clean."""
+    frame = build_frame(proto, content, serial, long=long)
     assert framer(PROTOCOL).feed(frame) == [frame]
+    assert_clean(PROTOCOL, frame, CTX)
+
+
+@FUZZ
+@given(st.sampled_from(sorted(VARIANTS)), st.data())
+def test_variant_lengths_random_content(variant: tuple[int, int], data: st.DataObject) -> None:
+    """Random content of exactly a variant's length, so each variant decoder is reached."""
+    proto, size = variant
+    frame = build_frame(proto, data.draw(st.binary(min_size=size, max_size=size)), 1)
     assert_clean(PROTOCOL, frame, CTX)
 
 
