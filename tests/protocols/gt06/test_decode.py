@@ -275,3 +275,16 @@ def test_crc_less_frames_decode() -> None:
     assert (r.latitude, r.longitude) == (pytest.approx(51.4469), pytest.approx(5.521723, abs=1e-6))
     with pytest.raises(InvalidField, match="08 is not decoded yet"):
         PROTOCOL.decode(bytes.fromhex("787801080d0a"), CTX)
+
+
+def test_status_layouts_by_length() -> None:
+    """0x13 of other lengths and 0x36, TRACCAR_DEC captures."""
+    obd6 = one(v.h("7878131340b2fa000201040000000000011c00400e550d0a")).attributes
+    assert (obd6["temp1"], obd6["power"], obd6["batteryLevel"]) == (28.4, 0.0, 1)
+    obd6 = one(v.h("7878131302801900002e42016f000000003a0177ef180d0a")).attributes
+    assert (obd6["power"], obd6["batteryLevel"], obd6["ignition"]) == (3.67, 46, True)
+    assert one(v.h("7878151330802b00000642014f0008720000802b5ee4d4c90d0a")).attributes == {
+        "batteryLevel": 6, "temp1": 4.3,
+    }  # fmt: skip
+    modules = one(v.h("787817360005040002003201010018020192006a015f0324aeaf0d0a")).attributes
+    assert (modules["battery"], modules["batteryLevel"], modules["rssi"]) == (4.02, 95, 4)

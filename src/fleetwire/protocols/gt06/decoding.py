@@ -45,6 +45,7 @@ DECODERS: dict[int, Decoder] = {
     M.ALARM_2: location.alarm,
     M.ALARM_FENCES: location.alarm,
     M.LBS_MULTI: lbs.lbs_multi,
+    M.STATUS_2: status.status_modules,
     M.ADDRESS_REQUEST: _nothing,  # asks for an address; its fix is re-sent as a location
     M.X1_GPS: location.x1_gps,
     M.GPS_LBS_3: location.gps_lbs_3,
@@ -72,6 +73,7 @@ VARIANTS: dict[tuple[int, int], Decoder] = {
     (M.GPS_LBS_STATUS_4, 34): location.sl4x,  # 0x27
     (M.GPS_LBS_STATUS_4, 36): location.sl4x,  # 0x29
     (M.WIFI_4G, 59): location.lw4g,  # 0x40
+    (M.FENCE_SINGLE, 7): status.short_status,  # 0x0C (SeeWorld)
 }
 
 # The CRC-less GT03-style frames (framing.py): WiFi and cell lists.
