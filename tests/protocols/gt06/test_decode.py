@@ -168,13 +168,16 @@ def test_heartbeats() -> None:
 
 
 def test_command_replies() -> None:
-    assert one(v.TRACCAR_STRING_INFO).attributes == {"result": "<ICCID:89882390000097302650>"}
+    assert one(v.TRACCAR_STRING_INFO).attributes == {"iccid": "89882390000097302650"}
     assert one(v.TRACCAR_STRING_INFO_2).attributes == {
         "result": "Cut off the fuel supply: Success!"
     }
     assert one(v.TRACCAR_COMMAND_REPLY_UTF16).attributes == {"result": "Command error!"}
-    text = one(v.TRACCAR_COMMAND_REPLY_ASCII).attributes["result"]
-    assert text.startswith("Current position!Lat:N54.739332")
+    # the answer to WHERE# is a position in text
+    r = one(v.TRACCAR_COMMAND_REPLY_ASCII)
+    assert (r.kind, r.valid) == (RecordKind.POSITION, True)
+    assert r.fix_time == utc(2017, 5, 26, 10, 27, 47)
+    assert (r.latitude, r.longitude, r.course, r.speed) == (54.739332, 25.27327, 126.53, 0.0)
 
 
 def test_lbs_frames() -> None:
@@ -193,7 +196,7 @@ def test_lbs_frames() -> None:
 def test_information_0x94() -> None:
     assert one(v.TRACCAR_INFO_ICCID).attributes == {"iccid": "8966051912408052452"}
     assert one(v.TRACCAR_INFO_POWER).attributes == {"power": 0.0}
-    assert one(v.TRACCAR_INFO_DOOR).attributes == {"door": False}
+    assert one(v.TRACCAR_INFO_DOOR).attributes == {"door": False, "in1": False}
 
 
 def test_types_without_records() -> None:
@@ -204,6 +207,8 @@ def test_unknown_types_are_dead_letters_not_silence() -> None:
     """A type no decoder reads raises, so the worker keeps it as a dead letter to replay."""
     with pytest.raises(InvalidField, match="99 is not decoded yet"):
         PROTOCOL.decode(build_frame(0x99, b"\x00", 1), CTX)
+    with pytest.raises(InvalidField, match="sub-type 7f"):
+        PROTOCOL.decode(build_frame(0x94, b"\x7f\x01", 1, long=True), CTX)
 
 
 def test_timezone_option_corrects_device_local_time() -> None:
@@ -288,3 +293,35 @@ def test_status_layouts_by_length() -> None:
     }  # fmt: skip
     modules = one(v.h("787817360005040002003201010018020192006a015f0324aeaf0d0a")).attributes
     assert (modules["battery"], modules["batteryLevel"], modules["rssi"]) == (4.02, 95, 4)
+
+
+@pytest.mark.parametrize(
+    ("frame", "attributes"),
+    [
+        # TRACCAR_DEC captures of the 0x94 sub-types and of 0x9B
+        ("7878079404eb001c705d0d0a", {"power": 12.59}),  # the short form: voltage only
+        ("79790007940B010A0B5ACE0D0A", {"networkTechnology": "4G"}),
+        ("79790008940b02e3048614200d0a", {"power": 7.39}),
+        ("7979000e941e000000d5000002ee00f59b850d0a", {"temp1": 21.3, "humidity": 75.0}),
+        ("7979000e941b02084277efef350303eadaed0d0a", {"driverUniqueId": "4277efef"}),
+        ("79790019941b524649443a3030384642324245424133390d0a000c14930d0a",
+         {"serial": "RFID:008FB2BEBA39"}),
+        ("79790039940d2141494f494c2c30322c3030322e3732302c3032392e3530302c3532344a2c30313030"
+         "2c3030332e3430302c302c30302c393309ad72000d0a", {"temp1": 29.5, "fuel": 3.4}),
+        ("797900849404414c4d313d43353b414c4d323d43433b414c4d333d35433b535441313d43303b4459"
+         "443d30313b534f533d303133323838333730302c2c3b43454e5445523d303133323838333730303b"
+         "46454e43453d46656e63652c4f46462c302c302e3030303030302c302e3030303030302c3330302c"
+         "494e206f72204f55542c313b00b79d120d0a",
+         {"alarm1Status": 0xC5, "alarm2Status": 0xCC, "alarm3Status": 0x5C,
+          "otherStatus": 0xC0, "engineStatus": 1}),
+        ("797900109b0344373532304136320d0a000f87f00d0a", {"result": "D7520A62"}),
+        ("797900099b0380d600046f91e90d0a", {"result": "80d600"}),  # not printable: hex
+    ],
+)  # fmt: skip
+def test_information_and_peripheral_data(frame: str, attributes: dict[str, object]) -> None:
+    assert one(v.h(frame)).attributes == attributes
+
+
+def test_door_state_with_its_time() -> None:
+    r = one(v.h("7979000d940516090908081c030defbd2d0d0a"))
+    assert (r.fix_time, r.attributes) == (utc(2022, 9, 9, 8, 8, 28), {"door": True, "in1": False})

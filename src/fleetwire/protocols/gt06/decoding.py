@@ -52,6 +52,7 @@ DECODERS: dict[int, Decoder] = {
     M.IBUTTON: location.ibutton,
     M.TIME_REQUEST: _nothing,  # answered by inspect; carries no data
     M.INFO: information.info,
+    M.SERIAL: information.serial_data,
     M.GPS_LBS_4G: location.gps_lbs_2,
     M.LBS_MULTI_4G: lbs.lbs_multi,
     M.FENCE_SINGLE: location.fence_single,
