@@ -275,6 +275,9 @@ def test_device_west_and_empty_report() -> None:
 
 
 def test_crc_less_frames_decode() -> None:
+    r = one(v.WIFI_3)
+    assert (r.kind, r.fix_time) == (RecordKind.STATUS, utc(2016, 4, 13, 3, 18, 49))
+    assert r.attributes == {"mcc": 460, "mnc": 0, "lac": 0x2866, "cid": 0x0F21, "wifiCount": 3}
     r = one(v.GPS_NO_CRC)
     assert r.fix_time == utc(2017, 9, 28, 11, 27, 41)
     assert (r.latitude, r.longitude) == (pytest.approx(51.4469), pytest.approx(5.521723, abs=1e-6))
@@ -325,3 +328,25 @@ def test_information_and_peripheral_data(frame: str, attributes: dict[str, objec
 def test_door_state_with_its_time() -> None:
     r = one(v.h("7979000d940516090908081c030defbd2d0d0a"))
     assert (r.fix_time, r.attributes) == (utc(2022, 9, 9, 8, 8, 28), {"door": True, "in1": False})
+
+
+def test_cell_and_wifi_lists() -> None:
+    """TRACCAR_DEC captures: 4G cells + WiFi (0xA2), Wanway S20 (0x24), LBS alarm (0xA5)."""
+    r = one(v.h(
+        "78787aa2110c0e06372c813601040000591200000000009d7c01040000591200000000009d7c0104000059"
+        "1200000000009d7c01040000591200000000009d7c01040000591200000000009d7c010400005912000000"
+        "00009d7c01040000591200000000009d7c0104ff02001801eb4039d10000000000000004fabeb50d0a"
+    ))  # fmt: skip
+    assert r.fix_time == utc(2017, 12, 14, 6, 55, 44)
+    assert r.attributes == {"mcc": 310, "mnc": 260, "lac": 0x5912, "cid": 0x9D7C01, "wifiCount": 2}
+    r = one(v.h(
+        "787831241603060c231e000194620213ee00606a3413ee0060692e0000000000000000000000000000"
+        "00000000000000003a0cb70d0a"
+    ))  # fmt: skip
+    assert r.attributes == {"mcc": 404, "mnc": 98, "lac": 0x13EE, "cid": 0x00606A}
+    r = one(v.LBS_ALARM_4G)
+    assert (r.kind, r.attributes["alarm"], r.attributes["lac"]) == (
+        RecordKind.EVENT,
+        "tampering",
+        30175,
+    )

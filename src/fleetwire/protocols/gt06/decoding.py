@@ -42,12 +42,16 @@ DECODERS: dict[int, Decoder] = {
     M.COMMAND_REPLY: information.command_reply,
     M.GPS_LBS_2: location.gps_lbs_2,
     M.HEARTBEAT: status.heartbeat,
+    M.LBS_MULTI_3: lbs.lbs_multi,
     M.ALARM_2: location.alarm,
     M.ALARM_FENCES: location.alarm,
     M.LBS_MULTI: lbs.lbs_multi,
-    M.STATUS_2: status.status_modules,
     M.ADDRESS_REQUEST: _nothing,  # asks for an address; its fix is re-sent as a location
+    M.LBS_WIFI: lbs.lbs_multi,
+    M.LBS_MULTI_2: lbs.lbs_multi,
+    M.WIFI_5: lbs.lbs_multi,
     M.X1_GPS: location.x1_gps,
+    M.STATUS_2: status.status_modules,
     M.GPS_LBS_3: location.gps_lbs_3,
     M.IBUTTON: location.ibutton,
     M.TIME_REQUEST: _nothing,  # answered by inspect; carries no data
@@ -55,8 +59,12 @@ DECODERS: dict[int, Decoder] = {
     M.SERIAL: information.serial_data,
     M.GPS_LBS_4G: location.gps_lbs_2,
     M.LBS_MULTI_4G: lbs.lbs_multi,
+    M.WIFI_4G: lbs.lbs_multi,
     M.FENCE_SINGLE: location.fence_single,
     M.ALARM_FENCES_4G: location.alarm,
+    M.LBS_ALARM_4G: lbs.lbs_alarm_4g,
+    M.LBS_ADDRESS_4G: lbs.lbs_address_4g,
+    M.WIFI_4: lbs.wifi_only,
 }
 
 # Numbers that mean another layout in the 79 79 form.
@@ -70,6 +78,7 @@ LONG_DECODERS: dict[int, Decoder] = {
 VARIANTS: dict[tuple[int, int], Decoder] = {
     (M.WIFI, 35): location.rfid,  # length byte 0x28
     (M.LBS_MULTI_3, 41): location.sr411,  # 0x2E
+    (M.LBS_MULTI_3, 44): lbs.lbs_counted,  # 0x31 (Wanway S20)
     (M.GPS_LBS_5, 37): location.sl4x,  # 0x2A
     (M.GPS_LBS_STATUS_4, 34): location.sl4x,  # 0x27
     (M.GPS_LBS_STATUS_4, 36): location.sl4x,  # 0x29
@@ -79,6 +88,8 @@ VARIANTS: dict[tuple[int, int], Decoder] = {
 
 # The CRC-less GT03-style frames (framing.py): WiFi and cell lists.
 COUNTED_DECODERS: dict[int, Decoder] = {
+    M.WIFI: lbs.wifi_counted,
+    M.WIFI_2: lbs.wifi_counted,
     M.GPS: location.gps_only,
     M.GPS_LBS_OLD: location.gps_lbs,
     M.GPS_LBS: location.gps_lbs,
