@@ -350,3 +350,40 @@ def test_cell_and_wifi_lists() -> None:
         "tampering",
         30175,
     )
+
+
+def test_camera_alarm_with_its_video_files() -> None:
+    """0x95 of the JC400 (FFFF marker), TRACCAR_DEC capture."""
+    r = one(v.CAMERA_ALARM)
+    assert (r.kind, r.fix_time) == (RecordKind.EVENT, utc(2023, 7, 25, 21, 32, 19))
+    assert r.latitude == pytest.approx(-12.95536, abs=1e-5)
+    assert r.attributes == {
+        "power": 13.5, "event": 0x69,
+        "eventFiles": "EVENT_862798050175112_00000000_2023_07_25_18_32_05_14.mp4",
+    }  # fmt: skip
+    short = one(v.h("78780c95130a0209321c90000112800d0a"))  # date-time and event only
+    assert short.attributes == {"event": 0x90, "alarm": "hardAcceleration"}
+
+
+def test_modular_report_with_a_ble_tag() -> None:
+    r = one(v.MODULAR_BLE)
+    assert r.attributes == {
+        "tag1Id": "c4a82841074a", "tag1Battery": 32.767, "tag1BatteryLevel": 100,
+        "tag1Temp": 29.0, "tag1Humidity": 476, "tag1Status": 7,
+    }  # fmt: skip
+
+
+def test_peripheral_status_and_obd() -> None:
+    r = one(v.h("79790016f26718e430000c0a470000000010020000000024bff50d0a"))
+    assert r.fix_time == utc(2024, 10, 23, 11, 55, 28)
+    assert r.attributes == {"externalBatteryLevel": 71, "externalBatteryCycles": 0}
+    r = one(v.h(
+        "797900de8c120b1502121b013137333d302c3232333d312c3238333d30303030303030302c3436333d3030"
+        "3030303035362c3437333d30303030303030662c3438333d30303030303031312c3242333d3030303030"
+        "3030302c3244333d30303030313839632c3335333d30303030313661382c3336333d3030303238616338"
+        "2c3339333d30303030303230612c3330333d30303030303561612c3439333d30303030303030302c3441"
+        "333d4b4e4146323431434d4b353031343235352c3341333d30303030303338352c3530333d30303030c0"
+        "041df0940f89c06700000000c800910d0a"
+    ))  # fmt: skip
+    assert r.attributes["vin"] == "KNAF241CMK5014255"
+    assert (r.attributes["rpm"], r.attributes["obdSpeed"]) == (1666.0, 58.0)

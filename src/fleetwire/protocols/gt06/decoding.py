@@ -17,7 +17,7 @@ from fleetwire.model import Record
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 
-from . import information, lbs, location, status
+from . import events, information, lbs, location, status
 from .constants import MessageType as M
 from .framing import NO_SERIAL, Envelope, open_frame
 
@@ -54,8 +54,10 @@ DECODERS: dict[int, Decoder] = {
     M.STATUS_2: status.status_modules,
     M.GPS_LBS_3: location.gps_lbs_3,
     M.IBUTTON: location.ibutton,
+    M.GPS_MODULAR: events.modular,
     M.TIME_REQUEST: _nothing,  # answered by inspect; carries no data
     M.INFO: information.info,
+    M.ALARM_FILES: events.camera_alarm,
     M.SERIAL: information.serial_data,
     M.GPS_LBS_4G: location.gps_lbs_2,
     M.LBS_MULTI_4G: lbs.lbs_multi,
@@ -64,7 +66,9 @@ DECODERS: dict[int, Decoder] = {
     M.ALARM_FENCES_4G: location.alarm,
     M.LBS_ALARM_4G: lbs.lbs_alarm_4g,
     M.LBS_ADDRESS_4G: lbs.lbs_address_4g,
+    M.PERIPHERAL: events.peripheral,
     M.WIFI_4: lbs.wifi_only,
+    M.OBD: events.obd,
 }
 
 # Numbers that mean another layout in the 79 79 form.
