@@ -162,3 +162,29 @@ def test_long_form_frames_are_answered_in_the_short_form() -> None:
     body = (len(inner)).to_bytes(2, "big") + inner[:-2]
     frame = b"\x79\x79" + body + v.crc_x25_reference(body).to_bytes(2, "big") + b"\x0d\x0a"
     assert inspect(frame) == (FrameKind.DATA, None, v.ack(0x26, 0x0C))
+
+
+def test_later_alarm_and_report_types_are_echoed() -> None:
+    # LBS alarm (0xA5), camera alarm (0x95), modular report (0x70): the standard short ACK
+    assert inspect(v.LBS_ALARM_4G) == (FrameKind.DATA, None, v.ack(0xA5, 0x19))
+    assert inspect(v.CAMERA_ALARM) == (FrameKind.DATA, None, v.ack(0x95, 0x0119))
+    assert inspect(v.MODULAR_BLE) == (FrameKind.DATA, None, v.ack(0x70, 0x1EA4))
+    assert inspect(v.TRACCAR_ALARM_NO_FIX) == (FrameKind.DATA, None, v.ack(0x16, 0x0004))
+
+
+def test_az735_long_reports_are_answered_in_the_long_form() -> None:
+    body = bytes.fromhex("0005330109")  # length, protocol 0x33, serial 0x0109
+    crc = v.crc_x25_reference(body).to_bytes(2, "big")
+    assert inspect(v.AZ735_ALARM) == (FrameKind.DATA, None, b"\x79\x79" + body + crc + b"\r\n")
+    # the same number in the short form is another model's cell list: no reply
+    short = build_frame(0x33, bytes(40), 5)
+    assert inspect(short) == (FrameKind.DATA, None, b"")
+
+
+def test_crc_less_frames() -> None:
+    # GT03 WiFi frames are answered with their own time, no serial, no CRC
+    answer = bytes.fromhex("78780069160413031849") + b"\r\n"
+    assert inspect(v.WIFI_3) == (FrameKind.DATA, None, answer)
+    assert inspect(v.WIFI_0)[2] == bytes.fromhex("78780069171023110850") + b"\r\n"
+    # the content-length GPS variant carries no serial to echo
+    assert inspect(v.GPS_NO_CRC) == (FrameKind.DATA, None, b"")
