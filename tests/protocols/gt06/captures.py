@@ -33,6 +33,7 @@ class C(NamedTuple):
     hex: str
     expect: dict[str, object]  # {} no record; {"error": reason} rejected with that reason
     reference: Reference
+    options: dict[str, object]  # decode options: the model the reference test set
 
     @property
     def frame(self) -> bytes:
@@ -45,14 +46,14 @@ def _load() -> list[C]:
         for line in f:
             item = json.loads(line)
             ref = item["reference"]
-            out.append(C(item["hex"], item["expect"], ref if isinstance(ref, str) else tuple(ref)))
+            ref = ref if isinstance(ref, str) else tuple(ref)
+            out.append(C(item["hex"], item["expect"], ref, item.get("options", {})))
     return out
 
 
 CAPTURES: list[C] = _load()
 
 _CRC = "the frame's CRC does not match: corrupt (the reference decoder does not check CRCs)"
-_MODEL = "model-specific reading chosen by a per-device model setting in the reference decoder"
 _LOGIN = "a login gives a status record here (the connection's start), none in the reference"
 _CLOCK = "the reference reads the altitude from the CRC bytes; 687 m here, as the 0x31 frames say"
 DIFFERENCES: dict[int, str] = {
@@ -74,19 +75,19 @@ DIFFERENCES: dict[int, str] = {
     160: _CRC,
     161: _CRC,
     162: _CRC,
-    163: _MODEL,
-    164: _MODEL,
-    165: _MODEL,
-    166: _MODEL,
 }
 
 PROTOCOL = get("gt06")
 CTX = DecodeContext(unique_id="123456789012345", received=NOW)
 
 
-def decode(frame: bytes) -> list[Record] | DeviceError:
+def context(capture: C) -> DecodeContext:
+    return DecodeContext(unique_id=CTX.unique_id, received=NOW, options=capture.options)
+
+
+def decode(capture: C) -> list[Record] | DeviceError:
     try:
-        return PROTOCOL.decode(frame, CTX)
+        return PROTOCOL.decode(capture.frame, context(capture))
     except DeviceError as e:
         return e
 
@@ -118,7 +119,7 @@ def disagreements() -> dict[int, str]:
     """Index -> frame type of every capture Fleetwire reads otherwise than the reference."""
     out = {}
     for i, c in enumerate(CAPTURES):
-        if not agrees(decode(c.frame), c.reference):
+        if not agrees(decode(c), c.reference):
             out[i] = f"{c.frame[3 if c.frame[0] == 0x78 else 4]:02x}"
     return out
 

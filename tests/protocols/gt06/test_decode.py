@@ -387,3 +387,33 @@ def test_peripheral_status_and_obd() -> None:
     ))  # fmt: skip
     assert r.attributes["vin"] == "KNAF241CMK5014255"
     assert (r.attributes["rpm"], r.attributes["obdSpeed"]) == (1666.0, 58.0)
+
+
+@pytest.mark.parametrize(
+    ("model", "frame", "attributes"),
+    [
+        # TRACCAR_DEC captures, read as the model their test names
+        ("LW4G-4B", "78780a13560604f0830ccf986f0d0a",
+         {"batteryLevel": 100, "rssi": 4, "power": 13.1}),
+        ("seeworld", "78780a134506560b0102242b850d0a",
+         {"batteryLevel": 100, "rssi": 86, "power": 11.0}),
+        ("R11", "78780a13460b120400160642c20d0a", {"power": 28.34, "rssi": 4}),
+    ],
+)  # fmt: skip
+def test_decode_option_model(model: str, frame: str, attributes: dict[str, object]) -> None:
+    ctx = DecodeContext(unique_id="x", received=NOW, options={"model": model})
+    got = one(v.h(frame), ctx).attributes
+    assert {k: got[k] for k in attributes} == attributes
+    # without the option the same bytes are the documented voltage level and alarm
+    assert "power" not in one(v.h(frame)).attributes
+
+
+def test_decode_option_model_alarm_codes() -> None:
+    frame = v.h(
+        "78782516180516150812c804b50ee80880e40805dcf909012e000000986633460604190106c393490d0a"
+    )
+    lw = DecodeContext(unique_id="x", received=NOW, options={"model": "LW4G-4B"})
+    assert one(frame, lw).attributes["alarm"] == "hardAcceleration"
+    assert one(frame).attributes["alarm"] == "lowBattery"  # 0x19 in the JM-VL03 document
+    other = DecodeContext(unique_id="x", received=NOW, options={"model": 7})
+    assert one(frame, other).attributes["alarm"] == "lowBattery"  # not a model name: ignored

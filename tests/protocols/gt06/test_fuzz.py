@@ -70,3 +70,15 @@ def test_real_content_truncated_behind_a_valid_envelope(
     rewrapped = build_frame(proto, content[:cut], 1)
     with contextlib.suppress(DeviceError):
         PROTOCOL.decode(rewrapped, CTX)
+
+
+@FUZZ
+@given(
+    st.sampled_from([0x13, 0x16, 0x26]),
+    st.binary(max_size=40),
+    st.sampled_from(["LW", "SEEWORLD", "R11"]),
+)
+def test_model_readings_stay_clean(proto: int, content: bytes, model: str) -> None:
+    ctx = DecodeContext(unique_id="x", received=NOW, options={"model": model})
+    with contextlib.suppress(DeviceError):
+        PROTOCOL.decode(build_frame(proto, content, 1), ctx)

@@ -15,7 +15,7 @@ from fleetwire.protocols._binary import Reader
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS, TERMINAL_ALARMS, VOLTAGE_LEVEL_MAX
+from .constants import ALARMS, MODEL_ALARMS, TERMINAL_ALARMS, VOLTAGE_LEVEL_MAX, Model
 
 COORD_SCALE = 1_800_000  # minutes x 30000
 
@@ -105,18 +105,31 @@ def battery_level(level: int, attrs: Attributes) -> None:
         attrs["batteryLevel"] = level
 
 
-def alarm_code(code: int, attrs: Attributes) -> None:
-    alarm = ALARMS.get(code)
+def model(ctx: DecodeContext) -> Model | None:
+    """The ``model`` decode option: a model whose firmware reads some bytes otherwise (LW...,
+    SEEWORLD, R11), matched case-blind and by prefix; None for any other value."""
+    value = ctx.options.get("model")
+    if not isinstance(value, str):
+        return None
+    value = value.upper()
+    return next((m for m in Model if value.startswith(m.value)), None)
+
+
+def alarm_code(code: int, attrs: Attributes, family: Model | None = None) -> None:
+    alarm = MODEL_ALARMS.get(family, {}).get(code) if family else None
+    alarm = alarm or ALARMS.get(code)
     if alarm:  # the alarm byte is the more specific one: it wins over the terminal bits
         attrs["alarm"] = alarm
 
 
-def status_block(r: Reader, attrs: Attributes, *, language: bool = True) -> None:
+def status_block(
+    r: Reader, attrs: Attributes, *, language: bool = True, family: Model | None = None
+) -> None:
     """Terminal info, voltage level, GSM level (0-4), alarm byte[, language byte]."""
     terminal_info(r.u8(), attrs)
     battery_level(r.u8(), attrs)
     attrs["rssi"] = r.u8()
-    alarm_code(r.u8(), attrs)
+    alarm_code(r.u8(), attrs, family)
     if language:
         r.skip(1)
 

@@ -7,7 +7,7 @@ shared/attributes.md. Knows nothing about parsing.
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Final
 
 
@@ -142,6 +142,20 @@ CAMERA_EVENTS: Final[dict[int, str]] = {
     0x91: "hardBraking",
     0x92: "hardCornering",
     0x93: "accident",
+}
+
+
+# Models that read bytes of the standard layouts otherwise, chosen by the decode option
+# ``model`` ([protocols.gt06.decode] model = "LW4G"); captures in traccar Gt06ProtocolDecoderTest
+# whose readings that project's per-device model setting selects.
+class Model(StrEnum):
+    LW = "LW"  # LW4G family: 0x13 alarm/language word is the power; own alarm codes
+    SEEWORLD = "SEEWORLD"  # 0x13 alarm byte is the power in whole volts
+    R11 = "R11"  # 0x13 voltage level and GSM level bytes are the power (0.01 V)
+
+
+MODEL_ALARMS: Final[dict[Model, dict[int, str]]] = {
+    Model.LW: {0x18: "accident", 0x19: "hardAcceleration"},
 }
 
 # Highest documented voltage level (0 = no power .. 6 = very high).

@@ -198,7 +198,7 @@ def alarm(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
         r.pos -= 1
         cid_size = 4 if size == _SEEWORLD_ALARM else 3
         blocks.sized_lbs(r, attrs, wide=env.protocol in _FOUR_G, cid_size=cid_size)
-    blocks.status_block(r, attrs)
+    blocks.status_block(r, attrs, family=blocks.model(ctx))
     if fence and r.remaining >= 1:
         number = r.u8()
         if number != _NO_FENCE:

@@ -26,7 +26,7 @@ class Gt06Protocol(TrackerProtocol):
         "SL4X/AZ735/X1 0x31/0x32/0x33/0x34", "info 0x94 (power/status text/door/ICCID/"
         "network/fuel/RFID/temperature+humidity)", "replies 0x15/0x21 (ICCID/position)",
         "peripheral data 0x9B", "camera alarm + video files 0x95", "modular + BLE tags 0x70",
-        "peripheral status 0xF2", "OBD 0x8C",
+        "peripheral status 0xF2", "OBD 0x8C", "LW/SEEWORLD/R11 readings (decode option 'model')",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "Concox GT06/GT06N/GT02/GT800", "Jimi JM-VL01/VL02/VL03", "TK100", "many clones",

@@ -7,11 +7,14 @@ Jimi IoT 0x36 layouts from real captures (traccar Gt06ProtocolDecoderTest, used 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 
 from . import blocks
+from .constants import Model
 from .framing import Envelope
 
 _OBD6 = 14  # length byte 0x13
@@ -59,15 +62,48 @@ def status(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
         _with_temperature(r, attrs)
         return _status(attrs, ctx)
     blocks.terminal_info(r.u8(), attrs)
+    family = blocks.model(ctx)
     if size == _OBD6:
         _obd6(r, attrs)
-    elif 2 <= size <= 5:
+    elif size == _STANDARD and family is not None:
+        _MODEL_TAILS[family](r, attrs)
+    elif 2 <= size <= _STANDARD:
         blocks.battery_level(r.u8(), attrs)
         if size >= 3:
             attrs["rssi"] = r.u8()
         if size >= 4:
             blocks.alarm_code(r.u8(), attrs)
     return _status(attrs, ctx)
+
+
+# The 5-byte 0x13 of the models the decode option ``model`` names (after the terminal info).
+def _tail_lw(r: Reader, attrs: Attributes) -> None:
+    """Voltage level, GSM level, then power (0.1 V) in the low 12 bits of the last word."""
+    blocks.battery_level(r.u8(), attrs)
+    attrs["rssi"] = r.u8()
+    attrs["power"] = (r.u16() & 0x0FFF) / 10
+
+
+def _tail_seeworld(r: Reader, attrs: Attributes) -> None:
+    """Voltage level, GSM level, power in whole volts, language."""
+    blocks.battery_level(r.u8(), attrs)
+    attrs["rssi"] = r.u8()
+    attrs["power"] = float(r.u8())
+
+
+def _tail_r11(r: Reader, attrs: Attributes) -> None:
+    """Power (0.01 V), GSM level, alarm."""
+    attrs["power"] = r.u16() / 100
+    attrs["rssi"] = r.u8()
+    blocks.alarm_code(r.u8(), attrs)
+
+
+_STANDARD = 5
+_MODEL_TAILS: dict[Model, Callable[[Reader, Attributes], None]] = {
+    Model.LW: _tail_lw,
+    Model.SEEWORLD: _tail_seeworld,
+    Model.R11: _tail_r11,
+}
 
 
 def heartbeat(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
