@@ -1,8 +1,11 @@
 """Real GT06 device messages, what Fleetwire reads in each, and what a mature decoder reads.
 
-Every frame (captures.jsonl, one JSON object a line) is a capture from traccar/traccar
-src/test/java/org/traccar/protocol/Gt06ProtocolDecoderTest.java (frames operators sent in over the
-years, a few vendor-document examples among them; used as data only), in that file's order.
+Every frame (captures.jsonl, one JSON object a line) is a real capture: the first 170 are those
+of traccar/traccar src/test/java/org/traccar/protocol/Gt06ProtocolDecoderTest.java (frames
+operators sent in over the years, a few vendor-document examples among them; used as data only),
+in that file's order; the rest come from operators' server logs posted in issues and pull
+requests, each naming its ``source`` (for those the verdict is what the posted log shows, or
+"record" for frames such a server reads without a line to show for it).
 ``expect`` is what Fleetwire decodes (the fields that carry the message's meaning: kind, fix time,
 position, the attributes it exists to carry); ``reference`` is that test's own verdict on the
 frame: "null" (no record), "record", "position", or ("attr", key, value).
@@ -34,6 +37,7 @@ class C(NamedTuple):
     expect: dict[str, object]  # {} no record; {"error": reason} rejected with that reason
     reference: Reference
     options: dict[str, object]  # decode options: the model the reference test set
+    source: str
 
     @property
     def frame(self) -> bytes:
@@ -47,7 +51,8 @@ def _load() -> list[C]:
             item = json.loads(line)
             ref = item["reference"]
             ref = ref if isinstance(ref, str) else tuple(ref)
-            out.append(C(item["hex"], item["expect"], ref, item.get("options", {})))
+            source = item.get("source", "traccar Gt06ProtocolDecoderTest")
+            out.append(C(item["hex"], item["expect"], ref, item.get("options", {}), source))
     return out
 
 
@@ -75,6 +80,10 @@ DIFFERENCES: dict[int, str] = {
     160: _CRC,
     161: _CRC,
     162: _CRC,
+    170: _LOGIN,
+    177: _LOGIN,
+    179: _LOGIN,
+    187: _LOGIN,
 }
 
 PROTOCOL = get("gt06")

@@ -149,3 +149,15 @@ def test_frame_too_short_for_serial_and_crc_is_kept_not_dropped() -> None:
     assert framer(PROTOCOL).feed(tiny + v.CONCOX_LOGIN) == [tiny, v.CONCOX_LOGIN]
     env = open_frame(tiny)
     assert (env.protocol, env.serial, env.start, env.end) == (0x08, NO_SERIAL, 4, 4)
+
+
+def test_a_captured_burst_of_glued_frames() -> None:
+    """github.com/traccar/traccar/issues/1532: heartbeats and locations arriving in one read."""
+    burst = v.h(
+        "78780a1344060400020141e6080d0a78780a1346060400020142e3280d0a78781f120f0b10172113cc02"
+        "139338084da5b000d52701945a100500f00d0143ed9a0d0a78781f120f0b10172213cc021394c4084da6"
+        "300dd40b01945a100500f00d014428b40d0a"
+    )
+    frames = framer(PROTOCOL).feed(burst)
+    assert [f[3] for f in frames] == [0x13, 0x13, 0x12, 0x12]
+    assert b"".join(frames) == burst

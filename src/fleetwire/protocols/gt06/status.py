@@ -119,13 +119,15 @@ def heartbeat(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
 
 def status_modules(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
     """0x36 (Jimi IoT 4G): status block, then modules of id(2), size(1), value: 0x18 battery
-    (0.01 V), 0x6A battery percentage; others skipped."""
+    (0.01 V), 0x27 external power (0.01 V), 0x6A battery percentage; others skipped."""
     attrs: Attributes = {}
     blocks.status_block(r, attrs)
     while r.remaining >= 3:
         module, size = r.u16(), r.u8()
         if module == 0x18 and size == 2:
             attrs["battery"] = r.u16() / 100
+        elif module == 0x27 and size == 2:  # JM-LL301 document example; H08E capture
+            attrs["power"] = r.u16() / 100
         elif module == 0x6A and size == 1:
             attrs["batteryLevel"] = r.u8()
         else:
