@@ -43,6 +43,19 @@ def test_decode_hex_lines_as_one_connection() -> None:
     assert rows[2]["frame"] == 4 and "Checksum" in str(rows[2]["error"])
 
 
+def test_decode_says_which_record_fails_the_sanity_check() -> None:
+    """The same Codec 8 example with its latitude field set to 0x7FFFFFFF (214.7483647°)."""
+    from tests.protocols.teltonika.vectors import C8_EXAMPLE1_LATITUDE_MAX
+
+    code, rows = decode("teltonika", f"{CODEC8}\n{C8_EXAMPLE1_LATITUDE_MAX.hex()}\n", "--hex")
+    assert code == 0
+    assert rows[0]["frame"] == 1 and rows[0]["latitude"] == 0.0
+    assert rows[1] == {
+        "frame": 2,
+        "error": "InvalidRecord: record 1 of 1: latitude 214.7483647 outside [-90, 90]",
+    }
+
+
 def test_decode_unknown_protocol_is_a_clear_error() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "fleetwire", "decode", "nope"],

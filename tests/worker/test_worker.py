@@ -6,6 +6,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from prometheus_client import REGISTRY
+
 from fleetwire.model import Record
 from fleetwire.protocols import gt06, teltonika
 from fleetwire.rawlog.base import RawEntry
@@ -125,4 +127,30 @@ def test_offset_commits_with_the_batch(data_dir: Path) -> None:
     assert [w.step(), w.step(), w.step(), w.step()] == [10, 10, 5, 0]
     assert w.store.offset(CONSUMER) == 25
     assert len(fix_times(data_dir, dev_id)) == 25
+    w.close()
+
+
+def test_impossible_record_is_a_dead_letter_and_the_sane_ones_are_stored(data_dir: Path) -> None:
+    """Teltonika's first Codec 8 example (wiki, Teltonika Data Sending Protocols) with its
+    latitude set to 0x7FFFFFFF decodes to 214.7483647°: never a position, a dead letter naming
+    the field and value. Example 3 (two records) with the first one so changed keeps its second."""
+    from tests.protocols.teltonika import vectors as v
+
+    dev_id = device(data_dir, IMEI, "teltonika")
+    bad = v.C8_EXAMPLE1_LATITUDE_MAX
+    half = v.with_first_latitude(v.C8_EXAMPLE3, 0x7FFFFFFF)
+    append(data_dir, "teltonika", dev_id, [bad, half])
+    w = Worker(make_settings(data_dir))
+    labels = {"protocol": "teltonika", "field": "latitude"}
+    before = REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) or 0
+    assert w.step() == 2
+    assert REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) == before + 2
+    rows = w.store.positions(dev_id, 0, 2**62, 100)
+    assert [(r.frame_seq, r.latitude) for r in rows] == [(2, 0.0)]
+    dead = sorted(w.store.dead_letters(10, dev_id))
+    assert [(d[0], d[2], d[3]) for d in dead] == [
+        (1, "teltonika", "InvalidRecord: record 1 of 1: latitude 214.7483647 outside [-90, 90]"),
+        (2, "teltonika", "InvalidRecord: record 1 of 2: latitude 214.7483647 outside [-90, 90]"),
+    ]
+    assert w.store.latest([dev_id]) == []  # the sane record is an invalid (0, 0) fix
     w.close()
