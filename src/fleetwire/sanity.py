@@ -5,7 +5,10 @@ real fix at all (coordinates on the globe, a date a GNSS device could have, a sp
 a GNSS receiver reports, no NaN). Every decode path applies it: the worker and both replays
 (worker.pipeline) and ``fleetwire decode``; a record that fails is kept with the reason this
 returns, never stored as a position. The protocols' fuzz tests assert that decoders only return
-records that pass it. Knows nothing about storage, protocols or clocks (the caller passes the
+records that pass it (against a receive time far ahead): a decoder reads each field as its
+document says and raises InvalidField (``require``) for a value no fix can have, so what
+reaches the worker's check is mostly a clock a day or more ahead, and any decoder bug not
+yet found. Knows nothing about storage, protocols or clocks (the caller passes the
 frame's receive time).
 """
 
@@ -15,6 +18,7 @@ import math
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+from fleetwire.errors import InvalidField
 from fleetwire.model import Record
 
 # The device era. A clock that was never set reads 1970-01-01 (Unix epoch zero) or 1980-01-06
@@ -55,14 +59,15 @@ def _number(name: str, value: float, low: float, high: float) -> Refusal | None:
     return None
 
 
-def insane(record: Record, received: datetime) -> Refusal | None:
-    """Why ``record`` cannot be a real fix received at ``received``, or None when it passes."""
+def insane(record: Record, received: datetime | None) -> Refusal | None:
+    """Why ``record`` cannot be a real fix received at ``received``, or None when it passes.
+    ``received`` None: every bound but "not over a day after its receipt"."""
     t = record.fix_time
     if t.tzinfo is None:
         return Refusal("fix_time", f"fix time {t.isoformat()} has no time zone")
     if t < ERA_START:
         return Refusal("fix_time", f"fix time {t.isoformat()} before {ERA_START.date()}")
-    if t > received + MAX_AHEAD:
+    if received is not None and t > received + MAX_AHEAD:
         ahead = f"fix time {t.isoformat()} over a day after its receipt {received.isoformat()}"
         return Refusal("fix_time", ahead)
     lat, lon = record.latitude, record.longitude
@@ -83,6 +88,17 @@ def insane(record: Record, received: datetime) -> Refusal | None:
     if sats is not None and not (isinstance(sats, int) and 0 <= sats <= MAX_SATELLITES):
         return Refusal("satellites", f"satellites {sats} outside [0, {MAX_SATELLITES}]")
     return None
+
+
+def require(record: Record) -> Record:
+    """For a decoder whose wire fields can hold values no fix can have (a signed 32-bit
+    latitude, a 16-bit altitude, a zero timestamp): ``record``, or InvalidField naming the field
+    and value. Only after the decoder has read each field as its document says: this catches
+    a device's impossible values, it does not mend a misread field."""
+    why = insane(record, None)
+    if why is not None:
+        raise InvalidField(why.reason)
+    return record
 
 
 def sane_records(
