@@ -28,6 +28,9 @@ from fleetwire.model import Record
 # (19.6 years) back, 2007 for a fix of 2026; such a position is real and is kept (a decoder
 # fix and a replay can re-date it), only a date that cannot be a fix at all is refused.
 ERA_START = datetime(2000, 1, 1, tzinfo=UTC)
+# Where a decoder's dates end, whatever the receive time: 2099 is still a date a device with a
+# wrong clock may send, a date past it (a mutated or misread field) is no date a decoder keeps.
+ERA_END = datetime(2100, 1, 1, tzinfo=UTC)
 # How far past its frame's receive time a fix may be dated. Device clocks are wrong and some
 # devices report local time as UTC (up to +14 h), so such a fix is kept (the worker never makes
 # it the latest position past ``worker.future_skew``); a day past is not a clock error but a
@@ -59,15 +62,14 @@ def _number(name: str, value: float, low: float, high: float) -> Refusal | None:
     return None
 
 
-def insane(record: Record, received: datetime | None) -> Refusal | None:
-    """Why ``record`` cannot be a real fix received at ``received``, or None when it passes.
-    ``received`` None: every bound but "not over a day after its receipt"."""
+def insane(record: Record, received: datetime) -> Refusal | None:
+    """Why ``record`` cannot be a real fix received at ``received``, or None when it passes."""
     t = record.fix_time
     if t.tzinfo is None:
         return Refusal("fix_time", f"fix time {t.isoformat()} has no time zone")
     if t < ERA_START:
         return Refusal("fix_time", f"fix time {t.isoformat()} before {ERA_START.date()}")
-    if received is not None and t > received + MAX_AHEAD:
+    if t > received + MAX_AHEAD:
         ahead = f"fix time {t.isoformat()} over a day after its receipt {received.isoformat()}"
         return Refusal("fix_time", ahead)
     lat, lon = record.latitude, record.longitude
@@ -93,9 +95,10 @@ def insane(record: Record, received: datetime | None) -> Refusal | None:
 def require(record: Record) -> Record:
     """For a decoder whose wire fields can hold values no fix can have (a signed 32-bit
     latitude, a 16-bit altitude, a zero timestamp): ``record``, or InvalidField naming the field
-    and value. Only after the decoder has read each field as its document says: this catches
-    a device's impossible values, it does not mend a misread field."""
-    why = insane(record, None)
+    and value (dates are checked against ERA_END, a decoder has no clock). Only after the
+    decoder has read each field as its document says: this catches a device's impossible
+    values, it does not mend a misread field."""
+    why = insane(record, ERA_END)
     if why is not None:
         raise InvalidField(why.reason)
     return record

@@ -172,9 +172,7 @@ def test_dead_letters_name_the_impossible_value(data_dir: Path, client: Client) 
     assert [(d["frame"], d["uniqueId"], d["protocol"]) for d in body] == [
         (4, IMEI, "teltonika"), (3, IMEI, "teltonika"),
     ]  # fmt: skip
-    assert body[1]["error"] == (
-        "InvalidRecord: record 1 of 1: latitude 214.7483647 outside [-90, 90]"
-    )
+    assert body[1]["error"] == "InvalidField: latitude 214.7483647 outside [-90, 90]"
     assert body[0]["error"].startswith("TruncatedFrame")
     assert len(client.get("/api/dead-letters", {"limit": "1"}).json()) == 1
     assert client.get("/api/dead-letters", {"device": "nope"}).status_code == 404

@@ -130,27 +130,28 @@ def test_offset_commits_with_the_batch(data_dir: Path) -> None:
     w.close()
 
 
-def test_impossible_record_is_a_dead_letter_and_the_sane_ones_are_stored(data_dir: Path) -> None:
+def test_impossible_records_are_dead_letters_and_sane_ones_are_stored(data_dir: Path) -> None:
     """Teltonika's first Codec 8 example (wiki, Teltonika Data Sending Protocols) with its
-    latitude set to 0x7FFFFFFF decodes to 214.7483647°: never a position, a dead letter naming
-    the field and value. Example 3 (two records) with the first one so changed keeps its second."""
+    latitude set to 0x7FFFFFFF (214.7483647°): the decoder refuses it. Example 3 (two records)
+    with its first record dated 2099, which only the worker's check against the frame's receive
+    time can refuse: that record is a dead letter, the second one is stored."""
     from tests.protocols.teltonika import vectors as v
 
     dev_id = device(data_dir, IMEI, "teltonika")
-    bad = v.C8_EXAMPLE1_LATITUDE_MAX
-    half = v.with_first_latitude(v.C8_EXAMPLE3, 0x7FFFFFFF)
-    append(data_dir, "teltonika", dev_id, [bad, half])
+    append(data_dir, "teltonika", dev_id, [v.C8_EXAMPLE1_LATITUDE_MAX, v.C8_EXAMPLE3_FIRST_IN_2099])
     w = Worker(make_settings(data_dir))
-    labels = {"protocol": "teltonika", "field": "latitude"}
+    labels = {"protocol": "teltonika", "field": "fix_time"}
     before = REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) or 0
     assert w.step() == 2
-    assert REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) == before + 2
+    assert REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) == before + 1
     rows = w.store.positions(dev_id, 0, 2**62, 100)
-    assert [(r.frame_seq, r.latitude) for r in rows] == [(2, 0.0)]
+    assert [(r.frame_seq, r.fix_time_ms) for r in rows] == [(2, 1560160879000)]  # 2019-06-10
     dead = sorted(w.store.dead_letters(10, dev_id))
-    assert [(d[0], d[2], d[3]) for d in dead] == [
-        (1, "teltonika", "InvalidRecord: record 1 of 1: latitude 214.7483647 outside [-90, 90]"),
-        (2, "teltonika", "InvalidRecord: record 1 of 2: latitude 214.7483647 outside [-90, 90]"),
-    ]
+    assert [(d[0], d[2]) for d in dead] == [(1, "teltonika"), (2, "teltonika")]
+    assert dead[0][3] == "InvalidField: latitude 214.7483647 outside [-90, 90]"
+    assert dead[1][3].startswith(
+        "InvalidRecord: record 1 of 2: fix time 2099-01-01T00:00:00+00:00 over a day after its"
+        " receipt 20"
+    )
     assert w.store.latest([dev_id]) == []  # the sane record is an invalid (0, 0) fix
     w.close()
