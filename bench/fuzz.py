@@ -33,13 +33,13 @@ from fleetwire.model import Record
 from fleetwire.protocols import NAMES, device_class, get
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
 from fleetwire.protocols.framing import Framer
-from fleetwire.sanity import insane
+from fleetwire.sanity import ERA_END, insane
 from fleetwire.simulate.track import Track, start_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.protocols.*.vectors
 
 RECEIVED = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
-FAR = datetime(2100, 1, 1, tzinfo=UTC)  # the fuzz tests' "now": any date up to 2099 is sane
+FAR = ERA_END  # the fuzz tests' "now": any date up to 2099 is sane
 CHUNK = 5000  # frames per task handed to a process
 INTERESTING = (0x00, 0x01, 0x7F, 0x80, 0xFE, 0xFF, 0x2C, 0x2E, 0x2D, 0x30, 0x39, 0x3B, 0x0D)
 TEXT = b"0123456789,.-;:|#*$ABCDEFNSWE\r\n"
