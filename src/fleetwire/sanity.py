@@ -36,6 +36,7 @@ ERA_END = datetime(2100, 1, 1, tzinfo=UTC)
 # it the latest position past ``worker.future_skew``); a day past is not a clock error but a
 # value that was never a date.
 MAX_AHEAD = timedelta(days=1)
+_DECODER_LATEST = ERA_END + MAX_AHEAD
 # 1,000 knots: the export-control (COCOM) limit above which a civil GNSS receiver gives no fix.
 MAX_SPEED_KMH = 1852.0
 # Below the Dead Sea shore (-430 m) with margin for the geoid's offset; above any aircraft and
@@ -55,21 +56,25 @@ class Refusal(NamedTuple):
 
 
 def _number(name: str, value: float, low: float, high: float) -> Refusal | None:
+    if low <= value <= high:  # False for NaN as well
+        return None
     if not math.isfinite(value):
         return Refusal(name, f"{name} {value} is not a number")
-    if not low <= value <= high:
-        return Refusal(name, f"{name} {value!r} outside [{low:g}, {high:g}]")
-    return None
+    return Refusal(name, f"{name} {value!r} outside [{low:g}, {high:g}]")
 
 
 def insane(record: Record, received: datetime) -> Refusal | None:
     """Why ``record`` cannot be a real fix received at ``received``, or None when it passes."""
+    return _refusal(record, received, received + MAX_AHEAD)
+
+
+def _refusal(record: Record, received: datetime, latest: datetime) -> Refusal | None:
     t = record.fix_time
     if t.tzinfo is None:
         return Refusal("fix_time", f"fix time {t.isoformat()} has no time zone")
     if t < ERA_START:
         return Refusal("fix_time", f"fix time {t.isoformat()} before {ERA_START.date()}")
-    if t > received + MAX_AHEAD:
+    if t > latest:
         ahead = f"fix time {t.isoformat()} over a day after its receipt {received.isoformat()}"
         return Refusal("fix_time", ahead)
     lat, lon = record.latitude, record.longitude
@@ -98,7 +103,7 @@ def require(record: Record) -> Record:
     and value (dates are checked against ERA_END, a decoder has no clock). Only after the
     decoder has read each field as its document says: this catches a device's impossible
     values, it does not mend a misread field."""
-    why = insane(record, ERA_END)
+    why = _refusal(record, ERA_END, _DECODER_LATEST)
     if why is not None:
         raise InvalidField(why.reason)
     return record
@@ -111,8 +116,9 @@ def sane_records(
     the reason saying which record of the frame it was."""
     sane: list[Record] = []
     refused: list[tuple[str, str]] = []
+    latest = received + MAX_AHEAD
     for i, r in enumerate(records, 1):
-        why = insane(r, received)
+        why = _refusal(r, received, latest)
         if why is None:
             sane.append(r)
         else:
