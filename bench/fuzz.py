@@ -278,10 +278,16 @@ def main() -> None:
         for i in range((a.frames + CHUNK - 1) // CHUNK)
     ]
     totals = {name: Tally() for name in names}
+    left = {name: sum(1 for t in tasks if t[0] == name) for name in names}
     t0 = time.perf_counter()
     with multiprocessing.Pool(a.procs) as pool:
         for name, t in pool.imap_unordered(task, tasks, chunksize=1):
             totals[name].merge(t)
+            left[name] -= 1
+            if not left[name]:  # progress, on stderr so that stdout stays the table
+                done = totals[name]
+                print(f"{time.perf_counter() - t0:7.0f} s  {name}: {done.tried:,} tried,"
+                      f" {done.crashes:,} crashes", file=sys.stderr, flush=True)  # fmt: skip
     elapsed = time.perf_counter() - t0
     print(f"{'protocol':<12} {'tried':>10} {'framed':>10} {'inspect ok':>11} {'decode ok':>10}"
           f" {'crashes':>8}  crash kinds")  # fmt: skip
