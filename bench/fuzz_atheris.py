@@ -42,10 +42,14 @@ def main() -> None:
 
     def one_input(data: bytes) -> None:
         t = Tally()
+        fr = Framer(framing, proto.max_frame_size)
+        frames: list[bytes] = []
         try:
-            frames = Framer(framing, proto.max_frame_size).feed(data)
+            frames += fr.feed(data)
+            while fr.more:
+                frames += fr.feed()
         except DeviceError:
-            frames = []
+            pass
         for frame in frames:
             harness.one(frame, Transport.TCP, t)
         if harness.udp:
