@@ -32,7 +32,7 @@ from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import NAMES, device_class, get
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
-from fleetwire.protocols.framing import Framer
+from fleetwire.protocols.framing import Framer, frame_starts, start_pattern
 from fleetwire.sanity import ERA_END, insane
 from fleetwire.simulate.track import Track, start_time
 
@@ -205,12 +205,13 @@ class Harness:
         rng = random.Random(seed)
         t = Tally()
         framing = self.proto.session_framing(self._session(Transport.TCP))
+        starts = start_pattern(frame_starts(framing))  # learnt once, as the gateway does
         for _ in range(n):
             data = mutate(rng, self.frames)
             t.tried += 1
             try:
                 framed: list[bytes] = []
-                fr = Framer(framing, self.proto.max_frame_size)
+                fr = Framer(framing, self.proto.max_frame_size, starts)
                 try:
                     for part in chunks(rng, data):
                         framed += fr.feed(part)

@@ -25,7 +25,7 @@ import atheris
 from fleetwire.errors import DeviceError
 from fleetwire.protocols import NAMES
 from fleetwire.protocols.base import Transport
-from fleetwire.protocols.framing import Framer
+from fleetwire.protocols.framing import Framer, frame_starts, start_pattern
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fuzz import Harness, Tally, golden_frames
@@ -39,10 +39,11 @@ def main() -> None:
         harness = Harness(name)
     proto = harness.proto
     framing = proto.session_framing(harness._session(Transport.TCP))
+    starts = start_pattern(frame_starts(framing))
 
     def one_input(data: bytes) -> None:
         t = Tally()
-        fr = Framer(framing, proto.max_frame_size)
+        fr = Framer(framing, proto.max_frame_size, starts)
         frames: list[bytes] = []
         try:
             frames += fr.feed(data)
