@@ -43,6 +43,21 @@ def test_decode_hex_lines_as_one_connection() -> None:
     assert rows[2]["frame"] == 4 and "Checksum" in str(rows[2]["error"])
 
 
+def test_decode_says_which_record_fails_the_sanity_check() -> None:
+    """Codec 8 example 3 (two records) with its first record dated 2099: the line of an error
+    naming the record, the field and the value, then the sane record."""
+    from tests.protocols.teltonika.vectors import C8_EXAMPLE3_FIRST_IN_2099
+
+    code, rows = decode("teltonika", f"{C8_EXAMPLE3_FIRST_IN_2099.hex()}\n", "--hex")
+    assert code == 0
+    assert rows[0]["frame"] == 1
+    assert str(rows[0]["error"]).startswith(
+        "InvalidRecord: record 1 of 2: fix time 2099-01-01T00:00:00+00:00 over a day after"
+    )
+    assert rows[1]["frame"] == 1 and rows[1]["time"] == "2019-06-10T10:01:19.000Z"
+    assert len(rows) == 2
+
+
 def test_decode_unknown_protocol_is_a_clear_error() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "fleetwire", "decode", "nope"],

@@ -48,6 +48,11 @@ WORKER_STORED = Counter("fleetwire_worker_stored", "Records newly stored (not du
 DECODE_ERRORS = Counter(
     "fleetwire_decode_errors", "Frames that did not decode (dead letters)", ["protocol"]
 )
+RECORDS_INVALID = Counter(
+    "fleetwire_records_invalid",
+    "Decoded records that failed the sanity check, kept as dead letters, never stored",
+    ["protocol", "field"],
+)
 WORKER_BATCH_SECONDS = Histogram(
     "fleetwire_worker_batch_seconds",
     "Time to decode and store one batch",

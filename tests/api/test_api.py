@@ -157,6 +157,27 @@ def test_metrics_and_health(client: Client) -> None:
     assert client.get("/api/health").json()["lag"] == 0
 
 
+def test_dead_letters_name_the_impossible_value(data_dir: Path, client: Client) -> None:
+    """A frame that does not decode and one whose record fails the sanity check (Teltonika's
+    Codec 8 example 1 with latitude 0x7FFFFFFF), as the API shows them."""
+    from tests.protocols.teltonika.vectors import C8_EXAMPLE1_LATITUDE_MAX
+
+    assert client.get("/api/dead-letters").json() == []
+    dev_id = device(data_dir, IMEI, "teltonika")
+    append(data_dir, "teltonika", dev_id, [C8_EXAMPLE1_LATITUDE_MAX, C8_EXAMPLE1_LATITUDE_MAX[:30]])
+    w = Worker(make_settings(data_dir))
+    w.step()
+    w.close()
+    body = client.get("/api/dead-letters", {"device": IMEI}).json()
+    assert [(d["frame"], d["uniqueId"], d["protocol"]) for d in body] == [
+        (4, IMEI, "teltonika"), (3, IMEI, "teltonika"),
+    ]  # fmt: skip
+    assert body[1]["error"] == "InvalidField: latitude 214.7483647 outside [-90, 90]"
+    assert body[0]["error"].startswith("TruncatedFrame")
+    assert len(client.get("/api/dead-letters", {"limit": "1"}).json()) == 1
+    assert client.get("/api/dead-letters", {"device": "nope"}).status_code == 404
+
+
 def test_index_page(client: Client) -> None:
     r = client.get("/")
     assert r.status_code == 200 and "Fleetwire" in r.text

@@ -1,12 +1,13 @@
-"""Checks every protocol's tests share: framing in all its shapes, the record sanity check,
-truncation and corruption giving only the protocol's clean error (STYLE.md, Tests)."""
+"""Checks every protocol's tests share: framing in all its shapes, the record sanity check (the
+worker's own, fleetwire.sanity), truncation and corruption giving only the protocol's clean error
+(STYLE.md, Tests)."""
 
 from __future__ import annotations
 
 import contextlib
 import math
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,8 +15,12 @@ from fleetwire.errors import DeviceError, FramingError
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
 from fleetwire.protocols.framing import Framer
+from fleetwire.sanity import ERA_END, insane
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+# The receive time fuzz tests check against: a device may send any date 2000-2099, so only
+# "not in the future" is relaxed; every other bound is the worker's.
+FAR = ERA_END
 NUMERIC_ATTRS = {
     "hdop", "vdop", "pdop", "sat", "satVisible", "rssi", "odometer", "power", "battery",
     "batteryLevel", "fuel", "hours", "rpm", "obdSpeed", "deviceTemp",
@@ -68,8 +73,12 @@ def assert_prefixes_need_more_or_fail(protocol: TrackerProtocol, frame: bytes) -
             protocol.decode(part, ctx)
 
 
-def assert_clean_on_any(protocol: TrackerProtocol, data: bytes, transport: Transport) -> None:
-    """The fuzz invariant: parse it or raise the protocol's DeviceError, nothing else."""
+def assert_clean_on_any(
+    protocol: TrackerProtocol, data: bytes, transport: Transport, now: datetime = FAR
+) -> None:
+    """The fuzz invariant: frame it, inspect it and decode it, each giving a result or the
+    protocol's DeviceError, nothing else; and every record decoded is sane (against ``now``,
+    by default FAR)."""
     ctx = DecodeContext(unique_id="123456789012345", received=NOW, transport=transport)
     with contextlib.suppress(FramingError):
         framer(protocol).feed(data)
@@ -77,26 +86,20 @@ def assert_clean_on_any(protocol: TrackerProtocol, data: bytes, transport: Trans
         protocol.inspect(data, Session(transport=transport))
     with contextlib.suppress(DeviceError):
         for r in protocol.decode(data, ctx):
-            assert isinstance(r, Record)
+            assert_sane(r, now)
 
 
 def assert_sane(record: Record, now: datetime = NOW) -> None:
-    """The one sanity check applied to every decoded record."""
-    assert record.fix_time.tzinfo is not None
-    assert datetime(1999, 1, 1, tzinfo=UTC) < record.fix_time < now + timedelta(days=1)
+    """The one sanity check the worker applies to every decoded record (fleetwire.sanity),
+    against a receive time of ``now``, plus the attribute types of the shared vocabulary."""
+    assert isinstance(record, Record), record
     assert isinstance(record.kind, RecordKind)
-    if record.latitude is not None or record.longitude is not None:
-        assert record.latitude is not None and record.longitude is not None
-        assert -90 <= record.latitude <= 90
-        assert -180 <= record.longitude <= 180
-    if record.speed is not None:
-        assert 0 <= record.speed < 1000 and not math.isnan(record.speed)
-    if record.course is not None:
-        assert 0 <= record.course <= 360
-    if record.satellites is not None:
-        assert 0 <= record.satellites < 100
+    why = insane(record, now)
+    assert why is None, f"{why.reason}: {record}"
     for key, value in record.attributes.items():
         assert isinstance(key, str) and key
+        if isinstance(value, float):
+            assert math.isfinite(value), f"{key} = {value}"
         if key in NUMERIC_ATTRS:
             assert isinstance(value, int | float) and not isinstance(value, bool), key
         if key in BOOL_ATTRS:
@@ -113,6 +116,7 @@ def decode_sane(protocol: TrackerProtocol, frame: bytes, ctx: DecodeContext) -> 
 
 
 __all__ = [
+    "FAR",
     "NOW",
     "assert_clean_on_any",
     "assert_framing",

@@ -3,8 +3,8 @@
 It owns the Hypothesis settings of a fuzz test (``FUZZ``: example counts come from the project
 profiles in tests/conftest.py), the byte strategies (``random_bytes``, and ``mutations`` of real
 frames: flipped or replaced bytes, truncation, extension with random bytes), the checks a
-fuzz test makes on a frame it built (``assert_clean``, ``assert_clean_and_sane``,
-``feed_in_chunks``), and the tests most
+fuzz test makes on a frame it built (``assert_clean``: parsed or the clean error, and every
+record sane; ``feed_in_chunks``), and the tests most
 protocols run the same way, made per protocol by ``random_bytes_test``, ``behind_heads_test``,
 ``mutated_frames_test`` and ``stream_test``. What is particular to a protocol (its envelopes,
 decoder tables, field alphabets) stays in that protocol's test_fuzz.py.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,7 +22,7 @@ from hypothesis.strategies import SearchStrategy
 
 from fleetwire.errors import DeviceError
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
-from tests.protocols.contract import assert_clean_on_any, assert_sane, framer
+from tests.protocols.contract import FAR, assert_clean_on_any, assert_sane, framer
 
 # No max_examples: the profiles in tests/conftest.py set them (dev 100, ci 400).
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -30,8 +30,6 @@ TCP = (Transport.TCP,)
 TCP_UDP = (Transport.TCP, Transport.UDP)
 MAX_EDITS = 4
 MAX_EXTENSION = 16
-# Ranges are checked as for real frames; only "not in the future" is relaxed.
-FAR = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def random_bytes(max_size: int, min_size: int = 0) -> SearchStrategy[bytes]:
@@ -60,19 +58,12 @@ def mutations(frames: Sequence[bytes], alphabet: bytes = b"") -> SearchStrategy[
     return mutated()
 
 
-def assert_clean(protocol: TrackerProtocol, frame: bytes, ctx: DecodeContext) -> None:
-    """Inspect, then decode: each parses or raises the protocol's DeviceError, nothing else."""
-    with contextlib.suppress(DeviceError):
-        protocol.inspect(frame, Session(transport=ctx.transport))
-    with contextlib.suppress(DeviceError):
-        protocol.decode(frame, ctx)
-
-
-def assert_clean_and_sane(
+def assert_clean(
     protocol: TrackerProtocol, frame: bytes, ctx: DecodeContext, now: datetime = FAR
 ) -> None:
-    """``assert_clean``, and every record decoded passes the sanity check against ``now``
-    (by default ``FAR``: devices may send any date 2000-2099)."""
+    """Inspect, then decode: each parses or raises the protocol's DeviceError, nothing else,
+    and every record decoded passes the sanity check against ``now`` (by default ``FAR``:
+    devices may send any date 2000-2099)."""
     with contextlib.suppress(DeviceError):
         protocol.inspect(frame, Session(transport=ctx.transport))
     with contextlib.suppress(DeviceError):
@@ -173,7 +164,6 @@ __all__ = [
     "TCP",
     "TCP_UDP",
     "assert_clean",
-    "assert_clean_and_sane",
     "behind_heads_test",
     "feed_in_chunks",
     "mutated_frames_test",

@@ -75,6 +75,10 @@ def test_batches_are_idempotent_and_latest_moves_forward(pg_url: str) -> None:
                 "part-0", 9, [], [], [(9, dev.id, "teltonika", "TruncatedFrame: x", server_ms)]
             )
             assert (await store.dead_letters(10))[0][0] == 9
+            # the embedded store's shape: "at" in ms, and one device's only on request
+            dead = (9, dev.id, "teltonika", "TruncatedFrame: x", server_ms)
+            assert await store.dead_letters(10, dev.id) == [dead]
+            assert await store.dead_letters(10, dev.id + 1) == []
         finally:
             await pool.close()
 

@@ -6,6 +6,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from prometheus_client import REGISTRY
+
 from fleetwire.model import Record
 from fleetwire.protocols import gt06, teltonika
 from fleetwire.rawlog.base import RawEntry
@@ -125,4 +127,31 @@ def test_offset_commits_with_the_batch(data_dir: Path) -> None:
     assert [w.step(), w.step(), w.step(), w.step()] == [10, 10, 5, 0]
     assert w.store.offset(CONSUMER) == 25
     assert len(fix_times(data_dir, dev_id)) == 25
+    w.close()
+
+
+def test_impossible_records_are_dead_letters_and_sane_ones_are_stored(data_dir: Path) -> None:
+    """Teltonika's first Codec 8 example (wiki, Teltonika Data Sending Protocols) with its
+    latitude set to 0x7FFFFFFF (214.7483647°): the decoder refuses it. Example 3 (two records)
+    with its first record dated 2099, which only the worker's check against the frame's receive
+    time can refuse: that record is a dead letter, the second one is stored."""
+    from tests.protocols.teltonika import vectors as v
+
+    dev_id = device(data_dir, IMEI, "teltonika")
+    append(data_dir, "teltonika", dev_id, [v.C8_EXAMPLE1_LATITUDE_MAX, v.C8_EXAMPLE3_FIRST_IN_2099])
+    w = Worker(make_settings(data_dir))
+    labels = {"protocol": "teltonika", "field": "fix_time"}
+    before = REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) or 0
+    assert w.step() == 2
+    assert REGISTRY.get_sample_value("fleetwire_records_invalid_total", labels) == before + 1
+    rows = w.store.positions(dev_id, 0, 2**62, 100)
+    assert [(r.frame_seq, r.fix_time_ms) for r in rows] == [(2, 1560160879000)]  # 2019-06-10
+    dead = sorted(w.store.dead_letters(10, dev_id))
+    assert [(d[0], d[2]) for d in dead] == [(1, "teltonika"), (2, "teltonika")]
+    assert dead[0][3] == "InvalidField: latitude 214.7483647 outside [-90, 90]"
+    assert dead[1][3].startswith(
+        "InvalidRecord: record 1 of 2: fix time 2099-01-01T00:00:00+00:00 over a day after its"
+        " receipt 20"
+    )
+    assert w.store.latest([dev_id]) == []  # the sane record is an invalid (0, 0) fix
     w.close()

@@ -1,4 +1,5 @@
-"""The FastAPI application: devices, positions, latest positions, raw frames, metrics.
+"""The FastAPI application: devices, positions, latest positions, raw frames, dead letters,
+metrics.
 
 Reads the embedded stores through per-thread SQLite connections (FastAPI runs plain ``def``
 endpoints in a thread pool). Bodies are serialised with orjson; the pydantic schemas only
@@ -17,7 +18,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from fleetwire import __version__
 from fleetwire.api.commands import commands_router
-from fleetwire.api.schemas import DeviceOut, ErrorOut, PositionOut, RawFrameOut
+from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.commands import SqliteCommands
@@ -218,6 +219,30 @@ def create_app(settings: Settings) -> FastAPI:
                 for f in frames
             ]
         )
+
+    @app.get(
+        "/api/dead-letters", response_model=list[DeadLetterOut], responses=ERRORS, tags=["raw"]
+    )
+    def dead_letters(
+        device: Annotated[str | None, Query(description="one device's unique id")] = None,
+        limit: Annotated[int, Query(ge=1)] = max_rows,
+    ) -> Response:
+        """Frames that did not decode and frames with records that failed the sanity check
+        (impossible coordinates, dates, speeds...), newest first; `fleetwire replay
+        --dead-letters` decodes them again after a fix."""
+        dev = find_device(device) if device is not None else None
+        rows = stores.telemetry.dead_letters(min(limit, max_rows), dev.id if dev else None)
+        devs = stores.registry.by_ids({r[1] for r in rows})
+        return _json(
+            [
+                {
+                    "frame": seq, "deviceId": dev_id,
+                    "uniqueId": devs[dev_id].unique_id if dev_id in devs else None,
+                    "protocol": protocol, "error": error, "at": _iso_ms(at),
+                }
+                for seq, dev_id, protocol, error, at in rows
+            ]
+        )  # fmt: skip
 
     app.include_router(commands_router(stores, find_device))
 

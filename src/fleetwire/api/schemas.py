@@ -49,5 +49,18 @@ class RawFrameOut(BaseModel):
     context: str | None = None  # hex of what decoding needs from earlier frames (Navtelecom)
 
 
+class DeadLetterOut(BaseModel):
+    frame: int = Field(description="sequence number of the raw frame")
+    deviceId: int
+    uniqueId: str | None
+    protocol: str
+    error: str = Field(
+        description="why: the decoder's error, or 'InvalidRecord: ...' naming each record of the"
+        " frame that failed the sanity check, its field and value (the frame's other records"
+        " are stored as positions)"
+    )
+    at: datetime = Field(description="when the worker found it")
+
+
 class ErrorOut(BaseModel):
     detail: str

@@ -1,6 +1,7 @@
-"""Embedded telemetry store: decoded positions, the latest position per device, dead letters and
-the worker's read position, in one SQLite file so that a batch and its log position commit in the
-same transaction (the worker's exactly-once effect).
+"""Embedded telemetry store: decoded positions, the latest position per device, dead letters
+(frames that did not decode, or whose records failed the sanity check) and the worker's read
+position, in one SQLite file so that a batch and its log position commit in the same transaction
+(the worker's exactly-once effect).
 
 Idempotency: each row carries a content hash; (device, fix time, hash) is unique, so a frame
 decoded twice, or a record the device resent because it missed its ACK, is stored once.
@@ -277,11 +278,14 @@ class SqliteTelemetry:
             ).fetchall()
         return [_stored((r[0] or 0, *r[1:])) for r in rows]
 
-    def dead_letters(self, limit: int) -> list[tuple[Any, ...]]:
+    def dead_letters(self, limit: int, device_id: int | None = None) -> list[tuple[Any, ...]]:
+        """(frame seq, device, protocol, error, at ms), newest first: frames that did not decode
+        and frames with records that failed the sanity check."""
+        where, args = ("WHERE device_id = ? ", [device_id]) if device_id is not None else ("", [])
         return self._conn.execute(
             "SELECT frame_seq, device_id, protocol, error, at FROM dead_letters"
-            " ORDER BY frame_seq DESC LIMIT ?",
-            (limit,),
+            f" {where}ORDER BY frame_seq DESC LIMIT ?",
+            [*args, limit],
         ).fetchall()
 
     def count(self) -> int:

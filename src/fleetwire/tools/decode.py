@@ -1,7 +1,8 @@
 """`fleetwire decode`: frames from lines, one connection, records as JSON lines.
 
 Each line is inspected (checksum, identity) and decoded with the identity the connection has
-so far, exactly as gateway and worker would; no registry is needed.
+so far, exactly as gateway and worker would; no registry is needed. A record that fails the
+sanity check is an error line naming its field and value, as the worker's dead letter would.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import get
 from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.sanity import sane_records
 
 
 def record_json(record: Record, frame: int, unique_id: str | None) -> dict[str, Any]:
@@ -55,13 +57,15 @@ def decode_lines(
             if up.unique_id is not None:
                 session.unique_id = up.unique_id
             ctx = DecodeContext(session.unique_id, datetime.now(UTC), transport, context=up.context)
-            records = proto.decode(frame, ctx)
+            records, refused = sane_records(proto.decode(frame, ctx), ctx.received)
         except (DeviceError, ValueError, UnicodeDecodeError) as e:
             yield orjson.dumps({"frame": n, "error": f"{type(e).__name__}: {e}"}).decode()
             continue
         except Exception as e:  # a decoder bug: say so, go on with the next line
             yield orjson.dumps({"frame": n, "error": f"bug {type(e).__name__}: {e}"}).decode()
             continue
+        for _field, reason in refused:
+            yield orjson.dumps({"frame": n, "error": f"InvalidRecord: {reason}"}).decode()
         for r in records:
             yield orjson.dumps(
                 record_json(r, n, session.unique_id), option=orjson.OPT_NON_STR_KEYS

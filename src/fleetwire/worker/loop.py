@@ -41,6 +41,8 @@ def report_batch(result: BatchResult, stored: int, seconds: float) -> None:
         metrics.WORKER_RECORDS.labels(name).inc(n)
     for name, n in result.errors.items():
         metrics.DECODE_ERRORS.labels(name).inc(n)
+    for (name, fld), n in result.invalid.items():
+        metrics.RECORDS_INVALID.labels(name, fld).inc(n)
     for seq, _dev, name, error, _at in result.dead:
         log.warning(kv("dead_letter", seq=seq, protocol=name, error=error))
 

@@ -2,7 +2,9 @@
 
 Per frame: decode with the protocol module, turn each record into a row with a content hash
 (the idempotency key), pick each device's newest plausible fix for ``latest``. A frame that does
-not decode becomes a dead letter; the batch goes on. No I/O here.
+not decode becomes a dead letter; the batch goes on. A record that fails the sanity check
+(fleetwire.sanity) is never stored as a position: its frame gets a dead letter naming the
+record, the field and the value, beside the frame's sane records. No I/O here.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols import get as get_protocol
 from fleetwire.protocols.base import DecodeContext, Transport
 from fleetwire.rawlog.base import RawFrame
+from fleetwire.sanity import sane_records
 from fleetwire.store.telemetry import PositionRow
 
 # attributes that differ between two sends of the same record (frame serial numbers), left out
@@ -36,6 +39,7 @@ class BatchResult:
     frames: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     replies: list[tuple[int, str, int]] = field(default_factory=list)  # device, result, seq
+    invalid: dict[tuple[str, str], int] = field(default_factory=dict)  # (protocol, field)
 
 
 def content_hash(record: Record, attributes_json: bytes) -> int:
@@ -88,7 +92,8 @@ def process(
                 options(f.device_id, name),
                 f.context,
             )
-            records = proto.decode(f.data, ctx)
+            decoded = proto.decode(f.data, ctx)
+            records, refused = sane_records(decoded, ctx.received)
             rows = [to_row(f.device_id, r, server_ms, f.seq) for r in records]
         except Exception as e:
             # DeviceError is the frame's fault; anything else is a decoder bug, which is exactly
@@ -97,6 +102,11 @@ def process(
             kind = "" if isinstance(e, DeviceError) else "bug "
             out.dead.append((f.seq, f.device_id, name, f"{kind}{type(e).__name__}: {e}", now_ms))
             continue
+        if refused:
+            for fld, _ in refused:
+                out.invalid[name, fld] = out.invalid.get((name, fld), 0) + 1
+            error = "InvalidRecord: " + "; ".join(reason for _, reason in refused)
+            out.dead.append((f.seq, f.device_id, name, error, now_ms))
         out.records[name] = out.records.get(name, 0) + len(rows)
         out.positions.extend(rows)
         for r in records:

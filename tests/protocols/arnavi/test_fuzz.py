@@ -13,7 +13,7 @@ from fleetwire.protocols.arnavi.framing import build_package, build_packet
 from fleetwire.protocols.base import DecodeContext
 from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, framer
-from tests.protocols.fuzzing import FUZZ, assert_clean, assert_clean_and_sane
+from tests.protocols.fuzzing import FUZZ, assert_clean
 
 from . import vectors as v
 
@@ -54,4 +54,4 @@ def test_valid_package_random_packets(parcel: int, found: list[tuple[int, bytes]
 )
 def test_random_runs_of_tags(pairs: list[tuple[int, int]], t: int) -> None:
     body = b"".join(struct.pack("<BI", tag, value) for tag, value in pairs)
-    assert_clean_and_sane(PROTOCOL, build_package(1, build_packet(1, t, body)), CTX)
+    assert_clean(PROTOCOL, build_package(1, build_packet(1, t, body)), CTX)

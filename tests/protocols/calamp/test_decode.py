@@ -177,3 +177,20 @@ def test_device_round_trip() -> None:
     assert got.attributes["ignition"] is True
     beat, beat_ack = dev.heartbeat()
     assert PROTOCOL.inspect(beat, Session(Transport.UDP)).ack == beat_ack
+
+
+@pytest.mark.parametrize(
+    ("at", "value", "reason"),
+    [
+        (33, 0x01000000, r"speed 603979\.776 outside"),  # cm/s: 603,979 km/h
+        (39, 100, r"satellites 100 outside \[0, 99\]"),
+        (17, 1, r"fix time 1970-01-01T00:00:01\+00:00 before 2000-01-01"),
+    ],
+)
+def test_impossible_values_are_an_invalid_field(at: int, value: int, reason: str) -> None:
+    """The fuzz contract's finds, on TRACCAR's Event Report EVENT_INDIA: its speed, satellite
+    count and time of fix set to values the fields can hold and no fix can have."""
+    size = 1 if at == 39 else 4
+    bad = v.EVENT_INDIA[:at] + value.to_bytes(size, "big") + v.EVENT_INDIA[at + size :]
+    with pytest.raises(InvalidField, match=reason):
+        PROTOCOL.decode(bad, CTX)

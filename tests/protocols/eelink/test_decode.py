@@ -173,3 +173,13 @@ def test_device_round_trip(transport: Transport) -> None:
     frame, expected = dev.heartbeat()
     assert PROTOCOL.inspect(frame, session).ack == expected != b""
     assert dev.report([])[1] != b""  # an empty report is a heartbeat
+
+
+def test_a_zero_time_is_an_invalid_field() -> None:
+    """TRACCAR's OBD package OBD_SHORT_IDS with its time (u32 seconds since 1970, the first
+    content field) set to 0: the fuzz contract found records dated 1970-01-01. The field is
+    read as the document gives it; a device without a clock is the device's error."""
+    bad = v.OBD_SHORT_IDS[:7] + bytes(4) + v.OBD_SHORT_IDS[11:]
+    with pytest.raises(InvalidField, match=r"fix time 1970-01-01T00:00:00\+00:00 before 2000"):
+        PROTOCOL.decode(bad, CTX)
+    assert decode_sane(PROTOCOL, v.OBD_SHORT_IDS, CTX)  # the package as captured decodes

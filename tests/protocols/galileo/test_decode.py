@@ -168,3 +168,13 @@ def test_device_round_trip() -> None:
     assert (got[0].attributes["power"], got[0].attributes["odometer"]) == (12.94, 1234567)
     assert dev.heartbeat()[1] == b"\x02" + dev.heartbeat()[0][-2:]
     assert dev.report([]) == dev.heartbeat()
+
+
+def test_a_zero_time_is_an_invalid_field() -> None:
+    """TRACCAR's MULTI_TAG_HEAD with its time tag (0x20, u32 seconds since 1970) set to 0 and
+    the checksum made right: the fuzz contract found records dated 1970-01-01."""
+    body = bytearray(v.MULTI_TAG_HEAD[3:-2])
+    at = body.index(bytes.fromhex("207caa9f5b")) + 1
+    body[at : at + 4] = bytes(4)
+    with pytest.raises(InvalidField, match=r"fix time 1970-01-01T00:00:00\+00:00 before 2000"):
+        PROTOCOL.decode(build(v.MULTI_TAG_HEAD[0], bytes(body)), CTX)

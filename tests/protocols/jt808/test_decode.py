@@ -305,3 +305,17 @@ def test_device_answers_commands() -> None:
     assert dev.respond(v.GOJT808_HEARTBEAT_ACK) == b""  # another terminal's
     assert dev.respond(b"\x7e\x00") == b""
     assert dev.respond(dev.heartbeat()[0]) == b""  # not a platform message
+
+
+def test_altitude_past_any_fix_is_an_invalid_field() -> None:
+    """HUABAO_LOCATION with its altitude set to 0x8046 and a valid check code: bench/fuzz.py
+    found -32,698 m. Read signed, as captured devices below sea level need, that is no altitude
+    a fix can have: the device's error."""
+    from fleetwire.protocols.jt808.framing import open_frame
+
+    env = open_frame(v.HUABAO_LOCATION)
+    body = bytearray(env.data[env.start : env.end])
+    body[16:18] = bytes.fromhex("8046")
+    bad = build_frame(env.msg_id, bytes(body), env.phone, env.serial, env.version)
+    with pytest.raises(InvalidField, match=r"altitude -32698\.0 outside \[-1000, 50000\]"):
+        PROTOCOL.decode(bad, CTX)

@@ -172,3 +172,12 @@ def test_device_round_trip() -> None:
     assert dev.report([])[0] == dev.heartbeat()[0]
     with pytest.raises(ValueError, match="one fix"):
         dev.report([fix, fix])
+
+
+def test_report_cut_after_an_impossible_speed_is_an_invalid_field() -> None:
+    """TRACCAR's ST300STT capture cut right after a speed of 1000.000 km/h: bench/fuzz.py
+    found the error message reading a course field that is not there (an IndexError)."""
+    text = v.ST300_STT.decode().split(";")
+    cut = ";".join([*text[:9], "1000.000"]).encode() + b"\r"
+    with pytest.raises(InvalidField, match=r"speed 1000\.0 / course None"):
+        PROTOCOL.decode(cut, CTX)

@@ -281,3 +281,19 @@ def test_device_heartbeat_is_the_keepalive_byte() -> None:
     frame, reply = Device("356307042441013").heartbeat()
     assert (frame, reply) == (b"\xff", b"")
     assert PROTOCOL.inspect(frame, Session()).store is False
+
+
+def test_impossible_values_are_an_invalid_field() -> None:
+    """The wiki's Codec 8 UDP example with the angle set to 512 (the fuzz contract found it:
+    UDP has no CRC), and its TCP example 1 with latitude 0x7FFFFFFF (214.7483647°). The
+    document gives the angle as 0-360 and the latitude as degrees x 1e7, so both are read
+    right and cannot be valid: the device's error, never a position."""
+    angle = 23 + 2 + 8 + 1 + 4 + 4 + 2  # UDP header, codec and count, then the AVL record
+    udp = v.UDP_C8[:angle] + (512).to_bytes(2, "big") + v.UDP_C8[angle + 2 :]
+    with pytest.raises(InvalidField, match=r"course 512\.0 outside \[0, 360\]"):
+        PROTOCOL.decode(udp, UDP)
+    with pytest.raises(InvalidField, match=r"latitude 214\.7483647 outside \[-90, 90\]"):
+        PROTOCOL.decode(v.C8_EXAMPLE1_LATITUDE_MAX, TCP)
+    # the same records with in-range values still decode
+    in_range = v.UDP_C8[:angle] + (360).to_bytes(2, "big") + v.UDP_C8[angle + 2 :]
+    assert decode_sane(PROTOCOL, in_range, UDP)[0].course == 360.0

@@ -120,3 +120,22 @@ AVL_FRAMES = (
 )
 REPLY_FRAMES = (C12_RESPONSE, C13_WIKI, C13_GONIKA, C14_RESPONSE, C14_NACK)
 TCP_FRAMES = (IMEI, *AVL_FRAMES, *REPLY_FRAMES, b"\xff")
+
+
+def with_first_record_field(frame: bytes, at: int, value: bytes) -> bytes:
+    """A Codec 8 TCP frame with bytes ``at`` its first AVL record's offset ``at`` (0 timestamp,
+    13 latitude, 19 angle) replaced by ``value``, its CRC made right again so that only the
+    value is wrong."""
+    from fleetwire.protocols.teltonika.framing import wrap_tcp
+
+    data = bytearray(frame[8:-4])
+    data[2 + at : 2 + at + len(value)] = value  # behind the codec id and record count
+    return wrap_tcp(bytes(data))
+
+
+# WIKI Codec 8 example 1 with the latitude 0x7FFFFFFF: 214.7483647°, a value no fix can have
+C8_EXAMPLE1_LATITUDE_MAX = with_first_record_field(C8_EXAMPLE1, 13, (0x7FFFFFFF).to_bytes(4, "big"))
+# WIKI Codec 8 example 3 (two records) with its first record dated 2099-01-01
+C8_EXAMPLE3_FIRST_IN_2099 = with_first_record_field(
+    C8_EXAMPLE3, 0, (4070908800000).to_bytes(8, "big")
+)

@@ -22,6 +22,7 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import KNOT_KMH, RESULT_PARCEL, TAG_SIZE, PacketType, Tag
 from .framing import Packet, is_header, open_header, open_package
@@ -116,8 +117,14 @@ def _package(frame: bytes, ctx: DecodeContext) -> list[Record]:
     return out
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if is_header(frame):
         open_header(frame)
         return []
     return _package(frame, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -18,6 +18,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import ACCUM_COUNT_MASK, ACK_OK, MessageType
 from .framing import read_message
@@ -219,4 +220,7 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     records = decoder(frame, r, ctx)
     if r.remaining:
         raise InvalidField(f"{r.remaining} bytes after message type {msg.type}")
-    return records
+    # Every field is read as the guide gives it (u32 seconds since 1970, u32 cm/s, s32 cm, one
+    # byte of satellites); what the widths allow beyond any fix (a 1970 date, 600,000 km/h,
+    # 100 satellites) is the device's error
+    return [require(rec) for rec in records]

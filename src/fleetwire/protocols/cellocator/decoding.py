@@ -17,6 +17,7 @@ from typing import Any, Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import MessageType
 from .events import ALARMS
@@ -122,9 +123,15 @@ DECODERS: Final[dict[int, Decoder]] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
     decoder = DECODERS.get(env.type)
     if decoder is None:
         return []
     return decoder(frame, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -18,6 +18,7 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import (
     DIGITAL_SIZE,
@@ -176,6 +177,12 @@ DECODERS: Final[dict[int, Callable[[bytes, Envelope, DecodeContext], list[Record
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
     return DECODERS.get(env.type, _nothing)(frame, env, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

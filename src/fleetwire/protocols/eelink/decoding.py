@@ -14,6 +14,7 @@ from typing import Final
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from . import positions
 from .constants import ALARMS, Pid
@@ -189,4 +190,7 @@ DECODERS: Final[dict[int, Decoder]] = {
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     pkg = open_frame(frame)
-    return DECODERS.get(pkg.pid, _nothing)(frame, Reader(frame, pkg.start, pkg.end), ctx)
+    records = DECODERS.get(pkg.pid, _nothing)(frame, Reader(frame, pkg.start, pkg.end), ctx)
+    # times are u32 seconds since 1970 and altitude, speed and satellites as wide as the
+    # document makes them: a zero time (1970-01-01) or a value past any fix is the device's error
+    return [require(rec) for rec in records]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from . import binary, reports
 from .constants import ALARMS, HARSH, MAX_POSITIONS, MOTION, MULTI_POSITION
@@ -182,7 +183,7 @@ DECODERS: dict[str, Decoder] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if is_binary(frame):
         return binary.decode(check_binary(frame), ctx)
     msg = open_text(frame)
@@ -191,3 +192,9 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
         return _acknowledgement(msg, ctx)
     decoder = DECODERS.get(msg.name)
     return decoder(msg, ctx) if decoder is not None else []
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .blocks import BLOCKS, LEGACY_BLOCKS, Block
 from .constants import FIELD_SEP, NO_TIME, RECORD_SEP, VALUE_SEP
@@ -73,7 +74,13 @@ def _legacy(body: str, ctx: DecodeContext) -> list[Record]:
 LAYOUTS: dict[Shape, Layout] = {Shape.RECORDS: _records, Shape.LEGACY: _legacy}
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     m = open_message(frame)
     layout = LAYOUTS.get(m.shape)
     return layout(m.body, ctx) if layout is not None else []
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -17,6 +17,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import ALARMS, IGNITION_KEYWORDS, KNOTS
 from .framing import Shape, open_message
@@ -184,10 +185,16 @@ def _obd(f: list[str], ctx: DecodeContext) -> list[Record]:
 KEYWORDS: dict[str, Decoder] = {"OBD": _obd}
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     shape, _, fields = open_message(frame)
     if shape is not Shape.REPORT:  # logon and heartbeat: the device is alive
         return [Record(fix_time=ctx.received, kind=RecordKind.STATUS)]
     if len(fields) < 2:
         return []
     return KEYWORDS.get(fields[1].strip(), _report)(fields, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -18,6 +18,7 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader, bcd
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import (
     ALARM_BITS,
@@ -255,7 +256,7 @@ DECODERS: dict[int, Decoder] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
     if env.subpackaged or env.encrypted:
         return []
@@ -263,3 +264,10 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if decoder is None:
         return []
     return decoder(env, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Altitude is read signed (below sea level exists; the standard's WORD would make the same
+    # values tens of kilometres high): past -1,000 m it is the device's error, like any other
+    # value the fields can hold and no fix can have
+    return [require(rec) for rec in _decode(frame, ctx)]

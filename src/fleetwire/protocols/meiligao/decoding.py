@@ -15,6 +15,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import ALARMS, KNOTS
 from .constants import MessageType as M
@@ -197,9 +198,15 @@ DECODERS: dict[int, Decoder] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
     decoder = DECODERS.get(env.type)
     if decoder is None:
         return []
     return decoder(frame[env.start : env.end], ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -17,6 +17,7 @@ from typing import Any
 from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import (
     BOOL_KEYS,
@@ -210,6 +211,12 @@ DECODERS: dict[Format, Decoder] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     payload = read_payload(frame)
     return DECODERS[payload.format](payload, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from . import binary
 from .constants import ALERT_IGNITION, ALERTS, EMERGENCIES, ST910_ALARMS
@@ -72,7 +73,7 @@ def _position(f: list[str], k: int, rec: Record) -> None:
     if (rec.speed is not None and rec.speed >= 1000) or (
         rec.course is not None and rec.course > 360
     ):
-        raise InvalidField(f"speed {f[k + 2]} / course {f[k + 3]}")
+        raise InvalidField(f"speed {rec.speed} / course {rec.course}")
 
 
 def _gps(f: list[str], k: int, rec: Record) -> None:
@@ -268,7 +269,7 @@ DECODERS: dict[str, Decoder] = {
 ST910_DECODERS: dict[str, Decoder] = {"Location": _st910, "Alert": _st910, "Emergency": _st910}
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if is_binary(frame):
         return binary.decode(frame, ctx)
     msg = open_text(frame)
@@ -278,3 +279,9 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     table = ST910_DECODERS if msg.header == "ST910" else DECODERS
     decoder = table.get(msg.kind)
     return decoder(msg, ctx) if decoder is not None else []
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -16,6 +16,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import (
     ENVELOPE_SIZE,
@@ -117,9 +118,15 @@ DECODERS: Final[dict[int, Decoder]] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
     decoder = DECODERS.get(env.type)
     if decoder is None:
         return []
     return decoder(env, frame[ENVELOPE_SIZE:], ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -25,6 +25,7 @@ from fleetwire.protocols.teltonika.framing import (
     unwrap_tcp,
 )
 from fleetwire.protocols.teltonika.io_elements import put_io, put_variable_io
+from fleetwire.sanity import require
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_MS: Final = (datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH) // timedelta(milliseconds=1)
@@ -104,7 +105,9 @@ def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
         for _ in range(r.u16()):
             io_id = r.u16()
             put_variable_io(attributes, io_id, r.bytes(r.u16()))
-    return Record(
+    # every field as the document gives it; a value no fix can have (an angle past 360, an
+    # altitude of -32768 m, a latitude past 90) is the device's error: InvalidField
+    return require(Record(
         fix_time=_utc_ms(ts),
         kind=RecordKind.POSITION,
         valid=sats > 0,
@@ -115,7 +118,7 @@ def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
         course=float(angle),
         satellites=sats,
         attributes=attributes,
-    )
+    ))  # fmt: skip
 
 
 def _text(payload: bytes) -> str:

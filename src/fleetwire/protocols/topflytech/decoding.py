@@ -16,6 +16,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.t800x import decoding as binary
+from fleetwire.sanity import require
 
 from .constants import POSITION
 from .framing import is_text, open_text
@@ -59,5 +60,11 @@ DECODERS: Final[dict[str, Callable[[bytes, DecodeContext], list[Record]]]] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     return DECODERS["text" if is_text(frame) else "binary"](frame, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -16,6 +16,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import ALARM_TYPES, COMMAND_ECHOES, LINK, POSITION_TYPES, STATUS_ALARMS
 from .framing import keyword, open_frame
@@ -225,7 +226,7 @@ DECODERS: Final[dict[str, Decoder]] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     """Records of one frame; voice, photos and unknown keywords give none."""
     content = open_frame(frame).content
     kind = keyword(content)
@@ -234,3 +235,9 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
         return []
     fields = content.decode("utf-8", "replace").split(",")[1:]
     return decoder(kind, fields, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

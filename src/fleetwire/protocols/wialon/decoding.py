@@ -19,6 +19,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext, Transport
+from fleetwire.sanity import require
 
 from .constants import (
     BLACK_BOX_BAD_CRC,
@@ -265,8 +266,14 @@ DECODERS: Final[dict[str, Decoder]] = {
 }
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     """Records of one frame; pings, image parts and unknown types give none."""
     p = open_packet(frame, udp=ctx.transport is Transport.UDP)
     decoder = DECODERS.get(p.type)
     return decoder(p, ctx) if decoder else []
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

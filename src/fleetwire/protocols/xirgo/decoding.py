@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import (
     ACCEL,
@@ -218,7 +219,7 @@ def _event(rec: Record, event: int) -> None:
         a["alarm"] = ALARMS[event]
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     _, fields = open_message(frame)
     if len(fields) < 2 or not fields[1].isdigit() or len(fields[1]) > 6:
         raise InvalidField(f"bad event number {fields[1][:8] if len(fields) > 1 else ''!r}")
@@ -248,3 +249,9 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if "alarm" in rec.attributes:
         rec.kind = RecordKind.EVENT
     return [rec]
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

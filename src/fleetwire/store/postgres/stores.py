@@ -196,13 +196,13 @@ class PgTelemetry:
             )
         return [_stored(r) for r in rows]
 
-    async def dead_letters(self, limit: int) -> list[tuple[Any, ...]]:
+    async def dead_letters(self, limit: int, device_id: int | None = None) -> list[tuple[Any, ...]]:
         rows = await self.pool.fetch(
             "SELECT frame_seq, device_id, protocol, error, at FROM dead_letters"
-            " ORDER BY at DESC LIMIT $1",
-            limit,
-        )
-        return [tuple(r) for r in rows]
+            " WHERE $2::bigint IS NULL OR device_id = $2 ORDER BY frame_seq DESC LIMIT $1",
+            limit, device_id,
+        )  # fmt: skip
+        return [(r[0], r[1], r[2], r[3], _ms(r[4])) for r in rows]
 
     async def count(self) -> int:
         return int(await self.pool.fetchval("SELECT count(*) FROM positions"))
