@@ -39,6 +39,17 @@ APPEND_BATCH = Histogram(
     "Frames per raw-log group commit",
     buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000),
 )
+RAWLOG_WRITE_ERRORS = Counter(
+    "fleetwire_rawlog_write_errors",
+    "Raw-log writes that failed, nothing of them ACKed (a group commit on SQLite, a publish on"
+    " JetStream), by reason: disk_full, io_error, locked, timeout, unavailable, error",
+    ["reason"],
+)
+RAWLOG_WRITABLE = Gauge(
+    "fleetwire_rawlog_writable",
+    "1 while the gateway's last raw-log write succeeded, 0 while writes fail (nothing is ACKed)",
+    multiprocess_mode="livemin",
+)
 DETECTED = Counter(
     "fleetwire_connections_detected", "Connections on the auto port, by protocol", ["protocol"]
 )

@@ -24,6 +24,7 @@ from nats.js import JetStreamContext
 from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.gateway.committer import Pending, Rejected
+from fleetwire.gateway.rawlog_health import RawLogHealth
 from fleetwire.logs import kv
 from fleetwire.rawlog import jetstream as rawjs
 from fleetwire.store.postgres import schema
@@ -38,7 +39,7 @@ class JetStreamCommitter:
         self.s = settings.rawlog
         self.devices: dict[str, int] = {}
         self.backlog = 0
-        self.healthy = True
+        self.health = RawLogHealth("jetstream")
         self._waiting: dict[str, list[Pending]] = {}
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -114,13 +115,9 @@ class JetStreamCommitter:
             )  # fmt: skip
             await asyncio.wait_for(fut, self.s.publish_timeout)
             ok = True
-            if not self.healthy:
-                log.warning(kv("rawlog_recovered", backend="jetstream"))
-            self.healthy = True
-        except Exception as e:  # stalled, timed out, disconnected: no ACK, the device resends
-            if self.healthy:
-                log.error(kv("rawlog_append_failed", backend="jetstream", error=repr(e)))
-            self.healthy = False
+            self.health.succeeded()
+        except Exception as e:  # stalled, timed out, disconnected, out of storage: no ACK,
+            self.health.failed(e, 1)  # the device resends
         self._settle(item, device_id if ok else None, ok)
 
     def _settle(self, item: Pending, device_id: int | None, ok: bool) -> None:
