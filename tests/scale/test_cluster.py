@@ -91,13 +91,19 @@ def test_haproxy_two_gateways_two_workers_with_kills(
         assert sim.returncode == 0, err.decode()
         summary = orjson.loads(out.splitlines()[-1])
         assert summary["connected"] >= 1000 and summary["errors"], summary
+        assert summary["resent_acked"] > 0, summary  # the kill made devices resend
         cluster.wait_caught_up()
         sent = read_records(rec)
         assert len(sent) == summary["records_acked"] > 10000
         acked = {(r["device"], int(datetime.fromisoformat(r["time"]).timestamp() * 1000))
                  for r in sent}  # fmt: skip
         keys = asyncio.run(stored_keys(pg_url))
+        # one row per (device, fix time): the primary key alone would allow a record stored
+        # again with other content; and no more rows than records sent (past the ACKed ones,
+        # at most each device's last frame of 2 records, its ACK cut off by the run's end)
         assert len(keys) == len(set(keys)), "a record was stored twice"
+        assert len(acked) == len(sent), "the simulator got an ACK twice for one record"
+        assert len(acked) <= len(keys) <= len(acked) + 1000 * 2, (len(keys), len(acked))
         missing = acked - set(keys)
         assert not missing, f"{len(missing)} ACKed records lost"
         # the API serves them: one device, record for record
