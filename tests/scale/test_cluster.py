@@ -80,11 +80,11 @@ def test_haproxy_two_gateways_two_workers_with_kills(
              "-P", "2", "--reconnect", "--connect-rate", "1000", "--record-file", str(rec)],
             env=cluster.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
-        time.sleep(4)
+        head = cluster.wait_head(2000)  # every device connected and sending
         cluster.kill("gw1")  # SIGKILL: its devices lose their connection and their last ACK
         time.sleep(1.5)
         cluster.start_gateway("gw1")
-        time.sleep(1)
+        cluster.wait_head(head + 1000)
         cluster.kill("w1")  # SIGKILL mid-batch
         cluster.start("w1", "worker")
         out, err = sim.communicate(timeout=180)
