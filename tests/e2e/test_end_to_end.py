@@ -133,12 +133,14 @@ def test_udp_end_to_end(tmp_path: Path, protocol: str, records: str, tolerance: 
             cluster, "-p", protocol, "--udp", "--port", str(cluster.ports[protocol]),
             "-n", "5", "-r", records, "-f", "10", "-d", "60", "--record-file", str(rec),
         )  # fmt: skip
-        assert summary["acked"] == 50
+        assert summary["acked"] == 50 and summary["failed"] == 0
         wait_caught_up(cluster)
         assert_same(stored(cluster), sent(rec), tolerance)
     finally:
         run.send_signal(signal.SIGTERM)
-        run.wait(60)
+        code = run.wait(60)
+    assert code == 0, cluster.log_text()
+    assert "Traceback" not in cluster.log_text(), cluster.log_text()
 
 
 def test_run_restarts_a_role_that_dies_and_stops_cleanly(tmp_path: Path) -> None:
