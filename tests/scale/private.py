@@ -56,6 +56,7 @@ class PrivateNats:
     root: Path
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
+    max_file_store: int = 0  # bytes JetStream may keep on disk; 0: the server's default
 
     @property
     def url(self) -> str:
@@ -64,12 +65,16 @@ class PrivateNats:
     def start(self) -> None:
         binary = find_binary("nats-server")
         log = self.root / "nats-server.log"
+        conf = self.root / "nats-server.conf"
+        limit = f", max_file_store: {self.max_file_store}" if self.max_file_store else ""
+        conf.write_text(
+            f"listen: 127.0.0.1:{self.port}\n"
+            f'jetstream {{ store_dir: "{self.root / "jetstream"}"{limit} }}\n'
+        )
         with log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [str(binary), "-a", "127.0.0.1", "-p", str(self.port), "-js",
-                 "-sd", str(self.root / "jetstream")],
-                stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+                [str(binary), "-c", str(conf)], stdout=out, stderr=subprocess.STDOUT
+            )
         wait_port(self.port, self.proc, log)
 
     def stop(self) -> None:

@@ -7,11 +7,14 @@ so in its metrics, and the device's resend is ACKed once JetStream is back."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from nats.js.errors import ServiceUnavailableError
 from prometheus_client import REGISTRY
 
 from fleetwire.config import RawLogSettings
@@ -124,3 +127,59 @@ def test_publish_timeout_acks_nothing_and_recovers(
     failed = [m for m in caplog.messages if m.startswith("rawlog_append_failed")]
     assert len(failed) == 1 and "backend=jetstream" in failed[0], failed
     assert any(m.startswith("rawlog_recovered") for m in caplog.messages)
+
+
+def test_jetstream_out_of_storage_acks_nothing_and_recovers(
+    tmp_path: Path, pg_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """JetStream's own "disk full": a server allowed 1 MiB of file store, filled by another
+    stream. Its refusal (503 insufficient resources) is no ACK, counted as disk_full; once the
+    filler is purged (space returns) the device's resend is stored once and ACKed."""
+    server = PrivateNats(tmp_path, max_file_store=1 << 20)
+    server.start()
+    raw = raw_settings(server, publish_timeout=1.0)
+    settings = scale_settings(tmp_path, pg_url, raw)
+    full = sample("fleetwire_rawlog_write_errors_total", reason="disk_full")
+
+    async def fill(js: Any) -> None:
+        await js.add_stream(name="FILLER", subjects=["filler"])
+        with contextlib.suppress(ServiceUnavailableError):
+            while True:  # until JetStream refuses: insufficient resources
+                await js.publish("filler", b"\0" * 4096)
+
+    async def go() -> None:
+        await migrate(settings)
+        nc = await rawjs.connect(raw, "fleetwire-test-filler")
+        js = nc.jetstream()
+        gw = Gateway(settings)
+        await gw.start()
+        try:
+            dev = teltonika.Device(IMEI)
+            r, w = await asyncio.open_connection("127.0.0.1", gw.ports["teltonika", "tcp"])
+            login, accept = dev.login()
+            w.write(login)
+            assert await read_exactly(r, 1, 10) == accept
+            await fill(js)
+            frame, ack = dev.report([_record(4)])
+            for _ in range(3):  # the device resends what it gets no ACK for
+                w.write(frame)
+                assert await nothing_within(r, 1.0), "ACK for a frame JetStream refused"
+            assert sample("fleetwire_rawlog_writable") == 0.0
+            assert sample("fleetwire_rawlog_write_errors_total", reason="disk_full") > full
+            await js.purge_stream("FILLER")  # space comes back
+            w.write(frame)
+            assert await read_exactly(r, 4, 10) == ack
+            assert sample("fleetwire_rawlog_writable") == 1.0
+            w.close()
+            device_id = gw.committer.devices[IMEI]
+        finally:
+            await gw.stop()
+            await nc.drain()
+        assert await stream_frames(raw, device_id) == [login, frame]  # four sends, one copy
+
+    try:
+        asyncio.run(go())
+    finally:
+        server.stop()
+    failed = [m for m in caplog.messages if m.startswith("rawlog_append_failed")]
+    assert len(failed) == 1 and "reason=disk_full" in failed[0], failed
