@@ -9,7 +9,9 @@ import asyncio
 import contextlib
 import errno
 import os
+import re
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from fleetwire.protocols import teltonika
+from fleetwire.testing import free_port
 from tests.gateway.test_gateway import (
     IMEI,
     _record,
@@ -139,3 +142,52 @@ def test_reason_labels() -> None:
 
         refusal = APIError(code=503, err_code=10023, description="insufficient resources")
         assert reason_of(refusal) == "disk_full"
+
+
+@pytest.mark.slow
+def test_gateway_process_survives_a_full_disk(small_fs: Path) -> None:
+    """The `fleetwire gateway` program, whose metrics files live on the same full disk: it stays
+    up, ACKs nothing, logs the failure once and recovers when space returns."""
+    import socket
+    import time
+
+    from fleetwire.protocols import NAMES
+    from tests.e2e.harness import Cluster
+
+    # the data directory (raw log, registry, metrics files) is the full disk; the log is not
+    cluster = Cluster(small_fs, {"api": free_port(), **{n: free_port() for n in NAMES}})
+    gw = cluster.start("gateway")
+    try:
+        dev = teltonika.Device(IMEI)
+        with socket.create_connection(("127.0.0.1", cluster.ports["teltonika"]), 10) as s:
+            s.settimeout(10)
+            s.sendall(dev.login()[0])
+            assert s.recv(1) == b"\x01"
+            filler = fill(small_fs)
+            frame, ack = dev.report([_record(5)])
+            s.settimeout(1.5)
+            for _ in range(3):
+                s.sendall(frame)
+                with pytest.raises(TimeoutError):  # no ACK, and no close either
+                    s.recv(4)
+            assert gw.poll() is None, "the gateway died on a full disk"
+            filler.unlink()
+            s.settimeout(10)
+            s.sendall(frame)
+            assert s.recv(4) == ack
+        time.sleep(0.2)
+        assert gw.poll() is None
+    finally:
+        cluster.stop_all()
+    text = cluster.logs["gateway"].read_text()
+    assert text.count("rawlog_append_failed") == 1 and "reason=disk_full" in text, text
+    assert text.count("rawlog_recovered") == 1, text
+    # one line per event, not one per frame or per poll, from every part of the gateway
+    events = Counter(m.group(1) for m in re.finditer(r" role=\S+ (\S+)", text))
+    flooding = {event for event, n in events.items() if n > 3}
+    if flooding == {"downlink_round_failed"}:
+        pytest.xfail(
+            "gateway/downlink.py logs downlink_round_failed with a traceback every command_poll"
+            " while the registry cannot be written (the lead's rewrite of downlink.py owns it)"
+        )
+    assert not flooding, events

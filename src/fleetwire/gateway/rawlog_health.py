@@ -19,10 +19,12 @@ import time
 
 from fleetwire import metrics
 from fleetwire.logs import kv
+from fleetwire.protocols import NAMES
 
 log = logging.getLogger("gateway")
 
 LOG_EVERY_S = 60.0
+REASONS = ("disk_full", "io_error", "locked", "timeout", "unavailable", "error")
 
 # SQLite primary result codes (the low byte of an extended code)
 _SQLITE_REASONS = {
@@ -72,6 +74,8 @@ class RawLogHealth:
         self._last_line = -LOG_EVERY_S  # monotonic time of the last failure line
         self._logged = False  # this failing spell has its line
         metrics.RAWLOG_WRITABLE.set(1)
+        # the metrics files live on the data directory's disk, the one that may fill up
+        metrics.reserve_files(NAMES, REASONS)
 
     def failed(self, error: BaseException, frames: int) -> str:
         reason = reason_of(error)
