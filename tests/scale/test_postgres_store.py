@@ -136,9 +136,7 @@ def test_a_batch_and_its_offset_commit_together(pg_url: str) -> None:
     the two would leave it: neither may be stored without the other."""
 
     async def go() -> None:
-        conn = await asyncpg.connect(pg_url)
-        await schema.migrate(conn)
-        await conn.close()
+        await migrate_postgres(pg_url)
         pool = await connect_pool(pg_url)
         try:
             reg = PgRegistry(pool)
