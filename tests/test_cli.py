@@ -126,13 +126,52 @@ def test_time_zone_zero_is_utc_not_the_protocols_default(tmp_path: Path) -> None
     assert device_options(s)(1, "gt06") == {}  # unset: the protocol's own default
 
 
-def test_decode_options_reach_the_decoder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # a Xirgo unit with a custom message format says which fields it sends, from the TOML file
-    from fleetwire.worker.loop import device_options
+def _xirgo_attributes(tmp_path: Path, toml: str) -> dict[str, object]:
+    """The attributes the worker stores for one Xirgo report under this configuration."""
+    import sqlite3
+    import time
 
+    from fleetwire.rawlog.base import RawEntry
+    from fleetwire.rawlog.sqlite import SqliteRawLogWriter
+    from fleetwire.store.registry import SqliteRegistry
+    from fleetwire.worker.loop import Worker
+    from tests.protocols.xirgo import vectors
+
+    data = tmp_path / "data"
+    tmp_path.mkdir()
     cfg = tmp_path / "fleetwire.toml"
-    cfg.write_text('[protocols.xirgo]\ntimezone = 2\n[protocols.xirgo.decode]\nform = "UID,EV"\n')
+    cfg.write_text(f'data_dir = "{data}"\n' + toml)
+    settings = load(cfg)
+    reg = SqliteRegistry(settings.registry_path)
+    dev = reg.resolve([("183900034", "xirgo")], register=True)["183900034"]
+    reg.close()
+    assert dev is not None
+    writer = SqliteRawLogWriter(settings.rawlog_path)
+    frame = vectors.FORM_A_4002  # traccar XirgoProtocolDecoderTest, with its configured form
+    writer.append([RawEntry(dev.id, "xirgo", "tcp", time.time_ns() // 1000, 1, "p", frame)])
+    writer.close()
+    worker = Worker(settings)
+    assert worker.step() == 1
+    worker.close()
+    tel = sqlite3.connect(settings.telemetry_path)
+    rows = tel.execute("SELECT attributes FROM positions").fetchall()
+    tel.close()
+    assert len(rows) == 1
+    attributes: dict[str, object] = orjson.loads(rows[0][0])
+    return attributes
+
+
+def test_decode_options_reach_the_decoder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a Xirgo unit with a custom message format says which fields it sends, from the TOML file;
+    # read by the built-in layout the same report has a GPS status of 2 and an odometer field
     monkeypatch.delenv("FLEETWIRE_CONFIG", raising=False)
-    s = load(cfg)
-    assert device_options(s)(1, "xirgo") == {"form": "UID,EV", "timezone": 2}
-    os.environ.pop("FLEETWIRE_CONFIG", None)
+    for key in [k for k in os.environ if k.startswith("FLEETWIRE_")]:
+        monkeypatch.delenv(key)
+    from tests.protocols.xirgo import vectors
+
+    form = f'[protocols.xirgo.decode]\nform = "{vectors.FORM_A}"\n'
+    configured = _xirgo_attributes(tmp_path / "form", form)
+    assert configured["gps"] == 3 and configured["power"] == 13.291
+    assert "odometer" not in configured  # FORM_A has no MI field
+    default = _xirgo_attributes(tmp_path / "default", "")
+    assert default["gps"] == 2 and "odometer" in default

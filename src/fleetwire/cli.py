@@ -372,6 +372,10 @@ def replay(
 @click.option(
     "--reconnect", is_flag=True, help="Reconnect and resend unACKed frames, as devices do."
 )
+@click.option(
+    "--ack-timeout", type=float, default=10.0, show_default=True,
+    help="Seconds a TCP device waits for a reply before it gives up on the connection.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def simulate(**kwargs: Any) -> None:
     """Simulated devices: connect, log in, send a moving track, check every ACK."""

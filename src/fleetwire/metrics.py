@@ -7,7 +7,10 @@ imported) and the API's /metrics aggregates them. The gateway counts in plain in
 
 from __future__ import annotations
 
+import glob
+import os
 from collections import defaultdict
+from collections.abc import Iterable
 
 from prometheus_client import Counter, Gauge, Histogram
 
@@ -38,6 +41,17 @@ APPEND_BATCH = Histogram(
     "fleetwire_rawlog_batch_frames",
     "Frames per raw-log group commit",
     buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000),
+)
+RAWLOG_WRITE_ERRORS = Counter(
+    "fleetwire_rawlog_write_errors",
+    "Raw-log writes that failed, nothing of them ACKed (a group commit on SQLite, a publish on"
+    " JetStream), by reason: disk_full, io_error, locked, timeout, unavailable, error",
+    ["reason"],
+)
+RAWLOG_WRITABLE = Gauge(
+    "fleetwire_rawlog_writable",
+    "1 while the gateway's last raw-log write succeeded, 0 while writes fail (nothing is ACKed)",
+    multiprocess_mode="livemin",
 )
 DETECTED = Counter(
     "fleetwire_connections_detected", "Connections on the auto port, by protocol", ["protocol"]
@@ -92,3 +106,32 @@ class Tally:
         self.counts.clear()
         self.rejected.clear()
         self.closed.clear()
+
+
+def reserve_files(protocols: Iterable[str], reasons: Iterable[str]) -> None:
+    """Back this process's metrics files with real disk blocks now, while there is space.
+
+    With several processes the metrics are memory-mapped files in the data directory, created
+    sparse: the first write to a page the disk cannot supply kills the process with SIGBUS. A
+    gateway must outlive a full disk (it stops ACKing and waits), so it creates every series it
+    flushes per protocol, and every raw-log error reason, ahead, and allocates the files' pages.
+    Series first seen later (a new rejection reason) may still grow a file on a full disk."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        return
+    names = list(protocols)
+    for counter in _COUNTERS.values():
+        for name in names:
+            counter.labels(name)
+    for name in names:
+        CONNECTIONS.labels(name)
+    for reason in reasons:
+        RAWLOG_WRITE_ERRORS.labels(reason)
+    for path in glob.glob(os.path.join(directory, f"*_{os.getpid()}.db")):
+        fd = os.open(path, os.O_RDWR)
+        try:
+            os.posix_fallocate(fd, 0, os.fstat(fd).st_size)
+        except OSError:
+            pass  # no space even now: nothing more can be done here
+        finally:
+            os.close(fd)

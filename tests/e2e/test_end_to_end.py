@@ -133,12 +133,14 @@ def test_udp_end_to_end(tmp_path: Path, protocol: str, records: str, tolerance: 
             cluster, "-p", protocol, "--udp", "--port", str(cluster.ports[protocol]),
             "-n", "5", "-r", records, "-f", "10", "-d", "60", "--record-file", str(rec),
         )  # fmt: skip
-        assert summary["acked"] == 50
+        assert summary["acked"] == 50 and summary["failed"] == 0
         wait_caught_up(cluster)
         assert_same(stored(cluster), sent(rec), tolerance)
     finally:
         run.send_signal(signal.SIGTERM)
-        run.wait(60)
+        code = run.wait(60)
+    assert code == 0, cluster.log_text()
+    assert "Traceback" not in cluster.log_text(), cluster.log_text()
 
 
 def test_run_restarts_a_role_that_dies_and_stops_cleanly(tmp_path: Path) -> None:
@@ -178,12 +180,24 @@ def test_run_restarts_a_role_that_dies_and_stops_cleanly(tmp_path: Path) -> None
 
 def test_gateway_processes_share_the_ports(tmp_path: Path) -> None:
     """`fleetwire gateway --processes 2`: two processes on SO_REUSEPORT, the kernel spreads the
-    devices over them, every frame ACKed and stored, SIGTERM stops both cleanly."""
+    devices over them (each process holds some of 40 logged-in devices when told to stop: each
+    logs how many), every frame ACKed and stored, SIGTERM stops both cleanly."""
     import re
+    import sqlite3
+    import subprocess
+    import sys
     import time
+
+    def frames() -> int:
+        conn = sqlite3.connect(cluster.data_dir / "rawlog.db")
+        try:
+            return int(conn.execute("SELECT count(*) FROM frames").fetchone()[0])
+        finally:
+            conn.close()
 
     cluster = new_cluster(tmp_path)
     gw = cluster.start("gateway", "--processes", "2")
+    idle = None
     try:
         log = cluster.logs["gateway"]
         deadline = time.monotonic() + 20
@@ -195,14 +209,28 @@ def test_gateway_processes_share_the_ports(tmp_path: Path) -> None:
             "-f", "5", "-d", "30",
         )  # fmt: skip
         assert summary["acked"] == 200 and summary["failed"] == 0
+        assert frames() == 240  # logins + reports
+        # 40 devices log in and stay connected while the gateway is told to stop
+        idle = subprocess.Popen(
+            [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", "teltonika",
+             "--port", str(cluster.ports["teltonika"]), "-n", "40", "--idle", "-d", "60",
+             "--first-id", "352093081452000"],
+            env=cluster.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while frames() < 280 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert frames() == 280, "the idle devices' logins were not all stored"
     finally:
         gw.send_signal(signal.SIGTERM)
         code = gw.wait(60)
+        if idle is not None:
+            idle.kill()
+            idle.wait(30)
     assert code == 0
-    pids = set(re.findall(r"started role=gateway pid=(\d+)", log.read_text()))
+    text = log.read_text()
+    pids = set(re.findall(r"started role=gateway pid=(\d+)", text))
     assert len(pids) == 2
-    import sqlite3
-
-    conn = sqlite3.connect(cluster.data_dir / "rawlog.db")
-    assert conn.execute("SELECT count(*) FROM frames").fetchone()[0] == 240  # logins + reports
-    conn.close()
+    held = [int(n) for n in re.findall(r"gateway_stopping connections=(\d+)", text)]
+    assert len(held) == 2 and sum(held) == 40, held
+    assert min(held) > 0, f"one process served no device: {held}"

@@ -3,6 +3,7 @@ on NATS JetStream and PostgreSQL, HAProxy in front, the simulator as load."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
@@ -83,6 +84,19 @@ class ScaleCluster:
     def api(self, path: str) -> Any:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.api_port}{path}", timeout=30) as r:
             return orjson.loads(r.read())
+
+    def wait_head(self, frames: int, timeout: float = 60) -> int:
+        """Wait until the raw log holds ``frames`` frames (devices are sending); returns the
+        head. A kill before then could interrupt no device at all on a loaded machine."""
+        deadline = time.monotonic() + timeout
+        head = 0
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                head = int(self.api("/api/health")["rawlogHead"])
+            if head >= frames:
+                return head
+            time.sleep(0.1)
+        raise TimeoutError(f"raw log head {head} < {frames} after {timeout} s: " + self.logs())
 
     def wait_caught_up(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout

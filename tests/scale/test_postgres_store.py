@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import asyncpg
 import pytest
@@ -114,5 +115,56 @@ def test_expired_partitions_are_dropped(pg_url: str) -> None:
             assert await conn.fetchval("SELECT to_regclass($1)", f"positions_{NOW:%Y_%m}")
         finally:
             await conn.close()
+
+    asyncio.run(go())
+
+
+async def _refuse(pool: Any, table: str) -> None:
+    await pool.execute(
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$BEGIN RAISE EXCEPTION 'refused by the test'; END$$"
+    )
+    await pool.execute(
+        f"CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON {table}"
+        " FOR EACH ROW EXECUTE FUNCTION refuse()"
+    )
+
+
+async def _allow(pool: Any, table: str) -> None:
+    await pool.execute(f"DROP TRIGGER refuse ON {table}")
+    await pool.execute("DROP FUNCTION refuse()")
+
+
+def test_a_batch_and_its_offset_commit_together(pg_url: str) -> None:
+    """A trigger refuses the offset (then the positions) mid-batch, as a worker killed between
+    the two would leave it: neither may be stored without the other."""
+
+    async def go() -> None:
+        await migrate_postgres(pg_url)
+        pool = await connect_pool(pg_url)
+        try:
+            reg = PgRegistry(pool)
+            uid = "356307042441013"
+            dev = (await reg.resolve([(uid, "teltonika")], True))[uid]
+            assert dev is not None
+            store = PgTelemetry(pool)
+            server_ms = int(NOW.timestamp() * 1000)
+            first = [to_row(dev.id, rec(s), server_ms, 1) for s in (50, 40)]
+            assert await store.write_batch("part-0", 1, first, [], []) == 2
+            batch = [to_row(dev.id, rec(s), server_ms, 2) for s in (30, 20)]
+            await _refuse(pool, "offsets")
+            with pytest.raises(asyncpg.RaiseError, match="refused"):
+                await store.write_batch("part-0", 2, batch, [], [])
+            await _allow(pool, "offsets")
+            assert await store.count() == 2, "rows committed without their offset"
+            await _refuse(pool, "positions")
+            with pytest.raises(asyncpg.RaiseError, match="refused"):
+                await store.write_batch("part-0", 2, batch, [], [])
+            await _allow(pool, "positions")
+            assert await store.offset("part-0") == 1, "offset committed without its rows"
+            assert await store.write_batch("part-0", 2, batch, [], []) == 2
+            assert (await store.count(), await store.offset("part-0")) == (4, 2)
+        finally:
+            await pool.close()
 
     asyncio.run(go())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from prometheus_client import REGISTRY
 
 from fleetwire.model import Record
@@ -117,6 +119,25 @@ def test_future_fix_never_becomes_latest(data_dir: Path) -> None:
     w.close()
 
 
+def refuse(data_dir: Path, table: str) -> sqlite3.Connection:
+    """Make every write to ``table`` fail, from another connection, with SQLite's own RAISE:
+    the worker's write of a batch then dies between its rows and its offset, as a crash
+    there would leave it, and whatever it wrote before the refusal shows."""
+    conn = sqlite3.connect(data_dir / "telemetry.db", isolation_level=None)
+    for event in ("INSERT", "UPDATE"):
+        conn.execute(
+            f"CREATE TRIGGER refuse_{table}_{event.lower()} BEFORE {event} ON {table}"
+            f" BEGIN SELECT RAISE(ABORT, '{table} refused by the test'); END"
+        )
+    return conn
+
+
+def allow(conn: sqlite3.Connection, table: str) -> None:
+    for event in ("insert", "update"):
+        conn.execute(f"DROP TRIGGER refuse_{table}_{event}")
+    conn.close()
+
+
 def test_offset_commits_with_the_batch(data_dir: Path) -> None:
     dev_id = device(data_dir, IMEI, "teltonika")
     d = teltonika.Device(IMEI)
@@ -124,7 +145,23 @@ def test_offset_commits_with_the_batch(data_dir: Path) -> None:
     settings = make_settings(data_dir)
     settings.worker.batch_size = 10
     w = Worker(settings)
-    assert [w.step(), w.step(), w.step(), w.step()] == [10, 10, 5, 0]
+    assert [w.step(), w.step()] == [10, 10]
+    assert w.store.offset(CONSUMER) == 20 and len(fix_times(data_dir, dev_id)) == 20
+    # the offset cannot be written: the batch's rows, written before it, must go too
+    blocker = refuse(data_dir, "offsets")
+    with pytest.raises(sqlite3.Error, match="offsets refused"):
+        w.step()
+    allow(blocker, "offsets")
+    assert len(fix_times(data_dir, dev_id)) == 20, "rows committed without their offset"
+    assert w.store.offset(CONSUMER) == 20
+    # the rows cannot be written: the offset must not move past them
+    blocker = refuse(data_dir, "positions")
+    with pytest.raises(sqlite3.Error, match="positions refused"):
+        w.step()
+    allow(blocker, "positions")
+    assert w.store.offset(CONSUMER) == 20, "offset committed without its rows"
+    # the same batch again, now whole
+    assert [w.step(), w.step()] == [5, 0]
     assert w.store.offset(CONSUMER) == 25
     assert len(fix_times(data_dir, dev_id)) == 25
     w.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fleetwire import metrics
+from fleetwire.gateway.rawlog_health import RawLogHealth
 from fleetwire.logs import kv
 from fleetwire.rawlog.base import RawEntry
 from fleetwire.rawlog.sqlite import SqliteRawLogWriter
@@ -115,7 +116,7 @@ class Committer:
         self._q: queue.SimpleQueue[object] = queue.SimpleQueue()
         self.devices: dict[str, int] = {}  # unique id -> device id; read by the loop, written here
         self.backlog = 0  # items submitted and not yet settled (touched only on the loop)
-        self.healthy = True
+        self.health = RawLogHealth("sqlite")
         self._thread = threading.Thread(target=self._run, name="raw-log-committer", daemon=True)
         self._waiters: list[asyncio.Future[None]] = []
         # benchmark only: decode and store in the gateway before the ACK, as servers without a
@@ -215,16 +216,14 @@ class Committer:
                 last = writer.append(entries, rejected)
                 if self.inline is not None and entries:
                     self.inline(entries, last)
-            if not self.healthy:
-                log.warning(kv("rawlog_recovered"))
-            self.healthy = True
+            self.health.succeeded()
         except Exception as e:
             # Nothing of this batch is durable: no ACK goes out, devices keep their data and
-            # resend. Back off a little so a full disk does not become a busy loop.
+            # resend. Back off a little so a full disk does not become a busy loop; the next
+            # batch (the devices' resends) tries again, so space coming back is noticed within
+            # a second, with no one to tell the gateway.
             ok = False
-            if self.healthy:
-                log.error(kv("rawlog_append_failed", error=repr(e), frames=len(items)))
-            self.healthy = False
+            self.health.failed(e, len(items))
             time.sleep(_FLUSH_RETRY_S)
         done = time.perf_counter()
         if items:

@@ -76,14 +76,21 @@ class Dispatcher:
             return await asyncio.to_thread(fn, *args)
 
     async def run(self) -> None:
+        failing = 0  # rounds failed in a row: logged once when it starts and once when it ends
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
             self._wake.clear()
             try:
                 await self._round()
-            except Exception:  # the registry may be busy or down: try again next round
-                log.exception(kv("downlink_round_failed"))
+            except Exception:  # the registry may be busy, full or down: try again next round
+                if not failing:
+                    log.exception(kv("downlink_round_failed"))
+                failing += 1
+                continue
+            if failing:
+                log.warning(kv("downlink_recovered", failed_rounds=failing))
+                failing = 0
 
     async def _round(self) -> None:
         loop = asyncio.get_running_loop()

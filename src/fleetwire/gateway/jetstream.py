@@ -20,10 +20,12 @@ import time
 
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
+from nats.js.errors import APIError
 
 from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.gateway.committer import Pending, Rejected
+from fleetwire.gateway.rawlog_health import RawLogHealth
 from fleetwire.logs import kv
 from fleetwire.rawlog import jetstream as rawjs
 from fleetwire.store.postgres import schema
@@ -38,7 +40,9 @@ class JetStreamCommitter:
         self.s = settings.rawlog
         self.devices: dict[str, int] = {}
         self.backlog = 0
-        self.healthy = True
+        self.health = RawLogHealth("jetstream")
+        self._refusal: tuple[float, APIError | None] = (0.0, None)  # JetStream's last refusal
+        self._error_logged = -60.0
         self._waiting: dict[str, list[Pending]] = {}
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -50,7 +54,7 @@ class JetStreamCommitter:
         self.registry: PgRegistry | None = None
 
     async def open(self) -> None:
-        self.nc = await rawjs.connect(self.s, "fleetwire-gateway")
+        self.nc = await rawjs.connect(self.s, "fleetwire-gateway", self._async_error)
         self.js = self.nc.jetstream(publish_async_max_pending=65536)
         await rawjs.check_stream(self.js, self.s)
         pool = await connect_pool(self.settings.store.url, max_size=4)
@@ -114,14 +118,31 @@ class JetStreamCommitter:
             )  # fmt: skip
             await asyncio.wait_for(fut, self.s.publish_timeout)
             ok = True
-            if not self.healthy:
-                log.warning(kv("rawlog_recovered", backend="jetstream"))
-            self.healthy = True
-        except Exception as e:  # stalled, timed out, disconnected: no ACK, the device resends
-            if self.healthy:
-                log.error(kv("rawlog_append_failed", backend="jetstream", error=repr(e)))
-            self.healthy = False
+            self.health.succeeded()
+        except Exception as e:  # stalled, timed out, disconnected, out of storage: no ACK,
+            self.health.failed(self._why(e), 1)  # the device resends
         self._settle(item, device_id if ok else None, ok)
+
+    async def _async_error(self, e: Exception) -> None:
+        """The NATS client's asynchronous errors. JetStream's refusal of an asynchronous publish
+        (503 insufficient resources: out of storage) arrives here and never reaches the
+        publish's future (nats-io/nats.py#985): the publish then times out, and _why() names
+        the refusal. Logged at most once a minute: a refusal per frame must not flood the log."""
+        now = time.monotonic()
+        if isinstance(e, APIError):
+            self._refusal = (now, e)
+            return
+        if now - self._error_logged >= 60.0:
+            self._error_logged = now
+            log.warning(kv("nats_error", error=repr(e)[:300]))
+
+    def _why(self, e: BaseException) -> BaseException:
+        """A publish that timed out right after JetStream refused publishes failed for that."""
+        at, refusal = self._refusal
+        recent = time.monotonic() - at <= self.s.publish_timeout + 1.0
+        if isinstance(e, TimeoutError) and refusal is not None and recent:
+            return refusal
+        return e
 
     def _settle(self, item: Pending, device_id: int | None, ok: bool) -> None:
         if ok:

@@ -8,7 +8,7 @@ Replication and retention (age, size) are stream settings, applied by `fleetwire
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 
 import nats
@@ -77,13 +77,19 @@ def consumer_config(s: RawLogSettings, partition: int) -> ConsumerConfig:
     )
 
 
-async def connect(s: RawLogSettings, name: str) -> NATS:
+async def connect(
+    s: RawLogSettings, name: str, error_cb: Callable[[Exception], Awaitable[None]] | None = None
+) -> NATS:
+    """``error_cb`` gets the client's asynchronous errors (the default logs each with its
+    traceback)."""
+    extra = {"error_cb": error_cb} if error_cb is not None else {}
     return await nats.connect(
         servers=s.url.split(","),
         name=name,
         max_reconnect_attempts=-1,  # a NATS outage is waited out, never fatal
         reconnect_time_wait=0.5,
         allow_reconnect=True,
+        **extra,
     )
 
 

@@ -93,7 +93,10 @@ class SqliteRawLogWriter:
             last = int(c.execute("SELECT last_insert_rowid()").fetchone()[0]) if entries else 0
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (SQLITE_FULL, an I/O error); a
+            # second ROLLBACK would raise and hide the error that says why
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
         return last
 

@@ -24,6 +24,8 @@ class Stats:
     acked: int = 0
     failed: int = 0
     records_acked: int = 0
+    resent: int = 0  # frames written again after an attempt that got no ACK
+    resent_acked: int = 0  # frames ACKed on such a later attempt
     errors: dict[str, int] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)  # seconds, per ACKed frame
 
@@ -37,6 +39,8 @@ class Stats:
         self.acked += other.acked
         self.failed += other.failed
         self.records_acked += other.records_acked
+        self.resent += other.resent
+        self.resent_acked += other.resent_acked
         for k, v in other.errors.items():
             self.errors[k] = self.errors.get(k, 0) + v
         self.latencies.extend(other.latencies)
@@ -111,6 +115,7 @@ async def run_device(
     """
     loop = asyncio.get_running_loop()
     pending: tuple[bytes, bytes, list[Record]] | None = None  # sent, not yet ACKed
+    tries = 0  # writes of the pending frame
     n = 0
     interval = 1.0 / rate if rate > 0 else 0.0
     next_send = time.monotonic()
@@ -150,11 +155,15 @@ async def run_device(
                     records = [track.next() for _ in range(records_per_frame)]
                     frame, ack = device.report(records)
                     pending = (frame, ack, records)
+                    tries = 0
                     n += 1
                 frame, ack, records = pending
                 t0 = time.perf_counter()
                 transport.write(frame)
                 stats.sent += 1
+                tries += 1
+                if tries > 1:
+                    stats.resent += 1
                 done_at = time.perf_counter()
                 if ack:
                     got = await asyncio.wait_for(rx.expect(len(ack)), timeout)
@@ -165,6 +174,8 @@ async def run_device(
                 pending = None
                 stats.latencies.append(done_at - t0)
                 stats.acked += 1
+                if tries > 1:
+                    stats.resent_acked += 1
                 stats.records_acked += len(records)
                 if sink is not None:
                     for r in records:
@@ -217,9 +228,10 @@ async def run_udp_device(
             frame, ack = device.report(records)
             t0 = time.perf_counter()
             n += 1
-            for _attempt in range(retries):
+            for attempt in range(retries):
                 transport.sendto(frame)
                 stats.sent += 1
+                stats.resent += attempt > 0
                 try:
                     got = await asyncio.wait_for(rx.queue.get(), timeout)
                 except TimeoutError:
@@ -229,6 +241,7 @@ async def run_udp_device(
                     return
                 stats.latencies.append(time.perf_counter() - t0)
                 stats.acked += 1
+                stats.resent_acked += attempt > 0
                 stats.records_acked += len(records)
                 if sink is not None:
                     for r in records:

@@ -41,6 +41,7 @@ class SimulateOptions:
     connect_rate: float = 2000.0
     record_file: Path | None = None
     reconnect: bool = False
+    ack_timeout: float = 10.0  # s, TCP devices
     as_json: bool = False
 
 
@@ -116,6 +117,7 @@ async def _run_slice(
                 idle=opts.idle,
                 local_ip=local,
                 reconnect=opts.reconnect,
+                timeout=opts.ack_timeout,
                 **common,
             )
         tasks.append(asyncio.create_task(coro))
@@ -217,6 +219,8 @@ def run_simulation(opts: SimulateOptions) -> int:
         "failed": total.failed,
         "errors": total.errors,
         "records_acked": total.records_acked,
+        "resent": total.resent,
+        "resent_acked": total.resent_acked,
         "elapsed_s": round(elapsed, 2),
         "frames_per_s": round(total.acked / elapsed, 1) if elapsed else 0.0,
         "records_per_s": round(total.records_acked / elapsed, 1) if elapsed else 0.0,

@@ -68,7 +68,8 @@ class SqliteRegistry:
                 )
                 c.execute("COMMIT")
             except BaseException:
-                c.execute("ROLLBACK")
+                if c.in_transaction:  # SQLite rolls back by itself after SQLITE_FULL
+                    c.execute("ROLLBACK")
                 raise
         for uid in pairs:
             row = c.execute(
