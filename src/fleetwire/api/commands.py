@@ -1,6 +1,8 @@
 """Commands and campaigns over HTTP: create (idempotent by key), list, get, cancel; campaigns
 with per-device progress and a stop. Validation happens here, before anything is queued: an
-unknown device is 404, a command its protocol cannot encode is 400."""
+unknown device (or one the caller may not see) is 404, a command its protocol cannot encode is
+400, a caller who may not send commands (read-only, limitCommands) is 403. A campaign is visible
+to those who see all of its devices."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ import orjson
 from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 
+from fleetwire.api.auth import DeviceScope, Scope
 from fleetwire.protocols import NAMES, get
+from fleetwire.store.access import can_send_commands
 from fleetwire.store.commands import Campaign, State, StoredCommand
 from fleetwire.store.registry import Device
 from fleetwire.worker.campaigns import progress
@@ -91,8 +95,24 @@ def _json(body: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(body), status_code=status, media_type="application/json")
 
 
-def commands_router(stores: Stores, find_device: Callable[[str], Device]) -> APIRouter:
+def commands_router(stores: Stores, find_device: Callable[[str, DeviceScope], Device]) -> APIRouter:
     r = APIRouter(tags=["commands"])
+
+    def may_send(scope: DeviceScope) -> None:
+        if not can_send_commands(scope.user):
+            raise HTTPException(403, "this user may not send commands")
+
+    def visible_command(command_id: int, scope: DeviceScope) -> StoredCommand:
+        cmd = stores.commands.get(command_id)
+        if cmd is None or not scope.allows(cmd.device_id):
+            raise HTTPException(404, f"no command {command_id}")
+        return cmd
+
+    def visible_campaign(campaign_id: int, scope: DeviceScope) -> Campaign:
+        c = stores.commands.campaign(campaign_id)
+        if c is None or not all(scope.allows(d) for d in c.device_ids):
+            raise HTTPException(404, f"no campaign {campaign_id}")
+        return c
 
     def check_supported(dev: Device, type_: str, attributes: dict[str, Any]) -> None:
         if type_ not in COMMAND_TYPES:
@@ -106,8 +126,9 @@ def commands_router(stores: Stores, find_device: Callable[[str], Device]) -> API
             raise HTTPException(400, "a custom command needs attributes.data (text)")
 
     @r.post("/api/commands", response_model=CommandOut, status_code=201)
-    def create(body: CommandIn) -> Response:
-        dev = find_device(body.device)
+    def create(body: CommandIn, scope: Scope) -> Response:
+        dev = find_device(body.device, scope)
+        may_send(scope)
         check_supported(dev, body.type, body.attributes)
         cmd, created = stores.commands.create(
             dev.id, body.type, body.attributes, priority=body.priority, ttl=body.ttl,
@@ -119,25 +140,23 @@ def commands_router(stores: Stores, find_device: Callable[[str], Device]) -> API
 
     @r.get("/api/commands", response_model=list[CommandOut])
     def find(
+        scope: Scope,
         device: Annotated[str | None, Query()] = None,
         state: Annotated[State | None, Query()] = None,
         limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
     ) -> Response:
-        dev_id = find_device(device).id if device is not None else None
-        return _json([command_json(c) for c in stores.commands.find(dev_id, state, limit)])
+        dev_id = find_device(device, scope).id if device is not None else None
+        found = stores.commands.find(dev_id, state, limit)
+        return _json([command_json(c) for c in found if scope.allows(c.device_id)])
 
     @r.get("/api/commands/{command_id}", response_model=CommandOut)
-    def one(command_id: int) -> Response:
-        cmd = stores.commands.get(command_id)
-        if cmd is None:
-            raise HTTPException(404, f"no command {command_id}")
-        return _json(command_json(cmd))
+    def one(command_id: int, scope: Scope) -> Response:
+        return _json(command_json(visible_command(command_id, scope)))
 
     @r.delete("/api/commands/{command_id}", response_model=CommandOut)
-    def cancel(command_id: int) -> Response:
-        cmd = stores.commands.get(command_id)
-        if cmd is None:
-            raise HTTPException(404, f"no command {command_id}")
+    def cancel(command_id: int, scope: Scope) -> Response:
+        cmd = visible_command(command_id, scope)
+        may_send(scope)
         if not stores.commands.cancel(command_id):
             raise HTTPException(
                 409, f"command {command_id} is {cmd.state}, only queued ones cancel"
@@ -163,8 +182,9 @@ def commands_router(stores: Stores, find_device: Callable[[str], Device]) -> API
         }  # fmt: skip
 
     @r.post("/api/campaigns", status_code=201, tags=["campaigns"])
-    def create_campaign(body: CampaignIn) -> Response:
-        devs = [find_device(uid) for uid in dict.fromkeys(body.devices)]
+    def create_campaign(body: CampaignIn, scope: Scope) -> Response:
+        devs = [find_device(uid, scope) for uid in dict.fromkeys(body.devices)]
+        may_send(scope)
         for dev in devs:
             check_supported(dev, body.type, body.attributes)
         camp = stores.commands.create_campaign(
@@ -175,21 +195,23 @@ def commands_router(stores: Stores, find_device: Callable[[str], Device]) -> API
         return _json(campaign_json(camp), 201)
 
     @r.get("/api/campaigns", tags=["campaigns"])
-    def campaigns() -> Response:
-        return _json([campaign_json(c) for c in stores.commands.campaigns()])
+    def campaigns(scope: Scope) -> Response:
+        return _json(
+            [
+                campaign_json(c)
+                for c in stores.commands.campaigns()
+                if all(scope.allows(d) for d in c.device_ids)
+            ]
+        )
 
     @r.get("/api/campaigns/{campaign_id}", tags=["campaigns"])
-    def campaign(campaign_id: int) -> Response:
-        c = stores.commands.campaign(campaign_id)
-        if c is None:
-            raise HTTPException(404, f"no campaign {campaign_id}")
-        return _json(campaign_json(c))
+    def campaign(campaign_id: int, scope: Scope) -> Response:
+        return _json(campaign_json(visible_campaign(campaign_id, scope)))
 
     @r.post("/api/campaigns/{campaign_id}/stop", tags=["campaigns"])
-    def stop_campaign(campaign_id: int) -> Response:
-        c = stores.commands.campaign(campaign_id)
-        if c is None:
-            raise HTTPException(404, f"no campaign {campaign_id}")
+    def stop_campaign(campaign_id: int, scope: Scope) -> Response:
+        visible_campaign(campaign_id, scope)
+        may_send(scope)
         stores.commands.stop_campaign(campaign_id, "stopped by request")
         stopped = stores.commands.campaign(campaign_id)
         assert stopped is not None
