@@ -134,8 +134,13 @@ def test_failed_logins_are_limited_logged_and_counted(
             assert c.as_(basic(*ADMIN)).get("/api/devices").status_code == 429  # Basic too
             assert c.as_(basic(*ADMIN)).get("/api/health").status_code == 200  # public
             assert login(c, "other@x.org", "pw") == 200  # another account is not locked
-            metrics = c.as_(basic("other@x.org", "pw")).get("/metrics")
-            assert metrics.status_code == 400  # only administrators read metrics
+            # /metrics: open to this host; from elsewhere (here: a proxy on this host says who)
+            # only to administrators
+            remote = {"X-Forwarded-For": "203.0.113.9"}
+            assert c.get("/metrics").status_code == 200
+            assert c.request("GET", "/metrics", headers=remote).status_code == 401
+            other = c.as_(basic("other@x.org", "pw"))
+            assert other.request("GET", "/metrics", headers=remote).status_code == 400
     lines = [r.getMessage() for r in caplog.records if "login_failed" in r.getMessage()]
     assert len(lines) == 3 and all("peer=127.0.0.1" in x and ADMIN[0] in x for x in lines)
     assert any("login_rate_limited" in r.getMessage() for r in caplog.records)
@@ -143,7 +148,7 @@ def test_failed_logins_are_limited_logged_and_counted(
 
 def test_failed_login_metric(client: Client) -> None:
     login(client.as_(None), ADMIN[0], "wrong")
-    text = client.get("/metrics").text
+    text = client.request("GET", "/metrics", headers={"X-Forwarded-For": "203.0.113.9"}).text
     name = 'fleetwire_api_login_failures_total{reason="bad_credentials"}'
     line = next(x for x in text.splitlines() if x.startswith(name))
     assert float(line.split()[-1]) >= 1

@@ -22,6 +22,7 @@ from fleetwire.store.commands import State
 from fleetwire.store.postgres.commands import PgCommands
 from fleetwire.store.postgres.stores import connect_pool
 from fleetwire.worker.stream import StreamWorker
+from tests.e2e.harness import admin_token
 from tests.scale.conftest import migrate, scale_settings
 
 IMEI = "356307042441013"
@@ -42,9 +43,10 @@ def serve_api(settings: Settings) -> tuple[uvicorn.Server, threading.Thread]:
 
 
 def post(settings: Settings, path: str, body: object) -> dict[str, object]:
+    token = admin_token(settings)
     req = urllib.request.Request(
         f"http://127.0.0.1:{settings.api.port}{path}", data=orjson.dumps(body), method="POST",
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
     )  # fmt: skip
     with urllib.request.urlopen(req, timeout=10) as r:
         out: dict[str, object] = orjson.loads(r.read())

@@ -18,11 +18,11 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import FastAPI, HTTPException, Query, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from fleetwire import __version__
-from fleetwire.api.auth import AdminUser, DeviceScope, Scope
+from fleetwire.api.auth import DeviceScope, OptionalUser, Scope, is_loopback, peer
 from fleetwire.api.commands import commands_router
 from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
@@ -290,9 +290,15 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get(
         "/metrics", response_class=PlainTextResponse, tags=["system"],
-        summary="Prometheus metrics (an administrator: Basic or Bearer in the scrape config)",
+        summary="Prometheus metrics: open to loopback, else an administrator (Basic or Bearer"
+        " in the scrape config)",
     )  # fmt: skip
-    def metrics_endpoint(user: AdminUser) -> Response:
+    def metrics_endpoint(request: Request, user: OptionalUser) -> Response:
+        if not is_loopback(peer(request)):
+            if user is None:
+                raise HTTPException(401, "authentication required")
+            if not user.administrator:
+                raise HTTPException(400, "administrator access required")
         from fleetwire.api.metrics import render
 
         head, lag = stores.lag()

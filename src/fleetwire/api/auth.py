@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass
@@ -63,7 +64,16 @@ def settings_of(request: Request) -> Settings:
 
 
 def peer(request: Request) -> str:
+    """The client's address; behind a proxy on this host, the one in its X-Forwarded-For
+    (uvicorn trusts that header from 127.0.0.1 only)."""
     return request.client.host if request.client else "-"
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
 
 
 class TooManyFailures(HTTPException):
