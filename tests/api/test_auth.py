@@ -138,7 +138,7 @@ def test_failed_logins_are_limited_logged_and_counted(
             # only to administrators
             remote = {"X-Forwarded-For": "203.0.113.9"}
             assert c.get("/metrics").status_code == 200
-            assert c.request("GET", "/metrics", headers=remote).status_code == 401
+            assert c.as_(None).request("GET", "/metrics", headers=remote).status_code == 401
             other = c.as_(basic("other@x.org", "pw"))
             assert other.request("GET", "/metrics", headers=remote).status_code == 400
     lines = [r.getMessage() for r in caplog.records if "login_failed" in r.getMessage()]

@@ -16,7 +16,6 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection
 
 from fleetwire.config import Settings, StoreSettings
-from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.db import open_registry
 from fleetwire.store.migrate import (
     current_revision,
@@ -28,6 +27,19 @@ from fleetwire.store.migrate import (
 from fleetwire.store.postgres import schema as pg_schema
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.schema import metadata
+
+# the commands table as the SQLite store made it before the registry moved to Alembic
+OLD_COMMANDS = """
+CREATE TABLE IF NOT EXISTS commands (
+    id INTEGER PRIMARY KEY, device_id INTEGER NOT NULL, type TEXT NOT NULL,
+    attributes TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL,
+    idempotency_key TEXT UNIQUE, campaign_id INTEGER, created INTEGER NOT NULL,
+    expires INTEGER NOT NULL, sent INTEGER, acknowledged INTEGER, answered INTEGER,
+    finished INTEGER, attempts INTEGER NOT NULL DEFAULT 0, result TEXT, error TEXT,
+    answer_frame INTEGER UNIQUE, await_answer INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS commands_open ON commands (state, device_id, priority, id);
+"""
 
 
 def _diff(conn: Connection) -> list[Any]:
@@ -89,9 +101,15 @@ def test_an_embedded_registry_of_the_older_stores_is_upgraded(tmp_path: Path) ->
     settings = Settings(data_dir=tmp_path)
     reg = SqliteRegistry(settings.registry_path)
     old = reg.add("356307042441013", "truck", "teltonika")
-    cmds = SqliteCommands(settings.registry_path)
-    cmd, _ = cmds.create(old.id, "engineStop", {})
-    cmds.close()
+    legacy = sqlite3.connect(settings.registry_path)
+    legacy.executescript(OLD_COMMANDS)
+    legacy.execute(
+        "INSERT INTO commands (device_id, type, attributes, state, created, expires)"
+        " VALUES (?, 'engineStop', '{}', 'queued', 1, 2)",
+        (old.id,),
+    )
+    legacy.commit()
+    legacy.close()
     assert migrate_embedded(settings) == (None, head())
     # the old data is there, the new columns too, and the raw-SQL paths still work on it
     assert reg.get("356307042441013") == old
@@ -101,9 +119,7 @@ def test_an_embedded_registry_of_the_older_stores_is_upgraded(tmp_path: Path) ->
     assert row == (None, "{}")
     refs = {r[3]: (r[2], r[6]) for r in db.execute("PRAGMA foreign_key_list(devices)")}
     assert refs == {"group_id": ("groups", "SET NULL"), "calendar_id": ("calendars", "SET NULL")}
-    assert db.execute("SELECT state FROM commands WHERE id = ?", (cmd.id,)).fetchone() == (
-        "queued",
-    )
+    assert db.execute("SELECT device_id, state FROM commands").fetchall() == [(old.id, "queued")]
     reg.close()
 
 

@@ -30,7 +30,6 @@ from fleetwire.api.session import session_router
 from fleetwire.api.users import users_router
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
-from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.registry import Device, SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry, StoredPosition
 from fleetwire.worker.loop import CONSUMER
@@ -55,7 +54,7 @@ class Stores:
         self.settings = settings
         self._local = threading.local()
 
-    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader, SqliteCommands]:
+    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader]:
         s = getattr(self._local, "stores", None)
         if s is None:
             st = self.settings
@@ -63,7 +62,6 @@ class Stores:
                 SqliteRegistry(st.registry_path),
                 SqliteTelemetry(st.telemetry_path, readonly=True),
                 SqliteRawLogReader(st.rawlog_path),
-                SqliteCommands(st.registry_path),
             )
             self._local.stores = s
         return s
@@ -79,10 +77,6 @@ class Stores:
     @property
     def rawlog(self) -> SqliteRawLogReader:
         return self._get()[2]
-
-    @property
-    def commands(self) -> SqliteCommands:
-        return self._get()[3]
 
     def lag(self) -> tuple[int, int]:
         """(raw-log head, frames not yet processed)."""
@@ -278,7 +272,7 @@ def create_app(settings: Settings) -> FastAPI:
             ]
         )  # fmt: skip
 
-    app.include_router(commands_router(stores, find_device))
+    app.include_router(commands_router(registry))
     app.include_router(session_router())
     app.include_router(users_router())
     app.include_router(permissions_router())
