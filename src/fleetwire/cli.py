@@ -34,8 +34,9 @@ def _settings(config: Path | None, data_dir: Path | None) -> Settings:
 
 
 def _registry_ready(settings: Settings) -> None:
-    """Embedded tier: registry.db migrated before a role opens it (PostgreSQL roles check the
-    schema themselves and refuse to run behind)."""
+    """Embedded tier: registry.db migrated before the roles start (each role also does it when
+    it opens the registry, when started on its own; PostgreSQL roles check the schema instead
+    and refuse to run behind)."""
     if not settings.store.postgres:
         from fleetwire.store.migrate import migrate_embedded
 
@@ -105,7 +106,6 @@ def gateway(config: Path | None, data_dir: Path | None, reuse_port: bool, proces
         sys.exit(supervise(args, settings.metrics_dir, ("gateway",) * processes, clean=False))
     from fleetwire.gateway.server import run as run_gateway
 
-    _registry_ready(settings)
     run_gateway(settings, reuse_port=reuse_port)
 
 
@@ -116,7 +116,6 @@ def worker(config: Path | None, data_dir: Path | None) -> None:
     """Decode raw frames in batches and store positions."""
     settings = _settings(config, data_dir)
     _metrics_env(settings)
-    _registry_ready(settings)
     if settings.rawlog.jetstream:
         from fleetwire.worker.stream import run as run_stream_worker
 
@@ -136,7 +135,6 @@ def api(config: Path | None, data_dir: Path | None) -> None:
     _metrics_env(settings)
     from fleetwire.api.server import run as run_api
 
-    _registry_ready(settings)
     run_api(settings)
 
 
