@@ -4,11 +4,17 @@ first registration, rate limits; users and permissions over HTTP."""
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import Request
 
+from fleetwire.api.app import create_app
+from fleetwire.api.auth import connection_user
 from fleetwire.config import Settings
 from tests.api.conftest import ADMIN, Client, add_user, basic, serve
 from tests.conftest import make_settings
@@ -210,3 +216,33 @@ def test_permissions_link_devices_to_users(client: Client, api_settings: Setting
     assert client.request("POST", "/api/permissions/bulk", json=[link]).status_code == 204
     assert [d["id"] for d in as_bo.get("/api/devices").json()] == [dev]
     assert client.request("DELETE", "/api/permissions/bulk", json=[link]).status_code == 204
+
+
+def test_connection_user_for_the_websocket(api_settings: Settings) -> None:
+    """connection_user (what /api/socket uses): ?token= or the cookie, the Origin checked."""
+    app = create_app(api_settings)
+
+    @app.get("/whoami")
+    async def whoami(request: Request) -> dict[str, str | None]:
+        user = await connection_user(request)
+        return {"email": user.email if user else None}
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=api_settings.api.port,
+                                           log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    try:
+        c = Client(f"http://127.0.0.1:{api_settings.api.port}")
+        assert c.get("/whoami").json() == {"email": None}
+        token = c.as_(basic(*ADMIN)).request("POST", "/api/session/token").text
+        assert c.get("/whoami", {"token": token}).json() == {"email": ADMIN[0]}
+        assert c.get("/whoami", {"token": "fwt_nope"}).json() == {"email": None}
+        assert login(c, *ADMIN, origin="https://fleet.example") == 200
+        same = c.request("GET", "/whoami", headers={"Origin": "https://fleet.example"})
+        other = c.request("GET", "/whoami", headers={"Origin": "https://evil.example"})
+        assert same.json() == {"email": ADMIN[0]} and other.json() == {"email": None}
+    finally:
+        server.should_exit = True
+        thread.join(10)

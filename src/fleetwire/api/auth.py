@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from fastapi import Depends, HTTPException, Request
 from prometheus_client import Counter
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.requests import HTTPConnection
 
 from fleetwire.config import Settings
 from fleetwire.logs import kv
@@ -53,17 +54,17 @@ class _Verified:
 _basic_cache: dict[str, _Verified] = {}
 
 
-def engine_of(request: Request) -> AsyncEngine:
+def engine_of(request: HTTPConnection) -> AsyncEngine:
     engine: AsyncEngine = request.app.state.registry
     return engine
 
 
-def settings_of(request: Request) -> Settings:
+def settings_of(request: HTTPConnection) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def peer(request: Request) -> str:
+def peer(request: HTTPConnection) -> str:
     """The client's address; behind a proxy on this host, the one in its X-Forwarded-For
     (uvicorn trusts that header from 127.0.0.1 only)."""
     return request.client.host if request.client else "-"
@@ -84,7 +85,7 @@ class TooManyFailures(HTTPException):
         )  # fmt: skip
 
 
-async def check_rate(request: Request, account: str) -> None:
+async def check_rate(request: HTTPConnection, account: str) -> None:
     """429 when this address or this account has failed too often lately."""
     st = settings_of(request).api
     by_address, by_account = await sessions.recent_failures(
@@ -96,13 +97,13 @@ async def check_rate(request: Request, account: str) -> None:
         raise TooManyFailures(st.login_window)
 
 
-async def login_failed(request: Request, account: str, reason: str) -> None:
+async def login_failed(request: HTTPConnection, account: str, reason: str) -> None:
     LOGIN_FAILURES.labels(reason).inc()
     log.warning(kv("login_failed", peer=peer(request), account=account[:100], reason=reason))
     await sessions.record_failure(engine_of(request), peer(request), account[:200])
 
 
-async def password_login(request: Request, account: str, password: str) -> User | None:
+async def password_login(request: HTTPConnection, account: str, password: str) -> User | None:
     """The user of these credentials (rate limited and logged when wrong), or None."""
     await check_rate(request, account)
     user = await authenticate(engine_of(request), account, password)
@@ -113,7 +114,7 @@ async def password_login(request: Request, account: str, password: str) -> User 
     return user
 
 
-async def _basic(request: Request, encoded: str) -> User | None:
+async def _basic(request: HTTPConnection, encoded: str) -> User | None:
     try:
         account, _, password = base64.b64decode(encoded, validate=True).decode().partition(":")
     except (binascii.Error, UnicodeDecodeError):
@@ -138,7 +139,7 @@ async def _basic(request: Request, encoded: str) -> User | None:
     return user
 
 
-async def token_user(request: Request, token: str) -> tuple[User, int] | None:
+async def token_user(request: HTTPConnection, token: str) -> tuple[User, int] | None:
     """The user of a valid API token and the token's expiry."""
     found = await sessions.token_of(engine_of(request), token)
     if found is None:
@@ -149,7 +150,7 @@ async def token_user(request: Request, token: str) -> tuple[User, int] | None:
     return (user, found[1]) if user is not None else None
 
 
-def origin_allowed(request: Request, stored: str | None) -> bool:
+def origin_allowed(request: HTTPConnection, stored: str | None) -> bool:
     origin = request.headers.get("origin")
     if origin is None:
         return True
@@ -158,7 +159,7 @@ def origin_allowed(request: Request, stored: str | None) -> bool:
     return urlsplit(origin).netloc == request.headers.get("host")
 
 
-async def _resolve(request: Request) -> User | None:
+async def _resolve(request: HTTPConnection) -> User | None:
     header = request.headers.get("authorization")
     if header is not None:
         scheme, _, value = header.strip().partition(" ")
@@ -175,6 +176,18 @@ async def _resolve(request: Request) -> User | None:
     if session is None or not origin_allowed(request, session[1]):
         return None
     return await get_user(engine_of(request), session[0])
+
+
+async def connection_user(conn: HTTPConnection) -> User | None:
+    """The user of an HTTP request or a WebSocket (``/api/socket``): a ``?token=`` in the
+    query, else as ``optional_user``. Disabled and expired users are None."""
+    token = conn.query_params.get("token")
+    if token:
+        found = await token_user(conn, token)
+        user = found[0] if found else None
+    else:
+        user = await _resolve(conn)
+    return user if user is not None and user.active() else None
 
 
 async def optional_user(request: Request) -> User | None:
