@@ -141,13 +141,11 @@ async def _basic(request: HTTPConnection, encoded: str) -> User | None:
 
 async def token_user(request: HTTPConnection, token: str) -> tuple[User, int] | None:
     """The user of a valid API token and the token's expiry."""
-    found = await sessions.token_of(engine_of(request), token)
+    found = await sessions.token_user(engine_of(request), token)
     if found is None:
         LOGIN_FAILURES.labels("bad_token").inc()
         log.warning(kv("token_refused", peer=peer(request)))
-        return None
-    user = await get_user(engine_of(request), found[0])
-    return (user, found[1]) if user is not None else None
+    return found
 
 
 def origin_allowed(request: HTTPConnection, stored: str | None) -> bool:
@@ -172,10 +170,10 @@ async def _resolve(request: HTTPConnection) -> User | None:
     sid = request.cookies.get(COOKIE)
     if not sid:
         return None
-    session = await sessions.session_of(engine_of(request), sid)
+    session = await sessions.session_user(engine_of(request), sid)
     if session is None or not origin_allowed(request, session[1]):
         return None
-    return await get_user(engine_of(request), session[0])
+    return session[0]
 
 
 async def connection_user(conn: HTTPConnection) -> User | None:
