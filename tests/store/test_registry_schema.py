@@ -18,6 +18,8 @@ from sqlalchemy import Connection
 from fleetwire.config import Settings, StoreSettings
 from fleetwire.store.db import open_registry
 from fleetwire.store.migrate import (
+    _embedded_current,
+    _head_by_reading,
     current_revision,
     head,
     migrate,
@@ -158,3 +160,22 @@ def test_postgresql_devices_created_turns_into_milliseconds(pg_url: str, tmp_pat
         assert all(isinstance(r["created"], int) and abs(r["created"] - now) < 60_000 for r in rows)
 
     asyncio.run(go())
+
+
+def test_the_fast_start_check_reads_the_same_head_as_alembic() -> None:
+    """Roles skip Alembic when registry.db is current, reading the newest revision from the
+    migration files; it must agree with Alembic's, whoever adds revisions."""
+    assert _head_by_reading() == head()
+
+
+def test_a_current_registry_is_not_migrated_again(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert migrate_embedded(settings) == (None, head())
+    db = sqlite3.connect(settings.registry_path)
+    db.execute("UPDATE alembic_version SET version_num = 'older'")
+    db.commit()
+    assert not _embedded_current(settings.registry_path)
+    db.execute("UPDATE alembic_version SET version_num = ?", (head(),))
+    db.commit()
+    assert _embedded_current(settings.registry_path)
+    assert migrate_embedded(settings) == (head(), head())
