@@ -34,8 +34,9 @@ def _settings(config: Path | None, data_dir: Path | None) -> Settings:
 
 
 def _registry_ready(settings: Settings) -> None:
-    """Embedded tier: registry.db migrated before a role opens it (PostgreSQL roles check the
-    schema themselves and refuse to run behind)."""
+    """Embedded tier: registry.db migrated before the roles start (each role also does it when
+    it opens the registry, when started on its own; PostgreSQL roles check the schema instead
+    and refuse to run behind)."""
     if not settings.store.postgres:
         from fleetwire.store.migrate import migrate_embedded
 
@@ -105,7 +106,6 @@ def gateway(config: Path | None, data_dir: Path | None, reuse_port: bool, proces
         sys.exit(supervise(args, settings.metrics_dir, ("gateway",) * processes, clean=False))
     from fleetwire.gateway.server import run as run_gateway
 
-    _registry_ready(settings)
     run_gateway(settings, reuse_port=reuse_port)
 
 
@@ -116,7 +116,6 @@ def worker(config: Path | None, data_dir: Path | None) -> None:
     """Decode raw frames in batches and store positions."""
     settings = _settings(config, data_dir)
     _metrics_env(settings)
-    _registry_ready(settings)
     if settings.rawlog.jetstream:
         from fleetwire.worker.stream import run as run_stream_worker
 
@@ -136,7 +135,6 @@ def api(config: Path | None, data_dir: Path | None) -> None:
     _metrics_env(settings)
     from fleetwire.api.server import run as run_api
 
-    _registry_ready(settings)
     run_api(settings)
 
 
@@ -399,7 +397,30 @@ def _print_json(body: Any) -> None:
     sys.stdout.write(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-_api = click.option("--api", default=None, help="API base URL (default from the configuration).")
+def _api_options(fn: Any) -> Any:
+    """--api, and the credentials: --token (FLEETWIRE_TOKEN), or --user (FLEETWIRE_USER) with
+    the password from FLEETWIRE_PASSWORD or prompted."""
+    for option in reversed((
+        click.option("--api", default=None, help="API base URL (default from the configuration)."),
+        click.option("--token", envvar="FLEETWIRE_TOKEN", default=None, help="An API token."),
+        click.option("--user", envvar="FLEETWIRE_USER", default=None, help="Email or login."),
+    )):  # fmt: skip
+        fn = option(fn)
+    return fn
+
+
+def _auth(token: str | None, user: str | None) -> str | None:
+    from fleetwire.tools.command import authorization
+
+    password = None
+    if user and not token:
+        password = os.environ.get("FLEETWIRE_PASSWORD") or click.prompt(
+            f"Password for {user}", hide_input=True, err=True
+        )
+    return authorization(token, user, password)
+
+
+_api = _api_options
 
 
 @main.group()
@@ -418,7 +439,7 @@ def command() -> None:
 @_api
 def command_send(
     device: str, type: str, attrs: tuple[str, ...], data: str | None, ttl: float | None,
-    priority: int, key: str | None, api: str | None,
+    priority: int, key: str | None, api: str | None, token: str | None, user: str | None,
 ) -> None:  # fmt: skip
     """Queue a command for DEVICE (unique id): engineStop, custom --data 'getver', ..."""
     from fleetwire.tools.command import ApiError, call, parse_attributes
@@ -432,7 +453,7 @@ def command_send(
     body = {"device": device, "type": type, "attributes": attributes, "priority": priority,
             "ttl": ttl, "idempotencyKey": key}  # fmt: skip
     try:
-        _print_json(call(_api_base(api), "POST", "/api/commands", body))
+        _print_json(call(_api_base(api), "POST", "/api/commands", body, _auth(token, user)))
     except (ApiError, OSError) as e:
         raise click.ClickException(str(e)) from e
 
@@ -441,12 +462,17 @@ def command_send(
 @click.option("--device", default=None)
 @click.option("--state", default=None)
 @_api
-def command_list(device: str | None, state: str | None, api: str | None) -> None:
+def command_list(
+    device: str | None, state: str | None, api: str | None, token: str | None, user: str | None
+) -> None:
     """List commands, newest first."""
     from fleetwire.tools.command import ApiError, call
 
     try:
-        rows = call(_api_base(api), "GET", "/api/commands", device=device, state=state)
+        rows = call(
+            _api_base(api), "GET", "/api/commands", auth=_auth(token, user), device=device,
+            state=state,
+        )  # fmt: skip
     except (ApiError, OSError) as e:
         raise click.ClickException(str(e)) from e
     for c in rows:
@@ -459,12 +485,13 @@ def command_list(device: str | None, state: str | None, api: str | None) -> None
 @command.command("cancel")
 @click.argument("command_id", type=int)
 @_api
-def command_cancel(command_id: int, api: str | None) -> None:
+def command_cancel(command_id: int, api: str | None, token: str | None, user: str | None) -> None:
     """Cancel a queued command."""
     from fleetwire.tools.command import ApiError, call
 
     try:
-        _print_json(call(_api_base(api), "DELETE", f"/api/commands/{command_id}"))
+        path = f"/api/commands/{command_id}"
+        _print_json(call(_api_base(api), "DELETE", path, auth=_auth(token, user)))
     except (ApiError, OSError) as e:
         raise click.ClickException(str(e)) from e
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -101,6 +101,12 @@ class ApiSettings(BaseModel):
     # for loopback or behind a TLS-terminating proxy
     tls_cert: Path | None = None
     tls_key: Path | None = None
+
+    @field_validator("tls_cert", "tls_key", mode="before")
+    @classmethod
+    def _unset(cls, value: object) -> object:
+        return None if value == "" else value  # an empty string in the file means unset
+
     registration: bool = False  # anyone may sign up (POST /api/users); the first user always may
     session_days: float = 30.0  # a login session lasts this long
     token_days: float = 7.0  # default lifetime of a token from POST /api/session/token

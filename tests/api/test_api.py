@@ -1,74 +1,18 @@
 """The HTTP API on a real socket (uvicorn in a thread) over real SQLite stores filled by the
-real worker."""
+real worker, as an administrator (tests/api/conftest.py)."""
 
 from __future__ import annotations
 
-import threading
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-import orjson
 import pytest
-import uvicorn
 
-from fleetwire.api.app import create_app
 from fleetwire.protocols import teltonika
 from fleetwire.worker.loop import Worker
+from tests.api.conftest import Client
 from tests.conftest import make_settings
-from tests.worker.test_worker import IMEI, T0, append, device, rec
-
-
-class Response:
-    def __init__(self, status_code: int, body: bytes) -> None:
-        self.status_code = status_code
-        self.text = body.decode()
-
-    def json(self) -> Any:
-        return orjson.loads(self.text)
-
-
-class Client:
-    """A tiny HTTP client over a real socket (urllib), enough for these GETs."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-
-    def get(self, path: str, params: dict[str, str] | None = None) -> Response:
-        url = self.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
-        try:
-            with urllib.request.urlopen(url, timeout=10) as r:
-                return Response(r.status, r.read())
-        except urllib.error.HTTPError as e:
-            return Response(e.code, e.read())
-
-
-@pytest.fixture
-def client(data_dir: Path) -> Iterator[Client]:
-    dev_id = device(data_dir, IMEI, "teltonika")
-    d = teltonika.Device(IMEI)
-    append(data_dir, "teltonika", dev_id, [d.login()[0], d.report([rec(1), rec(2), rec(3)])[0]])
-    settings = make_settings(data_dir)
-    w = Worker(settings)
-    w.step()
-    w.close()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=settings.api.port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield Client(f"http://127.0.0.1:{settings.api.port}")
-    server.should_exit = True
-    thread.join(10)
+from tests.worker.test_worker import IMEI, T0, append, device
 
 
 def iso(t: datetime) -> str:
@@ -154,7 +98,7 @@ def test_metrics_and_health(client: Client) -> None:
     text = client.get("/metrics").text
     assert "fleetwire_worker_lag_frames 0.0" in text
     assert "fleetwire_rawlog_head 2.0" in text
-    assert client.get("/api/health").json()["lag"] == 0
+    assert client.as_(None).get("/api/health").json()["lag"] == 0  # public
 
 
 def test_dead_letters_name_the_impossible_value(data_dir: Path, client: Client) -> None:

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from typing import Any
 
 import orjson
 
-from tests.api.test_api import Client, client  # noqa: F401  (the fixture)
+from tests.api.conftest import ADMIN, Client
 from tests.worker.test_worker import IMEI
 
 
 def post(c: Client, path: str, body: Any, method: str = "POST") -> tuple[int, Any]:
-    req = urllib.request.Request(
-        c.base + path, data=orjson.dumps(body), method=method,
-        headers={"Content-Type": "application/json"},
-    )  # fmt: skip
-    try:
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status, orjson.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, orjson.loads(e.read())
+    r = c.request(method, path, json=body)
+    return r.status_code, r.json()
 
 
-def test_create_get_list_cancel(client: Client) -> None:  # noqa: F811
+def test_create_get_list_cancel(client: Client) -> None:
     status, cmd = post(client, "/api/commands", {"device": IMEI, "type": "engineStop"})
     assert status == 201 and cmd["state"] == "queued" and cmd["type"] == "engineStop"
     assert client.get(f"/api/commands/{cmd['id']}").json()["id"] == cmd["id"]
@@ -37,7 +29,7 @@ def test_create_get_list_cancel(client: Client) -> None:  # noqa: F811
     assert status == 409 and "cancelled" in again["detail"]
 
 
-def test_idempotency_key(client: Client) -> None:  # noqa: F811
+def test_idempotency_key(client: Client) -> None:
     body = {"device": IMEI, "type": "requestInfo", "idempotencyKey": "k1"}
     s1, a = post(client, "/api/commands", body)
     s2, b = post(client, "/api/commands", body)
@@ -46,7 +38,7 @@ def test_idempotency_key(client: Client) -> None:  # noqa: F811
     assert s3 == 409 and err["detail"]
 
 
-def test_bad_commands_are_4xx(client: Client) -> None:  # noqa: F811
+def test_bad_commands_are_4xx(client: Client) -> None:
     cases = [
         ({"device": "nope", "type": "engineStop"}, 404),
         ({"device": IMEI, "type": "launchRocket"}, 400),
@@ -62,7 +54,7 @@ def test_bad_commands_are_4xx(client: Client) -> None:  # noqa: F811
     assert client.get("/api/commands", {"state": "bogus"}).status_code == 422
 
 
-def test_campaign_create_get_stop(client: Client) -> None:  # noqa: F811
+def test_campaign_create_get_stop(client: Client) -> None:
     status, camp = post(
         client, "/api/campaigns",
         {"type": "custom", "attributes": {"data": "getver"}, "devices": [IMEI], "batchSize": 1},
@@ -74,11 +66,13 @@ def test_campaign_create_get_stop(client: Client) -> None:  # noqa: F811
     assert post(client, "/api/campaigns", {"type": "custom", "devices": []})[0] == 422
 
 
-def test_command_cli(client: Client) -> None:  # noqa: F811
-    def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+def test_command_cli(client: Client) -> None:
+    env = dict(os.environ, FLEETWIRE_USER=ADMIN[0], FLEETWIRE_PASSWORD=ADMIN[1])
+
+    def cli(*args: str, env: dict[str, str] = env) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
             [sys.executable, "-m", "fleetwire", "command", *args, "--api", client.base],
-            capture_output=True, timeout=60, check=False,
+            capture_output=True, timeout=60, check=False, env=env,
         )  # fmt: skip
 
     sent = cli("send", IMEI, "custom", "--data", "getver", "--ttl", "60")
@@ -90,3 +84,5 @@ def test_command_cli(client: Client) -> None:  # noqa: F811
     assert cli("cancel", str(cmd["id"])).returncode == 0
     bad = cli("send", "no-such-device", "engineStop")
     assert bad.returncode != 0 and b"HTTP 404" in bad.stderr
+    anonymous = cli("list", env={k: v for k, v in env.items() if not k.startswith("FLEETWIRE_")})
+    assert anonymous.returncode != 0 and b"HTTP 401" in anonymous.stderr

@@ -3,6 +3,7 @@ on free ports (fleetwire.testing), the simulator, the API over HTTP."""
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from fleetwire.config import Settings
 from fleetwire.protocols import NAMES, get
 from fleetwire.protocols.base import Transport
 from fleetwire.testing import free_port, role_env, start_role, wait_port
@@ -26,6 +28,7 @@ class Cluster:
     ports: dict[str, int] = field(default_factory=dict)
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     logs: dict[str, Path] = field(default_factory=dict)
+    token: str = ""  # an administrator's API token, for the API calls of the tests
 
     def env(self) -> dict[str, str]:
         return role_env(self.ports, FLEETWIRE_WORKER__POLL_INTERVAL="0.02")
@@ -67,7 +70,32 @@ class Cluster:
 def new_cluster(tmp_path: Path) -> Cluster:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
-    return Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
+    cluster = Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
+    cluster.token = admin_token(Settings(data_dir=data))
+    return cluster
+
+
+def admin_token(settings: Settings) -> str:
+    """An administrator in the registry of ``settings`` (migrated first, as the roles would;
+    made once) and a new API token of its."""
+    from fleetwire.store.db import open_registry
+    from fleetwire.store.migrate import migrate_embedded
+    from fleetwire.store.sessions import issue_token
+    from fleetwire.store.users import create_user, find_user, now_ms
+
+    async def go() -> str:
+        engine = open_registry(settings)
+        try:
+            user = await find_user(engine, "e2e@example.org") or await create_user(
+                engine, "e2e@example.org", None, administrator=True
+            )
+            return await issue_token(engine, user.id, now_ms() + 86400_000)
+        finally:
+            await engine.dispose()
+
+    if not settings.store.postgres:
+        migrate_embedded(settings)
+    return asyncio.run(go())
 
 
 def simulate(cluster: Cluster, *args: str) -> dict[str, Any]:
@@ -84,7 +112,8 @@ def api(cluster: Cluster, path: str, **params: str) -> Any:
     url = f"http://127.0.0.1:{cluster.ports['api']}{path}"
     if params:
         url += "?" + urllib.parse.urlencode(params)
-    with urllib.request.urlopen(url, timeout=10) as r:
+    req = urllib.request.Request(url, headers={"Authorization": f"Bearer {cluster.token}"})
+    with urllib.request.urlopen(req, timeout=10) as r:
         return orjson.loads(r.read())
 
 

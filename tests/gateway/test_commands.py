@@ -16,7 +16,7 @@ from fleetwire.gateway.server import Gateway
 from fleetwire.model import Command
 from fleetwire.protocols import gt06, teltonika
 from fleetwire.protocols.base import Session, SimulatedDevice
-from fleetwire.store.commands import SqliteCommands, State
+from fleetwire.store.commands import BlockingCommands, State
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.worker import campaigns
 from fleetwire.worker.loop import Worker
@@ -100,7 +100,9 @@ class Tracker:
         return False
 
 
-async def wait_state(store: SqliteCommands, cmd_id: int, state: State, timeout: float = 5) -> None:
+async def wait_state(
+    store: BlockingCommands, cmd_id: int, state: State, timeout: float = 5
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         cmd = store.get(cmd_id)
@@ -114,7 +116,7 @@ async def wait_state(store: SqliteCommands, cmd_id: int, state: State, timeout: 
 def test_command_to_a_connected_device_is_answered(data_dir: Path) -> None:
     settings = settings_for(data_dir)
     dev_id = register(data_dir, IMEI, "teltonika")
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
 
     async def scenario() -> None:
         async with gateway(settings) as gw, Tracker(gw, "teltonika", teltonika.Device(IMEI)) as t:
@@ -139,7 +141,7 @@ def test_offline_device_gets_its_commands_on_connect_in_priority_order(data_dir:
     settings = settings_for(data_dir)
     uid = "123456789012345"
     dev_id = register(data_dir, uid, "gt06")
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
     low, _ = store.create(dev_id, "requestInfo", {})
     high, _ = store.create(dev_id, "engineStop", {}, priority=5)
 
@@ -159,7 +161,7 @@ def test_offline_device_gets_its_commands_on_connect_in_priority_order(data_dir:
 def test_expired_and_cancelled_commands_are_never_sent(data_dir: Path) -> None:
     settings = settings_for(data_dir)
     dev_id = register(data_dir, IMEI, "teltonika")
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
     stale, _ = store.create(dev_id, "engineStop", {}, ttl=0.1)
     dropped, _ = store.create(dev_id, "rebootDevice", {})
     assert store.cancel(dropped.id)
@@ -178,7 +180,7 @@ def test_expired_and_cancelled_commands_are_never_sent(data_dir: Path) -> None:
 def test_unanswered_command_fails_and_is_not_resent_after_restart(data_dir: Path) -> None:
     settings = settings_for(data_dir)
     dev_id = register(data_dir, IMEI, "teltonika")
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
     first, _ = store.create(dev_id, "requestInfo", {})
     second, _ = store.create(dev_id, "custom", {"data": "getgps"})
 
@@ -202,7 +204,7 @@ def test_unanswered_command_fails_and_is_not_resent_after_restart(data_dir: Path
 def test_idempotency_key_queues_once(data_dir: Path) -> None:
     settings = settings_for(data_dir)
     dev_id = register(data_dir, IMEI, "teltonika")
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
     a, created_a = store.create(dev_id, "engineStop", {}, idempotency_key="op-42")
     b, created_b = store.create(dev_id, "engineStop", {}, idempotency_key="op-42")
     assert created_a and not created_b and a.id == b.id
@@ -215,7 +217,7 @@ def test_campaign_over_50_devices_with_some_failing(data_dir: Path) -> None:
     uids = [str(352093081452000 + i) for i in range(50)]
     ids = [register(data_dir, u, "teltonika") for u in uids]
     silent = set(uids[::10])  # 5 devices never answer
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
     camp = store.create_campaign(
         "custom", {"data": "setparam 1000:1"}, ids, batch_size=10, failure_threshold=0.5,
         min_sample=10, ttl=60,
@@ -253,11 +255,11 @@ def test_campaign_over_50_devices_with_some_failing(data_dir: Path) -> None:
         asyncio.run(scenario())
     done = store.campaign(camp.id)
     assert done is not None and done.state == "completed"
-    p = campaigns.progress(store, done)
+    p = campaigns.progress_counts(done, store.campaign_commands(done.id))
     assert (p["answered"], p["failed"], p["pending"]) == (45, 5, 0)
     halted = store.campaign(strict.id)
     assert halted is not None and halted.state == "stopped" and "failed" in (halted.reason or "")
-    hp = campaigns.progress(store, halted)
+    hp = campaigns.progress_counts(halted, store.campaign_commands(halted.id))
     assert hp["pending"] > 0  # it stopped before reaching every device
     # no device got a campaign's command twice: counted on the wire (the registry's unique
     # idempotency key per campaign and device could not show a command sent twice)
@@ -269,7 +271,7 @@ def test_campaign_over_50_devices_with_some_failing(data_dir: Path) -> None:
 
 
 def test_offline_devices_queues_do_not_crowd_out_a_connected_one(data_dir: Path) -> None:
-    store = SqliteCommands(data_dir / "registry.db")
+    store = BlockingCommands.of(Settings(data_dir=data_dir))
     for _ in range(20):
         store.create(1, "requestInfo", {}, priority=9)  # device 1 is offline
     mine, _ = store.create(2, "requestInfo", {})

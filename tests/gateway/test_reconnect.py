@@ -15,7 +15,7 @@ from fleetwire.model import Command
 from fleetwire.protocols import teltonika
 from fleetwire.protocols.base import Session
 from fleetwire.simulate.track import Track, start_time
-from fleetwire.store.commands import SqliteCommands, State
+from fleetwire.store.commands import BlockingCommands, State
 from fleetwire.store.registry import SqliteRegistry
 from tests.conftest import make_settings
 from tests.gateway.running import running
@@ -75,7 +75,7 @@ async def until_detached(gw: Gateway) -> None:
 
 def test_command_posted_after_a_reconnect_is_delivered(data_dir: Path) -> None:
     settings = make_settings(data_dir, command_poll=0.1)
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
 
     async def scenario() -> None:
         async with running(settings) as gw:
@@ -97,7 +97,7 @@ def test_queued_command_reaches_a_returning_device_within_a_second_of_its_login(
 ) -> None:
     # a registry poll far longer than the test: only the attach at login can deliver in time
     settings = make_settings(data_dir, command_poll=60.0)
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
 
     async def scenario() -> None:
         async with running(settings) as gw:
@@ -120,7 +120,7 @@ def test_a_new_device_gets_a_queued_command_on_its_login_alone(data_dir: Path) -
     dev = reg.resolve([(IMEI, "teltonika")], register=True)[IMEI]  # known, never connected
     reg.close()
     assert dev is not None
-    store = SqliteCommands(settings.registry_path)
+    store = BlockingCommands.of(settings)
     store.create(dev.id, "custom", {"data": "getver"})
 
     async def scenario() -> None:

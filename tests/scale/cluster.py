@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from fleetwire.config import RawLogSettings
+from fleetwire.config import RawLogSettings, Settings, StoreSettings
 from fleetwire.protocols import NAMES
 from fleetwire.testing import free_port, role_env, start_role, wait_port
 
@@ -28,6 +28,7 @@ class ScaleCluster:
     api_port: int = field(default_factory=free_port)
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     ports: dict[str, dict[str, int]] = field(default_factory=dict)  # gateway -> protocol -> port
+    token: str = ""  # an administrator's API token, made at the first API call that needs it
 
     def env(self, **extra: str) -> dict[str, str]:
         return role_env(
@@ -82,7 +83,17 @@ class ScaleCluster:
                 proc.wait(30)
 
     def api(self, path: str) -> Any:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.api_port}{path}", timeout=30) as r:
+        if not self.token and path != "/api/health":  # migrated by now: an administrator
+            from tests.e2e.harness import admin_token
+
+            self.token = admin_token(
+                Settings(data_dir=self.root / "data", store=StoreSettings(url=self.pg_url))
+            )
+        req = urllib.request.Request(
+            f"http://127.0.0.1:{self.api_port}{path}",
+            headers={"Authorization": f"Bearer {self.token}"} if self.token else {},
+        )
+        with urllib.request.urlopen(req, timeout=30) as r:
             return orjson.loads(r.read())
 
     def wait_head(self, frames: int, timeout: float = 60) -> int:

@@ -17,8 +17,8 @@ from fleetwire.protocols import teltonika
 from fleetwire.protocols.base import Session
 from fleetwire.rawlog import jetstream as rawjs
 from fleetwire.simulate.track import Track, start_time
-from fleetwire.store.postgres.commands import PgCommands
-from fleetwire.store.postgres.stores import connect_pool
+from fleetwire.store.commands import Commands
+from fleetwire.store.db import open_registry
 from tests.scale.conftest import migrate, scale_settings
 
 IMEI = "356307042441013"
@@ -68,8 +68,7 @@ def test_queued_commands_follow_a_device_that_reconnects_on_either_gateway(
         gw1, gw2 = Gateway(s1), Gateway(s2)
         await gw1.start()
         await gw2.start()
-        pool = await connect_pool(pg_url)
-        store = PgCommands(pool)
+        store = Commands(open_registry(s1))
         nc = await rawjs.connect(nats_settings, "test-sender")
         track = Track(0, start_time())
         try:
@@ -92,7 +91,7 @@ def test_queued_commands_follow_a_device_that_reconnects_on_either_gateway(
                 assert data == expected("two") and waited < 1.0, waited
         finally:
             await nc.drain()
-            await pool.close()
+            await store.engine.dispose()
             await gw1.stop()
             await gw2.stop()
 

@@ -18,10 +18,10 @@ from fleetwire.api.app import create_app
 from fleetwire.config import RawLogSettings, Settings
 from fleetwire.gateway.server import Gateway
 from fleetwire.protocols import teltonika
-from fleetwire.store.commands import State
-from fleetwire.store.postgres.commands import PgCommands
-from fleetwire.store.postgres.stores import connect_pool
+from fleetwire.store.commands import Commands, State
+from fleetwire.store.db import open_registry
 from fleetwire.worker.stream import StreamWorker
+from tests.e2e.harness import admin_token
 from tests.scale.conftest import migrate, scale_settings
 
 IMEI = "356307042441013"
@@ -42,9 +42,10 @@ def serve_api(settings: Settings) -> tuple[uvicorn.Server, threading.Thread]:
 
 
 def post(settings: Settings, path: str, body: object) -> dict[str, object]:
+    token = admin_token(settings)
     req = urllib.request.Request(
         f"http://127.0.0.1:{settings.api.port}{path}", data=orjson.dumps(body), method="POST",
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
     )  # fmt: skip
     with urllib.request.urlopen(req, timeout=10) as r:
         out: dict[str, object] = orjson.loads(r.read())
@@ -64,8 +65,7 @@ def test_command_through_api_gateway_and_worker_on_postgres(
         await gw.start()
         worker = StreamWorker(settings)
         wtask = asyncio.create_task(worker.run())
-        pool = await connect_pool(pg_url)
-        store = PgCommands(pool)
+        store = Commands(open_registry(settings))
         server, thread = await asyncio.to_thread(serve_api, settings)
         try:
             dev = teltonika.Device(IMEI)
@@ -107,7 +107,7 @@ def test_command_through_api_gateway_and_worker_on_postgres(
             worker.stopping = True
             with contextlib.suppress(asyncio.CancelledError):
                 await wtask
-            await pool.close()
+            await store.engine.dispose()
             await gw.stop()
 
     asyncio.run(go())

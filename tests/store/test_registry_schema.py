@@ -16,9 +16,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection
 
 from fleetwire.config import Settings, StoreSettings
-from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.db import open_registry
 from fleetwire.store.migrate import (
+    _embedded_current,
+    _head_by_reading,
     current_revision,
     head,
     migrate,
@@ -28,6 +29,19 @@ from fleetwire.store.migrate import (
 from fleetwire.store.postgres import schema as pg_schema
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.schema import metadata
+
+# the commands table as the SQLite store made it before the registry moved to Alembic
+OLD_COMMANDS = """
+CREATE TABLE IF NOT EXISTS commands (
+    id INTEGER PRIMARY KEY, device_id INTEGER NOT NULL, type TEXT NOT NULL,
+    attributes TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL,
+    idempotency_key TEXT UNIQUE, campaign_id INTEGER, created INTEGER NOT NULL,
+    expires INTEGER NOT NULL, sent INTEGER, acknowledged INTEGER, answered INTEGER,
+    finished INTEGER, attempts INTEGER NOT NULL DEFAULT 0, result TEXT, error TEXT,
+    answer_frame INTEGER UNIQUE, await_answer INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS commands_open ON commands (state, device_id, priority, id);
+"""
 
 
 def _diff(conn: Connection) -> list[Any]:
@@ -89,9 +103,15 @@ def test_an_embedded_registry_of_the_older_stores_is_upgraded(tmp_path: Path) ->
     settings = Settings(data_dir=tmp_path)
     reg = SqliteRegistry(settings.registry_path)
     old = reg.add("356307042441013", "truck", "teltonika")
-    cmds = SqliteCommands(settings.registry_path)
-    cmd, _ = cmds.create(old.id, "engineStop", {})
-    cmds.close()
+    legacy = sqlite3.connect(settings.registry_path)
+    legacy.executescript(OLD_COMMANDS)
+    legacy.execute(
+        "INSERT INTO commands (device_id, type, attributes, state, created, expires)"
+        " VALUES (?, 'engineStop', '{}', 'queued', 1, 2)",
+        (old.id,),
+    )
+    legacy.commit()
+    legacy.close()
     assert migrate_embedded(settings) == (None, head())
     # the old data is there, the new columns too, and the raw-SQL paths still work on it
     assert reg.get("356307042441013") == old
@@ -101,9 +121,7 @@ def test_an_embedded_registry_of_the_older_stores_is_upgraded(tmp_path: Path) ->
     assert row == (None, "{}")
     refs = {r[3]: (r[2], r[6]) for r in db.execute("PRAGMA foreign_key_list(devices)")}
     assert refs == {"group_id": ("groups", "SET NULL"), "calendar_id": ("calendars", "SET NULL")}
-    assert db.execute("SELECT state FROM commands WHERE id = ?", (cmd.id,)).fetchone() == (
-        "queued",
-    )
+    assert db.execute("SELECT device_id, state FROM commands").fetchall() == [(old.id, "queued")]
     reg.close()
 
 
@@ -142,3 +160,22 @@ def test_postgresql_devices_created_turns_into_milliseconds(pg_url: str, tmp_pat
         assert all(isinstance(r["created"], int) and abs(r["created"] - now) < 60_000 for r in rows)
 
     asyncio.run(go())
+
+
+def test_the_fast_start_check_reads_the_same_head_as_alembic() -> None:
+    """Roles skip Alembic when registry.db is current, reading the newest revision from the
+    migration files; it must agree with Alembic's, whoever adds revisions."""
+    assert _head_by_reading() == head()
+
+
+def test_a_current_registry_is_not_migrated_again(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert migrate_embedded(settings) == (None, head())
+    db = sqlite3.connect(settings.registry_path)
+    db.execute("UPDATE alembic_version SET version_num = 'older'")
+    db.commit()
+    assert not _embedded_current(settings.registry_path)
+    db.execute("UPDATE alembic_version SET version_num = ?", (head(),))
+    db.commit()
+    assert _embedded_current(settings.registry_path)
+    assert migrate_embedded(settings) == (head(), head())

@@ -173,6 +173,7 @@ def test_sessions_tokens_and_failures(registry_settings: Settings) -> None:
         u = await create_user(e, "u@x.org", "pw")
         s1 = await sessions.create_session(e, u.id, "https://fleet.example", None)
         assert await sessions.session_of(e, s1) == (u.id, "https://fleet.example", None)
+        assert await sessions.session_user(e, s1) == (u, "https://fleet.example")
         s2 = await sessions.create_session(e, u.id, None, now_ms() + 60_000, replaces=s1)
         assert await sessions.session_of(e, s1) is None  # rotated away
         assert (await sessions.session_of(e, s2) or (0,))[0] == u.id
@@ -180,10 +181,12 @@ def test_sessions_tokens_and_failures(registry_settings: Settings) -> None:
         assert await sessions.session_of(e, s2) is None
         old = await sessions.create_session(e, u.id, None, now_ms() - 1)
         assert await sessions.session_of(e, old) is None  # expired
+        assert await sessions.session_user(e, old) is None
 
         token = await sessions.issue_token(e, u.id, now_ms() + 60_000)
         assert token.startswith(sessions.TOKEN_PREFIX)
         assert (await sessions.token_of(e, token) or (0,))[0] == u.id
+        assert (await sessions.token_user(e, token) or (None,))[0] == u
         assert await sessions.token_of(e, token + "x") is None
         via_token = await sessions.create_session(e, u.id, None, None, token=token)
         assert not await sessions.revoke_token(e, token, user_id=u.id + 1)  # not theirs
@@ -192,6 +195,8 @@ def test_sessions_tokens_and_failures(registry_settings: Settings) -> None:
         assert await sessions.session_of(e, via_token) is None  # its session ended with it
         stale = await sessions.issue_token(e, u.id, now_ms() - 1)
         assert await sessions.token_of(e, stale) is None
+        assert await sessions.token_user(e, stale) is None
+        assert await sessions.token_user(e, token) is None  # revoked above
 
         for _ in range(3):
             await sessions.record_failure(e, "10.0.0.1", "U@x.org")

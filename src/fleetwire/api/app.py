@@ -1,27 +1,35 @@
 """The FastAPI application: devices, positions, latest positions, raw frames, dead letters,
-metrics.
+metrics, and the session, users and permissions routes.
 
 Reads the embedded stores through per-thread SQLite connections (FastAPI runs plain ``def``
-endpoints in a thread pool). Bodies are serialised with orjson; the pydantic schemas only
-describe them in /docs.
+endpoints in a thread pool); the registry's users, sessions and links through the async engine
+of store/db.py (``app.state.registry``). Every route over device data takes the caller's
+``Scope`` (api/auth.py) and shows only the devices it may see: another's device is 404, as an
+unknown one. Bodies are serialised with orjson; the pydantic schemas only describe them in
+/docs.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import FastAPI, HTTPException, Query, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from fleetwire import __version__
+from fleetwire.api.auth import DeviceScope, OptionalUser, Scope, is_loopback, peer
 from fleetwire.api.commands import commands_router
+from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
+from fleetwire.api.session import session_router
+from fleetwire.api.users import users_router
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
-from fleetwire.store.commands import SqliteCommands
 from fleetwire.store.registry import Device, SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry, StoredPosition
 from fleetwire.worker.loop import CONSUMER
@@ -46,7 +54,7 @@ class Stores:
         self.settings = settings
         self._local = threading.local()
 
-    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader, SqliteCommands]:
+    def _get(self) -> tuple[SqliteRegistry, SqliteTelemetry, SqliteRawLogReader]:
         s = getattr(self._local, "stores", None)
         if s is None:
             st = self.settings
@@ -54,7 +62,6 @@ class Stores:
                 SqliteRegistry(st.registry_path),
                 SqliteTelemetry(st.telemetry_path, readonly=True),
                 SqliteRawLogReader(st.rawlog_path),
-                SqliteCommands(st.registry_path),
             )
             self._local.stores = s
         return s
@@ -70,10 +77,6 @@ class Stores:
     @property
     def rawlog(self) -> SqliteRawLogReader:
         return self._get()[2]
-
-    @property
-    def commands(self) -> SqliteCommands:
-        return self._get()[3]
 
     def lag(self) -> tuple[int, int]:
         """(raw-log head, frames not yet processed)."""
@@ -125,11 +128,29 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def create_app(settings: Settings) -> FastAPI:
+    from fleetwire.store.db import open_registry
+
+    if not settings.store.postgres:
+        from fleetwire.store.migrate import migrate_embedded
+
+        migrate_embedded(settings)
+    registry = open_registry(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await registry.dispose()
+
     app = FastAPI(
         title="Fleetwire",
         version=__version__,
-        description="Positions, devices and raw frames of a Fleetwire installation.",
+        description="Positions, devices and raw frames of a Fleetwire installation. Log in "
+        "with POST /api/session (form) for a JSESSIONID cookie, or send Basic credentials or "
+        "a Bearer token (POST /api/session/token) with each request.",
+        lifespan=lifespan,
     )
+    app.state.registry = registry
+    app.state.settings = settings
     stores: Any = Stores(settings)
     if settings.store.postgres:
         from fleetwire.api.scale import ScaleStores
@@ -137,9 +158,9 @@ def create_app(settings: Settings) -> FastAPI:
         stores = ScaleStores(settings)
     max_rows = settings.api.max_rows
 
-    def find_device(unique_id: str) -> Device:
+    def find_device(unique_id: str, scope: DeviceScope) -> Device:
         dev: Device | None = stores.registry.get(unique_id)
-        if dev is None:
+        if dev is None or not scope.allows(dev.id):
             raise HTTPException(404, f"no device with unique id {unique_id!r}")
         return dev
 
@@ -150,20 +171,23 @@ def create_app(settings: Settings) -> FastAPI:
         return start, end
 
     @app.get("/api/devices", response_model=list[DeviceOut], tags=["devices"])
-    def devices() -> Response:
+    def devices(scope: Scope) -> Response:
         latest = {p.device_id: p.fix_time_ms for p in stores.telemetry.latest()}
-        return _json([_device(d, latest.get(d.id)) for d in stores.registry.devices()])
+        return _json(
+            [_device(d, latest.get(d.id)) for d in stores.registry.devices() if scope.allows(d.id)]
+        )
 
     @app.get(
         "/api/positions", response_model=list[PositionOut], responses=ERRORS, tags=["positions"]
     )
     def positions(
+        scope: Scope,
         device: Annotated[str, Query(description="the device's unique id (IMEI)", min_length=1)],
         start: Annotated[datetime, Query(alias="from", description="ISO-8601; naive means UTC")],
         end: Annotated[datetime, Query(alias="to", description="ISO-8601, exclusive")],
         limit: Annotated[int, Query(ge=1)] = max_rows,
     ) -> Response:
-        dev = find_device(device)
+        dev = find_device(device, scope)
         start, end = time_range(start, end)
         rows = stores.telemetry.positions(
             dev.id, int(start.timestamp() * 1000), int(end.timestamp() * 1000), min(limit, max_rows)
@@ -177,12 +201,13 @@ def create_app(settings: Settings) -> FastAPI:
         tags=["positions"],
     )
     def latest(
+        scope: Scope,
         device: Annotated[str | None, Query(description="one device's unique id")] = None,
     ) -> Response:
         if device is not None:
-            dev = find_device(device)
+            dev = find_device(device, scope)
             return _json([_position(p, dev.unique_id) for p in stores.telemetry.latest([dev.id])])
-        rows = stores.telemetry.latest()
+        rows = [p for p in stores.telemetry.latest() if scope.allows(p.device_id)]
         devs = stores.registry.by_ids(p.device_id for p in rows)
         return _json(
             [_position(p, devs[p.device_id].unique_id) for p in rows if p.device_id in devs]
@@ -190,12 +215,13 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/raw", response_model=list[RawFrameOut], responses=ERRORS, tags=["raw"])
     def raw(
+        scope: Scope,
         device: Annotated[str, Query(description="the device's unique id (IMEI)", min_length=1)],
         start: Annotated[datetime, Query(alias="from")],
         end: Annotated[datetime, Query(alias="to")],
         limit: Annotated[int, Query(ge=1)] = max_rows,
     ) -> Response:
-        dev = find_device(device)
+        dev = find_device(device, scope)
         start, end = time_range(start, end)
         frames = stores.rawlog.query(
             dev.id, int(start.timestamp() * 1e6), int(end.timestamp() * 1e6), min(limit, max_rows)
@@ -224,14 +250,16 @@ def create_app(settings: Settings) -> FastAPI:
         "/api/dead-letters", response_model=list[DeadLetterOut], responses=ERRORS, tags=["raw"]
     )
     def dead_letters(
+        scope: Scope,
         device: Annotated[str | None, Query(description="one device's unique id")] = None,
         limit: Annotated[int, Query(ge=1)] = max_rows,
     ) -> Response:
         """Frames that did not decode and frames with records that failed the sanity check
         (impossible coordinates, dates, speeds...), newest first; `fleetwire replay
         --dead-letters` decodes them again after a fix."""
-        dev = find_device(device) if device is not None else None
+        dev = find_device(device, scope) if device is not None else None
         rows = stores.telemetry.dead_letters(min(limit, max_rows), dev.id if dev else None)
+        rows = [r for r in rows if scope.allows(r[1])]
         devs = stores.registry.by_ids({r[1] for r in rows})
         return _json(
             [
@@ -244,15 +272,27 @@ def create_app(settings: Settings) -> FastAPI:
             ]
         )  # fmt: skip
 
-    app.include_router(commands_router(stores, find_device))
+    app.include_router(commands_router(registry))
+    app.include_router(session_router())
+    app.include_router(users_router())
+    app.include_router(permissions_router())
 
-    @app.get("/api/health", tags=["system"])
+    @app.get("/api/health", tags=["system"], summary="Public: liveness and worker lag")
     def health() -> dict[str, Any]:
         head, lag = stores.lag()
         return {"status": "ok", "rawlogHead": head, "lag": lag}
 
-    @app.get("/metrics", response_class=PlainTextResponse, tags=["system"])
-    def metrics_endpoint() -> Response:
+    @app.get(
+        "/metrics", response_class=PlainTextResponse, tags=["system"],
+        summary="Prometheus metrics: open to loopback, else an administrator (Basic or Bearer"
+        " in the scrape config)",
+    )  # fmt: skip
+    def metrics_endpoint(request: Request, user: OptionalUser) -> Response:
+        if not is_loopback(peer(request)):
+            if user is None:
+                raise HTTPException(401, "authentication required")
+            if not user.administrator:
+                raise HTTPException(400, "administrator access required")
         from fleetwire.api.metrics import render
 
         head, lag = stores.lag()

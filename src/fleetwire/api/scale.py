@@ -7,41 +7,11 @@ its thread pool, and each call is handed to that loop.
 
 from __future__ import annotations
 
-import asyncio
-import threading
-from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any
 
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
-
-T = TypeVar("T")
-
-
-class LoopThread:
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, name="api-io", daemon=True)
-        self.thread.start()
-
-    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
-
-
-class SyncProxy:
-    """Every coroutine method of ``target`` as a blocking call run on the I/O loop."""
-
-    def __init__(self, target: object, io: LoopThread) -> None:
-        self._target = target
-        self._io = io
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        method = getattr(self._target, name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self._io.run(method(*args, **kwargs))
-
-        return call
+from fleetwire.store.blocking import LoopThread, SyncProxy
 
 
 async def _check_schema(pool: Any) -> None:
@@ -59,10 +29,7 @@ class ScaleStores:
         self.io = LoopThread()
         pool = self.io.run(connect_pool(settings.store.url, max_size=8))
         self.io.run(_check_schema(pool))
-        from fleetwire.store.postgres.commands import PgCommands
-
         self.registry: Any = SyncProxy(PgRegistry(pool), self.io)
-        self.commands: Any = SyncProxy(PgCommands(pool), self.io)
         self.telemetry: Any = SyncProxy(PgTelemetry(pool), self.io)
         self.rawlog: Any
         if settings.rawlog.jetstream:

@@ -1,4 +1,4 @@
-"""Run the API with uvicorn."""
+"""Run the API with uvicorn: HTTPS when api.tls_cert and api.tls_key are set."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from fleetwire.config import Settings
 
 
 def run(settings: Settings) -> None:
+    api = settings.api
+    if (api.tls_cert is None) != (api.tls_key is None):
+        raise SystemExit("api.tls_cert and api.tls_key go together: set both or neither")
     app = create_app(settings)
     uvicorn.run(
         app,
@@ -19,4 +22,6 @@ def run(settings: Settings) -> None:
         access_log=False,
         loop="uvloop",
         http="httptools",
+        ssl_certfile=str(api.tls_cert) if api.tls_cert else None,
+        ssl_keyfile=str(api.tls_key) if api.tls_key else None,
     )

@@ -4,25 +4,21 @@ A command is delivered when its device is connected (at once when it connects or
 itself, else within one poll of the registry), one at a time per device where the protocol's
 devices answer commands, in priority then creation order. It is marked "sent" BEFORE its bytes
 are written: a crash in between leaves a command that fails for lack of an answer, never one
-sent twice (an immobiliser must not fire twice). Registry calls run in a thread so the loop
-never waits on SQLite.
+sent twice (an immobiliser must not fire twice). The commands store is the registry's async
+one (store/commands.py), the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fleetwire.errors import EncodeError
 from fleetwire.logs import kv
 from fleetwire.model import Command
-from fleetwire.store.commands import SqliteCommands, StoredCommand
-from fleetwire.store.postgres.commands import PgCommands
+from fleetwire.store.commands import Commands, StoredCommand
 
 if TYPE_CHECKING:
     from fleetwire.gateway.connection import DeviceConnection
@@ -31,14 +27,12 @@ log = logging.getLogger("gateway")
 
 
 class Dispatcher:
-    def __init__(self, registry_path: Path, poll: float = 0.5, reply_timeout: float = 60.0) -> None:
-        self._path = registry_path
+    def __init__(self, store: Commands, poll: float = 0.5, reply_timeout: float = 60.0) -> None:
+        self.store = store
         self._poll = poll
         self._reply_timeout = reply_timeout
-        self._store: SqliteCommands | PgCommands | None = None
         self.by_device: dict[int, DeviceConnection] = {}
         self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()  # one registry call at a time: one connection, one thread
 
     def attach(self, device_id: int, conn: DeviceConnection) -> None:
         self.by_device[device_id] = conn
@@ -54,26 +48,8 @@ class Dispatcher:
         if inflight is None:
             return
         conn.inflight = None
-        asyncio.get_running_loop().create_task(
-            self._call(self._db().mark_acknowledged, inflight[0])
-        )
+        asyncio.get_running_loop().create_task(self.store.mark_acknowledged(inflight[0]))
         self._wake.set()
-
-    def use(self, store: PgCommands) -> None:
-        """The scale-out tier's commands live in PostgreSQL."""
-        self._store = store
-
-    def _db(self) -> Any:
-        if self._store is None:
-            self._store = SqliteCommands(self._path)
-        return self._store
-
-    async def _call(self, fn: Callable[..., Any], *args: object) -> Any:
-        """A store call: PostgreSQL's are coroutines; SQLite's run in a thread, one at a time."""
-        if inspect.iscoroutinefunction(fn):
-            return await fn(*args)
-        async with self._lock:
-            return await asyncio.to_thread(fn, *args)
 
     async def run(self) -> None:
         failing = 0  # rounds failed in a row: logged once when it starts and once when it ends
@@ -99,12 +75,12 @@ class Dispatcher:
             if conn.inflight is not None and now - conn.inflight[1] > self._reply_timeout:
                 cmd_id = conn.inflight[0]
                 conn.inflight = None
-                await self._call(self._db().mark_failed, cmd_id, "no answer from the device")
-        await self._call(self._db().expire)
+                await self.store.mark_failed(cmd_id, "no answer from the device")
+        await self.store.expire()
         ready = [d for d, c in self.by_device.items() if c.inflight is None and not c.closing]
         if not ready:
             return
-        commands: list[StoredCommand] = await self._call(self._db().queued_for, ready)
+        commands = await self.store.queued_for(ready)
         chosen: dict[int, StoredCommand] = {}
         for cmd in commands:
             chosen.setdefault(cmd.device_id, cmd)  # the first in delivery order
@@ -114,18 +90,18 @@ class Dispatcher:
                 await self._send(target, cmd)
 
     async def _send(self, conn: DeviceConnection, cmd: StoredCommand) -> None:
-        db = self._db()
+        db = self.store
         try:
             payload = conn.proto.encode_command(Command(cmd.type, cmd.attributes), conn.session)
         except EncodeError as e:  # UnsupportedCommand included: ours, not the device's
-            await self._call(db.mark_failed, cmd.id, f"cannot encode: {e}")
+            await db.mark_failed(cmd.id, f"cannot encode: {e}")
             return
         awaits = conn.proto.answers_commands
-        if not await self._call(db.mark_sent, cmd.id, awaits):
+        if not await db.mark_sent(cmd.id, awaits):
             return  # cancelled or expired meanwhile
         t = conn.transport
         if t is None or conn.closing:
-            await self._call(db.mark_failed, cmd.id, "connection closed before delivery")
+            await db.mark_failed(cmd.id, "connection closed before delivery")
             return
         t.write(payload)
         if awaits:

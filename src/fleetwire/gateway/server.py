@@ -32,6 +32,9 @@ from fleetwire.logs import Throttle, kv
 from fleetwire.metrics import CONNECTIONS, Tally
 from fleetwire.protocols import all_protocols
 from fleetwire.protocols.base import Transport
+from fleetwire.store.commands import Commands
+from fleetwire.store.db import open_registry
+from fleetwire.store.migrate import migrate_embedded
 
 log = logging.getLogger("gateway")
 
@@ -85,9 +88,11 @@ class Gateway:
                 self.committer.inline = InlineDecoder(
                     settings.telemetry_path, settings.registry_path
                 )
+        # the engine connects on first use, on the gateway's loop
         self.dispatcher = Dispatcher(
-            settings.registry_path, gs.command_poll, gs.command_reply_timeout
-        )
+            Commands(open_registry(settings, pool_size=2)), gs.command_poll,
+            gs.command_reply_timeout,
+        )  # fmt: skip
         self.router: Router | None = None
         self._servers: list[asyncio.Server] = []
         self._endpoints: list[asyncio.DatagramTransport] = []
@@ -156,14 +161,12 @@ class Gateway:
         if not self.max_connections or self.max_connections > capacity:
             self.max_connections = capacity
         log.info(kv("open_files_limit", limit=limit, connections_capacity=self.max_connections))
+        if not self.settings.store.postgres:  # PostgreSQL: the committer checks the schema
+            await asyncio.to_thread(migrate_embedded, self.settings)
         await self.committer.open()
         if isinstance(self.committer, JetStreamCommitter) and self.committer.nc is not None:
             self.router = Router(self.committer.nc, self.settings.rawlog)
             await self.router.open()
-        if isinstance(self.committer, JetStreamCommitter) and self.committer.registry is not None:
-            from fleetwire.store.postgres.commands import PgCommands
-
-            self.dispatcher.use(PgCommands(self.committer.registry.pool))
         host = self.settings.gateway.host
         for proto in all_protocols():
             ps = self.settings.protocol(proto.name)
@@ -259,6 +262,7 @@ class Gateway:
                 conn.transport.close()  # flushes the ACKs still buffered
         await asyncio.sleep(0.05)
         await self.committer.close()
+        await self.dispatcher.store.engine.dispose()
         self.flush_metrics()
         log.info(kv("gateway_stopped"))
 

@@ -6,64 +6,33 @@ command survives restarts of every process and is never sent twice.
        +--------+-----------+--> failed | expired | cancelled
 
 "acknowledged" is the transport-level answer (the device's reply frame arrived); "answered" is
-that reply decoded and attached. Lives next to the devices table (registry.db); knows nothing of
-sockets or protocols.
+that reply decoded and attached. Lives next to the devices table in the registry (store/schema.py),
+one implementation for SQLite and PostgreSQL; knows nothing of sockets or protocols.
+
+``Commands`` is the store, async, on the registry engine (store/db.py). Synchronous callers (the
+embedded worker's loop, tests) use ``BlockingCommands``: the same store on a private event loop.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import NullPool
 
-from fleetwire.sqlite import connect
+from fleetwire.config import Settings
+from fleetwire.store.blocking import LoopThread, SyncProxy
+from fleetwire.store.db import create_engine, registry_url, writing
+from fleetwire.store.schema import campaigns, commands
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS commands (
-    id              INTEGER PRIMARY KEY,
-    device_id       INTEGER NOT NULL,
-    type            TEXT    NOT NULL,
-    attributes      TEXT    NOT NULL,
-    priority        INTEGER NOT NULL DEFAULT 0,
-    state           TEXT    NOT NULL,
-    idempotency_key TEXT    UNIQUE,
-    campaign_id     INTEGER,
-    created         INTEGER NOT NULL,
-    expires         INTEGER NOT NULL,
-    sent            INTEGER,
-    acknowledged    INTEGER,
-    answered        INTEGER,
-    finished        INTEGER,
-    attempts        INTEGER NOT NULL DEFAULT 0,
-    result          TEXT,
-    error           TEXT,
-    answer_frame    INTEGER UNIQUE,  -- raw-log seq of the reply; a replay attaches nothing twice
-    await_answer    INTEGER NOT NULL DEFAULT 1  -- 0: the protocol's devices never answer
-);
-CREATE INDEX IF NOT EXISTS commands_open ON commands (state, device_id, priority, id);
-CREATE INDEX IF NOT EXISTS commands_device ON commands (device_id, id);
-CREATE INDEX IF NOT EXISTS commands_campaign ON commands (campaign_id, state);
-CREATE TABLE IF NOT EXISTS campaigns (
-    id                INTEGER PRIMARY KEY,
-    type              TEXT    NOT NULL,
-    attributes        TEXT    NOT NULL,
-    device_ids        TEXT    NOT NULL,   -- JSON array, in rollout order
-    batch_size        INTEGER NOT NULL,
-    failure_threshold REAL    NOT NULL,   -- stop when failed/finished exceeds it
-    min_sample        INTEGER NOT NULL,   -- finished commands before the threshold applies
-    ttl               REAL    NOT NULL,
-    priority          INTEGER NOT NULL,
-    state             TEXT    NOT NULL,   -- running, completed, stopped
-    reason            TEXT,
-    created           INTEGER NOT NULL,
-    finished          INTEGER
-);
-"""
+T = TypeVar("T")
 
 
 class State(StrEnum):
@@ -157,16 +126,29 @@ def _campaign(row: Sequence[Any]) -> Campaign:
     return Campaign(*r)
 
 
-class SqliteCommands:
-    def __init__(self, path: Path) -> None:
-        self._conn = connect(path, check_same_thread=False)
-        self._conn.executescript(SCHEMA)
+_COLUMNS = [getattr(commands.c, c.strip()) for c in _COLS.split(",")]
+_CAMPAIGN_COLUMNS = [getattr(campaigns.c, c.strip()) for c in _CAMPAIGN_COLS.split(",")]
+_CHUNK = 5000  # device ids per IN list: under every backend's parameter limit
 
-    def close(self) -> None:
-        self._conn.close()
+
+class Commands:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def _one(self, query: Any) -> Any:
+        async with self.engine.connect() as conn:
+            return (await conn.execute(query)).first()
+
+    async def _all(self, query: Any) -> list[Any]:
+        async with self.engine.connect() as conn:
+            return list(await conn.execute(query))
+
+    async def _write(self, query: Any) -> int:
+        async with writing(self.engine) as conn:
+            return int((await conn.execute(query)).rowcount)
 
     # -- creation and reading --------------------------------------------------------------
-    def create(
+    async def create(
         self,
         device_id: int,
         type: str,
@@ -179,136 +161,167 @@ class SqliteCommands:
     ) -> tuple[StoredCommand, bool]:
         """Queue a command; with an idempotency key already used, return that command instead.
         Returns (command, created)."""
-        if idempotency_key is not None:
-            row = self._conn.execute(
-                f"SELECT {_COLS} FROM commands WHERE idempotency_key = ?", (idempotency_key,)
-            ).fetchone()
-            if row:
-                return _command(row), False
+        by_key = select(*_COLUMNS).where(commands.c.idempotency_key == idempotency_key)
+        if idempotency_key is not None and (row := await self._one(by_key)):
+            return _command(row), False
         now = now_ms()
         ttl_ms = int((ttl if ttl is not None else default_ttl(type)) * 1000)
-        cur = self._conn.execute(
-            "INSERT INTO commands (device_id, type, attributes, priority, state, idempotency_key,"
-            " campaign_id, created, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (device_id, type, orjson.dumps(attributes).decode(), priority, State.QUEUED,
-             idempotency_key, campaign_id, now, now + ttl_ms),
+        insert = commands.insert().values(
+            device_id=device_id, type=type, attributes=orjson.dumps(attributes).decode(),
+            priority=priority, state=State.QUEUED.value, idempotency_key=idempotency_key,
+            campaign_id=campaign_id, created=now, expires=now + ttl_ms,
         )  # fmt: skip
-        cmd = self.get(int(cur.lastrowid or 0))
+        try:
+            async with writing(self.engine) as conn:
+                new_id = (await conn.execute(insert)).inserted_primary_key[0]  # type: ignore[index]
+        except IntegrityError:
+            row = await self._one(by_key)  # a concurrent create with the same key won
+            if row is None:
+                raise
+            return _command(row), False
+        cmd = await self.get(int(new_id))
         assert cmd is not None
         return cmd, True
 
-    def get(self, command_id: int) -> StoredCommand | None:
-        row = self._conn.execute(
-            f"SELECT {_COLS} FROM commands WHERE id = ?", (command_id,)
-        ).fetchone()
+    async def get(self, command_id: int) -> StoredCommand | None:
+        row = await self._one(select(*_COLUMNS).where(commands.c.id == command_id))
         return _command(row) if row else None
 
-    def find(
-        self, device_id: int | None = None, state: State | None = None, limit: int = 1000
+    async def find(
+        self,
+        device_id: int | None = None,
+        state: State | None = None,
+        limit: int = 1000,
+        device_ids: Collection[int] | None = None,
     ) -> list[StoredCommand]:
-        where: list[str] = []
-        args: list[object] = []
+        """Newest first; ``device_ids``: only these devices' (a caller's visible devices)."""
+        q = select(*_COLUMNS).order_by(commands.c.id.desc()).limit(limit)
         if device_id is not None:
-            where.append("device_id = ?")
-            args.append(device_id)
+            q = q.where(commands.c.device_id == device_id)
         if state is not None:
-            where.append("state = ?")
-            args.append(state)
-        sql = f"SELECT {_COLS} FROM commands"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self._conn.execute(f"{sql} ORDER BY id DESC LIMIT ?", (*args, limit)).fetchall()
-        return [_command(r) for r in rows]
+            q = q.where(commands.c.state == State(state).value)
+        if device_ids is not None:
+            q = q.where(commands.c.device_id.in_(list(device_ids)))
+        return [_command(r) for r in await self._all(q)]
 
-    def queued_for(self, device_ids: Iterable[int], limit: int = 10000) -> list[StoredCommand]:
+    async def queued_for(
+        self, device_ids: Iterable[int], limit: int = 10000
+    ) -> list[StoredCommand]:
         """Queued, unexpired commands of these devices in delivery order: priority (high
         first), then creation."""
         # filtered in SQL, not after the LIMIT: queued commands of offline devices must not
         # crowd out those of the devices connected now
-        rows = self._conn.execute(
-            f"SELECT {_COLS} FROM commands WHERE state = ? AND expires > ? AND device_id IN"
-            " (SELECT value FROM json_each(?)) ORDER BY priority DESC, id LIMIT ?",
-            (State.QUEUED, now_ms(), orjson.dumps(list(device_ids)).decode(), limit),
-        ).fetchall()
-        return [_command(r) for r in rows]
+        ids = list(device_ids)
+        now = now_ms()
+        out: list[StoredCommand] = []
+        for i in range(0, len(ids), _CHUNK):
+            q = (
+                select(*_COLUMNS)
+                .where(
+                    commands.c.state == State.QUEUED.value,
+                    commands.c.expires > now,
+                    commands.c.device_id.in_(ids[i : i + _CHUNK]),
+                )
+                .order_by(commands.c.priority.desc(), commands.c.id)
+                .limit(limit)
+            )
+            out.extend(_command(r) for r in await self._all(q))
+        if len(ids) > _CHUNK:
+            out.sort(key=lambda c: (-c.priority, c.id))
+        return out[:limit]
 
     # -- transitions -----------------------------------------------------------------------
-    def _move(self, command_id: int, frm: Sequence[State], sets: str, args: Sequence[Any]) -> bool:
-        marks = ",".join("?" * len(frm))
-        cur = self._conn.execute(
-            f"UPDATE commands SET {sets} WHERE id = ? AND state IN ({marks})",
-            (*args, command_id, *frm),
+    async def _move(self, command_id: int, frm: Sequence[State], **values: Any) -> bool:
+        q = (
+            update(commands)
+            .where(commands.c.id == command_id, commands.c.state.in_([s.value for s in frm]))
+            .values(**values)
         )
-        return cur.rowcount == 1
+        return await self._write(q) == 1
 
-    def cancel(self, command_id: int) -> bool:
+    async def cancel(self, command_id: int) -> bool:
         """Only a command not yet sent can be cancelled."""
-        return self._move(
-            command_id, (State.QUEUED,), "state = ?, finished = ?", (State.CANCELLED, now_ms())
+        return await self._move(
+            command_id, (State.QUEUED,), state=State.CANCELLED.value, finished=now_ms()
         )
 
-    def mark_sent(self, command_id: int, await_answer: bool = True) -> bool:
-        return self._move(
-            command_id, (State.QUEUED,),
-            "state = ?, sent = ?, attempts = attempts + 1, await_answer = ?",
-            (State.SENT, now_ms(), int(await_answer)),
+    async def mark_sent(self, command_id: int, await_answer: bool = True) -> bool:
+        return await self._move(
+            command_id, (State.QUEUED,), state=State.SENT.value, sent=now_ms(),
+            attempts=commands.c.attempts + 1, await_answer=int(await_answer),
         )  # fmt: skip
 
-    def mark_acknowledged(self, command_id: int) -> bool:
-        return self._move(
-            command_id, (State.SENT,), "state = ?, acknowledged = ?",
-            (State.ACKNOWLEDGED, now_ms()),
-        )  # fmt: skip
+    async def mark_acknowledged(self, command_id: int) -> bool:
+        return await self._move(
+            command_id, (State.SENT,), state=State.ACKNOWLEDGED.value, acknowledged=now_ms()
+        )
 
-    def mark_failed(self, command_id: int, error: str) -> bool:
-        return self._move(
-            command_id, OPEN, "state = ?, error = ?, finished = ?",
-            (State.FAILED, error, now_ms()),
-        )  # fmt: skip
+    async def mark_failed(self, command_id: int, error: str) -> bool:
+        return await self._move(
+            command_id, OPEN, state=State.FAILED.value, error=error, finished=now_ms()
+        )
 
-    def answer(self, device_id: int, result: str, frame_seq: int) -> StoredCommand | None:
+    async def answer(self, device_id: int, result: str, frame_seq: int) -> StoredCommand | None:
         """Attach a decoded reply to the device's oldest command awaiting one. A reply frame
         attaches once only (replays of the raw log change nothing)."""
-        c = self._conn
-        if c.execute("SELECT 1 FROM commands WHERE answer_frame = ?", (frame_seq,)).fetchone():
-            return None
-        # the gateway marked "acknowledged" the command in flight when this reply arrived;
-        # only without one (the worker won the race) does the oldest sent command take it
-        row = c.execute(
-            "SELECT id FROM commands WHERE device_id = ? AND state IN (?, ?)"
-            " ORDER BY state = ? DESC, coalesce(acknowledged, sent), id LIMIT 1",
-            (device_id, State.SENT, State.ACKNOWLEDGED, State.ACKNOWLEDGED),
-        ).fetchone()
-        if row is None:
-            return None
-        now = now_ms()
-        c.execute(
-            "UPDATE commands SET state = ?, result = ?, answered = ?, finished = ?,"
-            " acknowledged = coalesce(acknowledged, ?), answer_frame = ? WHERE id = ?",
-            (State.ANSWERED, result, now, now, now, frame_seq, row[0]),
-        )
-        return self.get(int(row[0]))
+        c = commands.c
+        async with writing(self.engine) as conn:
+            seen = await conn.execute(select(c.id).where(c.answer_frame == frame_seq))
+            if seen.first() is not None:
+                return None
+            # the gateway marked "acknowledged" the command in flight when this reply arrived;
+            # only without one (the worker won the race) does the oldest sent command take it
+            pick = (
+                select(c.id)
+                .where(
+                    c.device_id == device_id,
+                    c.state.in_([State.SENT.value, State.ACKNOWLEDGED.value]),
+                )
+                .order_by(
+                    (c.state == State.ACKNOWLEDGED.value).desc(),
+                    func.coalesce(c.acknowledged, c.sent),
+                    c.id,
+                )
+                .limit(1)
+                .with_for_update()
+            )
+            cmd_id = (await conn.execute(pick)).scalar()
+            if cmd_id is None:
+                return None
+            now = now_ms()
+            await conn.execute(
+                update(commands).where(c.id == cmd_id).values(
+                    state=State.ANSWERED.value, result=result, answered=now, finished=now,
+                    acknowledged=func.coalesce(c.acknowledged, now), answer_frame=frame_seq,
+                )
+            )  # fmt: skip
+        return await self.get(int(cmd_id))
 
-    def expire(self) -> int:
+    async def expire(self) -> int:
         """Queued commands past their expiry can no longer be sent."""
         now = now_ms()
-        cur = self._conn.execute(
-            "UPDATE commands SET state = ?, finished = ? WHERE state = ? AND expires <= ?",
-            (State.EXPIRED, now, State.QUEUED, now),
+        return await self._write(
+            update(commands)
+            .where(commands.c.state == State.QUEUED.value, commands.c.expires <= now)
+            .values(state=State.EXPIRED.value, finished=now)
         )
-        return cur.rowcount
 
-    def fail_unanswered(self, older_than_ms: int) -> int:
+    async def fail_unanswered(self, older_than_ms: int) -> int:
         """Commands sent longer ago than the reply timeout without an answer have failed."""
-        cur = self._conn.execute(
-            "UPDATE commands SET state = ?, error = 'no answer from the device', finished = ?"
-            " WHERE state IN (?, ?) AND await_answer = 1 AND sent <= ?",
-            (State.FAILED, now_ms(), State.SENT, State.ACKNOWLEDGED, now_ms() - older_than_ms),
+        now = now_ms()
+        c = commands.c
+        return await self._write(
+            update(commands)
+            .where(
+                c.state.in_([State.SENT.value, State.ACKNOWLEDGED.value]),
+                c.await_answer == 1,
+                c.sent <= now - older_than_ms,
+            )
+            .values(state=State.FAILED.value, error="no answer from the device", finished=now)
         )
-        return cur.rowcount
 
     # -- campaigns -------------------------------------------------------------------------
-    def create_campaign(
+    async def create_campaign(
         self,
         type: str,
         attributes: dict[str, Any],
@@ -320,59 +333,80 @@ class SqliteCommands:
         ttl: float,
         priority: int = 0,
     ) -> Campaign:
-        cur = self._conn.execute(
-            f"INSERT INTO campaigns ({_CAMPAIGN_COLS.replace('id, ', '', 1)}) VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, ?, 'running', NULL, ?, NULL)",
-            (type, orjson.dumps(attributes).decode(), orjson.dumps(list(device_ids)).decode(),
-             batch_size, failure_threshold, min_sample, ttl, priority, now_ms()),
+        insert = campaigns.insert().values(
+            type=type, attributes=orjson.dumps(attributes).decode(),
+            device_ids=orjson.dumps(list(device_ids)).decode(), batch_size=batch_size,
+            failure_threshold=failure_threshold, min_sample=min_sample, ttl=ttl,
+            priority=priority, state="running", created=now_ms(),
         )  # fmt: skip
-        campaign = self.campaign(int(cur.lastrowid or 0))
+        async with writing(self.engine) as conn:
+            new_id = (await conn.execute(insert)).inserted_primary_key[0]  # type: ignore[index]
+        campaign = await self.campaign(int(new_id))
         assert campaign is not None
         return campaign
 
-    def campaign(self, campaign_id: int) -> Campaign | None:
-        row = self._conn.execute(
-            f"SELECT {_CAMPAIGN_COLS} FROM campaigns WHERE id = ?", (campaign_id,)
-        ).fetchone()
+    async def campaign(self, campaign_id: int) -> Campaign | None:
+        row = await self._one(select(*_CAMPAIGN_COLUMNS).where(campaigns.c.id == campaign_id))
         return _campaign(row) if row else None
 
-    def campaigns(self, state: str | None = None) -> list[Campaign]:
-        sql = f"SELECT {_CAMPAIGN_COLS} FROM campaigns"
-        rows = (
-            self._conn.execute(sql + " WHERE state = ? ORDER BY id", (state,))
-            if state
-            else self._conn.execute(sql + " ORDER BY id")
-        ).fetchall()
-        return [_campaign(r) for r in rows]
+    async def campaigns(self, state: str | None = None) -> list[Campaign]:
+        q = select(*_CAMPAIGN_COLUMNS).order_by(campaigns.c.id)
+        if state:
+            q = q.where(campaigns.c.state == state)
+        return [_campaign(r) for r in await self._all(q)]
 
-    def campaign_commands(self, campaign_id: int) -> list[StoredCommand]:
-        rows = self._conn.execute(
-            f"SELECT {_COLS} FROM commands WHERE campaign_id = ? ORDER BY id", (campaign_id,)
-        ).fetchall()
-        return [_command(r) for r in rows]
+    async def campaign_commands(self, campaign_id: int) -> list[StoredCommand]:
+        q = select(*_COLUMNS).where(commands.c.campaign_id == campaign_id).order_by(commands.c.id)
+        return [_command(r) for r in await self._all(q)]
 
-    def stop_campaign(self, campaign_id: int, reason: str) -> bool:
-        c = self._conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            cur = c.execute(
-                "UPDATE campaigns SET state = 'stopped', reason = ?, finished = ?"
-                " WHERE id = ? AND state = 'running'",
-                (reason, now_ms(), campaign_id),
+    async def stop_campaign(self, campaign_id: int, reason: str) -> bool:
+        now = now_ms()
+        async with writing(self.engine) as conn:
+            done = await conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id, campaigns.c.state == "running")
+                .values(state="stopped", reason=reason, finished=now)
             )
-            c.execute(
-                "UPDATE commands SET state = ?, finished = ? WHERE campaign_id = ? AND state = ?",
-                (State.CANCELLED, now_ms(), campaign_id, State.QUEUED),
+            await conn.execute(
+                update(commands)
+                .where(
+                    commands.c.campaign_id == campaign_id, commands.c.state == State.QUEUED.value
+                )
+                .values(state=State.CANCELLED.value, finished=now)
             )
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-        return cur.rowcount == 1
+        return int(done.rowcount) == 1
 
-    def complete_campaign(self, campaign_id: int) -> None:
-        self._conn.execute(
-            "UPDATE campaigns SET state = 'completed', finished = ? WHERE id = ? AND state ="
-            " 'running'",
-            (now_ms(), campaign_id),
+    async def complete_campaign(self, campaign_id: int) -> None:
+        await self._write(
+            update(campaigns)
+            .where(campaigns.c.id == campaign_id, campaigns.c.state == "running")
+            .values(state="completed", finished=now_ms())
         )
+
+
+class BlockingCommands(SyncProxy):
+    """``Commands`` for synchronous callers: every method blocks until the store's coroutine,
+    run on a private event loop in a thread, is done (the engine stays on that loop)."""
+
+    def __init__(self, url: str) -> None:
+        self._loop_thread = LoopThread("commands-io")
+        # no pool: a connection per call, closed after it, so that an owner who never calls
+        # close() (a test, a short script) leaves nothing open behind
+        self.store = Commands(create_engine(url, poolclass=NullPool))
+        super().__init__(self.store, self._loop_thread)
+
+    @classmethod
+    def of(cls, settings: Settings) -> BlockingCommands:
+        """The registry's commands for these settings (registry.db migrated first)."""
+        if not settings.store.postgres:
+            from fleetwire.store.migrate import migrate_embedded
+
+            migrate_embedded(settings)
+        return cls(registry_url(settings))
+
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        return self._loop_thread.run(coro)
+
+    def close(self) -> None:
+        self._loop_thread.run(self.store.engine.dispose())
+        self._loop_thread.close()

@@ -13,20 +13,21 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import logging
+import re
+import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.store.db import create_engine, open_registry, registry_url
 from fleetwire.store.schema import metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
 
 _SCRIPTS = Path(__file__).parent / "migrations"
 log = logging.getLogger("store")
@@ -42,6 +43,8 @@ def registry_only(name: str | None, type_: str, parent: object) -> bool:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_SCRIPTS))
     cfg.attributes["connection"] = connection
@@ -50,12 +53,16 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head() -> str:
     """The newest registry revision of this release."""
+    from alembic.script import ScriptDirectory
+
     h = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert h is not None
     return h
 
 
 def _current(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -66,6 +73,8 @@ async def current_revision(engine: AsyncEngine) -> str | None:
 
 async def upgrade_registry(engine: AsyncEngine) -> tuple[str | None, str | None]:
     """Bring the registry to the newest revision; return (revision before, revision after)."""
+
+    from alembic import command
 
     def run(conn: Connection) -> tuple[str | None, str | None]:
         before = _current(conn)
@@ -89,9 +98,51 @@ async def check_registry(engine: AsyncEngine) -> None:
         )
 
 
+# `revision = "x"`, `down_revision: str | None = 'y'`, `down_revision = None`; anything else
+# (a merge's tuple) leaves more than one head, and the caller asks Alembic instead
+_REVISION = re.compile(
+    r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]*)["']|None)""", re.M
+)
+
+
+def _head_by_reading() -> str | None:
+    """The newest revision, read from the migration files' ``revision``/``down_revision``
+    lines without importing Alembic (which costs a role's start a second); None when that
+    does not give exactly one head."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for f in (_SCRIPTS / "versions").glob("*.py"):
+        found = dict(_REVISION.findall(f.read_text()))
+        if found.get("revision"):
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _embedded_current(path: Path) -> bool:
+    """registry.db is at the newest revision already (the common case at every start)."""
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    head = _head_by_reading()
+    return row is not None and head is not None and row[0] == head
+
+
 def migrate_embedded(settings: Settings) -> tuple[str | None, str | None]:
     """registry.db up to date, one process at a time (the others wait, then find nothing to do)."""
     path = settings.registry_path
+    if _embedded_current(path):
+        current = _head_by_reading()
+        return current, current
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(path.name + ".migrate-lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -16,8 +16,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from fleetwire.store.db import writing
-from fleetwire.store.schema import login_failures, sessions, tokens
-from fleetwire.store.users import now_ms
+from fleetwire.store.schema import login_failures, sessions, tokens, users
+from fleetwire.store.users import User, _user, now_ms
 
 TOKEN_PREFIX = "fwt_"  # recognisable in logs and secret scanners; the rest is opaque
 
@@ -69,6 +69,21 @@ async def session_of(engine: AsyncEngine, sid: str) -> tuple[int, str | None, in
     return int(row.user_id), row.origin, row.expires
 
 
+async def session_user(engine: AsyncEngine, sid: str) -> tuple[User, str | None] | None:
+    """The user of a live session and the session's login origin, in one query (this runs on
+    every cookie-authenticated request)."""
+    q = (
+        select(users, sessions.c.origin.label("session_origin"), sessions.c.expires.label("x"))
+        .join(sessions, sessions.c.user_id == users.c.id)
+        .where(sessions.c.id_hash == digest(sid))
+    )
+    async with engine.connect() as conn:
+        row = (await conn.execute(q)).mappings().first()
+    if row is None or (row["x"] is not None and row["x"] <= now_ms()):
+        return None
+    return _user(row), row["session_origin"]
+
+
 async def end_session(engine: AsyncEngine, sid: str) -> bool:
     async with writing(engine) as conn:
         done = await conn.execute(delete(sessions).where(sessions.c.id_hash == digest(sid)))
@@ -101,6 +116,22 @@ async def token_of(engine: AsyncEngine, token: str) -> tuple[int, int] | None:
     async with engine.connect() as conn:
         row = (await conn.execute(q)).first()
     return (int(row.user_id), int(row.expires)) if row else None
+
+
+async def token_user(engine: AsyncEngine, token: str) -> tuple[User, int] | None:
+    """The user of a valid token and the token's expiry, in one query."""
+    q = (
+        select(users, tokens.c.expires.label("x"))
+        .join(tokens, tokens.c.user_id == users.c.id)
+        .where(
+            tokens.c.token_hash == digest(token),
+            tokens.c.revoked.is_(None),
+            tokens.c.expires > now_ms(),
+        )
+    )
+    async with engine.connect() as conn:
+        row = (await conn.execute(q)).mappings().first()
+    return (_user(row), int(row["x"])) if row else None
 
 
 async def revoke_token(engine: AsyncEngine, token: str, user_id: int | None = None) -> bool:

@@ -62,6 +62,7 @@ class User:
 
 
 def _user(r: RowMapping) -> User:
+    """A User from a row holding (at least) the columns of users."""
     return User(
         id=int(r["id"]), name=r["name"], email=r["email"], login=r["login"],
         password_hash=r["password_hash"], administrator=bool(r["administrator"]),

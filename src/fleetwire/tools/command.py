@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,11 +17,25 @@ class ApiError(Exception):
         self.status = status
 
 
-def call(base: str, method: str, path: str, body: Any = None, **params: Any) -> Any:
+def authorization(token: str | None, user: str | None, password: str | None) -> str | None:
+    """The Authorization header of these credentials: Bearer for a token, else Basic."""
+    if token:
+        return f"Bearer {token}"
+    if user:
+        pair = f"{user}:{password or ''}".encode()
+        return "Basic " + base64.b64encode(pair).decode()
+    return None
+
+
+def call(
+    base: str, method: str, path: str, body: Any = None, auth: str | None = None, **params: Any
+) -> Any:
     query = {k: v for k, v in params.items() if v is not None}
     url = base.rstrip("/") + path + ("?" + urllib.parse.urlencode(query) if query else "")
     data = orjson.dumps(body) if body is not None else None
     req = urllib.request.Request(url, data=data, method=method)
+    if auth is not None:
+        req.add_header("Authorization", auth)
     if data is not None:
         req.add_header("Content-Type", "application/json")
     try:

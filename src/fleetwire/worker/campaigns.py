@@ -1,7 +1,7 @@
 """Campaign rollout: one command for a group of devices, n at a time, stopped when too many fail.
 
-``plan`` is the decision (pure); ``tick`` and ``tick_async`` apply it to the SQLite and the
-PostgreSQL command stores, in the worker's housekeeping. Each device's command is created with
+``plan`` is the decision (pure); ``tick`` applies it to the commands store (store/commands.py,
+both backends), in the worker's housekeeping. Each device's command is created with
 the idempotency key ``campaign:<id>:<device>`` so a worker that dies mid-tick never queues a
 device twice.
 """
@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from fleetwire.logs import kv
-from fleetwire.store.commands import FINAL, Campaign, SqliteCommands, State, StoredCommand
-
-if TYPE_CHECKING:
-    from fleetwire.store.postgres.commands import PgCommands
+from fleetwire.store.commands import FINAL, Campaign, Commands, State, StoredCommand
 
 log = logging.getLogger("worker")
 
@@ -51,31 +47,15 @@ def progress_counts(camp: Campaign, issued: list[StoredCommand]) -> dict[str, in
     return counts
 
 
-def progress(store: SqliteCommands, campaign: Campaign) -> dict[str, int]:
-    return progress_counts(campaign, store.campaign_commands(campaign.id))
+async def progress(store: Commands, campaign: Campaign) -> dict[str, int]:
+    return progress_counts(campaign, await store.campaign_commands(campaign.id))
 
 
 def _key(camp: Campaign, device_id: int) -> str:
     return f"campaign:{camp.id}:{device_id}"
 
 
-def tick(store: SqliteCommands) -> None:
-    for camp in store.campaigns("running"):
-        p = plan(camp, store.campaign_commands(camp.id))
-        if p.stop:
-            store.stop_campaign(camp.id, p.stop)
-            log.warning(kv("campaign_stopped", id=camp.id, reason=p.stop))
-        elif p.complete:
-            store.complete_campaign(camp.id)
-            log.info(kv("campaign_completed", id=camp.id))
-        for device_id in p.queue:
-            store.create(
-                device_id, camp.type, camp.attributes, priority=camp.priority, ttl=camp.ttl,
-                idempotency_key=_key(camp, device_id), campaign_id=camp.id,
-            )  # fmt: skip
-
-
-async def tick_async(store: PgCommands) -> None:
+async def tick(store: Commands) -> None:
     for camp in await store.campaigns("running"):
         p = plan(camp, await store.campaign_commands(camp.id))
         if p.stop:

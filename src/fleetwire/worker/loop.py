@@ -20,7 +20,7 @@ from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
-from fleetwire.store.commands import SqliteCommands
+from fleetwire.store.commands import BlockingCommands
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
 from fleetwire.worker import campaigns
@@ -73,7 +73,7 @@ class Worker:
         self.reader = SqliteRawLogReader(settings.rawlog_path)
         self.store = SqliteTelemetry(settings.telemetry_path)
         self.registry = SqliteRegistry(settings.registry_path)
-        self.commands = SqliteCommands(settings.registry_path)
+        self.commands = BlockingCommands.of(settings)  # registry.db migrated first
         self._housekept = 0.0
         self._uids: dict[int, str] = {}
         self.stopping = False
@@ -119,7 +119,7 @@ class Worker:
         self._housekept = now
         self.commands.expire()
         self.commands.fail_unanswered(int(self.settings.gateway.command_reply_timeout * 1000))
-        campaigns.tick(self.commands)
+        self.commands.run(campaigns.tick(self.commands.store))
 
     def run(self) -> None:
         log.info(

@@ -31,8 +31,9 @@ from nats.js import JetStreamContext
 from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.rawlog import jetstream as rawjs
+from fleetwire.store.commands import Commands
+from fleetwire.store.db import open_registry
 from fleetwire.store.postgres import schema
-from fleetwire.store.postgres.commands import PgCommands
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.worker import campaigns
 from fleetwire.worker.loop import device_options, report_batch
@@ -75,7 +76,7 @@ class StreamWorker:
             await schema.check(conn)
         self.telemetry = PgTelemetry(self.pool)
         self.registry = PgRegistry(self.pool)
-        self.commands = PgCommands(self.pool)
+        self.commands = Commands(open_registry(st, pool_size=2))
         self.locks: asyncpg.Connection = await asyncpg.connect(st.store.url)
         log.info(kv("worker_started", id=self.id, partitions=self.s.partitions))
         last_maintenance = -_MAINTAIN_S
@@ -102,6 +103,8 @@ class StreamWorker:
                 await self.nc.drain()
             with contextlib.suppress(Exception):
                 await self.pool.close()
+            with contextlib.suppress(Exception):
+                await self.commands.engine.dispose()
             log.info(kv("worker_stopped", id=self.id))
 
     async def _consume(self, k: int, sub: Any, stop: asyncio.Event) -> None:
@@ -135,7 +138,7 @@ class StreamWorker:
             await self.commands.expire()
             timeout_ms = int(self.settings.gateway.command_reply_timeout * 1000)
             await self.commands.fail_unanswered(timeout_ms)
-            await campaigns.tick_async(self.commands)
+            await campaigns.tick(self.commands)
         finally:
             await self.locks.execute("SELECT pg_advisory_unlock($1)", _COMMANDS_LOCK)
 

@@ -1,0 +1,217 @@
+"""Every route of the API, called as each kind of caller, against the status code it must give.
+
+The routes are enumerated from the application itself: a route added without a rule here fails
+``test_every_route_has_a_rule``, so no endpoint over device data ships without its access rule.
+Callers: an administrator; ``owner``, linked to the device; ``stranger``, linked to nothing;
+``viewer``, read-only and linked to the device; and anonymous. Routes over device data answer
+404 to a caller who may not see the device (as for an unknown one), 403 to one who may not
+change it; Traccar's routes answer 400 for a refusal, as Traccar does.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from fleetwire.config import Settings
+from tests.api.conftest import ADMIN, Client, add_user, basic
+from tests.worker.test_worker import IMEI
+
+ROLES = ("admin", "owner", "stranger", "viewer", "anonymous")
+WIDE = {"device": IMEI, "from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z"}
+_n = itertools.count()
+
+
+@dataclass
+class World:
+    client: Client  # the administrator
+    clients: dict[str, Client]
+    device_id: int
+    users: dict[str, int]
+    passwords: dict[str, str] = field(default_factory=dict)
+
+    def command(self) -> int:
+        body = {"device": IMEI, "type": "custom", "attributes": {"data": "x"}}
+        r = self.client.request("POST", "/api/commands", json=body)
+        assert r.status_code == 201, r.text
+        return int(r.json()["id"])
+
+    def campaign(self) -> int:
+        body = {"type": "custom", "attributes": {"data": "x"}, "devices": [IMEI]}
+        r = self.client.request("POST", "/api/campaigns", json=body)
+        assert r.status_code == 201, r.text
+        return int(r.json()["id"])
+
+    def victim(self) -> int:
+        r = self.client.request(
+            "POST", "/api/users", json={"email": f"victim{next(_n)}@x.org", "password": "pw"}
+        )
+        return int(r.json()["id"])
+
+    def token(self, role: str) -> str:
+        r = self.clients[role].request("POST", "/api/session/token")
+        return r.text if r.status_code == 200 else "none"
+
+
+# (method, path) -> how to call it as ``role`` (method, path, params, json, form)
+Call = Callable[[World, str], tuple[str, dict[str, str] | None, Any, dict[str, str] | None]]
+
+
+def plain(path: str, params: dict[str, str] | None = None, json: Any = None) -> Call:
+    return lambda w, role: (path, params, json, None)
+
+
+def link(w: World, role: str) -> tuple[str, None, Any, None]:
+    return "/api/permissions", None, {"userId": w.users["spare"], "deviceId": w.device_id}, None
+
+
+def link_bulk(w: World, role: str) -> tuple[str, None, Any, None]:
+    return "/api/permissions/bulk", None, [link(w, role)[2]], None
+
+
+# status per role: admin, owner, stranger, viewer, anonymous
+RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
+    ("GET", "/"): (plain("/"), (200, 200, 200, 200, 200)),
+    ("GET", "/docs"): (plain("/docs"), (200, 200, 200, 200, 200)),
+    ("GET", "/redoc"): (plain("/redoc"), (200, 200, 200, 200, 200)),
+    ("GET", "/docs/oauth2-redirect"): (plain("/docs/oauth2-redirect"), (200,) * 5),
+    ("GET", "/openapi.json"): (plain("/openapi.json"), (200, 200, 200, 200, 200)),
+    ("GET", "/api/health"): (plain("/api/health"), (200, 200, 200, 200, 200)),
+    ("GET", "/metrics"): (plain("/metrics"), (200, 200, 200, 200, 200)),  # loopback
+    ("GET", "/api/devices"): (plain("/api/devices"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/positions"): (plain("/api/positions", WIDE), (200, 200, 404, 200, 401)),
+    ("GET", "/api/positions/latest"): (
+        plain("/api/positions/latest", {"device": IMEI}), (200, 200, 404, 200, 401)),
+    ("GET", "/api/raw"): (plain("/api/raw", WIDE), (200, 200, 404, 200, 401)),
+    ("GET", "/api/dead-letters"): (
+        plain("/api/dead-letters", {"device": IMEI}), (200, 200, 404, 200, 401)),
+    ("POST", "/api/commands"): (
+        plain("/api/commands", None, {"device": IMEI, "type": "custom",
+                                      "attributes": {"data": "x"}}),
+        (201, 201, 404, 403, 401)),
+    ("GET", "/api/commands"): (plain("/api/commands", {"device": IMEI}),
+                               (200, 200, 404, 200, 401)),
+    ("GET", "/api/commands/{command_id}"): (
+        lambda w, r: (f"/api/commands/{w.command()}", None, None, None), (200, 200, 404, 200, 401)),
+    ("DELETE", "/api/commands/{command_id}"): (
+        lambda w, r: (f"/api/commands/{w.command()}", None, None, None), (200, 200, 404, 403, 401)),
+    ("POST", "/api/campaigns"): (
+        plain("/api/campaigns", None, {"type": "custom", "attributes": {"data": "x"},
+                                       "devices": [IMEI]}),
+        (201, 201, 404, 403, 401)),
+    ("GET", "/api/campaigns"): (plain("/api/campaigns"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/campaigns/{campaign_id}"): (
+        lambda w, r: (f"/api/campaigns/{w.campaign()}", None, None, None),
+        (200, 200, 404, 200, 401)),
+    ("POST", "/api/campaigns/{campaign_id}/stop"): (
+        lambda w, r: (f"/api/campaigns/{w.campaign()}/stop", None, None, None),
+        (200, 200, 404, 403, 401)),
+    ("GET", "/api/session"): (plain("/api/session"), (200, 200, 200, 200, 404)),
+    ("POST", "/api/session"): (
+        lambda w, r: ("/api/session", None, None,
+                      {"email": f"{r}@x.org" if r != "admin" else ADMIN[0],
+                       "password": w.passwords.get(r, "wrong")}),
+        (200, 200, 200, 200, 401)),
+    ("DELETE", "/api/session"): (plain("/api/session"), (204, 204, 204, 204, 401)),
+    ("POST", "/api/session/token"): (plain("/api/session/token"), (200, 200, 200, 200, 401)),
+    ("POST", "/api/session/token/revoke"): (
+        lambda w, r: ("/api/session/token/revoke", None, None, {"token": w.token(r)}),
+        (204, 204, 204, 204, 401)),
+    ("GET", "/api/users"): (plain("/api/users"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/users/{user_id}"): (
+        lambda w, r: (f"/api/users/{w.users['admin']}", None, None, None),
+        (200, 400, 400, 400, 401)),
+    ("POST", "/api/users"): (
+        lambda w, r: ("/api/users", None, {"email": f"new{next(_n)}@x.org", "password": "p"},
+                      None),
+        (200, 400, 400, 400, 400)),  # anonymous: registration is off
+    ("PUT", "/api/users/{user_id}"): (
+        lambda w, r: (f"/api/users/{w.users['spare']}", None,
+                      {"id": w.users["spare"], "email": "spare@x.org", "name": "S"}, None),
+        (200, 400, 400, 400, 401)),
+    ("DELETE", "/api/users/{user_id}"): (
+        lambda w, r: (f"/api/users/{w.victim()}", None, None, None), (204, 400, 400, 400, 401)),
+    ("POST", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
+    ("DELETE", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
+    ("POST", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),
+    ("DELETE", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),
+}  # fmt: skip
+
+
+def routes(app: FastAPI) -> Iterator[tuple[str, str]]:
+    """(method, path) of every route, included routers flattened."""
+
+    def walk(items: list[Any], prefix: str) -> Iterator[tuple[str, str]]:
+        for route in items:
+            ctx = getattr(route, "include_context", None)
+            if ctx is not None:
+                yield from walk(ctx.included_router.routes, prefix + ctx.prefix)
+                continue
+            for method in sorted(getattr(route, "methods", None) or ()):
+                if method != "HEAD":
+                    yield method, prefix + route.path
+
+    yield from walk(list(app.routes), "")
+
+
+@pytest.fixture
+def world(client: Client, api_settings: Settings) -> World:
+    passwords = {r: f"{r} password" for r in ("owner", "stranger", "viewer")}
+    users = {
+        "owner": add_user(api_settings, "owner@x.org", passwords["owner"]),
+        "stranger": add_user(api_settings, "stranger@x.org", passwords["stranger"]),
+        "viewer": add_user(api_settings, "viewer@x.org", passwords["viewer"], readonly=True),
+        "spare": add_user(api_settings, "spare@x.org", "pw"),
+    }
+    users["admin"] = next(u["id"] for u in client.get("/api/users").json()
+                          if u["email"] == ADMIN[0])  # fmt: skip
+    device_id = int(client.get("/api/devices").json()[0]["id"])
+    for role in ("owner", "viewer"):
+        r = client.request("POST", "/api/permissions",
+                           json={"userId": users[role], "deviceId": device_id})  # fmt: skip
+        assert r.status_code == 204
+    clients = {"admin": client, "anonymous": client.as_(None)}
+    for role, pw in passwords.items():
+        clients[role] = client.as_(basic(f"{role}@x.org", pw))
+    passwords["admin"] = ADMIN[1]
+    return World(client, clients, device_id, users, passwords)
+
+
+def test_every_route_has_a_rule(api_settings: Settings) -> None:
+    from fleetwire.api.app import create_app
+
+    found = set(routes(create_app(api_settings)))
+    assert found - set(RULES) == set(), "routes without an access rule in RULES"
+    assert set(RULES) - found == set(), "rules of routes that no longer exist"
+
+
+def test_permission_matrix(world: World) -> None:
+    failures = []
+    for (method, _), (call, expected) in RULES.items():
+        for role, want in zip(ROLES, expected, strict=True):
+            path, params, json, form = call(world, role)
+            r = world.clients[role].request(method, path, params, json=json, form=form)
+            if r.status_code != want:
+                failures.append(f"{method} {path} as {role}: {r.status_code}, want {want}")
+    assert failures == []
+
+
+def test_lists_show_only_what_the_caller_may_see(world: World) -> None:
+    world.command()
+    world.campaign()
+    count = {role: {} for role in ROLES[:4]}  # type: dict[str, dict[str, int]]
+    for role in count:
+        c = world.clients[role]
+        for path in ("/api/devices", "/api/positions/latest", "/api/commands", "/api/campaigns"):
+            count[role][path] = len(c.get(path).json())
+    for path in ("/api/devices", "/api/positions/latest", "/api/commands", "/api/campaigns"):
+        assert count["admin"][path] == count["owner"][path] == count["viewer"][path] >= 1, path
+        assert count["stranger"][path] == 0, path
+    assert [u["email"] for u in world.clients["stranger"].get("/api/users").json()] == [
+        "stranger@x.org"
+    ]
