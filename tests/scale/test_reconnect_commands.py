@@ -79,7 +79,7 @@ def test_queued_commands_follow_a_device_that_reconnects_on_either_gateway(
             await store.create(dev_id, "custom", {"data": "one"})
             async with Visit(gw1, track) as again:
                 data, waited = await again.command()
-                assert data == expected("one") and waited < 1.0, waited
+                assert data == expected("one") and waited < 10.0, waited  # the poll is 60 s
                 await again.report()
                 # the JetStream key-value route points at this gateway again too
                 assert await send_downlink(nc, nats_settings, dev_id, b"raw bytes")
@@ -88,7 +88,7 @@ def test_queued_commands_follow_a_device_that_reconnects_on_either_gateway(
             await store.create(dev_id, "custom", {"data": "two"})
             async with Visit(gw2, track) as elsewhere:
                 data, waited = await elsewhere.command()
-                assert data == expected("two") and waited < 1.0, waited
+                assert data == expected("two") and waited < 10.0, waited  # the poll is 60 s
         finally:
             await nc.drain()
             await store.engine.dispose()

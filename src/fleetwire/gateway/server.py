@@ -13,8 +13,8 @@ import functools
 import itertools
 import logging
 import resource
+import secrets
 import signal
-import time
 from collections import Counter
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -68,7 +68,10 @@ class Gateway:
         self.unidentified: Counter[str] = Counter()
         self.max_connections = gs.max_connections  # set from the open-file limit at start()
         self._ids = itertools.count(1)
-        self._boot = int(time.time()) << 24  # connection ids unique across restarts
+        # connection ids unique across restarts and across the processes of one host: a random
+        # 31-bit prefix per process (the start second alone repeated between --processes
+        # gateways started together), then a 32-bit counter; fits a signed 64-bit column
+        self._boot = secrets.randbits(31) << 32
         self.committer: Committer | JetStreamCommitter
         if settings.rawlog.jetstream:
             self.committer = JetStreamCommitter(settings)
