@@ -84,7 +84,9 @@ def test_command_posted_after_a_reconnect_is_delivered(data_dir: Path) -> None:
             await until_detached(gw)
             async with Visit(gw) as second:  # the id now comes from the gateway's cache
                 await second.report()
-                cmd, _ = store.create(device_id(data_dir), "custom", {"data": "getver"})
+                cmd, _ = await asyncio.to_thread(  # not blocking the gateway's loop
+                    store.create, device_id(data_dir), "custom", {"data": "getver"}
+                )
                 got = await second.command(5)
                 assert got == teltonika.PROTOCOL.encode_command(GETVER, Session())
                 assert store.get(cmd.id).state is not State.QUEUED  # type: ignore[union-attr]
@@ -104,7 +106,9 @@ def test_queued_command_reaches_a_returning_device_within_a_second_of_its_login(
             async with Visit(gw) as first:
                 await first.report()
             await until_detached(gw)
-            store.create(device_id(data_dir), "custom", {"data": "getver"})  # while offline
+            await asyncio.to_thread(  # while offline
+                store.create, device_id(data_dir), "custom", {"data": "getver"}
+            )
             async with Visit(gw) as back:  # the IMEI packet alone, no record
                 got = await back.command(5)
                 waited = time.monotonic() - back.logged_in
