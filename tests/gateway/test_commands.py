@@ -120,7 +120,9 @@ def test_command_to_a_connected_device_is_answered(data_dir: Path) -> None:
 
     async def scenario() -> None:
         async with gateway(settings) as gw, Tracker(gw, "teltonika", teltonika.Device(IMEI)) as t:
-            cmd, _ = store.create(dev_id, "custom", {"data": "getver"})
+            # a write from inside the gateway's loop goes through a thread: blocking the loop
+            # would stall the dispatcher's own transaction, which the write then waits for
+            cmd, _ = await asyncio.to_thread(store.create, dev_id, "custom", {"data": "getver"})
             data = await t.take_command()
             # exactly the protocol's Codec 12 bytes (their layout is checked against the
             # Teltonika document's getinfo example in tests/protocols/teltonika)
