@@ -86,8 +86,8 @@ def test_io_status_rssi_satellites_and_validity() -> None:
 
 
 def test_alarm_bits() -> None:
-    r = one(v.TRACCAR_LOW_POWER)  # bit 7: the vehicle supply, not the device battery
-    assert (r.kind, r.attributes["alarm"]) == (RecordKind.EVENT, "lowPower")
+    r = one(v.TRACCAR_LOW_POWER)  # bit 7: the vehicle battery low, as the reference has it
+    assert (r.kind, r.attributes["alarm"]) == (RecordKind.EVENT, "lowBattery")
     assert r.fix_time == utc(2021, 7, 26, 12, 35, 31)
     assert (r.latitude, r.longitude, r.course) == (22.641605, 114.032486, 341.0)
     assert one(v.TRACCAR_TAMPERING).attributes["alarm"] == "tampering"
