@@ -1,13 +1,15 @@
-"""Terminal messages that answer the platform: the general response (0x0001). Each becomes a
-status record that carries ``result``."""
+"""Terminal messages that answer the platform or carry free-form data: the general response
+(0x0001), parameter and attribute answers (0x0104, 0x0107), the waybill text some firmware uses
+for command answers (0x0701), the text answer of 0x6006 (vendor), and driver identification
+(0x0702). Each becomes a status record; a command answer carries ``result``."""
 
 from __future__ import annotations
 
-from fleetwire.model import Record
-from fleetwire.protocols._binary import Reader
+from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._binary import Reader, bcd
 from fleetwire.protocols.base import DecodeContext
 
-from .blocks import status_record
+from .blocks import device_time, lines, status_record, text
 from .constants import RESULTS
 from .framing import Envelope
 
@@ -28,3 +30,81 @@ def general(env: Envelope, ctx: DecodeContext) -> list[Record]:
             "commandSerial": serial,
         },
     )
+
+
+def parameters(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x0104: our query's serial, count(1), then {id(4), length(1), value}: the result lists
+    them as ``id=value`` (text values as text, others as numbers or hex)."""
+    r = _reader(env)
+    serial, count = r.u16(), r.u8()
+    pairs: list[str] = []
+    for _ in range(count):
+        if r.remaining < 5:
+            break
+        param, size = r.u32(), r.u8()
+        value = r.bytes(min(size, r.remaining))
+        shown = text(value) if size > 4 else ""
+        if not shown:
+            shown = str(int.from_bytes(value, "big")) if size <= 4 else value.hex()
+        pairs.append(f"{param:04X}={shown}")
+    return status_record(ctx, {"result": ",".join(pairs), "commandSerial": serial})
+
+
+def attributes(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x0107: type(2) maker(5|11) model(20|30) terminal id(7|30) ICCID(10 BCD), then the
+    hardware and firmware versions, each length-prefixed (2013 and 2019 sizes)."""
+    r = _reader(env)
+    sizes = (11, 30, 30) if env.version is not None else (5, 20, 7)
+    r.skip(2)
+    attrs: Attributes = {}
+    for key, size in zip(("manufacturer", "model", "terminalId"), sizes, strict=True):
+        value = text(r.bytes(size))
+        if value:
+            attrs[key] = value
+    iccid = bcd(r.bytes(10)).lstrip("0") if r.remaining >= 10 else ""
+    if iccid.isdigit():
+        attrs["iccid"] = iccid
+    for key in ("versionHw", "versionFw"):
+        if r.remaining < 1:
+            break
+        value = text(r.bytes(min(r.u8(), r.remaining)))
+        if value:
+            attrs[key] = value
+    attrs["result"] = ",".join(f"{k}={v}" for k, v in attrs.items())
+    return status_record(ctx, attrs)
+
+
+def waybill(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x0701: length(4) then the content; command answers arrive this way on some firmware
+    ("MD,SET CONFIG OK!", capture #10)."""
+    r = _reader(env)
+    size = r.u32()
+    content = lines(r.bytes(min(size, r.remaining)))
+    return status_record(ctx, {"result": content} if content else {})
+
+
+def vendor_text(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x6006: a type byte, then the answer's text (capture #16: the version query)."""
+    content = lines(env.data[env.start + 1 : env.end])
+    return status_record(ctx, {"result": content} if content else {})
+
+
+def driver(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x0702 (2013 table 79): status(1: 1 card in, 2 card out), time(6); with a card in:
+    read result(1: 0 read), name length(1) + name (GBK), qualification certificate code(20),
+    authority length(1) + authority, validity(4 BCD); 2019 adds the driver's id number(20)."""
+    r = _reader(env)
+    status = r.u8()
+    rec = Record(fix_time=device_time(r.bytes(6), ctx), kind=RecordKind.STATUS)
+    attrs = rec.attributes
+    attrs["event"] = status
+    if status == 1 and r.remaining >= 2 and r.u8() == 0:
+        name = text(r.bytes(min(r.u8(), r.remaining)), "gbk")
+        if name:
+            attrs["driver"] = name
+        if r.remaining >= 20:
+            code = text(r.bytes(20))
+            if code:
+                attrs["driverUniqueId"] = code
+                attrs["cardCode"] = code  # the name the reference decoder gives it
+    return [rec]
