@@ -91,8 +91,10 @@ def test_io_status_rssi_satellites_and_validity() -> None:
 
 
 def test_alarm_bits() -> None:
-    r = one(v.TRACCAR_LOW_POWER)  # bit 7: the vehicle battery low, as the reference has it
-    assert (r.kind, r.attributes["alarm"]) == (RecordKind.EVENT, "lowBattery")
+    # bit 7: the vehicle battery low, as the reference has it; the vendor word 0x0089 of the
+    # 0xEB block reads FFFFEFFF: bit 12, active low, is removal
+    r = one(v.TRACCAR_LOW_POWER)
+    assert (r.kind, r.attributes["alarm"]) == (RecordKind.EVENT, "lowBattery,removing")
     assert r.fix_time == utc(2021, 7, 26, 12, 35, 31)
     assert (r.latitude, r.longitude, r.course) == (22.641605, 114.032486, 341.0)
     assert one(v.TRACCAR_TAMPERING).attributes["alarm"] == "tampering"

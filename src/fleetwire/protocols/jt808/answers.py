@@ -89,6 +89,15 @@ def vendor_text(env: Envelope, ctx: DecodeContext) -> list[Record]:
     return status_record(ctx, {"result": content} if content else {})
 
 
+def unicode_text(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x1300: a flag word, then the answer in UTF-16BE ending in CR (Jt808ProtocolDecoderTest:
+    "Set OK!")."""
+    raw = env.data[env.start + 2 : env.end]
+    content = raw[: len(raw) // 2 * 2].decode("utf-16-be", "replace").rstrip("\x00\r\n")
+    ok = content.isprintable() and "\ufffd" not in content
+    return status_record(ctx, {"result": content} if content and ok else {})
+
+
 def driver(env: Envelope, ctx: DecodeContext) -> list[Record]:
     """0x0702 (2013 table 79): status(1: 1 card in, 2 card out), time(6); with a card in:
     read result(1: 0 read), name length(1) + name (GBK), qualification certificate code(20),

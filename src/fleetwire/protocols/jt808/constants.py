@@ -39,6 +39,7 @@ class MessageType(IntEnum):
     TRANSPARENT = 0x0900
     COMPRESSED = 0x0901
     VENDOR_TEXT_ANSWER = 0x6006  # vendor: text answer to a query
+    VENDOR_UNICODE_ANSWER = 0x1300  # vendor: command answer in UTF-16
     # platform -> terminal
     PLATFORM_RESPONSE = 0x8001
     REGISTER_RESPONSE = 0x8100

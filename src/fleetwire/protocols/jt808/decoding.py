@@ -40,6 +40,7 @@ DECODERS: dict[int, Decoder] = {
     M.WAYBILL: answers.waybill,
     M.DRIVER_INFO: answers.driver,
     M.VENDOR_TEXT_ANSWER: answers.vendor_text,
+    M.VENDOR_UNICODE_ANSWER: answers.unicode_text,
     M.TRANSPARENT: transparent.decode,
     M.HEARTBEAT: _nothing,
     M.LOGOUT: _nothing,

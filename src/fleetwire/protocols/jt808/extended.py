@@ -37,8 +37,34 @@ def _iccid_text(value: bytes, rec: Record) -> None:
 
 
 def _battery_mv(value: bytes, rec: Record) -> None:
-    if len(value) == 2:  # capture #5: 0FA5 is 4.005 V
+    if len(value) == 2:  # capture #5: 0FA5 is 4.005 V, the internal battery
         rec.attributes["battery"] = int.from_bytes(value, "big") / 1000
+    elif len(value) == 4:  # Jt808 capture #1: 00002DB4 is 11.7 V, the vehicle supply
+        rec.attributes["power"] = int.from_bytes(value, "big") / 1000
+
+
+def add_alarm(rec: Record, name: str) -> None:
+    current = rec.attributes.get("alarm")
+    names = current.split(",") if isinstance(current, str) else []
+    if name not in names:
+        rec.attributes["alarm"] = ",".join([*names, name])
+
+
+# Alarm words whose bits are active low (all ones: nothing). One bit each is fixed by a pair
+# of captures of one device that differ in that bit alone and the alarm the reference decoder
+# reads from it (Jt808ProtocolDecoderTest: removal for 0089 bit 12, vibration for 00C5 bit 6).
+_ACTIVE_LOW: Final = {0x0089: {12: "removing"}, 0x00C5: {6: "vibration"}}
+
+
+def _alarm_word(sub: int) -> Callable[[bytes, Record], None]:
+    def put(value: bytes, rec: Record) -> None:
+        if len(value) == 4:
+            word = int.from_bytes(value, "big")
+            for bit, name in _ACTIVE_LOW[sub].items():
+                if not word >> bit & 1:
+                    add_alarm(rec, name)
+
+    return put
 
 
 def _power(value: bytes, rec: Record) -> None:
@@ -66,8 +92,10 @@ _SUB_ITEMS: Final[dict[int, Callable[[bytes, Record], None]]] = {
     0x0001: _fuel_tenths,
     0x0023: _fuel_text,
     0x002D: _battery_mv,
+    0x0089: _alarm_word(0x0089),
     0x00A8: _level,
     0x00B2: _iccid_bcd,
+    0x00C5: _alarm_word(0x00C5),
     0x00CE: _power,
     0x00E1: _level,
     0x00FB: _iccid_text,

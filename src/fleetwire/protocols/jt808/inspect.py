@@ -47,6 +47,7 @@ _KINDS: dict[int, _Policy] = {
     M.TRANSPARENT: _Policy(FrameKind.DATA, 1),
     M.WAYBILL: _Policy(FrameKind.DATA, 1),
     M.VENDOR_TEXT_ANSWER: _Policy(FrameKind.REPLY, 1),
+    M.VENDOR_UNICODE_ANSWER: _Policy(FrameKind.REPLY, 1),
     M.TERMINAL_RESPONSE: _Policy(FrameKind.REPLY, 1),
     M.LOCATION_ANSWER: _Policy(FrameKind.REPLY, 1),
     M.PARAMETERS: _Policy(FrameKind.REPLY, 1),

@@ -70,12 +70,51 @@ def _tyres(value: bytes, rec: Record) -> None:
             rec.attributes[f"tire{position}Pressure"] = round(pressure * 0.025, 3)
 
 
+def _bcd_imei(value: bytes, rec: Record) -> None:
+    digits = value.hex().lstrip("0")
+    if digits.isdigit() and 14 <= len(digits) <= 16:
+        rec.attributes["imei"] = digits
+
+
 def _sensor_block(value: bytes, rec: Record) -> None:
     """0xF6 (GL100/VL300 family): a byte of sensors present, one more, then the temperature as
     signed tenths (capture #19: 07 ... FF94 is -10.8). Read only with bit 0 of the first byte
     set: the captures without it (#18, #85, #90) hold other values there."""
-    if len(value) >= 4 and value[0] & 0x01:
+    if len(value) == 8 and value[0] == 0x08:  # 08 + the IMEI in BCD (Jt808 capture #14)
+        _bcd_imei(value, rec)
+    elif len(value) >= 4 and value[0] & 0x01:
         rec.attributes["temp1"] = int.from_bytes(value[2:4], "big", signed=True) / 10
+
+
+def _identity(value: bytes, rec: Record) -> None:
+    """0xF8, 29 bytes (GL100 family): a flag byte, the IMEI (8 BCD), the ICCID (10 bytes, as
+    hex: some carry letters), the model (10 ASCII) (captures #18 and Jt808 #23); 2 bytes on
+    C5L pet trackers: the step count (Jt808 capture #22)."""
+    if len(value) == 29:
+        _bcd_imei(value[1:9], rec)
+        rec.attributes["iccid"] = value[9:19].hex()
+    elif len(value) == 2:
+        rec.attributes["steps"] = int.from_bytes(value, "big")
+
+
+def _alarm_label(value: bytes, rec: Record) -> None:
+    """0x64 (ADAS) and 0x65 (driver monitoring) of the active-safety extension of JT/T 1078
+    (the 2017 "Su" standard): 47 bytes ending in the 16-byte alarm identification (terminal
+    id, time, serial, attachment count) that names the alarm's video files."""
+    if len(value) == 47:
+        rec.attributes["alarmLabel"] = value[31:47].hex()
+
+
+def _motion(value: bytes, rec: Record) -> None:
+    if len(value) == 1 and value[0] <= 1:  # 0xE5: 1 moving (Jt808 capture #9)
+        rec.attributes["motion"] = bool(value[0])
+
+
+def _power_or_level(value: bytes, rec: Record) -> None:
+    if len(value) == 1:  # 0xE1: battery percent (capture #35), or supply tenths of a volt
+        rec.attributes["batteryLevel"] = value[0]
+    elif len(value) == 2:  # (Jt808 capture #3: 0072 is 11.4 V)
+        rec.attributes["power"] = int.from_bytes(value, "big") / 10
 
 
 def _level_times_ten(value: bytes, rec: Record) -> None:
@@ -143,6 +182,8 @@ ITEMS: Final[dict[int, Handler]] = {
     0x51: _temperatures,
     0x56: _level_times_ten,
     0x60: _event,
+    0x64: _alarm_label,
+    0x65: _alarm_label,
     0x69: _uint("battery", 2, 0.01),  # volts in hundredths (capture #33)
     0x77: _tyres,
     0x82: _uint("power", 2, 0.1),  # supply volts in tenths (capture #87)
@@ -151,13 +192,15 @@ ITEMS: Final[dict[int, Handler]] = {
     0xCC: _ascii("iccid"),  # SIM card id (capture #50)
     0xD4: _uint("batteryLevel", 1),  # capture #3
     0xD5: _locks,
-    0xE1: _uint("batteryLevel", 1),  # capture #35
+    0xE1: _power_or_level,
     0xE3: _level_with_voltage,
     0xE4: _uint("batteryLevel", 2),  # capture #9
+    0xE5: _motion,
     0xE6: extended.obd_text,  # "$OBD-RT,..." line (capture #7)
     0xEB: _timezone_or_extended,
     0xF1: _uint("power", 4, 0.001),  # supply in millivolts (capture #86)
     0xF6: _sensor_block,
+    0xF8: _identity,
     0xFE: _uint("batteryLevel", 1),  # capture #56
 }
 

@@ -46,7 +46,7 @@ def location(data: bytes, start: int, end: int, ctx: DecodeContext) -> Record:
     if lat > 90 or lon > 180 or course > 360 or speed > _MAX_SPEED:
         raise InvalidField(f"out of range: lat {lat} lon {lon} course {course} speed {speed}")
     rec = Record(fix_time=device_time(r.bytes(6), ctx), valid=bool(status & STATUS_POSITIONED))
-    if rec.valid or lat or lon:  # zeros without a fix: no position at all, not (0, 0)
+    if lat or lon:  # zeros, fix flag or not (Jt808 capture #14): no position, not (0, 0)
         rec.latitude = -lat if status & STATUS_SOUTH else lat
         rec.longitude = -lon if status & STATUS_WEST else lon
         rec.altitude = float(altitude)
@@ -60,7 +60,7 @@ def location(data: bytes, start: int, end: int, ctx: DecodeContext) -> Record:
     if names:
         attrs["alarm"] = names
     decode_items(data, start + _BASIC, end, rec)
-    if names:
+    if "alarm" in attrs:  # the basic alarm word's or a vendor item's
         rec.kind = RecordKind.EVENT
     elif not rec.has_position:
         rec.kind = RecordKind.STATUS
@@ -92,9 +92,18 @@ def batch(env: Envelope, ctx: DecodeContext) -> list[Record]:
     return records
 
 
+_BATTERY_REPORT: Final = 7  # battery percent(1) + time(6)
+
+
 def batch_short(env: Envelope, ctx: DecodeContext) -> list[Record]:
-    """0x0210 (vendor batch): {length(1), 0x0200 body} to the end of the body, no count."""
+    """0x0210, two vendor uses: a batch of {length(1), 0x0200 body} to the end of the body, no
+    count (capture #41); or, 7 bytes, battery percent(1) and time(6) (Jt808 capture #15)."""
     r = Reader(env.data, env.start, env.end)
+    if r.remaining == _BATTERY_REPORT and env.data[env.start] + 1 != _BATTERY_REPORT:
+        level = r.u8()
+        rec = Record(fix_time=device_time(r.bytes(6), ctx), kind=RecordKind.STATUS)
+        rec.attributes["batteryLevel"] = level
+        return [rec]
     records: list[Record] = []
     while r.remaining:
         size = r.u8()
