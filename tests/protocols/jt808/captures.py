@@ -5,8 +5,9 @@ of traccar/traccar src/test/java/org/traccar/protocol/HuabaoProtocolDecoderTest.
 operators sent in over the years; used as data only), in that file's order and numbered from 0
 ("capture #N" in the decoder's comments). That test feeds its decoder frames whose escaping its
 frame decoder has already undone, so the 7D/7E bytes inside them are escaped again here to give
-the bytes a device sends (a frame the test holds escaped is kept as it is). Frames without a
-``source`` come from there.
+the bytes a device sends (a frame the test holds escaped is kept as it is). The next 26 are the
+frames its successor, Jt808ProtocolDecoderTest, added; then real captures from a pull request,
+an issue report and the Huabao lock document, each naming its ``source``.
 
 ``expect`` is what Fleetwire decodes: ``{}`` no record, ``{"error": reason}`` refused with that
 reason, else ``{"records": [...]}`` with every field of every record (kind, fix time, position,

@@ -63,7 +63,10 @@ def test_parameter_answer_0x0104() -> None:
     # answer to our serial 7: 0x0029 report interval 30 s (DWORD), 0x0013 server "1.2.3.4"
     body = bytes.fromhex("00070200000029040000001e0000001307") + b"1.2.3.4"
     r = one(build_frame(0x0104, body, PHONE, 1))
-    assert r.attributes == {"result": "0029=30,0013=1.2.3.4", "commandSerial": 7}
+    assert r.attributes == {
+        "result": "0029=30,0013=1.2.3.4", "commandSerial": 7,
+        "ignitionOnInterval": 30, "server": "1.2.3.4",
+    }  # fmt: skip
 
 
 def test_attribute_answer_0x0107() -> None:

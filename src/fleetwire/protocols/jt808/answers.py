@@ -5,6 +5,8 @@ for command answers (0x0701), the text answer of 0x6006 (vendor), and driver ide
 
 from __future__ import annotations
 
+from typing import Final
+
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader, bcd
 from fleetwire.protocols.base import DecodeContext
@@ -32,22 +34,49 @@ def general(env: Envelope, ctx: DecodeContext) -> list[Record]:
     )
 
 
+# Parameters (JT/T 808-2013 table 12) a terminal's answer also gets as attributes, with the
+# names the reference decoder gives them: id -> (name, multiplier; 0 for text).
+_PARAMETERS: Final[dict[int, tuple[str, int]]] = {
+    0x0001: ("heartbeatInterval", 1),  # seconds
+    0x0010: ("apn", 0),  # main server APN
+    0x0013: ("server", 0),  # main server address
+    0x0018: ("port", 1),  # server TCP port
+    0x0027: ("ignitionOffInterval", 1),  # report interval while asleep, seconds
+    0x0029: ("ignitionOnInterval", 1),  # default report interval, seconds
+    0x0055: ("speedLimit", 1),  # km/h
+    0x0056: ("speedLimitDuration", 1),  # seconds over the limit before the alarm
+    0x0080: ("odometer", 100),  # vehicle odometer, 1/10 km -> m
+}
+
+
 def parameters(env: Envelope, ctx: DecodeContext) -> list[Record]:
     """0x0104: our query's serial, count(1), then {id(4), length(1), value}: the result lists
-    them as ``id=value`` (text values as text, others as numbers or hex)."""
+    them as ``id=value`` (text values as text, others as numbers or hex); the parameters of
+    _PARAMETERS are attributes too."""
     r = _reader(env)
     serial, count = r.u16(), r.u8()
     pairs: list[str] = []
+    attrs: Attributes = {}
     for _ in range(count):
         if r.remaining < 5:
             break
         param, size = r.u32(), r.u8()
         value = r.bytes(min(size, r.remaining))
-        shown = text(value) if size > 4 else ""
+        shown = text(value, "gbk") if size > 4 else ""
+        number = int.from_bytes(value, "big") if size <= 4 else None
         if not shown:
-            shown = str(int.from_bytes(value, "big")) if size <= 4 else value.hex()
+            shown = str(number) if number is not None else value.hex()
         pairs.append(f"{param:04X}={shown}")
-    return status_record(ctx, {"result": ",".join(pairs), "commandSerial": serial})
+        named = _PARAMETERS.get(param)
+        if named is not None:
+            key, scale = named
+            if scale == 0 and shown and number is None:
+                attrs[key] = shown
+            elif scale and number is not None:
+                attrs[key] = number * scale
+    attrs["result"] = ",".join(pairs)
+    attrs["commandSerial"] = serial
+    return status_record(ctx, attrs)
 
 
 def attributes(env: Envelope, ctx: DecodeContext) -> list[Record]:
