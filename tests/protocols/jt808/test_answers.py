@@ -85,3 +85,35 @@ def test_attribute_answer_0x0107() -> None:
     assert (a["manufacturer"], a["model"], a["terminalId"]) == ("MAKER", "MODEL-X", "T000001")
     assert (a["iccid"], a["versionHw"], a["versionFw"]) == ("89860412345678901234", "1.0", "2.3.4")
     assert a["result"].startswith("manufacturer=MAKER,model=MODEL-X")
+
+
+# The standard's event and media messages, built to JT/T 808-2013 sections 8.27-8.54 (no
+# public capture found): the location part is TRACCAR_SOUTH_WEST's 0x0200 body.
+_LOCATION = bytes.fromhex("000000000000400e012af16f02cbd2ba000000000000150101194257010400000077")
+
+
+def test_upgrade_result_0x0108() -> None:
+    r = one(build_frame(0x0108, bytes((0, 1)), PHONE, 1))
+    assert r.attributes == {"result": "upgrade 0: failure"}
+
+
+def test_event_report_and_question_answer_0x0301_0x0302() -> None:
+    assert one(build_frame(0x0301, bytes((7,)), PHONE, 1)).attributes == {"event": 7}
+    r = one(build_frame(0x0302, bytes.fromhex("001203"), PHONE, 1))
+    assert r.attributes == {"result": "3", "commandSerial": 0x12}
+
+
+def test_vehicle_control_answer_0x0500_has_the_location() -> None:
+    r = one(build_frame(0x0500, bytes.fromhex("0021") + _LOCATION, PHONE, 1))
+    assert (r.latitude, r.longitude) == (-19.591535, -46.912186)
+    assert r.fix_time == datetime(2015, 1, 1, 11, 42, 57, tzinfo=UTC)
+    assert (r.attributes["commandSerial"], r.attributes["odometer"]) == (0x21, 11900)
+
+
+def test_multimedia_event_and_data_0x0800_0x0801() -> None:
+    media = bytes.fromhex("0000002a00000102")  # id 42, JPEG image, event 1, ch 2
+    want = {"mediaId": 42, "mediaType": "image", "mediaFormat": 0, "event": 1, "channel": 2}
+    assert one(build_frame(0x0800, media, PHONE, 1)).attributes == want
+    r = one(build_frame(0x0801, media + _LOCATION[:28] + b"\xff\xd8\xff\xe0", PHONE, 1))
+    assert (r.latitude, r.longitude) == (-19.591535, -46.912186)
+    assert {k: r.attributes[k] for k in want} == want

@@ -15,7 +15,7 @@ from fleetwire.model import Record
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
-from . import answers, location, registration, transparent
+from . import answers, events, location, registration, transparent
 from .constants import MessageType as M
 from .framing import Envelope, open_frame
 
@@ -42,6 +42,12 @@ DECODERS: dict[int, Decoder] = {
     M.VENDOR_TEXT_ANSWER: answers.vendor_text,
     M.VENDOR_UNICODE_ANSWER: answers.unicode_text,
     M.TRANSPARENT: transparent.decode,
+    M.UPGRADE_RESULT: events.upgrade_result,
+    M.EVENT_REPORT: events.event_report,
+    M.QUESTION_ANSWER: events.question_answer,
+    M.VEHICLE_CONTROL_ANSWER: events.control_answer,
+    M.MULTIMEDIA_EVENT: events.media_event,
+    M.MULTIMEDIA_DATA: events.media_data,
     M.HEARTBEAT: _nothing,
     M.LOGOUT: _nothing,
 }

@@ -52,7 +52,12 @@ _KINDS: dict[int, _Policy] = {
     M.LOCATION_ANSWER: _Policy(FrameKind.REPLY, 1),
     M.PARAMETERS: _Policy(FrameKind.REPLY, 1),
     M.ATTRIBUTES: _Policy(FrameKind.REPLY, 1),
-    M.VEHICLE_CONTROL_ANSWER: _Policy(FrameKind.REPLY, 0),
+    M.VEHICLE_CONTROL_ANSWER: _Policy(FrameKind.REPLY, 1),
+    M.QUESTION_ANSWER: _Policy(FrameKind.REPLY, 1),
+    M.UPGRADE_RESULT: _Policy(FrameKind.DATA, 1),
+    M.EVENT_REPORT: _Policy(FrameKind.DATA, 1),
+    M.MULTIMEDIA_EVENT: _Policy(FrameKind.DATA, 1),
+    M.MULTIMEDIA_DATA: _Policy(FrameKind.DATA, 1),
 }
 _OTHER = _Policy(FrameKind.OTHER, 0)
 

@@ -38,6 +38,11 @@ class Jt808Protocol(TrackerProtocol):
         "driver identification 0x0702",
         "transparent data 0x0900 (OBD line, OBD report with GPS, driver sign-in, text)",
         "text answers 0x1300/0x6006",
+        "upgrade result 0x0108",
+        "event report 0x0301",
+        "question answer 0x0302",
+        "vehicle control answer 0x0500",
+        "multimedia event 0x0800 and data 0x0801 (its location)",
     )
     devices: ClassVar[tuple[str, ...]] = (
         "Huabao",
