@@ -72,7 +72,6 @@ _LOCK = (
     "Huabao/Jointech lock frame 0x5501/0x5502 (BCD date, time and coordinates after the phone): "
     "no document of its layout found; dead-lettered (InvalidField) for replay once there is"
 )
-_MODEL = "a per-model reading in the reference (decode option 'model') with no document found"
 _NO_DOC = "no document of this vendor layout found; the frame is kept and the rest decoded"
 DIFFERENCES: dict[int, str] = {
     0: "vendor message 0x0FA0, no document found: dead-lettered for replay",
@@ -100,14 +99,9 @@ DIFFERENCES: dict[int, str] = {
     79: _CHECK,
     81: _REGISTER,
     85: "charge from the GL100/VL300 items 0xF1-0xF9; " + _NO_DOC,
-    88: _MODEL + " (MV710G: door in status bit 16)",
-    89: _MODEL + " (MV710G: door alarm in item 0x57)",
-    90: _MODEL + " (AL300: alarm bit 16 is movement, vibration by the G10LS document)",
     95: _REGISTER + " (2019 header)",
     99: "motion from word 00C5 of item 0xEB: two bits (23, 24) differ, which one is unknown",
-    108: _MODEL + " (JC371: item 0xE8)",
-    109: _MODEL + " (JC371: item 0xE8)",
-    110: _MODEL + " (JC371: item 0xE8)",
+    108: "battery from the JC371 item 0xE8 (decode option 'model'): " + _NO_DOC,
     111: _CHECK,
     112: _CHECK,
     114: "BLE tag list in transparent data 0x0900; " + _NO_DOC,

@@ -12,7 +12,7 @@ layout is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from fleetwire.model import Record
@@ -205,17 +205,20 @@ ITEMS: Final[dict[int, Handler]] = {
 }
 
 
-def decode_items(data: bytes, start: int, end: int, rec: Record) -> None:
-    """Items from ``start`` to ``end``. One that overruns the body ends the list: the check
-    code vouches for the frame, and captured firmware pads the body with zeros that read as
-    items."""
+def decode_items(
+    data: bytes, start: int, end: int, rec: Record, model: Mapping[int, Handler] | None = None
+) -> None:
+    """Items from ``start`` to ``end``; ``model`` holds a model's own readings of some ids
+    (models.py). One that overruns the body ends the list: the check code vouches for the
+    frame, and captured firmware pads the body with zeros that read as items."""
     pos = start
     while end - pos >= 2:
         item, size = data[pos], data[pos + 1]
         pos += 2
         if size > end - pos:
             return
-        handler = ITEMS.get(item)
+        handler = model.get(item) if model else None
+        handler = handler or ITEMS.get(item)
         if handler is not None:
             handler(data[pos : pos + size], rec)
         pos += size

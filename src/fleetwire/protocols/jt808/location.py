@@ -11,6 +11,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 
+from . import models
 from .blocks import device_time
 from .constants import (
     ALARM_BITS,
@@ -29,9 +30,11 @@ _BASIC: Final = 28
 _BATCH_BLIND_AREA: Final = 1  # 0x0704 type 1: stored while out of coverage, sent late
 
 
-def _alarms(flags: int) -> str | None:
+def _alarms(flags: int, ctx: DecodeContext) -> str | None:
     names: list[str] = []
-    for bit, name in ALARM_BITS.items():
+    overrides = models.alarm_bits(ctx)
+    for bit, standard in ALARM_BITS.items():
+        name = overrides.get(bit, standard)
         if flags >> bit & 1 and name not in names:
             names.append(name)
     return ",".join(names) or None
@@ -56,10 +59,11 @@ def location(data: bytes, start: int, end: int, ctx: DecodeContext) -> Record:
     attrs["status"] = status
     attrs["ignition"] = bool(status & STATUS_ACC)
     attrs["blocked"] = bool(status & STATUS_OIL_CUT)
-    names = _alarms(alarm)
+    models.status(ctx, status, rec)
+    names = _alarms(alarm, ctx)
     if names:
         attrs["alarm"] = names
-    decode_items(data, start + _BASIC, end, rec)
+    decode_items(data, start + _BASIC, end, rec, models.items(ctx))
     if "alarm" in attrs:  # the basic alarm word's or a vendor item's
         rec.kind = RecordKind.EVENT
     elif not rec.has_position:
