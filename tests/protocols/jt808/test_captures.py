@@ -9,6 +9,7 @@ import pytest
 
 from fleetwire.errors import DeviceError
 from fleetwire.protocols.base import Session
+from fleetwire.protocols.jt808.framing import unescape
 from tests.protocols.contract import decode_sane, framer
 
 from .captures import CAPTURES, DIFFERENCES, PROTOCOL, C, context, decode, disagreements, fields
@@ -64,3 +65,21 @@ def test_capture_is_framed_and_answered(capture: C) -> None:
 def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
     assert set(disagreements()) == set(DIFFERENCES)
     assert len(CAPTURES) - len(DIFFERENCES) >= 90
+
+
+@pytest.mark.parametrize("capture", _WHOLE, ids=lambda c: c.hex[:14])
+def test_capture_without_escaping_reads_the_same(capture: C) -> None:
+    """The same frames as firmware that does not escape sends them (and as the reference
+    decoder's tests hold them): bare 7E and 7D bytes inside; the length field and check code
+    still find the frame whole and it decodes to the same records."""
+    frame = capture.frame
+    bare = b"\x7e" + unescape(frame[1:-1]) + b"\x7e"
+    assert framer(PROTOCOL).feed(bare) == [bare]
+    assert _outcome(bare, capture) == _outcome(frame, capture)
+
+
+def _outcome(frame: bytes, capture: C) -> list[dict[str, object]] | str:
+    try:
+        return [fields(r) for r in PROTOCOL.decode(frame, context(capture))]
+    except DeviceError as e:
+        return e.reason

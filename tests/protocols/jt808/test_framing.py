@@ -96,7 +96,7 @@ def test_unescaped_7d_is_kept_and_the_check_code_decides() -> None:
     assert unescape(b"\x01\x7d\x7d\x01") == b"\x01\x7d\x7d"
     assert unescape(b"\x01\x7d") == b"\x01\x7d"
     assert unescape(b"\x7d\x01\x02\x7d\x03") == b"\x7d\x02\x7d\x03"
-    inner = bytes.fromhex("0002000001391234567800") + b"\x7d\x03"
+    inner = bytes.fromhex("000200020139123456780000") + b"\x7d\x03"  # body: 7D 03
     sound = b"\x7e" + inner + bytes((xor8(inner),)) + b"\x7e"
     assert frame_length(sound) == len(sound)
     broken = v.TRACCAR_HEARTBEAT[:5] + b"\x7d\x03" + v.TRACCAR_HEARTBEAT[5:]
