@@ -156,10 +156,6 @@ def _dtcs(text: str) -> str:
     return " ".join(code for code in text.split(",") if code)
 
 
-def _timezone_or_extended(value: bytes, rec: Record) -> None:
-    extended.decode(value, rec)
-
-
 ITEMS: Final[dict[int, Handler]] = {
     # JT/T 808 standard
     0x01: _uint("odometer", 4, 100),  # 1/10 km -> m
@@ -197,7 +193,7 @@ ITEMS: Final[dict[int, Handler]] = {
     0xE4: _uint("batteryLevel", 2),  # capture #9
     0xE5: _motion,
     0xE6: extended.obd_text,  # "$OBD-RT,..." line (capture #7)
-    0xEB: _timezone_or_extended,
+    0xEB: extended.decode,  # sub-items or a time-zone string
     0xF1: _uint("power", 4, 0.001),  # supply in millivolts (capture #86)
     0xF6: _sensor_block,
     0xF8: _identity,
