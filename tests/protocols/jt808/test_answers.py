@@ -117,3 +117,15 @@ def test_multimedia_event_and_data_0x0800_0x0801() -> None:
     r = one(build_frame(0x0801, media + _LOCATION[:28] + b"\xff\xd8\xff\xe0", PHONE, 1))
     assert (r.latitude, r.longitude) == (-19.591535, -46.912186)
     assert {k: r.attributes[k] for k in want} == want
+
+
+def test_can_bus_data_0x0705() -> None:
+    # two CAN frames received at 12:34:56.789: ids 0x18FEF100 (channel bit 31 set) and 0x0CF004
+    body = bytes.fromhex(
+        "0002" "1234560789"
+        "98fef100" "0102030405060708"
+        "000cf004" "ffffffffffffffff"
+    )  # fmt: skip
+    r = one(build_frame(0x0705, body, PHONE, 1))
+    assert (r.kind, r.fix_time) == (RecordKind.STATUS, NOW)
+    assert r.attributes == {"can18FEF100": "0102030405060708", "canCF004": "ffffffffffffffff"}

@@ -48,6 +48,7 @@ DECODERS: dict[int, Decoder] = {
     M.VEHICLE_CONTROL_ANSWER: events.control_answer,
     M.MULTIMEDIA_EVENT: events.media_event,
     M.MULTIMEDIA_DATA: events.media_data,
+    M.CAN_DATA: events.can_data,
     M.HEARTBEAT: _nothing,
     M.LOGOUT: _nothing,
 }

@@ -1,7 +1,8 @@
 """Terminal messages of the standard about events and media (JT/T 808-2013 sections 8.25-8.54):
 upgrade result (0x0108), event report (0x0301), question answer (0x0302), vehicle control
-answer (0x0500, with a location), multimedia event (0x0800) and multimedia data (0x0801, with
-the location at capture time). Media bytes themselves are not kept: the raw log holds them."""
+answer (0x0500, with a location), CAN bus data (0x0705), multimedia event (0x0800) and
+multimedia data (0x0801, with the location at capture time). Media bytes themselves are not
+kept: the raw log holds them."""
 
 from __future__ import annotations
 
@@ -73,3 +74,21 @@ def media_data(env: Envelope, ctx: DecodeContext) -> list[Record]:
     rec = location(env.data, at, min(at + _BASIC_LOCATION, env.end), ctx)
     rec.attributes.update(attrs)
     return [rec]
+
+
+_CAN_ID_MASK: Final = 0x1FFFFFFF  # bits 0-28; 29-31: collection mode, frame type, channel
+_CAN_ITEM: Final = 12  # id(4) + data(8)
+
+
+def can_data(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x0705 (2013 table 80): count(2), receive time of the first item(5: hhmmss + ms, BCD,
+    no date: the receive time stands in), then count x {CAN id(4), data(8)}: each frame's
+    data as hex under ``can<ID>`` (the bus id in hex)."""
+    r = Reader(env.data, env.start, env.end)
+    count = r.u16()
+    r.skip(5)
+    attrs: Attributes = {}
+    for _ in range(min(count, r.remaining // _CAN_ITEM)):
+        can_id = r.u32() & _CAN_ID_MASK
+        attrs[f"can{can_id:X}"] = r.bytes(8).hex()
+    return status_record(ctx, attrs)

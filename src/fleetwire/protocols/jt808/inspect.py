@@ -58,6 +58,7 @@ _KINDS: dict[int, _Policy] = {
     M.EVENT_REPORT: _Policy(FrameKind.DATA, 1),
     M.MULTIMEDIA_EVENT: _Policy(FrameKind.DATA, 1),
     M.MULTIMEDIA_DATA: _Policy(FrameKind.DATA, 1),
+    M.CAN_DATA: _Policy(FrameKind.DATA, 1),
 }
 _OTHER = _Policy(FrameKind.OTHER, 0)
 

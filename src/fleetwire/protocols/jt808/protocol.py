@@ -43,6 +43,7 @@ class Jt808Protocol(TrackerProtocol):
         "question answer 0x0302",
         "vehicle control answer 0x0500",
         "multimedia event 0x0800 and data 0x0801 (its location)",
+        "CAN bus data 0x0705",
         "MV710G/AL300/JC371 readings (decode option 'model')",
     )
     devices: ClassVar[tuple[str, ...]] = (
