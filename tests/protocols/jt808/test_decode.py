@@ -46,6 +46,11 @@ def test_huabao_location_example() -> None:
     assert r.attributes == {
         "status": 0x000C0002, "ignition": False, "blocked": False, "alarm": "tampering",
         "odometer": 100, "obdSpeed": 0.0, "input": 1, "rssi": 17,
+        # D5 lock data, the document's own reading: master and slave lock, their RFID card,
+        # battery 0x60 and 0x58 percent, status 0012 (motor unlocked)
+        "lock1Id": "2002604323", "lock1Card": "2795937861", "lock1BatteryLevel": 96,
+        "lock1Locked": False, "lock2Id": "2000001234", "lock2Card": "2795937861",
+        "lock2BatteryLevel": 88, "lock2Locked": False,
     }  # fmt: skip
 
 
@@ -86,8 +91,10 @@ def test_io_status_rssi_satellites_and_validity() -> None:
 
 
 def test_alarm_bits() -> None:
-    r = one(v.TRACCAR_LOW_POWER)  # bit 7: the vehicle supply, not the device battery
-    assert (r.kind, r.attributes["alarm"]) == (RecordKind.EVENT, "lowPower")
+    # bit 7: the vehicle battery low, as the reference has it; the vendor word 0x0089 of the
+    # 0xEB block reads FFFFEFFF: bit 12, active low, is removal
+    r = one(v.TRACCAR_LOW_POWER)
+    assert (r.kind, r.attributes["alarm"]) == (RecordKind.EVENT, "lowBattery,removing")
     assert r.fix_time == utc(2021, 7, 26, 12, 35, 31)
     assert (r.latitude, r.longitude, r.course) == (22.641605, 114.032486, 341.0)
     assert one(v.TRACCAR_TAMPERING).attributes["alarm"] == "tampering"
@@ -167,17 +174,26 @@ def test_terminal_general_response() -> None:
 
 
 def test_types_without_records() -> None:
-    for frame in (v.TRACCAR_HEARTBEAT, v.GOJT808_HEARTBEAT_2019, v.TRACCAR_TRANSPARENT):
+    for frame in (v.TRACCAR_HEARTBEAT, v.GOJT808_HEARTBEAT_2019):
         assert PROTOCOL.decode(frame, CTX) == []
     assert PROTOCOL.decode(build_frame(0x0003, b"", PHONE, 1), CTX) == []  # logout
+
+
+def test_undecodable_messages_are_dead_lettered_with_their_reason() -> None:
+    """Sub-packages, encrypted bodies and ids without a decoder raise InvalidField: the frame
+    stays in the raw log as a dead letter that replay decodes once a decoder exists."""
     sub = bytearray(build_frame(0x0200, bytes(4) + v.TRACCAR_SOUTH_WEST[13:-2], PHONE, 1))
-    sub[3] |= 0x20  # sub-packaged: reassembly is not ours
+    sub[3] |= 0x20  # sub-packaged: reassembly spans frames
     sub[-2] ^= 0x20
-    assert PROTOCOL.decode(bytes(sub), CTX) == []
+    with pytest.raises(InvalidField, match="sub-package"):
+        PROTOCOL.decode(bytes(sub), CTX)
     rsa = bytearray(v.TRACCAR_SOUTH_WEST)
     rsa[3] |= 0x04  # RSA-encrypted body
     rsa[-2] ^= 0x04
-    assert PROTOCOL.decode(bytes(rsa), CTX) == []
+    with pytest.raises(InvalidField, match="encrypted"):
+        PROTOCOL.decode(bytes(rsa), CTX)
+    with pytest.raises(InvalidField, match="0f01 is not decoded yet"):
+        PROTOCOL.decode(build_frame(0x0F01, b"\x01", PHONE, 4), CTX)
 
 
 def test_timezone_option() -> None:

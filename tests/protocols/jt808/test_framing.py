@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from fleetwire.errors import FrameTooLarge, FramingError
+from fleetwire.errors import FrameTooLarge
 from fleetwire.protocols._binary import xor8
 from fleetwire.protocols.base import NEED_MORE
 from fleetwire.protocols.jt808 import PROTOCOL
@@ -90,13 +90,17 @@ def test_corrupted_frame_still_comes_out_whole() -> None:
     assert frame_length(bytes(bad)) == len(bad)
 
 
-def test_bad_escape_is_not_a_frame() -> None:
-    frame = v.TRACCAR_HEARTBEAT[:5] + b"\x7d\x03" + v.TRACCAR_HEARTBEAT[5:]
-    assert frame_length(frame) == -(len(frame) - 1)
-    with pytest.raises(FramingError):
-        unescape(b"\x01\x7d\x7d\x01")
-    with pytest.raises(FramingError):
-        unescape(b"\x01\x7d")
+def test_unescaped_7d_is_kept_and_the_check_code_decides() -> None:
+    """Firmware that forgets to escape a 7D: the byte stays as it is, and the frame stands or
+    falls by its check code."""
+    assert unescape(b"\x01\x7d\x7d\x01") == b"\x01\x7d\x7d"
+    assert unescape(b"\x01\x7d") == b"\x01\x7d"
+    assert unescape(b"\x7d\x01\x02\x7d\x03") == b"\x7d\x02\x7d\x03"
+    inner = bytes.fromhex("000200020139123456780000") + b"\x7d\x03"  # body: 7D 03
+    sound = b"\x7e" + inner + bytes((xor8(inner),)) + b"\x7e"
+    assert frame_length(sound) == len(sound)
+    broken = v.TRACCAR_HEARTBEAT[:5] + b"\x7d\x03" + v.TRACCAR_HEARTBEAT[5:]
+    assert frame_length(broken) == -(len(broken) - 1)  # neither length nor check code agree
 
 
 def test_escaping_matches_the_standard_example() -> None:

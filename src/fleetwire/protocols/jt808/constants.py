@@ -22,18 +22,24 @@ class MessageType(IntEnum):
     UPGRADE_RESULT = 0x0108
     LOCATION = 0x0200
     LOCATION_ANSWER = 0x0201  # answer to 0x8201
+    LOCATION_BATCH_VENDOR = 0x0210  # vendor batch: {length(1), 0x0200 body}...
     EVENT_REPORT = 0x0301
     QUESTION_ANSWER = 0x0302
     INFO_DEMAND = 0x0303
     VEHICLE_CONTROL_ANSWER = 0x0500
+    TACHOGRAPH_ANSWER = 0x0700  # answer to 0x8700
     WAYBILL = 0x0701
     DRIVER_INFO = 0x0702
     LOCATION_BATCH = 0x0704
     CAN_DATA = 0x0705
     MULTIMEDIA_EVENT = 0x0800
     MULTIMEDIA_DATA = 0x0801
+    MULTIMEDIA_SEARCH_ANSWER = 0x0802  # answer to 0x8802
+    CAMERA_ANSWER = 0x0805  # answer to 0x8801
     TRANSPARENT = 0x0900
     COMPRESSED = 0x0901
+    VENDOR_TEXT_ANSWER = 0x6006  # vendor: text answer to a query
+    VENDOR_UNICODE_ANSWER = 0x1300  # vendor: command answer in UTF-16
     # platform -> terminal
     PLATFORM_RESPONSE = 0x8001
     REGISTER_RESPONSE = 0x8100
@@ -76,28 +82,32 @@ RESULTS: Final[dict[int, str]] = {
 # 0x8100 result 4: "no such terminal in the database", the registration refusal.
 REGISTER_UNKNOWN_TERMINAL: Final = 4
 
-# Terminal messages that get a platform general response (0x8001) by the standard: everything a
-# terminal sends on its own initiative. Answers to our queries (0x0001, 0x0104, 0x0107, 0x0201,
-# 0x0302, 0x0500) get none, registration gets its own 0x8100, and unknown ids get none either.
-GENERAL_RESPONSE: Final = frozenset(
+# Terminal messages that answer a query of ours and so get no platform general response
+# (JT/T 808-2013 8.2: 0x8001 answers every terminal message that has no answer of its own):
+# the general response itself, the parameter, attribute, position, question, vehicle control,
+# tachograph and multimedia answers. Registration gets its own 0x8100. Every other message id
+# from a terminal (0x0000-0x7FFF), vendor ids included, gets 0x8001: the frame is in the raw log
+# before the answer goes, and a terminal left without one sends it again and again.
+ANSWERS: Final = frozenset(
     {
-        MessageType.HEARTBEAT,
-        MessageType.LOGOUT,
-        MessageType.AUTH,
-        MessageType.UPGRADE_RESULT,
-        MessageType.LOCATION,
-        MessageType.EVENT_REPORT,
-        MessageType.INFO_DEMAND,
-        MessageType.WAYBILL,
-        MessageType.DRIVER_INFO,
-        MessageType.LOCATION_BATCH,
-        MessageType.CAN_DATA,
-        MessageType.MULTIMEDIA_EVENT,
-        MessageType.MULTIMEDIA_DATA,
-        MessageType.TRANSPARENT,
-        MessageType.COMPRESSED,
+        MessageType.TERMINAL_RESPONSE,
+        MessageType.PARAMETERS,
+        MessageType.ATTRIBUTES,
+        MessageType.LOCATION_ANSWER,
+        MessageType.QUESTION_ANSWER,
+        MessageType.VEHICLE_CONTROL_ANSWER,
+        MessageType.TACHOGRAPH_ANSWER,
+        MessageType.MULTIMEDIA_SEARCH_ANSWER,
+        MessageType.CAMERA_ANSWER,
     }
 )
+PLATFORM_IDS: Final = 0x8000  # ids from here on are the platform's own
+
+
+def answered_generally(msg_id: int) -> bool:
+    """Whether a terminal message gets the 0x8001 general response."""
+    return msg_id < PLATFORM_IDS and msg_id not in ANSWERS and msg_id != MessageType.REGISTER
+
 
 # Alarm flag bits of the location basic information (JT/T 808-2013 table 24; 2019 keeps them).
 # Bits 15-17 are reserved by the standard; the values here are the common vendor use (G10LS
@@ -110,7 +120,9 @@ ALARM_BITS: Final[dict[int, str]] = {
     4: "fault",  # GNSS module fault
     5: "gpsAntennaCut",
     6: "fault",  # GNSS antenna short circuit
-    7: "lowPower",  # main (vehicle) supply under-voltage
+    # main supply under-voltage: the vehicle battery running low, "lowBattery" as the
+    # reference decoder has it (captures #49)
+    7: "lowBattery",
     8: "powerCut",  # main supply removed
     9: "fault",  # display
     10: "fault",  # TTS module

@@ -21,6 +21,7 @@ from .constants import (
     FLAG,
     HEADER_2013,
     HEADER_2019,
+    MAX_FRAME_SIZE,
     MIN_UNESCAPED,
     PHONE_2013,
     PHONE_2019,
@@ -59,16 +60,20 @@ def escape(data: bytes) -> bytes:
     return data.replace(_ESC_BYTE, b"\x7d\x01").replace(_FLAG_BYTE, b"\x7d\x02")
 
 
+_ESCAPED_RE: Final = re.compile(b"\x7d[\x01\x02]")
+
+
+def _unescaped(m: re.Match[bytes]) -> bytes:
+    return _FLAG_BYTE if m.group()[1] == 0x02 else _ESC_BYTE
+
+
 def unescape(inner: bytes) -> bytes:
-    """Undo the escaping of the bytes between the flags; a 7D not followed by 01/02 is the
-    device's fault."""
+    """Undo the escaping of the bytes between the flags. A 7D not followed by 01 or 02 is kept
+    as it is: firmware that forgets to escape a 7D exists, and the check code, not the escaping,
+    decides whether the frame is sound."""
     if _ESC_BYTE not in inner:
         return inner
-    escapes = inner.count(_ESC_BYTE)
-    if escapes != inner.count(b"\x7d\x01") + inner.count(b"\x7d\x02"):
-        raise FramingError("7D not followed by 01 or 02")
-    # 7D 02 first: a literal 7D 02 was sent as 7D 01 02, which holds no 7D 02 of its own
-    return inner.replace(b"\x7d\x02", _FLAG_BYTE).replace(b"\x7d\x01", _ESC_BYTE)
+    return _ESCAPED_RE.sub(_unescaped, inner)
 
 
 def header_size(attrs: int) -> int:
@@ -89,12 +94,53 @@ def _plausible(data: bytes) -> bool:
     return xor8(memoryview(data)[:-1]) == data[-1]
 
 
+def _sound(data: bytes) -> bool:
+    """The header's body length and the check code both agree: a stricter _plausible, for
+    bytes that holding a bare 7D or 7E are not escaped as the standard says. The length may be
+    one byte off, as some firmware has it (see open_frame), only where no 7D is in play: one
+    escape sequence read raw makes the frame one byte longer and flips bit 0 of the check code,
+    so a corrupted escaped frame could pass."""
+    if len(data) < MIN_UNESCAPED:
+        return False
+    attrs = (data[2] << 8) | data[3]
+    off = len(data) - header_size(attrs) - (attrs & BODY_LENGTH_MASK) - 1
+    if off != 0 and (abs(off) != 1 or _ESC_BYTE in data):
+        return False  # the cheap test first: garbage rarely gets past it
+    return xor8(memoryview(data)[:-1]) == data[-1]
+
+
+def _escaped(inner: bytes) -> bool:
+    """Whether every 7D starts an escape sequence, as the standard has it."""
+    return inner.count(_ESC_BYTE) == inner.count(b"\x7d\x01") + inner.count(b"\x7d\x02")
+
+
+def _framed(inner: bytes) -> bool:
+    """Whether the bytes between two 7E make a frame: escaped as the standard says and
+    plausible; or, holding a bare 7D, sound read either way."""
+    if _ESC_BYTE not in inner:
+        return _plausible(inner)
+    if _escaped(inner):
+        return _plausible(unescape(inner)) or _sound(inner)
+    return _sound(unescape(inner)) or _sound(inner)
+
+
+def _declared(inner: bytes) -> int:
+    """The bytes between the flags the header's attributes promise (0 if too short to say)."""
+    if len(inner) < 4:
+        return 0
+    attrs = (inner[2] << 8) | inner[3]
+    return header_size(attrs) + (attrs & BODY_LENGTH_MASK) + 1
+
+
 def frame_length(buf: Buffer) -> int:
     """Sign-coded length of the next frame (see base.NEED_MORE).
 
-    A frame runs from a 7E to the next 7E. A candidate that is not plausible (see _plausible) is
-    skipped up to (not including) its closing 7E, which may open the next frame: that is how a
-    lost end flag or garbage holding a 7E resynchronises without losing the frame after it.
+    A frame runs from a 7E to the next 7E. A candidate that is not plausible (see _plausible)
+    may be a frame of firmware that does not escape: read as it is, or up to the 7E where its
+    header says it ends (a bare 7E inside), it is taken when its length field and check code
+    both agree (_sound). Otherwise it is skipped up to (not including) its closing 7E, which
+    may open the next frame: that is how a lost end flag or garbage holding a 7E resynchronises
+    without losing the frame after it.
     """
     n = len(buf)
     if n == 0:
@@ -106,11 +152,18 @@ def frame_length(buf: Buffer) -> int:
     if m is None:
         return NEED_MORE
     end = m.end()
-    try:
-        fits = _plausible(unescape(bytes(buf[1 : end - 1])))
-    except FramingError:
-        fits = False
-    return end if fits else -(end - 1)
+    inner = bytes(buf[1 : end - 1])
+    if _framed(inner):
+        return end
+    if len(inner) < HEADER_2013:
+        return -(end - 1)  # a bare 7E is looked for past the header only: garbage is cheap
+    # a bare 7E inside: the frame ends where its header says, one byte either way
+    declared = _declared(inner)
+    for longer in (declared + 2, declared + 1, declared + 3):
+        fits = end < longer <= min(n, MAX_FRAME_SIZE) and buf[longer - 1] == FLAG
+        if fits and _sound(bytes(buf[1 : longer - 1])):
+            return longer
+    return -(end - 1)
 
 
 def open_frame(frame: bytes) -> Envelope:
@@ -122,14 +175,14 @@ def open_frame(frame: bytes) -> Envelope:
             raise FramingError(f"bad start flag {frame[:1].hex()}")
         raise TruncatedFrame(f"{n} bytes without both 7E flags")
     inner = frame[1:-1]
-    if _FLAG_BYTE in inner:
-        raise FramingError("7E inside a frame")
     data = unescape(inner)
     if len(data) < MIN_UNESCAPED:
         raise TruncatedFrame(f"{len(data)} unescaped bytes is no JT/T 808 frame")
     expected = data[-1]
     actual = xor8(memoryview(data)[:-1])
-    if actual != expected:
+    if actual != expected and data is not inner and _sound(inner):
+        data = inner  # firmware that does not escape (see frame_length): its check code agrees
+    elif actual != expected:
         raise ChecksumError(f"check code {expected:02x} in frame, {actual:02x} computed")
     attrs = (data[2] << 8) | data[3]
     head = header_size(attrs)

@@ -14,10 +14,10 @@ from typing import NamedTuple
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
 from .constants import (
-    GENERAL_RESPONSE,
     REGISTER_UNKNOWN_TERMINAL,
     RESULT_FAILURE,
     RESULT_OK,
+    answered_generally,
 )
 from .constants import MessageType as M
 from .framing import Envelope, open_frame, phone_id
@@ -42,11 +42,23 @@ _KINDS: dict[int, _Policy] = {
     M.HEARTBEAT: _Policy(FrameKind.HEARTBEAT, 0),
     M.LOCATION: _Policy(FrameKind.DATA, 1),
     M.LOCATION_BATCH: _Policy(FrameKind.DATA, 1),  # real count read below
+    M.LOCATION_BATCH_VENDOR: _Policy(FrameKind.DATA, 1),  # real count read below
+    M.DRIVER_INFO: _Policy(FrameKind.DATA, 1),
+    M.TRANSPARENT: _Policy(FrameKind.DATA, 1),
+    M.WAYBILL: _Policy(FrameKind.DATA, 1),
+    M.VENDOR_TEXT_ANSWER: _Policy(FrameKind.REPLY, 1),
+    M.VENDOR_UNICODE_ANSWER: _Policy(FrameKind.REPLY, 1),
     M.TERMINAL_RESPONSE: _Policy(FrameKind.REPLY, 1),
     M.LOCATION_ANSWER: _Policy(FrameKind.REPLY, 1),
-    M.PARAMETERS: _Policy(FrameKind.REPLY, 0),
-    M.ATTRIBUTES: _Policy(FrameKind.REPLY, 0),
-    M.VEHICLE_CONTROL_ANSWER: _Policy(FrameKind.REPLY, 0),
+    M.PARAMETERS: _Policy(FrameKind.REPLY, 1),
+    M.ATTRIBUTES: _Policy(FrameKind.REPLY, 1),
+    M.VEHICLE_CONTROL_ANSWER: _Policy(FrameKind.REPLY, 1),
+    M.QUESTION_ANSWER: _Policy(FrameKind.REPLY, 1),
+    M.UPGRADE_RESULT: _Policy(FrameKind.DATA, 1),
+    M.EVENT_REPORT: _Policy(FrameKind.DATA, 1),
+    M.MULTIMEDIA_EVENT: _Policy(FrameKind.DATA, 1),
+    M.MULTIMEDIA_DATA: _Policy(FrameKind.DATA, 1),
+    M.CAN_DATA: _Policy(FrameKind.DATA, 1),
 }
 _OTHER = _Policy(FrameKind.OTHER, 0)
 
@@ -60,6 +72,11 @@ def _records(env: Envelope, policy: _Policy) -> int:
         if env.end - env.start < 2:
             return 0
         return (env.data[env.start] << 8) | env.data[env.start + 1]
+    if env.msg_id == M.LOCATION_BATCH_VENDOR:
+        count, pos = 0, env.start
+        while pos < env.end:  # {length(1), body} to the end
+            count, pos = count + 1, pos + 1 + env.data[pos]
+        return count
     return policy.records
 
 
@@ -86,7 +103,7 @@ def inspect(frame: bytes, session: Session) -> Uplink:
     session.state[VERSION_KEY] = env.version
     policy = _KINDS.get(env.msg_id, _OTHER)
     ack = reject = b""
-    if env.msg_id == M.REGISTER or env.msg_id in GENERAL_RESPONSE:
+    if env.msg_id == M.REGISTER or answered_generally(env.msg_id):
         ack, reject = _replies(env, unique_id, next_serial(session))
     return Uplink(
         kind=policy.kind,
