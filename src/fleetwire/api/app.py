@@ -1,5 +1,7 @@
-"""The FastAPI application: devices, positions, latest positions, raw frames, dead letters,
-metrics, and the session, users and permissions routes.
+"""The FastAPI application: the Traccar-compatible API (api/traccar/) on Traccar's paths, the
+session, users and permissions routes, and Fleetwire's own routes beside them: devices and
+positions as the store keeps them (/api/fleetwire/...), raw frames, dead letters, the command
+queue, health, metrics.
 
 Reads the embedded stores through per-thread SQLite connections (FastAPI runs plain ``def``
 endpoints in a thread pool); the registry's users, sessions and links through the async engine
@@ -28,6 +30,8 @@ from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.api.session import session_router
 from fleetwire.api.users import users_router
+from fleetwire.api.traccar import install as install_traccar
+from fleetwire.api.traccar.context import Context
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import Device, SqliteRegistry
@@ -135,27 +139,33 @@ def create_app(settings: Settings) -> FastAPI:
 
         migrate_embedded(settings)
     registry = open_registry(settings)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        await registry.dispose()
-
-    app = FastAPI(
-        title="Fleetwire",
-        version=__version__,
-        description="Positions, devices and raw frames of a Fleetwire installation. Log in "
-        "with POST /api/session (form) for a JSESSIONID cookie, or send Basic credentials or "
-        "a Bearer token (POST /api/session/token) with each request.",
-        lifespan=lifespan,
-    )
-    app.state.registry = registry
-    app.state.settings = settings
     stores: Any = Stores(settings)
     if settings.store.postgres:
         from fleetwire.api.scale import ScaleStores
 
         stores = ScaleStores(settings)
+    ctx = Context(settings, stores)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await ctx.close()
+        await registry.dispose()
+
+    app = FastAPI(
+        title="Fleetwire",
+        version=__version__,
+        description="The Traccar-compatible API (Traccar's paths, JSON and units: speed in"
+        " knots there) and Fleetwire's own: positions as stored (km/h), raw frames, the"
+        " command queue, campaigns, health. Log in with POST /api/session (form) for a"
+        " JSESSIONID cookie, or send Basic credentials or a Bearer token (POST"
+        " /api/session/token) with each request.",
+        lifespan=lifespan,
+    )
+    app.state.registry = registry
+    app.state.settings = settings
+    app.state.traccar = ctx
+    install_traccar(app, ctx)
     max_rows = settings.api.max_rows
 
     def find_device(unique_id: str, scope: DeviceScope) -> Device:
@@ -170,7 +180,7 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(400, "'to' must be after 'from'")
         return start, end
 
-    @app.get("/api/devices", response_model=list[DeviceOut], tags=["devices"])
+    @app.get("/api/fleetwire/devices", response_model=list[DeviceOut], tags=["fleetwire"])
     def devices(scope: Scope) -> Response:
         latest = {p.device_id: p.fix_time_ms for p in stores.telemetry.latest()}
         return _json(
@@ -178,7 +188,10 @@ def create_app(settings: Settings) -> FastAPI:
         )
 
     @app.get(
-        "/api/positions", response_model=list[PositionOut], responses=ERRORS, tags=["positions"]
+        "/api/fleetwire/positions",
+        response_model=list[PositionOut],
+        responses=ERRORS,
+        tags=["fleetwire"],
     )
     def positions(
         scope: Scope,
@@ -195,10 +208,10 @@ def create_app(settings: Settings) -> FastAPI:
         return _json([_position(p, dev.unique_id) for p in rows])
 
     @app.get(
-        "/api/positions/latest",
+        "/api/fleetwire/positions/latest",
         response_model=list[PositionOut],
         responses=ERRORS,
-        tags=["positions"],
+        tags=["fleetwire"],
     )
     def latest(
         scope: Scope,
