@@ -11,6 +11,7 @@ from fleetwire.api.traccar.devices import devices_router
 from fleetwire.api.traccar.events import events_router
 from fleetwire.api.traccar.objects import SPECS, object_router
 from fleetwire.api.traccar.positions import positions_router
+from fleetwire.api.traccar.reports import reports_router
 from fleetwire.api.traccar.server import server_router
 from fleetwire.api.traccar.types import types_router
 
@@ -22,5 +23,6 @@ def install(app: FastAPI, ctx: Context) -> None:
     app.include_router(events_router(ctx))
     app.include_router(types_router())  # before notifications/{id}
     app.include_router(commands_router(ctx))
+    app.include_router(reports_router(ctx))
     for spec in SPECS:
         app.include_router(object_router(ctx, spec))
