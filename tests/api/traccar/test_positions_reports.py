@@ -74,8 +74,8 @@ def test_history_accepts_every_client_date_form(track: Api, start: str, end: str
 
 @pytest.mark.parametrize("bad", ["2026-11-20T10:00:00", "2026-11-20", "yesterday", ""])
 def test_dates_without_a_zone_are_refused(track: Api, bad: str) -> None:
-    r = track.get("/api/positions", params={"deviceId": track.ids["A"], "from": bad, **{
-        "to": "2026-11-21T00:00:00Z"}})  # fmt: skip
+    r = track.get("/api/positions", params={"deviceId": track.ids["A"], "from": bad,
+        "to": "2026-11-21T00:00:00Z"})  # fmt: skip
     assert r.status_code == 400 and "zone" in r.text
 
 
@@ -127,7 +127,8 @@ def test_events_report_honours_the_type_filter_and_events_by_id(track: Api) -> N
     a = track.ids["A"]
     derived_rows(track, "events", [
         {"id": "ab" * 20, "device_id": a, "type": "ignitionOn", "event_time": T0_MS,
-         "position_id": None, "geofence_id": None, "maintenance_id": None, "attributes": "{}", "superseded": 0},
+         "position_id": None, "geofence_id": None, "maintenance_id": None, "attributes": "{}",
+         "superseded": 0},
         {"id": "cd" * 20, "device_id": a, "type": "alarm", "event_time": T0_MS + 1000,
          "position_id": 5, "geofence_id": None, "maintenance_id": None,
          "attributes": '{"alarm": "sos"}', "superseded": 0},
