@@ -149,6 +149,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        await feed.close()
         await ctx.close()
         await registry.dispose()
 
@@ -165,7 +166,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.registry = registry
     app.state.settings = settings
     app.state.traccar = ctx
-    install_traccar(app, ctx)
+    feed = install_traccar(app, ctx)
+    app.state.traccar_feed = feed
     max_rows = settings.api.max_rows
 
     def find_device(unique_id: str, scope: DeviceScope) -> Device:

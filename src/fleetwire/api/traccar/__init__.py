@@ -9,14 +9,19 @@ from fleetwire.api.traccar.commands import commands_router
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.devices import devices_router
 from fleetwire.api.traccar.events import events_router
+from fleetwire.api.traccar.feed import LiveFeed
 from fleetwire.api.traccar.objects import SPECS, object_router
 from fleetwire.api.traccar.positions import positions_router
 from fleetwire.api.traccar.reports import reports_router
 from fleetwire.api.traccar.server import server_router
+from fleetwire.api.traccar.socket import socket_router
 from fleetwire.api.traccar.types import types_router
 
 
-def install(app: FastAPI, ctx: Context) -> None:
+def install(app: FastAPI, ctx: Context) -> LiveFeed:
+    """Mount every Traccar route; returns the live feed (the app stops it at shutdown)."""
+    feed = LiveFeed(ctx)
+    app.include_router(socket_router(ctx, feed))
     app.include_router(server_router(ctx))
     app.include_router(devices_router(ctx))
     app.include_router(positions_router(ctx))
@@ -26,3 +31,4 @@ def install(app: FastAPI, ctx: Context) -> None:
     app.include_router(reports_router(ctx))
     for spec in SPECS:
         app.include_router(object_router(ctx, spec))
+    return feed

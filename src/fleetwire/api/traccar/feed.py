@@ -1,0 +1,193 @@
+"""The live feed behind /api/socket: one poller per API process reads the telemetry store a few
+times a second (which devices' latest position moved on, which events are new), so it works on
+both tiers and with the API in its own process, and fans the frames out to the subscribed
+sockets whose user may see the device. Each frame is serialised once, whatever the number of
+sockets. A subscriber's device set (and its `web` notifications, which decide the events it
+gets) is worked out again every few seconds, so new links take effect without reconnecting.
+
+A socket too slow to take its frames (queue past `MAX_QUEUE`) is dropped rather than letting
+memory grow; the client reconnects and re-reads the lists, as Traccar's clients do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import select
+
+from fleetwire.api.auth import User
+from fleetwire.api.traccar import derived
+from fleetwire.api.traccar import interim_store as store
+from fleetwire.api.traccar.context import Context
+from fleetwire.api.traccar.convert import now_ms
+from fleetwire.api.traccar.models import device_json, event_json, position_json
+
+log = logging.getLogger(__name__)
+
+POLL_INTERVAL = 0.2  # s between looks at the store
+SCOPE_REFRESH = 5.0  # s between recomputations of a subscriber's devices and notifications
+EVENT_WINDOW_MS = 3_600_000  # events are pushed if their time is within the last hour
+MAX_QUEUE = 10_000
+KEEPALIVE = 55.0  # s between `{}` frames on an otherwise quiet socket (Traccar's)
+
+
+@dataclass(eq=False)
+class Subscriber:
+    user: User
+    queue: asyncio.Queue[bytes | None] = field(default_factory=asyncio.Queue)
+    devices: set[int] | None = field(default_factory=set)  # None: every device
+    web_events: dict[str, set[int] | None] = field(default_factory=dict)  # type -> devices
+    refreshed: float = 0.0
+
+    def push(self, frame: bytes) -> None:
+        if self.queue.qsize() >= MAX_QUEUE:
+            self.queue.put_nowait(None)  # the socket's sender closes it
+            return
+        self.queue.put_nowait(frame)
+
+    def sees(self, device_id: int) -> bool:
+        return self.devices is None or device_id in self.devices
+
+
+class LiveFeed:
+    def __init__(self, ctx: Context, poll_interval: float = POLL_INTERVAL) -> None:
+        self.ctx = ctx
+        self.poll_interval = poll_interval
+        self.keepalive = KEEPALIVE
+        self.subscribers: set[Subscriber] = set()
+        self._marks: dict[int, tuple[int, int]] | None = None
+        self._seen_events: dict[str, int] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    async def subscribe(self, user: User) -> Subscriber:
+        sub = Subscriber(user)
+        await self._refresh(sub)
+        self.subscribers.add(sub)
+        if self._task is None or self._task.done():
+            await self._prime()
+            self._task = asyncio.create_task(self._run(), name="traccar-live-feed")
+        return sub
+
+    def unsubscribe(self, sub: Subscriber) -> None:
+        self.subscribers.discard(sub)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _refresh(self, sub: Subscriber) -> None:
+        engine = await self.ctx.registry()
+        sub.devices = await store.visible_device_ids(engine, sub.user)
+        sub.web_events = await _web_notifications(engine, sub.user, sub.devices)
+        sub.refreshed = time.monotonic()
+
+    async def _prime(self) -> None:
+        """What exists now is history, not news."""
+        reader = await self.ctx.telemetry()
+        self._marks = await reader.marks()
+        for e in await derived.events_since(reader.engine, now_ms() - EVENT_WINDOW_MS):
+            self._seen_events[e["id"]] = int(e["event_time"])
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.poll()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the store may be briefly unavailable: try again next round
+                log.exception("event=live_feed_poll_failed")
+            await asyncio.sleep(self.poll_interval)
+
+    async def poll(self) -> None:
+        reader = await self.ctx.telemetry()
+        marks = await reader.marks()
+        old = self._marks or {}
+        changed = [d for d, m in marks.items() if old.get(d) != m]
+        self._marks = marks
+        now = time.monotonic()
+        for sub in list(self.subscribers):
+            if now - sub.refreshed > SCOPE_REFRESH:
+                await self._refresh(sub)
+        if changed:
+            await self._positions(changed)
+        await self._events()
+
+    async def _positions(self, changed: list[int]) -> None:
+        reader = await self.ctx.telemetry()
+        latest = {p.device_id: p for p in await reader.latest(changed)}
+        rows = await self.ctx.device_rows(latest)
+        now = now_ms()
+        for device_id, p in latest.items():
+            row = rows.get(device_id)
+            if row is None:
+                continue
+            dev = orjson.dumps({"devices": [device_json(row, p, now)]})
+            pos = orjson.dumps({"positions": [position_json(p, row.protocol)]})
+            for sub in self.subscribers:
+                if sub.sees(device_id):
+                    sub.push(dev)
+                    sub.push(pos)
+
+    async def _events(self) -> None:
+        if not any(sub.web_events for sub in self.subscribers):
+            return
+        reader = await self.ctx.telemetry()
+        horizon = now_ms() - EVENT_WINDOW_MS
+        fresh = [e for e in await derived.events_since(reader.engine, horizon)
+                 if e["id"] not in self._seen_events]  # fmt: skip
+        for e in fresh:
+            self._seen_events[e["id"]] = int(e["event_time"])
+            device_id = int(e["device_id"])
+            body = event_json(e, derived.api_event_id(e["id"]))
+            body["attributes"].setdefault("message", _message(body))
+            frame = orjson.dumps({"events": [body]})
+            for sub in self.subscribers:
+                scope = sub.web_events.get(e["type"], set())
+                if sub.sees(device_id) and (scope is None or device_id in scope):
+                    sub.push(frame)
+        self._seen_events = {k: t for k, t in self._seen_events.items() if t >= horizon}
+
+
+def _message(event: dict[str, Any]) -> str:
+    alarm = event["attributes"].get("alarm")
+    return f"{event['type']}: {alarm}" if alarm else str(event["type"])
+
+
+async def _web_notifications(
+    engine: Any, user: User, visible: set[int] | None
+) -> dict[str, set[int] | None]:
+    """Event type -> the devices for which the user has a notification with the `web`
+    notificator (None: all of the user's devices, for `always` notifications)."""
+    n, un = store.notifications, store.LINKS["user", "notification"]
+    dn, gn = store.LINKS["device", "notification"], store.LINKS["group", "notification"]
+    out: dict[str, set[int] | None] = {}
+    async with engine.connect() as conn:
+        rows = list(await conn.execute(
+            select(n.c.id, n.c.type, n.c.always, n.c.notificators)
+            .join(un, un.c.notification_id == n.c.id).where(un.c.user_id == user.id)))  # fmt: skip
+        for nid, type_, always, notificators in rows:
+            if "web" not in {s.strip() for s in (notificators or "").split(",")}:
+                continue
+            if always:
+                out[type_] = None
+                continue
+            devs = {int(r[0]) for r in await conn.execute(
+                select(dn.c.device_id).where(dn.c.notification_id == nid))}  # fmt: skip
+            groups = {int(r[0]) for r in await conn.execute(
+                select(gn.c.group_id).where(gn.c.notification_id == nid))}  # fmt: skip
+            if groups:
+                closure = await store._group_closure(conn, groups)
+                in_groups = select(store.devices.c.id).where(store.devices.c.group_id.in_(closure))
+                devs |= {int(r[0]) for r in await conn.execute(in_groups)}
+            have = out.get(type_, set())
+            if have is not None:
+                out[type_] = have | (devs if visible is None else devs & visible)
+    return out
