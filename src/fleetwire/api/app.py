@@ -314,6 +314,13 @@ def create_app(settings: Settings) -> FastAPI:
         body, content_type = render(head, lag)
         return Response(body, media_type=content_type)
 
+    if settings.api.web_path is not None:
+        from fleetwire.api.traccar.static import mount_web
+
+        # last: every API route above wins over the static app's catch-all
+        mount_web(app, settings.api.web_path, settings.api.server_attributes)
+        return app
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         from fleetwire.api.ui import PAGE
