@@ -100,16 +100,19 @@ def test_socket_pushes_only_what_the_user_may_see(live: tuple[str, Api]) -> None
             ]
             assert (await frames(bob, 1))[0] == {"positions": []}
             await alice.send_str("{}")  # W's liveness probe is ignored
-            rows = [pos_row(b, now_ms() - 1000), pos_row(a, now_ms() - 500, speed_kmh=18.52)]
+            # two positions of A in one batch: each one is pushed, not only the newest
+            rows = [pos_row(b, now_ms() - 1000), pos_row(a, now_ms() - 700),
+                    pos_row(a, now_ms() - 500, speed_kmh=18.52)]  # fmt: skip
             await asyncio.to_thread(api.write_positions, rows)
-            got = await frames(alice, 2)
-            assert [list(f) for f in got] == [["devices"], ["positions"]]
+            got = await frames(alice, 3)
+            assert [list(f) for f in got] == [["devices"], ["positions"], ["positions"]]
             assert got[0]["devices"][0]["id"] == a and got[0]["devices"][0]["status"] == "online"
-            assert got[1]["positions"][0]["deviceId"] == a
-            assert got[1]["positions"][0]["speed"] == pytest.approx(10.0)
-            assert got[1]["positions"][0]["id"] == got[0]["devices"][0]["positionId"]
+            assert [f["positions"][0]["deviceId"] for f in got[1:]] == [a, a]
+            assert got[2]["positions"][0]["speed"] == pytest.approx(10.0)
+            assert got[2]["positions"][0]["id"] == got[0]["devices"][0]["positionId"]
             # nothing about B reached Alice, and Bob got only keepalives
-            assert (await frames(alice, 1))[0] == {}
+            extra = (await frames(alice, 1))[0]
+            assert extra == {}, orjson.dumps(extra).decode()
             assert all(f == {} for f in await frames(bob, 1))
             await alice.close()
             await bob.close()

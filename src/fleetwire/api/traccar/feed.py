@@ -5,6 +5,11 @@ sockets whose user may see the device. Each frame is serialised once, whatever t
 sockets. A subscriber's device set (and its `web` notifications, which decide the events it
 gets) is worked out again every few seconds, so new links take effect without reconnecting.
 
+Which positions: Traccar pushes every stored position not older than its device's latest. On
+SQLite the feed reads the positions stored since its last look (by id) and applies that rule;
+PostgreSQL positions have no id, so there it pushes each device's latest position whenever it
+changes (a device sending faster than the poll shows its newest position only).
+
 A socket too slow to take its frames (queue past `MAX_QUEUE`) is dropped rather than letting
 memory grow; the client reconnects and re-reads the lists, as Traccar's clients do.
 """
@@ -27,6 +32,7 @@ from fleetwire.api.traccar import interim_store as store
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import now_ms
 from fleetwire.api.traccar.models import device_json, event_json, position_json
+from fleetwire.api.traccar.telemetry import Pos
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,7 @@ POLL_INTERVAL = 0.2  # s between looks at the store
 SCOPE_REFRESH = 5.0  # s between recomputations of a subscriber's devices and notifications
 EVENT_WINDOW_MS = 3_600_000  # events are pushed if their time is within the last hour
 MAX_QUEUE = 10_000
+BATCH = 5_000  # new positions read per query
 KEEPALIVE = 55.0  # s between `{}` frames on an otherwise quiet socket (Traccar's)
 
 
@@ -62,26 +69,37 @@ class LiveFeed:
         self.keepalive = KEEPALIVE
         self.subscribers: set[Subscriber] = set()
         self._marks: dict[int, tuple[int, int]] | None = None
+        self._head = 0  # newest position id seen (SQLite)
+        self._pushed_fix: dict[int, int] = {}  # device -> newest fix time pushed
         self._seen_events: dict[str, int] = {}
         self._task: asyncio.Task[None] | None = None
+        self._starting = asyncio.Lock()
+        self._stopping = asyncio.Event()
 
     async def subscribe(self, user: User) -> Subscriber:
         sub = Subscriber(user)
         await self._refresh(sub)
         self.subscribers.add(sub)
-        if self._task is None or self._task.done():
-            await self._prime()
-            self._task = asyncio.create_task(self._run(), name="traccar-live-feed")
+        async with self._starting:  # two first subscribers must not start two pollers
+            if self._task is None or self._task.done():
+                await self._prime()
+                self._task = asyncio.create_task(self._run(), name="traccar-live-feed")
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
         self.subscribers.discard(sub)
 
     async def close(self) -> None:
+        """Stop between polls: a poll cancelled inside a query would leave the SQLite driver's
+        thread answering a loop that is gone."""
+        self._stopping.set()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), 5.0)
+            except TimeoutError:
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
 
     async def _refresh(self, sub: Subscriber) -> None:
         engine = await self.ctx.registry()
@@ -93,18 +111,21 @@ class LiveFeed:
         """What exists now is history, not news."""
         reader = await self.ctx.telemetry()
         self._marks = await reader.marks()
+        self._head = await reader.head()
+        self._pushed_fix = {d: fix for d, (fix, _) in self._marks.items()}
         for e in await derived.events_since(reader.engine, now_ms() - EVENT_WINDOW_MS):
             self._seen_events[e["id"]] = int(e["event_time"])
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             try:
                 await self.poll()
             except asyncio.CancelledError:
                 raise
             except Exception:  # the store may be briefly unavailable: try again next round
                 log.exception("event=live_feed_poll_failed")
-            await asyncio.sleep(self.poll_interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.poll_interval)
 
     async def poll(self) -> None:
         reader = await self.ctx.telemetry()
@@ -116,25 +137,49 @@ class LiveFeed:
         for sub in list(self.subscribers):
             if now - sub.refreshed > SCOPE_REFRESH:
                 await self._refresh(sub)
-        if changed:
-            await self._positions(changed)
+        if reader.pg:
+            if changed:
+                await self._push(await reader.latest(changed))
+        else:
+            while True:
+                new = await reader.since(self._head, BATCH)
+                if not new:
+                    break
+                self._head = new[-1].id
+                await self._push(new)
+                if len(new) < BATCH:
+                    break
         await self._events()
 
-    async def _positions(self, changed: list[int]) -> None:
-        reader = await self.ctx.telemetry()
-        latest = {p.device_id: p for p in await reader.latest(changed)}
-        rows = await self.ctx.device_rows(latest)
+    async def _push(self, positions: list[Pos]) -> None:
+        """A `devices` frame per device and a `positions` frame per position not older than
+        what was last pushed for its device."""
+        fresh: list[Pos] = []
+        for p in positions:
+            if p.fix_ms >= self._pushed_fix.get(p.device_id, 0):
+                self._pushed_fix[p.device_id] = p.fix_ms
+                fresh.append(p)
+        if not fresh:
+            return
+        rows = await self.ctx.device_rows({p.device_id for p in fresh})
         now = now_ms()
-        for device_id, p in latest.items():
-            row = rows.get(device_id)
+        newest: dict[int, Pos] = {}
+        frames: list[tuple[int, bytes]] = []
+        for p in fresh:
+            row = rows.get(p.device_id)
             if row is None:
                 continue
-            dev = orjson.dumps({"devices": [device_json(row, p, now)]})
-            pos = orjson.dumps({"positions": [position_json(p, row.protocol)]})
-            for sub in self.subscribers:
+            newest[p.device_id] = p
+            frames.append(
+                (p.device_id, orjson.dumps({"positions": [position_json(p, row.protocol)]}))
+            )
+        for device_id, p in newest.items():
+            dev = orjson.dumps({"devices": [device_json(rows[device_id], p, now)]})
+            frames.insert(0, (device_id, dev))
+        for sub in self.subscribers:
+            for device_id, frame in frames:
                 if sub.sees(device_id):
-                    sub.push(dev)
-                    sub.push(pos)
+                    sub.push(frame)
 
     async def _events(self) -> None:
         if not any(sub.web_events for sub in self.subscribers):

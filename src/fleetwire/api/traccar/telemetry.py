@@ -106,6 +106,23 @@ class TelemetryReader:
         async with self.engine.connect() as conn:
             return {int(r[0]): (int(r[1]), int(r[2])) for r in await conn.execute(text(sql))}
 
+    async def head(self) -> int:
+        """The newest position id (SQLite; 0 on PostgreSQL, which has no ids)."""
+        if self.pg:
+            return 0
+        async with self.engine.connect() as conn:
+            return int((await conn.execute(text("SELECT max(id) FROM positions"))).scalar() or 0)
+
+    async def since(self, after_id: int, limit: int) -> list[Pos]:
+        """Positions stored after ``after_id``, by id (SQLite only: the live feed's way of
+        seeing every new position, not only each device's latest)."""
+        sql = (
+            f"SELECT {_SQLITE_COLS} FROM positions p WHERE p.id > :a"
+            " AND p.latitude IS NOT NULL ORDER BY p.id LIMIT :n"
+        )
+        async with self.engine.connect() as conn:
+            return [_pos(r) for r in await conn.execute(text(sql), {"a": after_id, "n": limit})]
+
     async def history(self, device_id: int, from_ms: int, to_ms: int, limit: int) -> list[Pos]:
         """Positions of a device with from <= fix time <= to, by fix time (Traccar's bounds
         are inclusive)."""
