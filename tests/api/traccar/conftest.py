@@ -24,10 +24,19 @@ from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
 from tests.conftest import make_settings
 
-ADMIN = User(1, "Admin", "admin@example.com", administrator=True)
-ALICE = User(2, "Alice", "alice@example.com")  # linked to device A
-BOB = User(3, "Bob", "bob@example.com")  # linked to nothing
-READER = User(4, "Reader", "reader@example.com", readonly=True)  # linked to device A
+
+def _user(uid: int, name: str, administrator: bool = False, readonly: bool = False) -> User:
+    return User(id=uid, name=name, email=f"{name.lower()}@example.com", login=None,
+                password_hash=None, administrator=administrator, readonly=readonly,
+                device_readonly=False, limit_commands=False, disable_reports=False,
+                disabled=False, expiration_time=None, device_limit=-1, user_limit=0, phone=None,
+                created=0, attributes={})  # fmt: skip
+
+
+ADMIN = _user(1, "Admin", administrator=True)
+ALICE = _user(2, "Alice")  # linked to device A
+BOB = _user(3, "Bob")  # linked to nothing
+READER = _user(4, "Reader", readonly=True)  # linked to device A
 USERS = {u.email: u for u in (ADMIN, ALICE, BOB, READER)}
 UID_A, UID_B = "356307042441013", "356307042441014"
 T0 = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -110,9 +119,8 @@ def api(data_dir: Path) -> Iterator[Api]:
         t = Api(client, data_dir, {"A": a.id, "B": b.id})
         client.get("/api/server")  # opens the registry: its tables exist from here on
         for u in USERS.values():
-            t.sql("INSERT INTO users (id, name, email, administrator, readonly, device_readonly,"
-                  " limit_commands, disabled, device_limit, user_limit, attributes)"
-                  " VALUES (?, ?, ?, ?, ?, 0, 0, 0, -1, 0, '{}')",
+            t.sql("INSERT INTO users (id, name, email, administrator, readonly, created)"
+                  " VALUES (?, ?, ?, ?, ?, 0)",
                   u.id, u.name, u.email, u.administrator, u.readonly)  # fmt: skip
         for u in (ALICE, READER):
             t.sql("INSERT INTO user_device (user_id, device_id) VALUES (?, ?)", u.id, a.id)

@@ -13,10 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from fleetwire.api.auth import User, current_user
-from fleetwire.api.traccar import derived, interim_store
-from fleetwire.api.traccar.interim_store import devices
+from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.telemetry import Pos, TelemetryReader, open_telemetry
 from fleetwire.config import Settings
+from fleetwire.store import access
+from fleetwire.store.db import open_registry
+from fleetwire.store.schema import devices, groups
+from fleetwire.store.users import get_user
 
 # the caller, as app-store's authentication resolves it (401 when anonymous)
 CurrentUser = Annotated[User, Depends(current_user)]
@@ -34,7 +37,11 @@ class Context:
         if self._registry is None:
             async with self._lock:
                 if self._registry is None:
-                    self._registry = await interim_store.open_registry(self.settings)
+                    if not self.settings.store.postgres:
+                        from fleetwire.store.migrate import migrate_embedded
+
+                        await asyncio.to_thread(migrate_embedded, self.settings)
+                    self._registry = open_registry(self.settings)
         return self._registry
 
     async def telemetry(self) -> TelemetryReader:
@@ -59,7 +66,7 @@ class Context:
 
     # -- access, as Traccar answers it ----------------------------------------------------
     async def visible_device_ids(self, user: User) -> set[int] | None:
-        return await interim_store.visible_device_ids(await self.registry(), user)
+        return await access.visible_device_ids(await self.registry(), user)
 
     async def device_ids_for(self, user: User, wanted: Iterable[int] | None = None) -> list[int]:
         """Devices the user may see, narrowed to ``wanted`` when given (any one not visible
@@ -81,7 +88,7 @@ class Context:
             row = (await conn.execute(select(devices).where(devices.c.id == device_id))).first()
         if row is None:
             raise HTTPException(404, f"no device {device_id}")
-        if not await interim_store.can_see_device(await self.registry(), user, device_id):
+        if not await access.can_see_device(await self.registry(), user, device_id):
             raise HTTPException(400, "device access denied")
         return row
 
@@ -100,6 +107,36 @@ class Context:
     async def latest_by_device(self, ids: Iterable[int] | None) -> dict[int, Pos]:
         reader = await self.telemetry()
         return {p.device_id: p for p in await reader.latest(ids)}
+
+    async def visible_ids(self, user: User, kind: str) -> set[int] | None:
+        """Objects of ``kind`` (group, geofence, notification, driver, calendar, maintenance)
+        the user may see; None for administrators."""
+        engine = await self.registry()
+        if kind == "group":
+            return await access.visible_group_ids(engine, user)
+        return await access.visible_object_ids(engine, user, kind)
+
+    async def other_user(self, user: User, user_id: int) -> User:
+        """Another user, for `?userId=` (administrators only, as Traccar's managers are not
+        served here yet)."""
+        if user_id == user.id:
+            return user
+        check_admin(user)
+        other = await get_user(await self.registry(), user_id)
+        if other is None:
+            raise HTTPException(404, f"no user {user_id}")
+        return other
+
+
+async def group_closure(conn: Any, roots: set[int]) -> set[int]:
+    """The groups and every group nested under them."""
+    seen = set(roots)
+    frontier = set(roots)
+    while frontier:
+        rows = await conn.execute(select(groups.c.id).where(groups.c.group_id.in_(frontier)))
+        frontier = {int(r[0]) for r in rows} - seen
+        seen |= frontier
+    return seen
 
 
 def check_writable(user: User, *, device: bool = False) -> None:

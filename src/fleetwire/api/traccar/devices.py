@@ -12,11 +12,12 @@ from fastapi import APIRouter, Body, HTTPException, Query, Response
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from fleetwire.api.auth import User
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin, check_writable
 from fleetwire.api.traccar.convert import attrs_in, json_response, now_ms, parse_time
-from fleetwire.api.traccar.interim_store import LINKS, devices, visible_device_ids
 from fleetwire.api.traccar.models import device_json
+from fleetwire.store import access
+from fleetwire.store.db import writing
+from fleetwire.store.schema import LINKS, devices
 
 DEVICE_EXAMPLE = {"name": "Van 7", "uniqueId": "356307042441013", "category": "van",
                   "attributes": {"speedLimit": 60}}  # fmt: skip
@@ -79,9 +80,8 @@ def devices_router(ctx: Context) -> APIRouter:
         if all_:
             check_admin(user)
             visible = None
-        elif user_id is not None and user_id != user.id:
-            check_admin(user)
-            visible = await visible_device_ids(engine, User(user_id, "", ""))
+        elif user_id is not None:
+            visible = await access.visible_device_ids(engine, await ctx.other_user(user, user_id))
         else:
             visible = await ctx.visible_device_ids(user)
         if visible is not None:
@@ -125,7 +125,7 @@ def devices_router(ctx: Context) -> APIRouter:
             if len(have) >= user.device_limit:
                 raise HTTPException(400, "device limit reached")
         try:
-            async with engine.begin() as conn:
+            async with writing(engine) as conn:
                 res = await conn.execute(
                     insert(devices).values(**cols, created=int(time.time() * 1000))
                 )
@@ -151,7 +151,7 @@ def devices_router(ctx: Context) -> APIRouter:
         cols = _columns(body)
         engine = await ctx.registry()
         try:
-            async with engine.begin() as conn:
+            async with writing(engine) as conn:
                 await conn.execute(update(devices).where(devices.c.id == target).values(**cols))
                 row = (await conn.execute(select(devices).where(devices.c.id == target))).one()
         except IntegrityError:
@@ -165,7 +165,7 @@ def devices_router(ctx: Context) -> APIRouter:
         check_writable(user, device=True)
         await ctx.check_device(user, device_id)
         engine = await ctx.registry()
-        async with engine.begin() as conn:
+        async with writing(engine) as conn:
             for (owner, prop), link in LINKS.items():
                 if "device" in (owner, prop):
                     await conn.execute(delete(link).where(link.c.device_id == device_id))

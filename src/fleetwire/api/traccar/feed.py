@@ -28,11 +28,12 @@ from sqlalchemy import select
 
 from fleetwire.api.auth import User
 from fleetwire.api.traccar import derived
-from fleetwire.api.traccar import interim_store as store
-from fleetwire.api.traccar.context import Context
+from fleetwire.api.traccar.context import Context, group_closure
 from fleetwire.api.traccar.convert import now_ms
 from fleetwire.api.traccar.models import device_json, event_json, position_json
 from fleetwire.api.traccar.telemetry import Pos
+from fleetwire.store import access
+from fleetwire.store import schema as store
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class LiveFeed:
 
     async def _refresh(self, sub: Subscriber) -> None:
         engine = await self.ctx.registry()
-        sub.devices = await store.visible_device_ids(engine, sub.user)
+        sub.devices = await access.visible_device_ids(engine, sub.user)
         sub.web_events = await _web_notifications(engine, sub.user, sub.devices)
         sub.refreshed = time.monotonic()
 
@@ -229,7 +230,7 @@ async def _web_notifications(
             groups = {int(r[0]) for r in await conn.execute(
                 select(gn.c.group_id).where(gn.c.notification_id == nid))}  # fmt: skip
             if groups:
-                closure = await store._group_closure(conn, groups)
+                closure = await group_closure(conn, groups)
                 in_groups = select(store.devices.c.id).where(store.devices.c.group_id.in_(closure))
                 devs |= {int(r[0]) for r in await conn.execute(in_groups)}
             have = out.get(type_, set())

@@ -15,10 +15,11 @@ from fastapi import APIRouter, Body, HTTPException, Query, Response
 from sqlalchemy import Table, delete, func, insert, select, update
 
 from fleetwire.api.auth import User
-from fleetwire.api.traccar import interim_store as store
 from fleetwire.api.traccar import wkt
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin, check_writable
 from fleetwire.api.traccar.convert import attrs_in, attrs_out, json_response
+from fleetwire.store import schema as store
+from fleetwire.store.db import writing
 
 # JSON key -> (column, kind); kind: str, int (0 for none in, 0 out), fk (id, 0 = none), bool
 Field = tuple[str, str]
@@ -105,7 +106,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
     t = spec.table
 
     async def visible(user: User) -> set[int] | None:
-        return await store.visible_object_ids(await ctx.registry(), user, spec.kind)
+        return await ctx.visible_ids(user, spec.kind)
 
     async def fetch(object_id: int, user: User) -> Any:
         async with (await ctx.registry()).connect() as conn:
@@ -133,10 +134,10 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
         q = select(t)
         if all_:
             check_admin(user)
-        elif user_id is not None and user_id != user.id:
-            check_admin(user)
-            ids = await store.visible_object_ids(engine, User(user_id, "", ""), spec.kind)
-            q = q.where(t.c.id.in_(ids or set()))
+        elif user_id is not None:
+            ids = await ctx.visible_ids(await ctx.other_user(user, user_id), spec.kind)
+            if ids is not None:
+                q = q.where(t.c.id.in_(ids))
         else:
             ids = await visible(user)
             if ids is not None:
@@ -172,7 +173,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
         check_writable(user)
         cols = _columns(spec, body)
         link = store.LINKS["user", spec.kind]
-        async with (await ctx.registry()).begin() as conn:
+        async with writing(await ctx.registry()) as conn:
             res = await conn.execute(insert(t).values(**cols))
             new_id = int(res.inserted_primary_key[0])  # type: ignore[index]
             await conn.execute(insert(link).values(user_id=user.id, **{f"{spec.kind}_id": new_id}))
@@ -189,7 +190,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
             raise HTTPException(400, "id must be an integer")
         await fetch(target, user)
         cols = _columns(spec, body)
-        async with (await ctx.registry()).begin() as conn:
+        async with writing(await ctx.registry()) as conn:
             await conn.execute(update(t).where(t.c.id == target).values(**cols))
             row = (await conn.execute(select(t).where(t.c.id == target))).one()
         return json_response(_json(spec, row))
@@ -198,7 +199,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
     async def remove(object_id: int, user: CurrentUser) -> Response:
         check_writable(user)
         await fetch(object_id, user)
-        async with (await ctx.registry()).begin() as conn:
+        async with writing(await ctx.registry()) as conn:
             for (owner, prop), link in store.LINKS.items():
                 if spec.kind in (owner, prop):
                     col = f"{spec.kind}_id" if spec.kind == prop else f"{owner}_id"

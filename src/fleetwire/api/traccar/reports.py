@@ -16,12 +16,12 @@ from sqlalchemy import select
 
 from fleetwire.api.auth import User
 from fleetwire.api.traccar import derived
-from fleetwire.api.traccar import interim_store as store
-from fleetwire.api.traccar.context import Context, CurrentUser
+from fleetwire.api.traccar.context import Context, CurrentUser, group_closure
 from fleetwire.api.traccar.convert import iso, json_response, knots, parse_time
 from fleetwire.api.traccar.models import event_json, position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.api.traccar.xlsx import XLSX, workbook
+from fleetwire.store.schema import devices
 
 DAY_MS = 86_400_000
 
@@ -111,13 +111,13 @@ def reports_router(ctx: Context) -> APIRouter:
             wanted = list(device_ids or [])
             if group_ids:
                 engine = await ctx.registry()
-                visible_groups = await store.visible_group_ids(engine, user)
+                visible_groups = await ctx.visible_ids(user, "group")
                 if visible_groups is not None and not set(group_ids) <= visible_groups:
                     raise HTTPException(400, "group access denied")
                 async with engine.connect() as conn:
-                    closure = await store._group_closure(conn, set(group_ids))
+                    closure = await group_closure(conn, set(group_ids))
                     in_groups = await conn.execute(
-                        select(store.devices.c.id).where(store.devices.c.group_id.in_(closure))
+                        select(devices.c.id).where(devices.c.group_id.in_(closure))
                     )
                     wanted += [int(x[0]) for x in in_groups]
         ids = await ctx.device_ids_for(user, wanted)
@@ -138,7 +138,7 @@ def reports_router(ctx: Context) -> APIRouter:
         reader = await ctx.telemetry()
         rows = await derived.events_between(reader.engine, q.devices, q.from_ms, q.to_ms, types)
         alarms = set(req["alarm"] or [])
-        fences = await store.visible_object_ids(await ctx.registry(), user, "geofence")
+        fences = await ctx.visible_ids(user, "geofence")
         out = []
         for e in rows:
             ev = event_json(e, derived.api_event_id(e["id"]))

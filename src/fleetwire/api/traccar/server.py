@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from fleetwire.api.auth import User, optional_user
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response
-from fleetwire.api.traccar.interim_store import users
+from fleetwire.store.schema import users
 
 TRACCAR_VERSION = "6.14.5"  # the API level served (the digest's reference version)
 
