@@ -45,7 +45,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 
         async def callback(data: Any) -> None:
             frames.append(data)
-            if any(p["deviceId"] == wanted for p in data.get("positions") or []) and len(frames) > 1:
+            if (
+                any(p["deviceId"] == wanted for p in data.get("positions") or [])
+                and len(frames) > 1
+            ):
                 got.set()
 
         task = asyncio.create_task(client.subscribe(callback))

@@ -25,12 +25,18 @@ from typing import Any
 import orjson
 import pytest
 
+import fleetwire.api.auth
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.telemetry import open_telemetry
 from fleetwire.config import Settings
 from tests.e2e.harness import Cluster, new_cluster, simulate, wait_caught_up
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    # TEMPORARY, until app-store's authentication (tokens, sessions, Basic) is on main
+    pytest.mark.skipif(not hasattr(fleetwire.api.auth, "token_user"),
+                       reason="needs app-store's authentication, not on main yet"),
+]  # fmt: skip
 
 CLIENT = Path(__file__).with_name("pytraccar_client.py")
 UID = 356307042441013
@@ -38,13 +44,17 @@ EMAIL, PASSWORD = "ha@example.org", "correct horse battery"
 
 
 def python313() -> str | None:
-    found = shutil.which("python3.13")
-    if found:
-        return found
+    """A working Python 3.13: pyenv's versions first (a pyenv shim on PATH may not run)."""
     root = subprocess.run(["pyenv", "root"], capture_output=True, text=True, check=False)
     base = root.stdout.strip() if root.returncode == 0 else os.path.expanduser("~/.pyenv")
-    hits = sorted(glob.glob(f"{base}/versions/3.13*/bin/python3.13"))
-    return hits[-1] if hits else None
+    candidates = sorted(glob.glob(f"{base}/versions/3.13*/bin/python3.13"), reverse=True)
+    candidates += [p for p in [shutil.which("python3.13")] if p]
+    for py in candidates:
+        ok = subprocess.run([py, "-c", "import sys; assert sys.version_info[:2] == (3, 13)"],
+                            capture_output=True, check=False)  # fmt: skip
+        if ok.returncode == 0:
+            return py
+    return None
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +86,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Cluster,
     try:
         drive(c, frames=1)
         wait_caught_up(c)
-        call(c, token, "POST", "/api/geofences", {"name": "Depot",
-                                                  "area": "CIRCLE (54.6872 25.2797, 300)"})  # fmt: skip
+        depot = {"name": "Depot", "area": "CIRCLE (54.6872 25.2797, 300)"}
+        call(c, token, "POST", "/api/geofences", depot)
         device = next(d for d in call(c, token, "GET", "/api/devices")
                       if d["uniqueId"] == str(UID))  # fmt: skip
         asyncio.run(_alarm_event(Settings(data_dir=c.data_dir), device["id"]))
@@ -111,7 +121,8 @@ async def _alarm_event(settings: Settings, device_id: int) -> None:
         await derived.insert(engine, "events", [{
             "id": "5" * 40, "device_id": device_id, "type": "alarm",
             "event_time": now_ms() - 3_600_000, "position_id": None, "geofence_id": None,
-            "maintenance_id": None, "attributes": '{"alarm": "sos"}', "superseded": 0}])  # fmt: skip
+            "maintenance_id": None, "attributes": '{"alarm": "sos"}',
+            "superseded": 0}])  # fmt: skip
     finally:
         await engine.dispose()
 

@@ -144,7 +144,7 @@ def create_app(settings: Settings) -> FastAPI:
         from fleetwire.api.scale import ScaleStores
 
         stores = ScaleStores(settings)
-    ctx = Context(settings, stores)
+    ctx = Context(settings, stores, registry)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -19,9 +19,10 @@ from fastapi import HTTPException, Request
 from fastapi.testclient import TestClient
 
 from fleetwire.api.app import create_app
-from fleetwire.api.auth import User, current_user, optional_user
+from fleetwire.api.auth import current_user, optional_user
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
+from fleetwire.store.users import User
 from tests.conftest import make_settings
 
 

@@ -19,11 +19,13 @@ import uvicorn
 from fastapi import WebSocket
 
 from fleetwire.api.app import create_app
-from fleetwire.api.auth import User, current_user, socket_user
+from fleetwire.api.auth import current_user
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.convert import now_ms
+from fleetwire.api.traccar.socket_auth import socket_user
 from fleetwire.api.traccar.telemetry import open_telemetry
 from fleetwire.store.registry import SqliteRegistry
+from fleetwire.store.users import User
 from tests.api.traccar.conftest import ALICE, BOB, UID_A, UID_B, USERS, Api, _test_user, pos_row
 from tests.conftest import make_settings
 
@@ -92,7 +94,7 @@ def test_socket_pushes_only_what_the_user_may_see(live: tuple[str, Api]) -> None
 
     async def go() -> None:
         async with aiohttp.ClientSession() as s:
-            alice = await s.ws_connect(f"ws://{base}/api/socket?as={ALICE.email}", heartbeat=0.2)
+            alice = await s.ws_connect(f"ws://{base}/api/socket?as={ALICE.email}", heartbeat=1.0)
             bob = await s.ws_connect(f"ws://{base}/api/socket?as={BOB.email}")
             first = (await frames(alice, 1))[0]
             assert list(first) == ["positions"] and [p["deviceId"] for p in first["positions"]] == [

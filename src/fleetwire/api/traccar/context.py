@@ -12,24 +12,27 @@ from fastapi import Depends, HTTPException
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from fleetwire.api.auth import User, current_user
+from fleetwire.api.auth import current_user
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.telemetry import Pos, TelemetryReader, open_telemetry
 from fleetwire.config import Settings
 from fleetwire.store import access
 from fleetwire.store.db import open_registry
 from fleetwire.store.schema import devices, groups
-from fleetwire.store.users import get_user
+from fleetwire.store.users import User, get_user
 
 # the caller, as app-store's authentication resolves it (401 when anonymous)
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
 class Context:
-    def __init__(self, settings: Settings, stores: Any) -> None:
+    def __init__(
+        self, settings: Settings, stores: Any, registry: AsyncEngine | None = None
+    ) -> None:
         self.settings = settings
         self.stores = stores  # the sync stores of api/app.py (commands)
-        self._registry: AsyncEngine | None = None
+        self._registry: AsyncEngine | None = registry  # the app's, or opened on first use
+        self._own_registry = registry is None
         self._telemetry: TelemetryReader | None = None
         self._lock = asyncio.Lock()
 
@@ -59,7 +62,7 @@ class Context:
         return self._telemetry
 
     async def close(self) -> None:
-        if self._registry is not None:
+        if self._registry is not None and self._own_registry:
             await self._registry.dispose()
         if self._telemetry is not None:
             await self._telemetry.engine.dispose()

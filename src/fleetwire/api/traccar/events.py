@@ -7,11 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Response
 
-from fleetwire.api.auth import User, current_user
+from fleetwire.api.auth import current_user
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response
 from fleetwire.api.traccar.models import event_json
+from fleetwire.store.users import User
 
 
 def events_router(ctx: Context) -> APIRouter:

@@ -26,7 +26,6 @@ from typing import Any
 import orjson
 from sqlalchemy import select
 
-from fleetwire.api.auth import User
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.context import Context, group_closure
 from fleetwire.api.traccar.convert import now_ms
@@ -34,6 +33,7 @@ from fleetwire.api.traccar.models import device_json, event_json, position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.store import access
 from fleetwire.store import schema as store
+from fleetwire.store.users import User
 
 log = logging.getLogger(__name__)
 

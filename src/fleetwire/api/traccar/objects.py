@@ -14,12 +14,12 @@ import orjson
 from fastapi import APIRouter, Body, HTTPException, Query, Response
 from sqlalchemy import Table, delete, func, insert, select, update
 
-from fleetwire.api.auth import User
 from fleetwire.api.traccar import wkt
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin, check_writable
 from fleetwire.api.traccar.convert import attrs_in, attrs_out, json_response
 from fleetwire.store import schema as store
 from fleetwire.store.db import writing
+from fleetwire.store.users import User
 
 # JSON key -> (column, kind); kind: str, int (0 for none in, 0 out), fk (id, 0 = none), bool
 Field = tuple[str, str]

@@ -8,11 +8,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
-from fleetwire.api.auth import User, current_user
+from fleetwire.api.auth import current_user
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response, parse_time
 from fleetwire.api.traccar.models import position_json
 from fleetwire.api.traccar.telemetry import Pos
+from fleetwire.store.users import User
 
 
 def positions_router(ctx: Context) -> APIRouter:

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from sqlalchemy import select
 
-from fleetwire.api.auth import User
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.context import Context, CurrentUser, group_closure
 from fleetwire.api.traccar.convert import iso, json_response, knots, parse_time
@@ -22,6 +21,7 @@ from fleetwire.api.traccar.models import event_json, position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.api.traccar.xlsx import XLSX, workbook
 from fleetwire.store.schema import devices
+from fleetwire.store.users import User
 
 DAY_MS = 86_400_000
 

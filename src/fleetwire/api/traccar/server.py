@@ -10,10 +10,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Response
 from sqlalchemy import func, select
 
-from fleetwire.api.auth import User, optional_user
+from fleetwire.api.auth import optional_user
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response
 from fleetwire.store.schema import users
+from fleetwire.store.users import User
 
 TRACCAR_VERSION = "6.14.5"  # the API level served (the digest's reference version)
 

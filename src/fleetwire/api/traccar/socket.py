@@ -14,10 +14,11 @@ import orjson
 from fastapi import APIRouter, Depends, Response, WebSocket
 from starlette.websockets import WebSocketDisconnect
 
-from fleetwire.api.auth import User, socket_user
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.feed import LiveFeed, Subscriber
 from fleetwire.api.traccar.models import position_json
+from fleetwire.api.traccar.socket_auth import socket_user
+from fleetwire.store.users import User
 
 
 def socket_router(ctx: Context, feed: LiveFeed) -> APIRouter:

@@ -7,8 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from fleetwire.api.auth import User, current_user
+from fleetwire.api.auth import current_user
 from fleetwire.api.traccar.convert import json_response
+from fleetwire.store.users import User
 
 EVENT_TYPES = (
     "commandResult",
