@@ -40,16 +40,20 @@ def device_json(row: Any, latest: Pos | None, now: int) -> dict[str, Any]:
 
 
 def position_json(p: Pos, protocol: str | None) -> dict[str, Any]:
-    attrs = dict(p.attributes)
-    geofence_ids = attrs.pop("geofenceIds", None)
+    attrs = p.attributes
+    geofence_ids = None
+    if "geofenceIds" in attrs:
+        attrs = dict(attrs)
+        geofence_ids = attrs.pop("geofenceIds")
+    fix = iso(p.fix_ms)  # Fleetwire keeps one device time: the fix time
     return {
         "id": p.id,
         "attributes": attrs,
         "deviceId": p.device_id,
         "protocol": protocol,
         "serverTime": iso(p.server_ms),
-        "deviceTime": iso(p.fix_ms),
-        "fixTime": iso(p.fix_ms),
+        "deviceTime": fix,
+        "fixTime": fix,
         "valid": p.valid,
         "latitude": p.latitude,
         "longitude": p.longitude,
