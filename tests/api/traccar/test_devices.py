@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from fleetwire.api.app import create_app
 from tests.api.traccar.conftest import ADMIN, ALICE, BOB, READER, T0_MS, UID_A, UID_B, Api, pos_row
+from tests.conftest import make_settings
 
 DATE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$")
 
@@ -100,3 +105,11 @@ def test_readonly_users_cannot_write(api: Api) -> None:
     assert api.get("/api/devices", user=READER).status_code == 200
     assert api.delete(f"/api/devices/{api.ids['B']}", user=ALICE).status_code == 400
     assert api.get("/api/devices", user=ADMIN).status_code == 200
+
+
+def test_new_server_while_no_user_exists(data_dir: Path) -> None:
+    """Gotcha 11: unauthenticated GET /api/server says newServer while there are no users
+    (traccar-web then shows its registration page)."""
+    with TestClient(create_app(make_settings(data_dir))) as client:
+        body = client.get("/api/server").json()
+    assert body["newServer"] is True and body["storageSpace"] is None
