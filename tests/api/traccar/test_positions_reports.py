@@ -110,6 +110,21 @@ def test_route_report_and_xlsx_negotiation(track: Api) -> None:
         assert values[0][:3] == ("id", "attributes", "deviceId") and len(values) == 11
 
 
+def test_reports_refused_to_accounts_without_reports(track: Api) -> None:
+    import dataclasses
+
+    from tests.api.traccar import conftest
+
+    no_reports = dataclasses.replace(ALICE, disable_reports=True)
+    conftest.USERS[ALICE.email] = no_reports
+    try:
+        r = track.get("/api/reports/route", params={"deviceId": track.ids["A"], **DAY},
+                      user=no_reports)  # fmt: skip
+        assert r.status_code == 400 and "disabled" in r.text
+    finally:
+        conftest.USERS[ALICE.email] = ALICE
+
+
 def test_summary_report(track: Api) -> None:
     rows = track.get("/api/reports/summary", params={"deviceId": track.ids["A"], **DAY}).json()
     assert len(rows) == 1

@@ -103,6 +103,8 @@ def reports_router(ctx: Context) -> APIRouter:
     async def scope(
         user: User, device_ids: list[int] | None, group_ids: list[int] | None, start: str, end: str
     ) -> Query_:
+        if user.disable_reports and not user.administrator:
+            raise HTTPException(400, "reports are disabled for this account")
         from_ms, to_ms = parse_time(start, "from"), parse_time(end, "to")
         if to_ms < from_ms:
             raise HTTPException(400, "'to' is before 'from'")
