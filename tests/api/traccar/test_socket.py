@@ -134,6 +134,7 @@ def test_socket_events_need_a_web_notification(live: tuple[str, Api]) -> None:
 
     async def insert(rows: list[dict[str, Any]]) -> None:
         engine = open_telemetry(make_settings(api.data_dir))
+        await derived.create_tables(engine)  # as the worker's schema has them
         await derived.insert(engine, "events", rows)
         await engine.dispose()
 

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from fleetwire.api.auth import current_user
-from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.telemetry import Pos, TelemetryReader, open_telemetry
 from fleetwire.config import Settings
 from fleetwire.store import access
@@ -56,9 +55,7 @@ class Context:
                         from fleetwire.store.telemetry import SqliteTelemetry
 
                         SqliteTelemetry(self.settings.telemetry_path).close()
-                    engine = open_telemetry(self.settings)
-                    await derived.create_tables(engine)
-                    self._telemetry = TelemetryReader(engine)
+                    self._telemetry = TelemetryReader(open_telemetry(self.settings))
         return self._telemetry
 
     async def close(self) -> None:

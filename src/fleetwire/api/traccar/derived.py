@@ -4,6 +4,9 @@ reports import that instead. One SQLAlchemy Core implementation for both tiers (
 tables use integer ms on both). `create_tables` and `insert` exist for tests and benches, which
 fill the tables through this same interface.
 
+The tables are the worker's to create (its migrations); until they exist the readers answer
+empty lists, so the API never creates them in another shape.
+
 Event ids are hex digests in the store; Traccar clients need JSON integers that JavaScript holds
 exactly, so the API's event id is the digest's first 13 hex digits (52 bits), and a lookup by id
 is a range scan on the primary key over that prefix.
@@ -23,11 +26,10 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    inspect,
     select,
 )
-from sqlalchemy import (
-    insert as sa_insert,
-)
+from sqlalchemy import insert as sa_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 metadata = MetaData()
@@ -92,6 +94,19 @@ async def insert(engine: AsyncEngine, table: str, rows: Sequence[Row]) -> None:
         await conn.execute(sa_insert(TABLES[table]), list(rows))
 
 
+_present: set[int] = set()  # engines whose derived tables are known to exist
+
+
+async def _ready(engine: AsyncEngine) -> bool:
+    if id(engine) in _present:
+        return True
+    async with engine.connect() as conn:
+        ok = bool(await conn.run_sync(lambda c: inspect(c).has_table("events")))
+    if ok:
+        _present.add(id(engine))
+    return ok
+
+
 def _rows(result: Any) -> list[Row]:
     return [dict(r._mapping) for r in result]
 
@@ -103,6 +118,8 @@ async def events_between(
     to_ms: int,
     types: Sequence[str] | None = None,
 ) -> list[Row]:
+    if not await _ready(engine):
+        return []
     t = events
     q = select(t).where(
         t.c.device_id.in_(list(device_ids)), t.c.event_time >= from_ms,
@@ -117,6 +134,8 @@ async def events_between(
 async def _spans(
     engine: AsyncEngine, table: Table, device_ids: Iterable[int], from_ms: int, to_ms: int
 ) -> list[Row]:
+    if not await _ready(engine):
+        return []
     t = table
     q = select(t).where(
         t.c.device_id.in_(list(device_ids)), t.c.end_time >= from_ms, t.c.start_time <= to_ms,
@@ -139,7 +158,7 @@ async def stops_between(
 
 
 async def event_by_api_id(engine: AsyncEngine, api_id: int) -> Row | None:
-    if not 0 <= api_id < 1 << 52:
+    if not 0 <= api_id < 1 << 52 or not await _ready(engine):
         return None
     prefix = f"{api_id:013x}"
     q = select(events).where(
@@ -152,6 +171,8 @@ async def event_by_api_id(engine: AsyncEngine, api_id: int) -> Row | None:
 
 async def events_since(engine: AsyncEngine, since_ms: int) -> list[Row]:
     """Events with an event time at or after ``since_ms``, for the live feed's poll."""
+    if not await _ready(engine):
+        return []
     q = select(events).where(events.c.event_time >= since_ms, events.c.superseded == 0)
     async with engine.connect() as conn:
         return _rows(await conn.execute(q))
