@@ -225,9 +225,9 @@ def run_tier(tier: str, devices: int, queries: int) -> None:
         if proc is not None:
             stop(proc)
         os.environ.pop("FLEETWIRE_STORE__URL", None)
+        shutil.rmtree(tmp, ignore_errors=True)
         if tier == "postgresql":
             asyncio.run(pg_admin(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)"))
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main() -> None:

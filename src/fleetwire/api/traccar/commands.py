@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fleetwire.api.traccar.context import Context, CurrentUser, check_writable
 from fleetwire.api.traccar.convert import json_response, now_ms
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.api.traccar.models import STATUS_TIMEOUT_MS
 from fleetwire.protocols import NAMES, get
 
@@ -28,7 +29,7 @@ def protocol_types(protocol: str | None) -> list[str]:
 
 
 def commands_router(ctx: Context) -> APIRouter:
-    r = APIRouter(prefix="/api/commands", tags=["traccar: commands"])
+    r = APIRouter(prefix="/api/commands", tags=["traccar: commands"], route_class=TextErrors)
 
     @r.get("/types", summary="Command types a device (or any device) supports")
     async def types(

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin, check_writable
 from fleetwire.api.traccar.convert import attrs_in, json_response, now_ms, parse_time
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.api.traccar.models import device_json
 from fleetwire.store import access
 from fleetwire.store.db import writing
@@ -56,7 +57,7 @@ def _columns(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def devices_router(ctx: Context) -> APIRouter:
-    r = APIRouter(prefix="/api/devices", tags=["traccar: devices"])
+    r = APIRouter(prefix="/api/devices", tags=["traccar: devices"], route_class=TextErrors)
 
     async def render(rows: list[Any]) -> list[dict[str, Any]]:
         latest = await ctx.latest_by_device([int(row.id) for row in rows])

@@ -11,12 +11,13 @@ from fleetwire.api.auth import current_user
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.api.traccar.models import event_json
 from fleetwire.store.users import User
 
 
 def events_router(ctx: Context) -> APIRouter:
-    r = APIRouter(prefix="/api/events", tags=["traccar: events"])
+    r = APIRouter(prefix="/api/events", tags=["traccar: events"], route_class=TextErrors)
 
     @r.get("/{event_id}")
     async def event(event_id: int, user: Annotated[User, Depends(current_user)]) -> Response:

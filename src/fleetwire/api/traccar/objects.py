@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from fleetwire.api.traccar import wkt
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin, check_writable
 from fleetwire.api.traccar.convert import attrs_in, attrs_out, json_response
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.store import schema as store
 from fleetwire.store.db import writing
 from fleetwire.store.users import User
@@ -102,7 +103,9 @@ def _json(spec: Spec, row: Any) -> dict[str, Any]:
 
 
 def object_router(ctx: Context, spec: Spec) -> APIRouter:
-    r = APIRouter(prefix=f"/api/{spec.path}", tags=[f"traccar: {spec.path}"])
+    r = APIRouter(
+        prefix=f"/api/{spec.path}", tags=[f"traccar: {spec.path}"], route_class=TextErrors
+    )
     t = spec.table
 
     async def visible(user: User) -> set[int] | None:

@@ -11,13 +11,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fleetwire.api.auth import current_user
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response, parse_time
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.api.traccar.models import position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.store.users import User
 
 
 def positions_router(ctx: Context) -> APIRouter:
-    r = APIRouter(prefix="/api/positions", tags=["traccar: positions"])
+    r = APIRouter(prefix="/api/positions", tags=["traccar: positions"], route_class=TextErrors)
 
     async def render(rows: list[Pos]) -> Response:
         protocols = await ctx.protocols({p.device_id for p in rows})

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.context import Context, CurrentUser, group_closure
 from fleetwire.api.traccar.convert import iso, json_response, knots, parse_time
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.api.traccar.models import event_json, position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.api.traccar.xlsx import XLSX, workbook
@@ -98,7 +99,7 @@ class Query_:
 
 
 def reports_router(ctx: Context) -> APIRouter:
-    r = APIRouter(prefix="/api/reports", tags=["traccar: reports"])
+    r = APIRouter(prefix="/api/reports", tags=["traccar: reports"], route_class=TextErrors)
 
     async def scope(
         user: User, device_ids: list[int] | None, group_ids: list[int] | None, start: str, end: str

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from fleetwire.api.auth import optional_user
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_response
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.store.schema import users
 from fleetwire.store.users import User
 
@@ -20,7 +21,7 @@ TRACCAR_VERSION = "6.14.5"  # the API level served (the digest's reference versi
 
 
 def server_router(ctx: Context) -> APIRouter:
-    r = APIRouter(prefix="/api/server", tags=["traccar: server"])
+    r = APIRouter(prefix="/api/server", tags=["traccar: server"], route_class=TextErrors)
 
     @r.get("", summary="Server information (public)")
     async def server(user: Annotated[User | None, Depends(optional_user)]) -> Response:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Response
 
 from fleetwire.api.auth import current_user
 from fleetwire.api.traccar.convert import json_response
+from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.store.users import User
 
 EVENT_TYPES = (
@@ -40,7 +41,9 @@ NOTIFICATORS = ("web", "mail", "command")
 
 
 def types_router() -> APIRouter:
-    r = APIRouter(prefix="/api/notifications", tags=["traccar: notifications"])
+    r = APIRouter(
+        prefix="/api/notifications", tags=["traccar: notifications"], route_class=TextErrors
+    )
 
     @r.get("/types", summary="Every event type")
     async def types(user: Annotated[User, Depends(current_user)]) -> Response:
