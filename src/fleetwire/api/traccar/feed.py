@@ -5,6 +5,10 @@ sockets whose user may see the device. Each frame is serialised once, whatever t
 sockets. A subscriber's device set (and its `web` notifications, which decide the events it
 gets) is worked out again every few seconds, so new links take effect without reconnecting.
 
+Frames: Traccar sends one item per frame; its clients merge whatever keys and items a frame
+holds, so the feed sends each socket one frame per poll with everything new for it (thousands
+of frames a second cost more than the positions in them).
+
 Which positions: Traccar pushes every stored position not older than its device's latest. On
 SQLite the feed reads the positions stored since its last look (by id) and applies that rule;
 PostgreSQL positions have no id, so there it pushes each device's latest position whenever it
@@ -74,6 +78,7 @@ class LiveFeed:
         self._pushed_fix: dict[int, int] = {}  # device -> newest fix time pushed
         self._seen_events: dict[str, int] = {}
         self._task: asyncio.Task[None] | None = None
+        self._scopes: asyncio.Task[None] | None = None
         self._starting = asyncio.Lock()
         self._stopping = asyncio.Event()
 
@@ -85,6 +90,7 @@ class LiveFeed:
             if self._task is None or self._task.done():
                 await self._prime()
                 self._task = asyncio.create_task(self._run(), name="traccar-live-feed")
+                self._scopes = asyncio.create_task(self._refresh_scopes(), name="traccar-scopes")
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
@@ -94,19 +100,41 @@ class LiveFeed:
         """Stop between polls: a poll cancelled inside a query would leave the SQLite driver's
         thread answering a loop that is gone."""
         self._stopping.set()
-        if self._task is not None:
+        for task in (self._task, self._scopes):
+            if task is None:
+                continue
             try:
-                await asyncio.wait_for(asyncio.shield(self._task), 5.0)
+                await asyncio.wait_for(asyncio.shield(task), 5.0)
             except TimeoutError:
-                self._task.cancel()
+                task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
-                    await self._task
+                    await task
 
     async def _refresh(self, sub: Subscriber) -> None:
         engine = await self.ctx.registry()
         sub.devices = await access.visible_device_ids(engine, sub.user)
         sub.web_events = await _web_notifications(engine, sub.user, sub.devices)
         sub.refreshed = time.monotonic()
+
+    async def _refresh_scopes(self) -> None:
+        """Every few seconds, each user's devices and notifications once, for all its sockets
+        (beside the poll, so a hundred sockets never delay a position)."""
+        while not self._stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), SCOPE_REFRESH)
+            by_user: dict[int, list[Subscriber]] = {}
+            for sub in list(self.subscribers):
+                by_user.setdefault(sub.user.id, []).append(sub)
+            for subs in by_user.values():
+                if self._stopping.is_set():
+                    return
+                try:
+                    await self._refresh(subs[0])
+                except Exception:
+                    log.exception("event=live_feed_scope_failed")
+                    continue
+                for other in subs[1:]:
+                    other.devices, other.web_events = subs[0].devices, subs[0].web_events
 
     async def _prime(self) -> None:
         """What exists now is history, not news."""
@@ -130,15 +158,11 @@ class LiveFeed:
 
     async def poll(self) -> None:
         reader = await self.ctx.telemetry()
-        marks = await reader.marks()
-        old = self._marks or {}
-        changed = [d for d, m in marks.items() if old.get(d) != m]
-        self._marks = marks
-        now = time.monotonic()
-        for sub in list(self.subscribers):
-            if now - sub.refreshed > SCOPE_REFRESH:
-                await self._refresh(sub)
         if reader.pg:
+            marks = await reader.marks()
+            old = self._marks or {}
+            changed = [d for d, m in marks.items() if old.get(d) != m]
+            self._marks = marks
             if changed:
                 await self._push(await reader.latest(changed))
         else:
@@ -153,8 +177,10 @@ class LiveFeed:
         await self._events()
 
     async def _push(self, positions: list[Pos]) -> None:
-        """A `devices` frame per device and a `positions` frame per position not older than
-        what was last pushed for its device."""
+        """One frame per socket per poll, `{"devices": [...], "positions": [...]}` (clients
+        merge the keys of a frame): each device once, in its newest state, and every position
+        not older than what was last pushed for its device. Items are serialised once and
+        joined per socket, so a thousand sockets cost a thousand joins, not a thousand dumps."""
         fresh: list[Pos] = []
         for p in positions:
             if p.fix_ms >= self._pushed_fix.get(p.device_id, 0):
@@ -165,22 +191,24 @@ class LiveFeed:
         rows = await self.ctx.device_rows({p.device_id for p in fresh})
         now = now_ms()
         newest: dict[int, Pos] = {}
-        frames: list[tuple[int, bytes]] = []
+        items: dict[int, list[bytes]] = {}
         for p in fresh:
             row = rows.get(p.device_id)
             if row is None:
                 continue
             newest[p.device_id] = p
-            frames.append(
-                (p.device_id, orjson.dumps({"positions": [position_json(p, row.protocol)]}))
-            )
-        for device_id, p in newest.items():
-            dev = orjson.dumps({"devices": [device_json(rows[device_id], p, now)]})
-            frames.insert(0, (device_id, dev))
+            items.setdefault(p.device_id, []).append(orjson.dumps(position_json(p, row.protocol)))
+        devs = {d: orjson.dumps(device_json(rows[d], p, now)) for d, p in newest.items()}
+        every: bytes | None = None
         for sub in self.subscribers:
-            for device_id, frame in frames:
-                if sub.sees(device_id):
-                    sub.push(frame)
+            if sub.devices is None:
+                if every is None:
+                    every = _frame(list(devs), devs, items)
+                sub.push(every)
+                continue
+            mine = [d for d in devs if d in sub.devices]
+            if mine:
+                sub.push(_frame(mine, devs, items))
 
     async def _events(self) -> None:
         if not any(sub.web_events for sub in self.subscribers):
@@ -200,6 +228,12 @@ class LiveFeed:
                 if sub.sees(device_id) and (scope is None or device_id in scope):
                     sub.push(frame)
         self._seen_events = {k: t for k, t in self._seen_events.items() if t >= horizon}
+
+
+def _frame(ids: list[int], devs: dict[int, bytes], items: dict[int, list[bytes]]) -> bytes:
+    positions = [item for d in ids for item in items[d]]
+    return (b'{"devices":[' + b",".join(devs[d] for d in ids) + b'],"positions":['
+            + b",".join(positions) + b"]}")  # fmt: skip
 
 
 def _message(event: dict[str, Any]) -> str:
