@@ -22,7 +22,9 @@ def test_create_get_list_cancel(client: Client) -> None:
     status, cmd = post(client, "/api/commands/queue", {"device": IMEI, "type": "engineStop"})
     assert status == 201 and cmd["state"] == "queued" and cmd["type"] == "engineStop"
     assert client.get(f"/api/commands/queue/{cmd['id']}").json()["id"] == cmd["id"]
-    assert [c["id"] for c in client.get("/api/commands/queue", {"device": IMEI}).json()] == [cmd["id"]]
+    assert [c["id"] for c in client.get("/api/commands/queue", {"device": IMEI}).json()] == [
+        cmd["id"]
+    ]
     status, cancelled = post(client, f"/api/commands/queue/{cmd['id']}", None, "DELETE")
     assert status == 200 and cancelled["state"] == "cancelled"
     status, again = post(client, f"/api/commands/queue/{cmd['id']}", None, "DELETE")

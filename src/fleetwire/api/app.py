@@ -29,9 +29,9 @@ from fleetwire.api.commands import commands_router
 from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.api.session import session_router
-from fleetwire.api.users import users_router
 from fleetwire.api.traccar import install as install_traccar
 from fleetwire.api.traccar.context import Context
+from fleetwire.api.users import users_router
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import Device, SqliteRegistry

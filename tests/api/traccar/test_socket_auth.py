@@ -15,15 +15,10 @@ import aiohttp
 import pytest
 import uvicorn
 
-import fleetwire.api.auth
 from fleetwire.api.app import create_app
 from fleetwire.store.users import now_ms
 from tests.conftest import make_settings
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(fleetwire.api.auth, "token_user"),  # TEMPORARY: until app-store's auth is on main
-    reason="needs app-store's authentication, not on main yet",
-)
 EMAIL, PASSWORD = "ops@example.org", "a long enough password"
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Response
-from starlette.concurrency import run_in_threadpool
 
 from fleetwire.api.traccar.context import Context, CurrentUser, check_writable
 from fleetwire.api.traccar.convert import json_response, now_ms
 from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.api.traccar.models import STATUS_TIMEOUT_MS
 from fleetwire.protocols import NAMES, get
+from fleetwire.store.commands import Commands
 
 ALL_TYPES = sorted({c for n in NAMES for c in get(n).commands})
 SEND_EXAMPLE = {"deviceId": 1, "type": "custom", "attributes": {"data": "getver"}}
@@ -79,9 +79,7 @@ def commands_router(ctx: Context) -> APIRouter:
         online = latest is not None and now_ms() - latest.server_ms <= STATUS_TIMEOUT_MS
         if attributes.get("noQueue") and not online:
             raise HTTPException(400, "device is not online and noQueue is set")
-        cmd, _ = await run_in_threadpool(
-            ctx.stores.commands.create, device_id, type_, dict(attributes)
-        )
+        cmd, _ = await Commands(await ctx.registry()).create(device_id, type_, dict(attributes))
         out: dict[str, Any] = {
             "id": cmd.id, "attributes": cmd.attributes, "deviceId": device_id, "type": type_,
             "textChannel": bool(body.get("textChannel", False)),

@@ -29,7 +29,7 @@ class Context:
         self, settings: Settings, stores: Any, registry: AsyncEngine | None = None
     ) -> None:
         self.settings = settings
-        self.stores = stores  # the sync stores of api/app.py (commands)
+        self.stores = stores  # the sync stores of api/app.py
         self._registry: AsyncEngine | None = registry  # the app's, or opened on first use
         self._own_registry = registry is None
         self._telemetry: TelemetryReader | None = None

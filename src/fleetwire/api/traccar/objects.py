@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Body, HTTPException, Query, Response
 from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from fleetwire.api.traccar import wkt
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin, check_writable
@@ -176,11 +177,16 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
         check_writable(user)
         cols = _columns(spec, body)
         link = store.LINKS["user", spec.kind]
-        async with writing(await ctx.registry()) as conn:
-            res = await conn.execute(insert(t).values(**cols))
-            new_id = int(res.inserted_primary_key[0])  # type: ignore[index]
-            await conn.execute(insert(link).values(user_id=user.id, **{f"{spec.kind}_id": new_id}))
-            row = (await conn.execute(select(t).where(t.c.id == new_id))).one()
+        try:
+            async with writing(await ctx.registry()) as conn:
+                res = await conn.execute(insert(t).values(**cols))
+                new_id = int(res.inserted_primary_key[0])  # type: ignore[index]
+                await conn.execute(
+                    insert(link).values(user_id=user.id, **{f"{spec.kind}_id": new_id})
+                )
+                row = (await conn.execute(select(t).where(t.c.id == new_id))).one()
+        except IntegrityError:
+            raise HTTPException(400, f"such a {spec.kind} exists already") from None
         return json_response(_json(spec, row))
 
     @r.put("/{object_id}", summary="Replace every field (by the body's id)")
@@ -193,9 +199,12 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
             raise HTTPException(400, "id must be an integer")
         await fetch(target, user)
         cols = _columns(spec, body)
-        async with writing(await ctx.registry()) as conn:
-            await conn.execute(update(t).where(t.c.id == target).values(**cols))
-            row = (await conn.execute(select(t).where(t.c.id == target))).one()
+        try:
+            async with writing(await ctx.registry()) as conn:
+                await conn.execute(update(t).where(t.c.id == target).values(**cols))
+                row = (await conn.execute(select(t).where(t.c.id == target))).one()
+        except IntegrityError:
+            raise HTTPException(400, f"such a {spec.kind} exists already") from None
         return json_response(_json(spec, row))
 
     @r.delete("/{object_id}", status_code=204)
