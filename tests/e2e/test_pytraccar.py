@@ -25,18 +25,12 @@ from typing import Any
 import orjson
 import pytest
 
-import fleetwire.api.auth
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.telemetry import open_telemetry
 from fleetwire.config import Settings
 from tests.e2e.harness import Cluster, new_cluster, simulate, wait_caught_up
 
-pytestmark = [
-    pytest.mark.slow,
-    # TEMPORARY, until app-store's authentication (tokens, sessions, Basic) is on main
-    pytest.mark.skipif(not hasattr(fleetwire.api.auth, "token_user"),
-                       reason="needs app-store's authentication, not on main yet"),
-]  # fmt: skip
+pytestmark = pytest.mark.slow
 
 CLIENT = Path(__file__).with_name("pytraccar_client.py")
 UID = 356307042441013

@@ -1,7 +1,8 @@
-"""The Traccar routes on the real app over real SQLite stores (FastAPI's TestClient). Until
-app-store's authentication lands, the caller's identity is chosen per request with the
-`X-Test-User` header through FastAPI's dependency override of `current_user` (the placeholder
-answers 401 to everyone); everything below it (registry, telemetry, access checks) is real."""
+"""The Traccar routes' logic on the real app over real SQLite stores (FastAPI's TestClient).
+The caller is chosen per request with the `X-Test-User` header through FastAPI's dependency
+override of `current_user`, so each test states who calls without logging in; everything below
+it (registry, telemetry, access checks) is real. Authentication itself is exercised by
+tests/api/test_auth.py, test_socket_auth.py, the permission matrix and the pytraccar clients."""
 
 from __future__ import annotations
 
