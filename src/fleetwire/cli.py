@@ -453,7 +453,7 @@ def command_send(
     body = {"device": device, "type": type, "attributes": attributes, "priority": priority,
             "ttl": ttl, "idempotencyKey": key}  # fmt: skip
     try:
-        _print_json(call(_api_base(api), "POST", "/api/commands", body, _auth(token, user)))
+        _print_json(call(_api_base(api), "POST", "/api/commands/queue", body, _auth(token, user)))
     except (ApiError, OSError) as e:
         raise click.ClickException(str(e)) from e
 
@@ -470,7 +470,7 @@ def command_list(
 
     try:
         rows = call(
-            _api_base(api), "GET", "/api/commands", auth=_auth(token, user), device=device,
+            _api_base(api), "GET", "/api/commands/queue", auth=_auth(token, user), device=device,
             state=state,
         )  # fmt: skip
     except (ApiError, OSError) as e:
@@ -490,7 +490,7 @@ def command_cancel(command_id: int, api: str | None, token: str | None, user: st
     from fleetwire.tools.command import ApiError, call
 
     try:
-        path = f"/api/commands/{command_id}"
+        path = f"/api/commands/queue/{command_id}"
         _print_json(call(_api_base(api), "DELETE", path, auth=_auth(token, user)))
     except (ApiError, OSError) as e:
         raise click.ClickException(str(e)) from e

@@ -115,6 +115,11 @@ class ApiSettings(BaseModel):
     login_window: float = 900.0
     login_max_per_address: int = 20
     login_max_per_account: int = 10
+    # a static single-page app served at / instead of the built-in page (e.g. the web/ folder
+    # of a Traccar release), with Traccar's SPA fallback and ${title} placeholders
+    web_path: Path | None = None
+    # Traccar's server attributes (GET /api/server): title, description, colorPrimary, ...
+    server_attributes: dict[str, Any] = Field(default_factory=dict)
 
 
 class Settings(BaseSettings):

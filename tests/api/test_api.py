@@ -20,7 +20,7 @@ def iso(t: datetime) -> str:
 
 
 def test_devices(client: Client) -> None:
-    body = client.get("/api/devices").json()
+    body = client.get("/api/fleetwire/devices").json()
     assert [d["uniqueId"] for d in body] == [IMEI]
     assert body[0]["protocol"] == "teltonika"
     assert body[0]["lastUpdate"] == "2026-11-20T10:00:03.000Z"
@@ -28,7 +28,7 @@ def test_devices(client: Client) -> None:
 
 def test_positions_in_range(client: Client) -> None:
     r = client.get(
-        "/api/positions",
+        "/api/fleetwire/positions",
         params={"device": IMEI, "from": iso(T0), "to": iso(T0 + timedelta(seconds=3))},
     )
     assert r.status_code == 200
@@ -42,15 +42,16 @@ def test_positions_in_range(client: Client) -> None:
 
 def test_naive_times_are_utc(client: Client) -> None:
     r = client.get(
-        "/api/positions", params={"device": IMEI, "from": "2026-11-20T10:00:00", "to": "2026-11-21"}
+        "/api/fleetwire/positions",
+        params={"device": IMEI, "from": "2026-11-20T10:00:00", "to": "2026-11-21"},
     )
     assert len(r.json()) == 3
 
 
 def test_latest(client: Client) -> None:
-    body = client.get("/api/positions/latest").json()
+    body = client.get("/api/fleetwire/positions/latest").json()
     assert len(body) == 1 and body[0]["time"] == "2026-11-20T10:00:03.000Z"
-    one = client.get("/api/positions/latest", params={"device": IMEI}).json()
+    one = client.get("/api/fleetwire/positions/latest", params={"device": IMEI}).json()
     assert one == body
 
 
@@ -76,22 +77,27 @@ def test_raw_frames(client: Client) -> None:
 def test_bad_parameters_are_4xx_with_a_message(
     client: Client, params: dict[str, str], status: int
 ) -> None:
-    for path in ("/api/positions", "/api/raw"):
+    for path in ("/api/fleetwire/positions", "/api/raw"):
         r = client.get(path, params=params)
         assert r.status_code == status, (path, r.text)
         assert r.json()["detail"]
 
 
 def test_unknown_device_latest_is_404(client: Client) -> None:
-    assert client.get("/api/positions/latest", params={"device": "nope"}).status_code == 404
+    assert (
+        client.get("/api/fleetwire/positions/latest", params={"device": "nope"}).status_code == 404
+    )
 
 
 def test_docs_and_openapi(client: Client) -> None:
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
-    assert {"/api/devices", "/api/positions", "/api/positions/latest", "/api/raw"} <= set(
-        spec["paths"]
-    )
+    assert {
+        "/api/fleetwire/devices",
+        "/api/fleetwire/positions",
+        "/api/fleetwire/positions/latest",
+        "/api/raw",
+    } <= set(spec["paths"])
 
 
 def test_metrics_and_health(client: Client) -> None:
@@ -126,5 +132,5 @@ def test_index_page(client: Client) -> None:
     r = client.get("/")
     assert r.status_code == 200 and "Fleetwire" in r.text
     # the page draws from these endpoints; it must name every one it fetches
-    for path in ("/api/devices", "/api/positions/latest", "/api/health"):
+    for path in ("/api/fleetwire/devices", "/api/fleetwire/positions/latest", "/api/health"):
         assert path in r.text

@@ -19,22 +19,24 @@ def post(c: Client, path: str, body: Any, method: str = "POST") -> tuple[int, An
 
 
 def test_create_get_list_cancel(client: Client) -> None:
-    status, cmd = post(client, "/api/commands", {"device": IMEI, "type": "engineStop"})
+    status, cmd = post(client, "/api/commands/queue", {"device": IMEI, "type": "engineStop"})
     assert status == 201 and cmd["state"] == "queued" and cmd["type"] == "engineStop"
-    assert client.get(f"/api/commands/{cmd['id']}").json()["id"] == cmd["id"]
-    assert [c["id"] for c in client.get("/api/commands", {"device": IMEI}).json()] == [cmd["id"]]
-    status, cancelled = post(client, f"/api/commands/{cmd['id']}", None, "DELETE")
+    assert client.get(f"/api/commands/queue/{cmd['id']}").json()["id"] == cmd["id"]
+    assert [c["id"] for c in client.get("/api/commands/queue", {"device": IMEI}).json()] == [
+        cmd["id"]
+    ]
+    status, cancelled = post(client, f"/api/commands/queue/{cmd['id']}", None, "DELETE")
     assert status == 200 and cancelled["state"] == "cancelled"
-    status, again = post(client, f"/api/commands/{cmd['id']}", None, "DELETE")
+    status, again = post(client, f"/api/commands/queue/{cmd['id']}", None, "DELETE")
     assert status == 409 and "cancelled" in again["detail"]
 
 
 def test_idempotency_key(client: Client) -> None:
     body = {"device": IMEI, "type": "requestInfo", "idempotencyKey": "k1"}
-    s1, a = post(client, "/api/commands", body)
-    s2, b = post(client, "/api/commands", body)
+    s1, a = post(client, "/api/commands/queue", body)
+    s2, b = post(client, "/api/commands/queue", body)
     assert (s1, s2) == (201, 200) and a["id"] == b["id"]
-    s3, err = post(client, "/api/commands", {**body, "type": "rebootDevice"})
+    s3, err = post(client, "/api/commands/queue", {**body, "type": "rebootDevice"})
     assert s3 == 409 and err["detail"]
 
 
@@ -47,11 +49,11 @@ def test_bad_commands_are_4xx(client: Client) -> None:
         ({"type": "engineStop"}, 422),
     ]
     for body, status in cases:
-        got, err = post(client, "/api/commands", body)
+        got, err = post(client, "/api/commands/queue", body)
         assert got == status, (body, err)
         assert err["detail"]
-    assert client.get("/api/commands/999").status_code == 404
-    assert client.get("/api/commands", {"state": "bogus"}).status_code == 422
+    assert client.get("/api/commands/queue/999").status_code == 404
+    assert client.get("/api/commands/queue", {"state": "bogus"}).status_code == 422
 
 
 def test_campaign_create_get_stop(client: Client) -> None:

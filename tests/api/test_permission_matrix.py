@@ -37,7 +37,7 @@ class World:
 
     def command(self) -> int:
         body = {"device": IMEI, "type": "custom", "attributes": {"data": "x"}}
-        r = self.client.request("POST", "/api/commands", json=body)
+        r = self.client.request("POST", "/api/commands/queue", json=body)
         assert r.status_code == 201, r.text
         return int(r.json()["id"])
 
@@ -83,23 +83,26 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("GET", "/openapi.json"): (plain("/openapi.json"), (200, 200, 200, 200, 200)),
     ("GET", "/api/health"): (plain("/api/health"), (200, 200, 200, 200, 200)),
     ("GET", "/metrics"): (plain("/metrics"), (200, 200, 200, 200, 200)),  # loopback
-    ("GET", "/api/devices"): (plain("/api/devices"), (200, 200, 200, 200, 401)),
-    ("GET", "/api/positions"): (plain("/api/positions", WIDE), (200, 200, 404, 200, 401)),
-    ("GET", "/api/positions/latest"): (
-        plain("/api/positions/latest", {"device": IMEI}), (200, 200, 404, 200, 401)),
+    ("GET", "/api/fleetwire/devices"): (plain("/api/fleetwire/devices"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/fleetwire/positions"): (
+        plain("/api/fleetwire/positions", WIDE), (200, 200, 404, 200, 401)),
+    ("GET", "/api/fleetwire/positions/latest"): (
+        plain("/api/fleetwire/positions/latest", {"device": IMEI}), (200, 200, 404, 200, 401)),
     ("GET", "/api/raw"): (plain("/api/raw", WIDE), (200, 200, 404, 200, 401)),
     ("GET", "/api/dead-letters"): (
         plain("/api/dead-letters", {"device": IMEI}), (200, 200, 404, 200, 401)),
-    ("POST", "/api/commands"): (
-        plain("/api/commands", None, {"device": IMEI, "type": "custom",
+    ("POST", "/api/commands/queue"): (
+        plain("/api/commands/queue", None, {"device": IMEI, "type": "custom",
                                       "attributes": {"data": "x"}}),
         (201, 201, 404, 403, 401)),
-    ("GET", "/api/commands"): (plain("/api/commands", {"device": IMEI}),
+    ("GET", "/api/commands/queue"): (plain("/api/commands/queue", {"device": IMEI}),
                                (200, 200, 404, 200, 401)),
-    ("GET", "/api/commands/{command_id}"): (
-        lambda w, r: (f"/api/commands/{w.command()}", None, None, None), (200, 200, 404, 200, 401)),
-    ("DELETE", "/api/commands/{command_id}"): (
-        lambda w, r: (f"/api/commands/{w.command()}", None, None, None), (200, 200, 404, 403, 401)),
+    ("GET", "/api/commands/queue/{command_id}"): (
+        lambda w, r: (f"/api/commands/queue/{w.command()}", None, None, None),
+        (200, 200, 404, 200, 401)),
+    ("DELETE", "/api/commands/queue/{command_id}"): (
+        lambda w, r: (f"/api/commands/queue/{w.command()}", None, None, None),
+        (200, 200, 404, 403, 401)),
     ("POST", "/api/campaigns"): (
         plain("/api/campaigns", None, {"type": "custom", "attributes": {"data": "x"},
                                        "devices": [IMEI]}),
@@ -141,6 +144,116 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("POST", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),
     ("DELETE", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),
 }  # fmt: skip
+
+
+# Traccar routes (api/traccar/): a refusal is 400, as Traccar answers -------------------
+DAY = {"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z"}
+OBJECTS = {
+    "geofences": {"name": "G", "area": "CIRCLE (54.6872 25.2797, 50)"},
+    "groups": {"name": "Fleet"},
+    "drivers": {"name": "D", "uniqueId": "RFID"},
+    "maintenance": {"name": "Oil", "type": "totalDistance", "start": 0, "period": 1000},
+    "calendars": {"name": "C", "data": ""},
+    "notifications": {"type": "alarm", "notificators": "web"},
+}
+
+
+def body_of(kind: str) -> dict[str, Any]:
+    """A new object of ``kind`` (drivers' uniqueId is unique)."""
+    extra = {"uniqueId": f"RFID-{next(_n)}"} if kind == "drivers" else {}
+    return {**OBJECTS[kind], **extra}
+
+
+def new_device(w: World, role: str) -> tuple[str, None, None, None]:
+    """A device of the administrator's, linked to owner and viewer (each call a new one)."""
+    r = w.client.request("POST", "/api/devices",
+                         json={"name": "M", "uniqueId": f"matrix-{next(_n)}"})  # fmt: skip
+    assert r.status_code == 200, r.text
+    did = int(r.json()["id"])
+    for who in ("owner", "viewer"):
+        w.client.request("POST", "/api/permissions", json={"userId": w.users[who], "deviceId": did})
+    return f"/api/devices/{did}", None, None, None
+
+
+def new_object(kind: str) -> Call:
+    def call(w: World, role: str) -> tuple[str, None, Any, None]:
+        r = w.client.request("POST", f"/api/{kind}", json=body_of(kind))
+        assert r.status_code == 200, r.text
+        return f"/api/{kind}/{r.json()['id']}", None, {**r.json()}, None
+
+    return call
+
+
+TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
+    ("GET", "/api/server"): (plain("/api/server"), (200,) * 5),
+    ("GET", "/api/devices"): (plain("/api/devices"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/devices/{device_id}"): (
+        lambda w, r: (f"/api/devices/{w.device_id}", None, None, None),
+        (200, 200, 400, 200, 401),
+    ),
+    ("POST", "/api/devices"): (
+        lambda w, r: ("/api/devices", None, {"name": "N", "uniqueId": f"new-{next(_n)}"}, None),
+        (200, 200, 200, 400, 401),
+    ),
+    ("PUT", "/api/devices/{device_id}"): (
+        lambda w, r: (
+            f"/api/devices/{w.device_id}",
+            None,
+            {"id": w.device_id, "name": "Renamed", "uniqueId": IMEI},
+            None,
+        ),
+        (200, 200, 400, 400, 401),
+    ),
+    ("DELETE", "/api/devices/{device_id}"): (new_device, (204, 204, 400, 400, 401)),
+    ("GET", "/api/positions"): (plain("/api/positions"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/events/{event_id}"): (plain("/api/events/1"), (404, 404, 404, 404, 401)),
+    ("GET", "/api/notifications/types"): (plain("/api/notifications/types"), (200,) * 4 + (401,)),
+    ("GET", "/api/notifications/notificators"): (
+        plain("/api/notifications/notificators"),
+        (200,) * 4 + (401,),
+    ),
+    ("GET", "/api/commands/types"): (plain("/api/commands/types"), (200,) * 4 + (401,)),
+    ("GET", "/api/commands/send"): (plain("/api/commands/send"), (200,) * 4 + (401,)),
+    ("GET", "/api/commands"): (plain("/api/commands"), (200,) * 4 + (401,)),
+    ("POST", "/api/commands/send"): (
+        lambda w, r: (
+            "/api/commands/send",
+            None,
+            {"deviceId": w.device_id, "type": "custom", "attributes": {"data": "x"}},
+            None,
+        ),
+        (200, 200, 400, 400, 401),  # its device sent data just now: online, sent at once
+    ),
+}
+for _kind in ("route", "events", "trips", "stops", "summary"):
+    for _suffix in ("", "/xlsx"):
+        _path = f"/api/reports/{_kind}{_suffix}"
+        TRACCAR_RULES["GET", _path] = (
+            (lambda p: lambda w, r: (p, {"deviceId": str(w.device_id), **DAY}, None, None))(_path),
+            (200, 200, 400, 200, 401),
+        )
+for _kind in OBJECTS:
+    TRACCAR_RULES["GET", f"/api/{_kind}"] = (plain(f"/api/{_kind}"), (200,) * 4 + (401,))
+    TRACCAR_RULES["POST", f"/api/{_kind}"] = (
+        (lambda k: lambda w, r: (f"/api/{k}", None, body_of(k), None))(_kind),
+        (200, 200, 200, 400, 401),
+    )
+    for _m, _want in (
+        ("GET", (200, 400, 400, 400, 401)),
+        ("PUT", (200, 400, 400, 400, 401)),
+        ("DELETE", (204, 400, 400, 400, 401)),
+    ):
+        TRACCAR_RULES[_m, f"/api/{_kind}/{{object_id}}"] = (
+            (
+                lambda k, m: (
+                    lambda w, r: (lambda c: (c[0], None, c[2] if m == "PUT" else None, None))(
+                        new_object(k)(w, r)
+                    )
+                )
+            )(_kind, _m),
+            _want,
+        )
+RULES.update(TRACCAR_RULES)
 
 
 def routes(app: FastAPI) -> Iterator[tuple[str, str]]:
@@ -207,9 +320,19 @@ def test_lists_show_only_what_the_caller_may_see(world: World) -> None:
     count = {role: {} for role in ROLES[:4]}  # type: dict[str, dict[str, int]]
     for role in count:
         c = world.clients[role]
-        for path in ("/api/devices", "/api/positions/latest", "/api/commands", "/api/campaigns"):
+        for path in (
+            "/api/devices",
+            "/api/fleetwire/positions/latest",
+            "/api/commands/queue",
+            "/api/campaigns",
+        ):
             count[role][path] = len(c.get(path).json())
-    for path in ("/api/devices", "/api/positions/latest", "/api/commands", "/api/campaigns"):
+    for path in (
+        "/api/devices",
+        "/api/fleetwire/positions/latest",
+        "/api/commands/queue",
+        "/api/campaigns",
+    ):
         assert count["admin"][path] == count["owner"][path] == count["viewer"][path] >= 1, path
         assert count["stranger"][path] == 0, path
     assert [u["email"] for u in world.clients["stranger"].get("/api/users").json()] == [

@@ -29,8 +29,8 @@ def _key(uid: str, time: str) -> tuple[str, float]:
 
 def stored(cluster: Cluster) -> dict[tuple[str, float], list[tuple[float, float]]]:
     out: dict[tuple[str, float], list[tuple[float, float]]] = {}
-    for dev in api(cluster, "/api/devices"):
-        for p in api(cluster, "/api/positions", device=dev["uniqueId"], **WIDE):
+    for dev in api(cluster, "/api/fleetwire/devices"):
+        for p in api(cluster, "/api/fleetwire/positions", device=dev["uniqueId"], **WIDE):
             if p["latitude"] is not None:
                 out.setdefault(_key(dev["uniqueId"], p["time"]), []).append(
                     (p["latitude"], p["longitude"])
@@ -105,7 +105,7 @@ def test_api_returns_exactly_the_positions_sent(
         assert len(raw) == 20 + opening
         flex = [f["hex"].startswith("7e") and protocol == "navtelecom" for f in raw]
         assert [f["context"] is not None for f in raw] == flex
-        latest = api(cluster, "/api/positions/latest")
+        latest = api(cluster, "/api/fleetwire/positions/latest")
         assert len(latest) == 25
         metrics = metrics_text(cluster)
         stored_frames = 25 * 20 + 25 * opening  # reports and each connection's opening frames

@@ -24,13 +24,13 @@ WIDE = {"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z"}
 
 
 def fixes(cluster: Cluster, uid: str) -> list[str]:
-    return [p["time"] for p in api(cluster, "/api/positions", device=uid, **WIDE)
+    return [p["time"] for p in api(cluster, "/api/fleetwire/positions", device=uid, **WIDE)
             if p["latitude"] is not None]  # fmt: skip
 
 
 def wait_for_devices(cluster: Cluster, n: int) -> None:
     deadline = time.monotonic() + 30
-    while len(api(cluster, "/api/positions/latest")) < n:
+    while len(api(cluster, "/api/fleetwire/positions/latest")) < n:
         assert time.monotonic() < deadline, "the simulated devices' positions never arrived"
         time.sleep(0.05)
 
@@ -72,15 +72,16 @@ def test_replay_beside_a_running_worker(tmp_path: Path) -> None:
         wait_caught_up(cluster)
         want = {(r["device"], r["time"]) for r in read_records(records)}
         assert acked["records_acked"] == len(want) > 0
-        got = [(d["uniqueId"], p["time"]) for d in api(cluster, "/api/devices")
+        got = [(d["uniqueId"], p["time"]) for d in api(cluster, "/api/fleetwire/devices")
                if d["uniqueId"] != UID
-               for p in api(cluster, "/api/positions", device=d["uniqueId"], **WIDE)]  # fmt: skip
+               for p in api(cluster, "/api/fleetwire/positions", device=d["uniqueId"],
+                            **WIDE)]  # fmt: skip
         assert len(got) == len(set(got)) == len(want)  # nothing lost, nothing doubled
 
         utc = [t.isoformat(timespec="milliseconds").replace("+00:00", "Z") for t in UTC_TIMES]
         assert fixes(cluster, UID) == utc
-        latest = {p["deviceId"]: p for p in api(cluster, "/api/positions/latest")}
-        device = next(d for d in api(cluster, "/api/devices") if d["uniqueId"] == UID)
+        latest = {p["deviceId"]: p for p in api(cluster, "/api/fleetwire/positions/latest")}
+        device = next(d for d in api(cluster, "/api/fleetwire/devices") if d["uniqueId"] == UID)
         assert latest[device["id"]]["time"] == utc[1]
     finally:
         if sim is not None and sim.poll() is None:

@@ -108,7 +108,7 @@ def test_haproxy_two_gateways_two_workers_with_kills(
         assert not missing, f"{len(missing)} ACKed records lost"
         # the API serves them: one device, record for record
         uid = sent[0]["device"]
-        body = cluster.api(f"/api/positions?device={uid}&{WIDE}")
+        body = cluster.api(f"/api/fleetwire/positions?device={uid}&{WIDE}")
         assert {int(datetime.fromisoformat(p["time"].replace("Z", "+00:00")).timestamp() * 1000)
                 for p in body} == {ms for d, ms in keys if d == uid}  # fmt: skip
         # the gateways saw the devices' own addresses through PROXY v2 (the simulator's)

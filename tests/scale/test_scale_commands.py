@@ -73,7 +73,7 @@ def test_command_through_api_gateway_and_worker_on_postgres(
             w.write(dev.login()[0])
             assert await asyncio.wait_for(r.readexactly(1), 10) == b"\x01"
             cmd = await asyncio.to_thread(
-                post, settings, "/api/commands",
+                post, settings, "/api/commands/queue",
                 {"device": IMEI, "type": "custom", "attributes": {"data": "getver"}},
             )  # fmt: skip
             data = await asyncio.wait_for(r.read(4096), 10)

@@ -1,5 +1,7 @@
-"""The FastAPI application: devices, positions, latest positions, raw frames, dead letters,
-metrics, and the session, users and permissions routes.
+"""The FastAPI application: the Traccar-compatible API (api/traccar/) on Traccar's paths, the
+session, users and permissions routes, and Fleetwire's own routes beside them: devices and
+positions as the store keeps them (/api/fleetwire/...), raw frames, dead letters, the command
+queue, health, metrics.
 
 Reads the embedded stores through per-thread SQLite connections (FastAPI runs plain ``def``
 endpoints in a thread pool); the registry's users, sessions and links through the async engine
@@ -27,6 +29,8 @@ from fleetwire.api.commands import commands_router
 from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.api.session import session_router
+from fleetwire.api.traccar import install as install_traccar
+from fleetwire.api.traccar.context import Context
 from fleetwire.api.users import users_router
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
@@ -135,27 +139,35 @@ def create_app(settings: Settings) -> FastAPI:
 
         migrate_embedded(settings)
     registry = open_registry(settings)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        await registry.dispose()
-
-    app = FastAPI(
-        title="Fleetwire",
-        version=__version__,
-        description="Positions, devices and raw frames of a Fleetwire installation. Log in "
-        "with POST /api/session (form) for a JSESSIONID cookie, or send Basic credentials or "
-        "a Bearer token (POST /api/session/token) with each request.",
-        lifespan=lifespan,
-    )
-    app.state.registry = registry
-    app.state.settings = settings
     stores: Any = Stores(settings)
     if settings.store.postgres:
         from fleetwire.api.scale import ScaleStores
 
         stores = ScaleStores(settings)
+    ctx = Context(settings, stores, registry)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await feed.close()
+        await ctx.close()
+        await registry.dispose()
+
+    app = FastAPI(
+        title="Fleetwire",
+        version=__version__,
+        description="The Traccar-compatible API (Traccar's paths, JSON and units: speed in"
+        " knots there) and Fleetwire's own: positions as stored (km/h), raw frames, the"
+        " command queue, campaigns, health. Log in with POST /api/session (form) for a"
+        " JSESSIONID cookie, or send Basic credentials or a Bearer token (POST"
+        " /api/session/token) with each request.",
+        lifespan=lifespan,
+    )
+    app.state.registry = registry
+    app.state.settings = settings
+    app.state.traccar = ctx
+    feed = install_traccar(app, ctx)
+    app.state.traccar_feed = feed
     max_rows = settings.api.max_rows
 
     def find_device(unique_id: str, scope: DeviceScope) -> Device:
@@ -170,7 +182,7 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(400, "'to' must be after 'from'")
         return start, end
 
-    @app.get("/api/devices", response_model=list[DeviceOut], tags=["devices"])
+    @app.get("/api/fleetwire/devices", response_model=list[DeviceOut], tags=["fleetwire"])
     def devices(scope: Scope) -> Response:
         latest = {p.device_id: p.fix_time_ms for p in stores.telemetry.latest()}
         return _json(
@@ -178,7 +190,10 @@ def create_app(settings: Settings) -> FastAPI:
         )
 
     @app.get(
-        "/api/positions", response_model=list[PositionOut], responses=ERRORS, tags=["positions"]
+        "/api/fleetwire/positions",
+        response_model=list[PositionOut],
+        responses=ERRORS,
+        tags=["fleetwire"],
     )
     def positions(
         scope: Scope,
@@ -195,10 +210,10 @@ def create_app(settings: Settings) -> FastAPI:
         return _json([_position(p, dev.unique_id) for p in rows])
 
     @app.get(
-        "/api/positions/latest",
+        "/api/fleetwire/positions/latest",
         response_model=list[PositionOut],
         responses=ERRORS,
-        tags=["positions"],
+        tags=["fleetwire"],
     )
     def latest(
         scope: Scope,
@@ -298,6 +313,13 @@ def create_app(settings: Settings) -> FastAPI:
         head, lag = stores.lag()
         body, content_type = render(head, lag)
         return Response(body, media_type=content_type)
+
+    if settings.api.web_path is not None:
+        from fleetwire.api.traccar.static import mount_web
+
+        # last: every API route above wins over the static app's catch-all
+        mount_web(app, settings.api.web_path, settings.api.server_attributes)
+        return app
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:

@@ -130,7 +130,7 @@ def commands_router(engine: AsyncEngine) -> APIRouter:
         if type_ == "custom" and not isinstance(attributes.get("data"), str):
             raise HTTPException(400, "a custom command needs attributes.data (text)")
 
-    @r.post("/api/commands", response_model=CommandOut, status_code=201)
+    @r.post("/api/commands/queue", response_model=CommandOut, status_code=201)
     async def create(body: CommandIn, scope: Scope) -> Response:
         dev = await find_device(body.device, scope)
         may_send(scope)
@@ -143,7 +143,7 @@ def commands_router(engine: AsyncEngine) -> APIRouter:
             raise HTTPException(409, "idempotency key already used for another command")
         return _json(command_json(cmd), 201 if created else 200)
 
-    @r.get("/api/commands", response_model=list[CommandOut])
+    @r.get("/api/commands/queue", response_model=list[CommandOut])
     async def find(
         scope: Scope,
         device: Annotated[str | None, Query()] = None,
@@ -154,11 +154,11 @@ def commands_router(engine: AsyncEngine) -> APIRouter:
         found = await store.find(dev_id, state, limit, device_ids=scope.ids)
         return _json([command_json(c) for c in found])
 
-    @r.get("/api/commands/{command_id}", response_model=CommandOut)
+    @r.get("/api/commands/queue/{command_id}", response_model=CommandOut)
     async def one(command_id: int, scope: Scope) -> Response:
         return _json(command_json(await visible_command(command_id, scope)))
 
-    @r.delete("/api/commands/{command_id}", response_model=CommandOut)
+    @r.delete("/api/commands/queue/{command_id}", response_model=CommandOut)
     async def cancel(command_id: int, scope: Scope) -> Response:
         cmd = await visible_command(command_id, scope)
         may_send(scope)

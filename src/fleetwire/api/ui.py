@@ -17,7 +17,7 @@ text-align:left;font-size:.9rem}th{background:#f4f4f4}code{font-size:.85rem}
 <script>
 async function refresh(){
   const [devs, latest, health] = await Promise.all(
-    ["/api/devices","/api/positions/latest","/api/health"].map(u=>fetch(u).then(r=>r.json())));
+    ["/api/fleetwire/devices","/api/fleetwire/positions/latest","/api/health"].map(u=>fetch(u).then(r=>r.json())));
   const pos = Object.fromEntries(latest.map(p=>[p.deviceId,p]));
   document.getElementById("health").textContent =
     `${devs.length} devices · raw log head ${health.rawlogHead} · worker lag ${health.lag}`;

@@ -84,13 +84,14 @@ async def _run_slice(
 
     def sink(uid: str, r: Record, acked: bool) -> None:
         """One line per record sent: "acked" is false where the protocol gives the frame no
-        reply (GT06 locations), so the device cannot know whether it was stored."""
+        reply (GT06 locations), so the device cannot know whether it was stored; "at" is the
+        wall-clock time of the ACK (or of the send, without one), for end-to-end latencies."""
         assert out is not None
         out.write(
             orjson.dumps(
                 {"device": uid, "time": r.fix_time.isoformat(), "latitude": r.latitude,
                  "longitude": r.longitude, "speed": r.speed, "course": r.course,
-                 "acked": acked}
+                 "acked": acked, "at": time.time()}
             ) + b"\n"
         )  # fmt: skip
 

@@ -1,0 +1,54 @@
+"""Traccar's GET /api/positions in its three forms: no parameters (the latest position of every
+device the caller can reach), `id=` (specific positions, repeatable), and `deviceId=` with or
+without `from`/`to` (a device's history by fix time, or its latest)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+
+from fleetwire.api.auth import current_user
+from fleetwire.api.traccar.context import Context
+from fleetwire.api.traccar.convert import json_response, parse_time
+from fleetwire.api.traccar.errors import TextErrors
+from fleetwire.api.traccar.models import position_json
+from fleetwire.api.traccar.telemetry import Pos
+from fleetwire.store.users import User
+
+
+def positions_router(ctx: Context) -> APIRouter:
+    r = APIRouter(prefix="/api/positions", tags=["traccar: positions"], route_class=TextErrors)
+
+    async def render(rows: list[Pos]) -> Response:
+        protocols = await ctx.protocols({p.device_id for p in rows})
+        return json_response([position_json(p, protocols.get(p.device_id)) for p in rows])
+
+    @r.get("", summary="Latest positions, positions by id, or a device's history")
+    async def positions(
+        user: Annotated[User, Depends(current_user)],
+        device_ids: Annotated[list[int] | None, Query(alias="deviceId")] = None,
+        ids: Annotated[list[int] | None, Query(alias="id")] = None,
+        start: Annotated[str | None, Query(alias="from", description="ISO with zone")] = None,
+        end: Annotated[str | None, Query(alias="to", description="ISO with zone")] = None,
+    ) -> Response:
+        reader = await ctx.telemetry()
+        if ids:
+            found = await reader.by_ids(ids)
+            visible = await ctx.visible_device_ids(user)
+            if visible is not None and any(p.device_id not in visible for p in found):
+                raise HTTPException(400, "device access denied")
+            return await render(found)
+        if device_ids:
+            device_id = device_ids[0]  # Traccar reads only the first
+            await ctx.check_device(user, device_id)
+            if start is None and end is None:
+                return await render(await reader.latest([device_id]))
+            if start is None or end is None:
+                raise HTTPException(400, "from and to go together")
+            from_ms, to_ms = parse_time(start, "from"), parse_time(end, "to")
+            rows = await reader.history(device_id, from_ms, to_ms, ctx.settings.api.max_rows)
+            return await render(rows)
+        return await render(await reader.latest(await ctx.visible_device_ids(user)))
+
+    return r
