@@ -115,6 +115,9 @@ class ApiSettings(BaseModel):
     login_window: float = 900.0
     login_max_per_address: int = 20
     login_max_per_account: int = 10
+    # map tiles of the web UI: a {z}/{x}/{y} template the browser fetches (not the server)
+    tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    tile_attribution: str = "© OpenStreetMap contributors"
 
 
 class Settings(BaseSettings):

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import orjson
 from fastapi import FastAPI, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 
 from fleetwire import __version__
 from fleetwire.api.auth import DeviceScope, OptionalUser, Scope, is_loopback, peer
@@ -28,6 +28,7 @@ from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.api.session import session_router
 from fleetwire.api.users import users_router
+from fleetwire.api.web_ui import mount_ui
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import Device, SqliteRegistry
@@ -299,10 +300,5 @@ def create_app(settings: Settings) -> FastAPI:
         body, content_type = render(head, lag)
         return Response(body, media_type=content_type)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        from fleetwire.api.ui import PAGE
-
-        return HTMLResponse(PAGE)
-
+    mount_ui(app, settings)  # last: its catch-all route comes after every API route
     return app
