@@ -87,7 +87,10 @@ def devices(cluster: Cluster) -> Iterator[subprocess.Popen[bytes]]:
 def page(cluster: Cluster) -> Iterator[Any]:
     need(CHROMIUM.exists(), f"no {CHROMIUM}: scripts/services.sh installs Debian's chromium")
     need((UI_DIST / "index.html").is_file(), "the web UI is not built (make ui, needs node)")
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright (test extra)")
+    try:
+        from playwright import sync_api as playwright
+    except ImportError:
+        need(False, "playwright is not installed (the test extra)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as pw:
         browser = pw.chromium.launch(

@@ -9,7 +9,8 @@ export interface Live {
   positions: Map<number, Position>;
   /** the last few positions per device seen over the socket, oldest first: the live trail */
   trails: Map<number, Position[]>;
-  events: Event[];
+  /** events pushed since the page opened, newest first, with when they arrived (ms) */
+  events: (Event & { receivedAt: number })[];
   connected: boolean;
   error: string | null;
   socket: WebSocket | null;
@@ -67,7 +68,10 @@ export function useLive(onUnauthorized: () => void): Live {
             next.trails.set(p.deviceId, trail.slice(-TRAIL));
           }
         }
-        if (msg.events?.length) next.events = [...msg.events, ...s.events].slice(0, 50);
+        if (msg.events?.length) {
+          const at = Date.now();
+          next.events = [...msg.events.map((e) => ({ ...e, receivedAt: at })), ...s.events].slice(0, 50);
+        }
         return next;
       });
 

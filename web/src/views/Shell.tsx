@@ -39,6 +39,7 @@ export function Shell({ user, config, onLogout }: { user: User; config: UiConfig
   };
   const screens = user.administrator ? [...SCREENS, ["/users", "Users"] as [string, string]] : SCREENS;
   const devices = [...live.devices.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const toasts = live.events.filter((e) => Date.now() - e.receivedAt < 10_000).slice(0, 3);
 
   let screen;
   switch (route.path) {
@@ -110,9 +111,9 @@ export function Shell({ user, config, onLogout }: { user: User; config: UiConfig
         </ul>
       </aside>
       <main>{screen}</main>
-      {live.events.length > 0 && (
+      {toasts.length > 0 && (
         <div class="toasts">
-          {live.events.slice(0, 3).map((e) => (
+          {toasts.map((e) => (
             <div class="toast" key={String(e.id)}>
               <b>{live.devices.get(e.deviceId)?.name ?? e.deviceId}</b>: {String(e.attributes.message ?? e.type)}
             </div>
