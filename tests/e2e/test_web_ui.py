@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import struct
-import subprocess
-import sys
+import threading
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 
 from fleetwire.api.web_ui import UI_DIST
+from fleetwire.protocols import teltonika
+from fleetwire.simulate.track import Track, start_time
 from tests.e2e.harness import Cluster, new_cluster
 
 pytestmark = pytest.mark.slow
@@ -69,18 +71,67 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
     c.stop_all()
 
 
+class Tracker(threading.Thread):
+    """One Teltonika device on a real socket: a fix a second along a simulated track, every ACK
+    checked byte for byte, and each Codec 12 command answered as FMB firmware does
+    (Device.respond). `fleetwire simulate` answers no commands, hence this small driver."""
+
+    def __init__(self, port: int, index: int) -> None:
+        super().__init__(daemon=True)
+        self.device = teltonika.Device(teltonika.Device.nth_id(index))
+        self.track = Track(index, start_time())
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.stop = threading.Event()
+        self.error: BaseException | None = None
+
+    def read(self, n: int) -> bytes:
+        out = b""
+        while len(out) < n:
+            chunk = self.sock.recv(n - len(out))
+            if not chunk:
+                raise ConnectionError("the gateway closed the connection")
+            out += chunk
+        return out
+
+    def reply(self, expected: bytes) -> None:
+        """Read the reply to a frame; a command that comes first (a Codec 12 packet opens with
+        four zero bytes, an ACK never does) is answered on the way."""
+        while True:
+            head = self.read(4)
+            if head == b"\0\0\0\0" and expected[:4] != head:
+                size = self.read(4)
+                packet = head + size + self.read(int.from_bytes(size, "big") + 4)
+                self.sock.sendall(self.device.respond(packet))
+                continue
+            assert head + self.read(len(expected) - 4) == expected
+            return
+
+    def run(self) -> None:
+        try:
+            frame, ack = self.device.login()
+            self.sock.sendall(frame)
+            assert self.read(len(ack)) == ack
+            while not self.stop.wait(1.0):
+                frame, ack = self.device.report([self.track.next()])
+                self.sock.sendall(frame)
+                self.reply(ack)
+        except BaseException as e:
+            if not self.stop.is_set():
+                self.error = e
+        finally:
+            self.sock.close()
+
+
 @pytest.fixture
-def devices(cluster: Cluster) -> Iterator[subprocess.Popen[bytes]]:
-    """Teltonika devices sending one fix a second (each a second of device time) while the
-    browser watches; they answer Codec 12 commands as FMB firmware does."""
-    args = ["-p", "teltonika", "-n", str(DEVICES), "--rate", "1", "-d", "240", "--reconnect"]
-    sim = subprocess.Popen(
-        [sys.executable, "-m", "fleetwire", "simulate", *args],
-        env=cluster.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    yield sim
-    sim.terminate()
-    sim.wait(30)
+def devices(cluster: Cluster) -> Iterator[list[Tracker]]:
+    trackers = [Tracker(cluster.ports["teltonika"], i) for i in range(DEVICES)]
+    for t in trackers:
+        t.start()
+    yield trackers
+    for t in trackers:
+        t.stop.set()
+        t.join(10)
+    assert [t.error for t in trackers] == [None] * DEVICES
 
 
 @pytest.fixture
@@ -124,7 +175,7 @@ def marker_at(page: Any, device_id: str) -> tuple[float, float, str]:
     )
 
 
-def test_web_ui_in_chromium(cluster: Cluster, devices: subprocess.Popen[bytes], page: Any) -> None:
+def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any) -> None:
     latest_polls: list[str] = []
     page.on(
         "request",

@@ -12,11 +12,22 @@ export interface Live {
   /** events pushed since the page opened, newest first, with when they arrived (ms) */
   events: (Event & { receivedAt: number })[];
   connected: boolean;
+  /** the REST lists have been read once */
+  loaded: boolean;
   error: string | null;
   socket: WebSocket | null;
 }
 
 const TRAIL = 200;
+
+/** The newest fix time (ms) of one device, or of all, as the end of a default report period:
+ * devices upload late, so "the last hour" means the last hour the device reported. */
+export function newestFix(live: Live, deviceId?: number): number | undefined {
+  const times = [...live.positions.values()]
+    .filter((p) => deviceId === undefined || p.deviceId === deviceId)
+    .map((p) => new Date(p.fixTime).getTime());
+  return times.length ? Math.max(...times) : undefined;
+}
 
 export function useLive(onUnauthorized: () => void): Live {
   const [state, setState] = useState<Live>({
@@ -25,6 +36,7 @@ export function useLive(onUnauthorized: () => void): Live {
     trails: new Map(),
     events: [],
     connected: false,
+    loaded: false,
     error: null,
     socket: null,
   });
@@ -41,12 +53,13 @@ export function useLive(onUnauthorized: () => void): Live {
         setState((s) => ({
           ...s,
           error: null,
+          loaded: true,
           devices: new Map(devices.map((d) => [d.id, d])),
           positions: new Map(positions.map((p) => [p.deviceId, p])),
         }));
       } catch (e) {
         if ((e as { status?: number }).status === 401) onUnauthorized();
-        setState((s) => ({ ...s, error: String((e as Error).message) }));
+        setState((s) => ({ ...s, loaded: true, error: String((e as Error).message) }));
       }
     };
 

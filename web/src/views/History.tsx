@@ -1,7 +1,7 @@
 // A device's history for a period: the track on the map with its start, end and stops, and the
 // positions below; each position opens the raw frames it was decoded from.
 import L from "leaflet";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type Device, type Position, type Stop, type UiConfig } from "../api";
 import { duration, kmh, localInput, time } from "../format";
 import { useMap } from "../map";
@@ -10,10 +10,10 @@ import { PickDevice } from "./Shell";
 
 const SHOWN_ROWS = 500;
 
-/** The period the path names, else the last `hours` up to `now` (fixed by the caller, so that a
- * re-render does not move the period and fetch it again). */
-export function period(params: URLSearchParams, hours: number, now: number): [Date, Date] {
-  const to = params.get("to") ? new Date(params.get("to")!) : new Date(now + 60_000);
+/** The period the path names, else the `hours` up to `end` (ms): fixed once per screen, so that a
+ * re-render does not move the period and fetch it again. */
+export function period(params: URLSearchParams, hours: number, end: number): [Date, Date] {
+  const to = params.get("to") ? new Date(params.get("to")!) : new Date(end + 60_000);
   const from = params.get("from") ? new Date(params.get("from")!) : new Date(to.getTime() - hours * 3600_000);
   return [from, to];
 }
@@ -40,9 +40,17 @@ export function PeriodForm({ from, to, onShow }: { from: Date; to: Date; onShow:
   );
 }
 
-export function History({ config, device, params }: { config: UiConfig; device?: Device; params: URLSearchParams }) {
-  const [now] = useState(Date.now);
-  const [from, to] = period(params, 1, now);
+/** The end of a screen's default period: the newest fix then known (once the live lists are in),
+ * else now. */
+export function useDefaultEnd(screen: string, end: number | undefined, loaded: boolean): number | undefined {
+  const fixed = useRef<{ screen: string; end?: number }>({ screen });
+  if (fixed.current.screen !== screen) fixed.current = { screen };
+  if (fixed.current.end === undefined && (end !== undefined || loaded)) fixed.current.end = end ?? Date.now();
+  return fixed.current.end;
+}
+
+export function History({ config, device, params, end }: { config: UiConfig; device?: Device; params: URLSearchParams; end?: number }) {
+  const [from, to] = period(params, 1, end ?? Date.now());
   const { ref, map } = useMap(config);
   const [track, setTrack] = useState<Position[] | null>(null);
   const [stops, setStops] = useState<Stop[]>([]);
@@ -50,7 +58,7 @@ export function History({ config, device, params }: { config: UiConfig; device?:
   const key = `${device?.id}|${from.toISOString()}|${to.toISOString()}`;
 
   useEffect(() => {
-    if (!device) return;
+    if (!device || end === undefined) return;
     setTrack(null);
     setError(null);
     api.history(device.id, from, to).then(setTrack, (e: Error) => setError(e.message));

@@ -40,10 +40,9 @@ const COLUMNS: Record<Kind, Column[]> = {
   ],
 };
 
-export function Reports({ devices, device, params }: { devices: Map<number, Device>; device?: Device; params: URLSearchParams }) {
+export function Reports({ devices, device, params, end }: { devices: Map<number, Device>; device?: Device; params: URLSearchParams; end?: number }) {
   const kind = (["trips", "stops", "events"].includes(params.get("kind") ?? "") ? params.get("kind") : "trips") as Kind;
-  const [now] = useState(Date.now);
-  const [from, to] = period(params, 24, now);
+  const [from, to] = period(params, 24, end ?? Date.now());
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = `${kind}|${device?.id}|${from.toISOString()}|${to.toISOString()}`;
@@ -51,6 +50,7 @@ export function Reports({ devices, device, params }: { devices: Map<number, Devi
     navigate("/reports", { kind, device: device?.id, from: from.toISOString(), to: to.toISOString(), ...p });
 
   useEffect(() => {
+    if (end === undefined) return;
     setRows(null);
     setError(null);
     api.report<Row>(kind, device?.id, from, to).then(setRows, (e: Error) => setError(e.message));

@@ -3,10 +3,10 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, type UiConfig, type User } from "../api";
 import { ago } from "../format";
-import { useLive } from "../live";
+import { newestFix, useLive } from "../live";
 import { navigate, useRoute } from "../router";
 import { Commands } from "./Commands";
-import { History } from "./History";
+import { History, useDefaultEnd } from "./History";
 import { LiveMap } from "./LiveMap";
 import { Raw } from "./Raw";
 import { Reports } from "./Reports";
@@ -41,13 +41,14 @@ export function Shell({ user, config, onLogout }: { user: User; config: UiConfig
   const devices = [...live.devices.values()].sort((a, b) => a.name.localeCompare(b.name));
   const toasts = live.events.filter((e) => Date.now() - e.receivedAt < 10_000).slice(0, 3);
 
+  const end = useDefaultEnd(`${route.path}|${selected}`, newestFix(live, selected), live.loaded);
   let screen;
   switch (route.path) {
     case "/history":
-      screen = <History config={config} device={device} params={route.params} />;
+      screen = <History config={config} device={device} params={route.params} end={end} />;
       break;
     case "/reports":
-      screen = <Reports devices={live.devices} device={device} params={route.params} />;
+      screen = <Reports devices={live.devices} device={device} params={route.params} end={end} />;
       break;
     case "/commands":
       screen = <Commands device={device} />;
