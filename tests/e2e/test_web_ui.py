@@ -236,7 +236,7 @@ def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any)
     assert page.locator(".leaflet-overlay-pane path").count() >= 1  # the track
     shot(page, "04-history")
 
-    page.get_by_role("button", name="raw").first.click()
+    page.get_by_role("button", name="raw", exact=True).first.click()
     frame = page.locator(".frame.nearest")
     frame.wait_for()
     assert "teltonika/tcp" in frame.inner_text()
