@@ -30,8 +30,10 @@ $(UI_DIST): $(UI_DEPS) $(UI_SRC)
 	touch $@
 
 ui:
-	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(UI_DIST); \
-	else echo "node/npm not found: the web UI is not built (/ shows the status page)"; fi
+	@if ! command -v npm >/dev/null; then \
+	  echo "node/npm not found: the web UI is not built (/ shows the status page)"; \
+	elif ! $(MAKE) --no-print-directory $(UI_DIST); then \
+	  echo "the web UI did not build (it needs node 20.19+ or 22.12+): / shows the status page"; fi
 
 run: $(STAMP) ui
 	$(BIN)/fleetwire run
