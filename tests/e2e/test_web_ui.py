@@ -22,9 +22,10 @@ from typing import Any
 import pytest
 
 from fleetwire.api.web_ui import UI_DIST
-from fleetwire.protocols import teltonika
+from fleetwire.protocols import NAMES, teltonika
 from fleetwire.simulate.track import Track, start_time
-from tests.e2e.harness import Cluster, new_cluster
+from fleetwire.testing import free_port
+from tests.e2e.harness import Cluster
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +65,10 @@ def need(condition: bool, reason: str) -> None:
 
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[Cluster]:
-    c = new_cluster(tmp_path)
+    # a server with no user at all (not new_cluster's): the test registers the first one in the UI
+    data = tmp_path / "data"
+    data.mkdir()
+    c = Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
     c.extra_env["FLEETWIRE_API__TILE_URL"] = TILE_HOST + "/{z}/{x}/{y}.png"
     c.start("run")
     yield c
@@ -159,6 +163,7 @@ def page(cluster: Cluster) -> Iterator[Any]:
         pg = context.new_page()
         pg.set_default_timeout(20_000)
         yield pg
+        pg.screenshot(path=str(ARTIFACTS / "last.png"))  # where it ended, pass or fail
         browser.close()
 
 
