@@ -43,6 +43,13 @@ export function LiveMap({ config, live, selected }: { config: UiConfig; live: Li
         trails.current.set(deviceId, t);
       } else t.setLatLngs(points);
     }
+    for (const [deviceId, m] of markers.current) // a device no longer visible (link removed)
+      if (!live.positions.has(deviceId)) {
+        m.remove();
+        trails.current.get(deviceId)?.remove();
+        markers.current.delete(deviceId);
+        trails.current.delete(deviceId);
+      }
     if (!fitted.current && live.positions.size) {
       fitted.current = true;
       const all = [...live.positions.values()].map((p) => [p.latitude, p.longitude] as L.LatLngTuple);
