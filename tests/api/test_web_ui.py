@@ -54,6 +54,11 @@ def make_app(tmp_path: Path, dist: Path, **api: str) -> tuple[FastAPI, int]:
         return []
 
     mount_ui(app, settings, dist)
+
+    @app.get("/later")  # a route added after the UI: the UI's fallback must not shadow it
+    def later() -> dict[str, bool]:
+        return {"later": True}
+
     return app, settings.api.port
 
 
@@ -77,6 +82,7 @@ def test_index_assets_and_spa_fallback(built: str) -> None:
     # the UI's own paths (a reload on /history?device=3) get index.html
     for path in ("/history?device=3", "/reports", "/users/7"):
         assert get(built + path)[::2] == (200, INDEX), path
+    assert get(built + "/later")[::2] == (200, b'{"later":true}')
 
 
 def test_api_and_missing_files_are_not_the_ui(built: str) -> None:

@@ -300,5 +300,5 @@ def create_app(settings: Settings) -> FastAPI:
         body, content_type = render(head, lag)
         return Response(body, media_type=content_type)
 
-    mount_ui(app, settings)  # last: its catch-all route comes after every API route
+    mount_ui(app, settings)  # /, the UI's files, and its paths where no route answers
     return app

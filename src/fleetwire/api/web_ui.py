@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fleetwire.config import Settings
 
@@ -27,8 +29,8 @@ _IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def mount_ui(app: FastAPI, settings: Settings, dist: Path = UI_DIST) -> None:
-    """Add the UI config route and the `/` routes. Call it last: its catch-all route must come
-    after every API route."""
+    """Add the UI config route, `/`, and the fallback that serves the UI's files and paths where
+    no route answers."""
 
     @app.get("/api/ui/config", tags=["system"])
     def ui_config() -> dict[str, Any]:
@@ -51,14 +53,20 @@ def mount_ui(app: FastAPI, settings: Settings, dist: Path = UI_DIST) -> None:
 
         return HTMLResponse(PAGE.replace("<body>", "<body>" + BUILD_HINT, 1))
 
-    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
-    def static(path: str) -> Response:
-        if path == "api" or path.startswith("api/") or not index.is_file():
-            raise HTTPException(404, "not found")
-        target = (root / path).resolve()
-        if target.is_relative_to(root) and target.is_file():
-            cache = _IMMUTABLE if target.parent.name == "assets" else "no-cache"
-            return FileResponse(target, headers={"Cache-Control": cache})
-        if "." in path.rsplit("/", 1)[-1]:
-            raise HTTPException(404, "not found")
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+    async def not_found(request: Request, exc: Exception) -> Response:
+        # the UI's files and paths are what no route matched: a fallback, not a catch-all route,
+        # so that routes added after this one (and every /api 404) keep their own answers
+        path = request.url.path.lstrip("/")
+        api = path == "api" or path.startswith("api/")
+        if request.method in ("GET", "HEAD") and not api and index.is_file():
+            target = (root / path).resolve()
+            if target.is_relative_to(root) and target.is_file():
+                cache = _IMMUTABLE if target.parent.name == "assets" else "no-cache"
+                return FileResponse(target, headers={"Cache-Control": cache})
+            if "." not in path.rsplit("/", 1)[-1]:
+                return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        if isinstance(exc, StarletteHTTPException):
+            return await http_exception_handler(request, exc)
+        return Response("not found", status_code=404)
+
+    app.add_exception_handler(404, not_found)
