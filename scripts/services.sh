@@ -15,4 +15,9 @@ if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ] && command -v a
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy) >/dev/null 2>&1 \
     || echo "services.sh: could not install haproxy" >&2
 fi
+# the web UI's browser test drives Debian's Chromium (Playwright's own browser download is not used)
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "services.sh: could not install chromium" >&2
+fi
 exit 0

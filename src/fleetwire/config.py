@@ -120,6 +120,9 @@ class ApiSettings(BaseModel):
     web_path: Path | None = None
     # Traccar's server attributes (GET /api/server): title, description, colorPrimary, ...
     server_attributes: dict[str, Any] = Field(default_factory=dict)
+    # map tiles of the web UI: a {z}/{x}/{y} template the browser fetches (not the server)
+    tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    tile_attribution: str = "© OpenStreetMap contributors"
 
 
 class Settings(BaseSettings):

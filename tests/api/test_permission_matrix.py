@@ -82,6 +82,7 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("GET", "/docs/oauth2-redirect"): (plain("/docs/oauth2-redirect"), (200,) * 5),
     ("GET", "/openapi.json"): (plain("/openapi.json"), (200, 200, 200, 200, 200)),
     ("GET", "/api/health"): (plain("/api/health"), (200, 200, 200, 200, 200)),
+    ("GET", "/api/ui/config"): (plain("/api/ui/config"), (200, 200, 200, 200, 200)),  # tile URL
     ("GET", "/metrics"): (plain("/metrics"), (200, 200, 200, 200, 200)),  # loopback
     ("GET", "/api/fleetwire/devices"): (plain("/api/fleetwire/devices"), (200, 200, 200, 200, 401)),
     ("GET", "/api/fleetwire/positions"): (

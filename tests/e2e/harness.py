@@ -29,9 +29,10 @@ class Cluster:
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     logs: dict[str, Path] = field(default_factory=dict)
     token: str = ""  # an administrator's API token, for the API calls of the tests
+    extra_env: dict[str, str] = field(default_factory=dict)
 
     def env(self) -> dict[str, str]:
-        return role_env(self.ports, FLEETWIRE_WORKER__POLL_INTERVAL="0.02")
+        return role_env(self.ports, FLEETWIRE_WORKER__POLL_INTERVAL="0.02", **self.extra_env)
 
     def start(self, role: str, *args: str) -> subprocess.Popen[bytes]:
         log = self.data_dir.parent / f"{role}.log"

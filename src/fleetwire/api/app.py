@@ -21,7 +21,7 @@ from typing import Annotated, Any
 
 import orjson
 from fastapi import FastAPI, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 
 from fleetwire import __version__
 from fleetwire.api.auth import DeviceScope, OptionalUser, Scope, is_loopback, peer
@@ -32,6 +32,7 @@ from fleetwire.api.session import session_router
 from fleetwire.api.traccar import install as install_traccar
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.users import users_router
+from fleetwire.api.web_ui import mount_ui
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import Device, SqliteRegistry
@@ -320,11 +321,5 @@ def create_app(settings: Settings) -> FastAPI:
         # last: every API route above wins over the static app's catch-all
         mount_web(app, settings.api.web_path, settings.api.server_attributes)
         return app
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        from fleetwire.api.ui import PAGE
-
-        return HTMLResponse(PAGE)
-
+    mount_ui(app, settings)  # /, the UI's files, and its paths where no route answers
     return app
