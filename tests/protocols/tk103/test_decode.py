@@ -108,7 +108,18 @@ def test_status_frames() -> None:
     assert one(v.VIN).attributes == {"vin": "5J6RW2H53HL066029"}
     assert one(v.CELLS).attributes == {"mcc": 510, "mnc": 10, "lac": 0x36E6, "cid": 0x932C}
     assert PROTOCOL.decode(v.UNKNOWN, CTX) == []
-    assert PROTOCOL.decode(v.ALTERNATIVE, CTX) == []
+
+
+def test_comma_layout_and_g_position() -> None:
+    rec = one(v.ALTERNATIVE)
+    assert rec.fix_time == datetime(2014, 4, 24, 11, 28, 25, tzinfo=UTC)
+    assert (rec.latitude, rec.longitude) == (
+        pytest.approx(45.45586, abs=1e-5),
+        pytest.approx(9.16626, abs=1e-5),
+    )
+    rec = one(v.POSITION_G)
+    assert rec.fix_time == datetime(2017, 3, 4, 9, 44, 55, tzinfo=UTC)
+    assert rec.latitude == pytest.approx(60 + 15.7466 / 60)
 
 
 def test_timezone_option() -> None:

@@ -7,10 +7,13 @@ import pytest
 
 from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols import gt06, teltonika
-from fleetwire.protocols.base import Detection, FrameKind, Session
+from fleetwire.protocols.base import DecodeContext, Detection, FrameKind, Session, Uplink
 from fleetwire.protocols.tk103 import PROTOCOL, Device
+from tests.protocols.contract import NOW
 
 from . import vectors as v
+
+CTX = DecodeContext(unique_id="x", received=NOW)
 
 
 def inspect(frame: bytes) -> tuple[FrameKind, str | None, bytes]:
@@ -44,8 +47,17 @@ def test_ids_of_other_widths() -> None:
 
 
 def test_unknown_and_alternative_layouts_are_kept_unanswered() -> None:
-    assert inspect(v.UNKNOWN) == (FrameKind.OTHER, "357593060760397", b"")
-    assert inspect(v.ALTERNATIVE) == (FrameKind.OTHER, "352606090042050", b"")
+    assert inspect(v.UNKNOWN) == (FrameKind.OTHER, "027028258309", b"")
+    assert inspect(v.POSITION_G) == (FrameKind.DATA, "357593060760397", b"")
+    assert inspect(v.ALTERNATIVE) == (FrameKind.DATA, "352606090042050", b"")
+
+
+def test_unreadable_headers_are_kept_for_a_later_decoder() -> None:
+    """No checksum proves such a frame corrupt: stored (decode then says why), never refused."""
+    for frame in (b"(0136BP00HSO)", "(013612345678BP00HSÖ)".encode()):
+        assert PROTOCOL.inspect(frame, Session()) == Uplink(FrameKind.OTHER)
+        with pytest.raises(InvalidField):
+            PROTOCOL.decode(frame, CTX)
 
 
 def test_broken_frames() -> None:
@@ -55,10 +67,6 @@ def test_broken_frames() -> None:
         PROTOCOL.inspect(b"x" + v.DOC_HANDSHAKE[1:], Session())
     with pytest.raises(FramingError):
         PROTOCOL.inspect(b"(013612345678BP00(HSO)", Session())
-    with pytest.raises(InvalidField):
-        PROTOCOL.inspect(b"(0136BP00HSO)", Session())  # id too short
-    with pytest.raises(InvalidField):
-        PROTOCOL.inspect("(013612345678BP00HSÖ)".encode(), Session())
 
 
 def test_detect_real_first_frames() -> None:
@@ -77,6 +85,7 @@ def test_detect_is_strict() -> None:
         b"359586015829802;",
         v.ALTERNATIVE,  # not the documented layout
         v.UNKNOWN,  # a command the decoder does not know
+        v.POSITION_G,  # not a 12-digit id
         v.FEEDBACK_LETTER_ID,  # not a 12-digit id
         b"(013612345678XX00)",
     ):

@@ -29,6 +29,26 @@ class Command(StrEnum):
     ALARM = "BO01"  # alarm code + fix, answered AS01<code>
     VIN = "BV00"
     CELLS = "BZ00"
+    POSITION_EXTRA = "BP02"  # `,G,<n>,` then the GPS block (a clone's position answer)
+    ALARM_EXTRA = "BQ81"  # `,ALARM,<code>,<value>,` then the GPS block and io
+
+
+class Alternative(StrEnum):
+    """Type words of the clones' comma-separated `(<id>,<type>,...)` layout (captures only)."""
+
+    LOGIN = "BP05"
+    POSITION_ZC07 = "ZC07"
+    POSITION_ZC11 = "ZC11"
+    POSITION_ZC12 = "ZC12"
+    POSITION_ZC13 = "ZC13"
+    POSITION_ZC17 = "ZC17"
+    POSITION_DW30 = "DW30"
+    POSITION_DW3B = "DW3B"
+    CELLS_DW50 = "DW50"
+    CELLS_DW51 = "DW51"
+    CELLS_DW5B = "DW5B"
+    BATTERY = "ZC20"
+    ANSWER = "ZC03"
 
 
 HANDSHAKE_REPLY: Final = "AP01HSO"
@@ -46,3 +66,6 @@ ALARMS: Final[dict[str, str]] = {
     "6": "geofenceExit",  # "out of geo-fence"
     "7": "movement",
 }
+
+# BQ81 `ALARM` codes: only 1 is attested (a capture the reference reads as overspeed)
+EXTRA_ALARMS: Final[dict[str, str]] = {"1": "overspeed"}

@@ -18,7 +18,8 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS
+from . import comma
+from .constants import ALARMS, EXTRA_ALARMS
 from .constants import Command as C
 from .framing import Frame, open_frame
 
@@ -30,6 +31,7 @@ _GPS = re.compile(
 )
 _LOGIN_ID = 15  # BP05: "000" + device id, or an IMEI, before the GPS block
 _VIN = re.compile(r"[0-9A-HJ-NPR-Z]{17}")
+_BRACED_CELL = re.compile(r"\{(\d+),(\d+),(\d+),(\d+)\}")
 
 
 def _number(text: str, what: str) -> float:
@@ -93,10 +95,35 @@ def _position(frame: Frame, ctx: DecodeContext) -> list[Record]:
 
 
 def _login(frame: Frame, ctx: DecodeContext) -> list[Record]:
-    """BP05: 15 characters of identity, then the GPS block."""
+    """BP05: 15 characters of identity, then the GPS block (or, without a fix, a cell list)."""
     if len(frame.body) < _LOGIN_ID:
         raise TruncatedFrame(f"login body of {len(frame.body)} characters")
-    return [gps_block(frame.body[_LOGIN_ID:], ctx)]
+    rest = frame.body[_LOGIN_ID:]
+    if rest.startswith(",{"):
+        return [_braced_cells(rest, ctx)]
+    return [gps_block(rest, ctx)]
+
+
+def _after_fields(frame: Frame, n: int) -> list[str]:
+    """The body's n comma-led fields, then the rest (the GPS block)."""
+    f = frame.body.split(",", n + 1)
+    if len(f) < n + 2 or f[0]:
+        raise TruncatedFrame(f"{frame.command} with fewer than {n} fields before its fix")
+    return f[1:]
+
+
+def _position_extra(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    """BP02: `,G,<n>,` then the GPS block (captures only; the two fields have no public meaning)."""
+    return [gps_block(_after_fields(frame, 2)[-1], ctx)]
+
+
+def _alarm_extra(frame: Frame, ctx: DecodeContext) -> list[Record]:
+    """BQ81: `,ALARM,<code>,<value>,` then the GPS block."""
+    f = _after_fields(frame, 3)
+    rec = gps_block(f[-1], ctx)
+    rec.kind = RecordKind.EVENT
+    rec.attributes["alarm"] = EXTRA_ALARMS.get(f[1], "general")
+    return [rec]
 
 
 def _alarm(frame: Frame, ctx: DecodeContext) -> list[Record]:
@@ -119,8 +146,21 @@ def _vin(frame: Frame, ctx: DecodeContext) -> list[Record]:
     return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"vin": frame.body})]
 
 
+def _braced_cells(text: str, ctx: DecodeContext) -> Record:
+    """`,{mcc,mnc,lac,cid}\\n{...}...,io`, all decimal: the serving cell is the first."""
+    m = _BRACED_CELL.search(text)
+    if m is None:
+        raise InvalidField(f"bad cell list {text[:40]!r}")
+    mcc, mnc, lac, cid = (int(x) for x in m.groups())
+    attrs: dict[str, object] = {"mcc": mcc, "mnc": mnc, "lac": lac, "cid": cid}
+    return Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes=attrs)
+
+
 def _cells(frame: Frame, ctx: DecodeContext) -> list[Record]:
-    """BZ00: `,mcc,mnc,{lac,cid[,rssi]}...` with LAC and cell id in hex; the serving cell."""
+    """BZ00: `,mcc,mnc,{lac,cid[,rssi]}...` with LAC and cell id in hex; the serving cell.
+    Newer firmware sends `,{mcc,mnc,lac,cid}` groups in decimal, one a line."""
+    if frame.body.startswith(",{"):
+        return [_braced_cells(frame.body, ctx)]
     f = frame.body.split(",")
     if len(f) < 5:
         raise TruncatedFrame("cell report without a cell")
@@ -142,10 +182,12 @@ DECODERS: dict[str, Decoder] = {
     C.ALARM: _alarm,
     C.VIN: _vin,
     C.CELLS: _cells,
+    C.POSITION_EXTRA: _position_extra,
+    C.ALARM_EXTRA: _alarm_extra,
 }
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     f = open_frame(frame)
-    decoder = None if f.alternative else DECODERS.get(f.command)
+    decoder = (comma.DECODERS if f.alternative else DECODERS).get(f.command)
     return decoder(f, ctx) if decoder is not None else []

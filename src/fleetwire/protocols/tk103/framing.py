@@ -22,7 +22,8 @@ _NOT_BODY = re.compile(rb"[^\x20-\x7e\r\n]|\(")
 _HEADER = re.compile(r"([0-9A-Za-z]{10,16}?)([A-Z]{2}[0-9]{2})")
 
 
-_ALTERNATIVE = re.compile(r"(\d{15}),([0-9A-Z]{4}),")  # "(<IMEI>,<type>,..." firmware
+# "(<IMEI or id>,<type>,..." firmware (ZC.., DW.., and BP05 in that layout)
+_ALTERNATIVE = re.compile(r"([0-9A-Za-z]{10,16}),([0-9A-Z]{4})(?:,|$)")
 
 
 class Frame(NamedTuple):

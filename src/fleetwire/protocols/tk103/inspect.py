@@ -3,13 +3,16 @@
 Replies per the vendor document: the handshake BP00 is answered `(<id>AP01HSO)`, the login
 BP05 `(<id>AP05)` (until then the unit keeps sending logins instead of positions) and the alarm
 BO01 `(<id>AS01<alarm code>)` (the unit repeats an unanswered alarm). Positions need none. The
-comma-separated "(<IMEI>,<type>,...)" firmware is kept but neither answered nor decoded here.
+comma-separated "(<id>,<type>,...)" firmware is not answered (no source gives its replies);
+a frame whose header we cannot read is kept (TK103 has no checksum to prove it corrupt).
 """
 
 from __future__ import annotations
 
+from fleetwire.errors import InvalidField
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
+from .comma import DECODERS as COMMA_DECODERS
 from .constants import ALARM_REPLY, HANDSHAKE_REPLY, LOGIN_REPLY
 from .constants import Command as C
 from .framing import open_frame
@@ -24,6 +27,8 @@ _KINDS: dict[str, FrameKind] = {
     C.ALARM: FrameKind.DATA,
     C.VIN: FrameKind.DATA,
     C.CELLS: FrameKind.DATA,
+    C.POSITION_EXTRA: FrameKind.DATA,
+    C.ALARM_EXTRA: FrameKind.DATA,
 }
 
 
@@ -32,8 +37,15 @@ def reply(unique_id: str, word: str) -> bytes:
 
 
 def inspect(frame: bytes, session: Session) -> Uplink:
-    f = open_frame(frame)
-    kind = FrameKind.OTHER if f.alternative else _KINDS.get(f.command, FrameKind.OTHER)
+    try:
+        f = open_frame(frame)
+    except InvalidField:
+        # no checksum to prove it corrupt: an unknown clone's frame is kept for a later decoder
+        return Uplink(FrameKind.OTHER)
+    if f.alternative:
+        kind = FrameKind.DATA if f.command in COMMA_DECODERS else FrameKind.OTHER
+    else:
+        kind = _KINDS.get(f.command, FrameKind.OTHER)
     ack = b""
     if kind is FrameKind.HEARTBEAT:
         ack = reply(f.unique_id, HANDSHAKE_REPLY)

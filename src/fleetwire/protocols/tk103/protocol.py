@@ -17,7 +17,7 @@ from fleetwire.protocols.base import (
     Transport,
 )
 
-from . import decoding, encoding, framing, inspect
+from . import comma, decoding, encoding, framing, inspect
 from .constants import MAX_FRAME_SIZE
 
 _FIRST = re.compile(rb"\(\d{12}(B[A-Z]\d\d)[ -'*-~]*\)[\r\n]*")
@@ -29,7 +29,10 @@ class Tk103Protocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
-    messages: ClassVar[tuple[str, ...]] = tuple(decoding.DECODERS)
+    messages: ClassVar[tuple[str, ...]] = (
+        *decoding.DECODERS,
+        *(f",{word}" for word in comma.DECODERS),  # ",ZC07": the comma-separated layout
+    )
     devices: ClassVar[tuple[str, ...]] = ("TK103 / TK103B (Xexun-style)", "KX402", "GT02 clones")
 
     frame_length = staticmethod(framing.frame_length)
