@@ -73,10 +73,6 @@ DIFFERENCES: dict[int, str] = {
     39: _HANDSHAKE,
     42: _NO_FIX,
     50: _NO_FIX,
-    70: (
-        "a text answer containing '(s)': TK103 has no escaping, so the stream cannot tell it "
-        "from a frame ending early (the framer resynchronises at the next '(')"
-    ),
 }
 
 PROTOCOL = get("tk103")

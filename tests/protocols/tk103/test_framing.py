@@ -40,6 +40,16 @@ def test_line_end_and_multi_line_bodies() -> None:
     assert framer(PROTOCOL).feed(answer + v.VIN) == [answer, v.VIN]
 
 
+def test_answer_text_may_hold_parentheses() -> None:
+    """traccar capture: "minute(s)" inside a ZC03 answer's $...$ text does not end the frame."""
+    answer = b"(864555555555555,ZC03,191117,234207,$3 .Check interval is 240 minute(s).$)"
+    assert frame_length(answer + v.VIN) == len(answer)
+    assert framer(PROTOCOL).feed(answer + v.VIN) == [answer, v.VIN]
+    assert_prefixes_need_more_or_fail(PROTOCOL, answer)
+    # outside an answer's text a '(' still starts the next frame
+    assert frame_length(b"(013612345678BR00(013612345678BP00HSO)") == -17
+
+
 def test_needs_more_and_garbage() -> None:
     for part in (b"", b"(", b"(0136", b"(013612345678BP0"):
         assert frame_length(part) == NEED_MORE, part

@@ -19,6 +19,10 @@ from .constants import CR, END, LF, MAX_FRAME_SIZE, START
 _FIRST_LOOK = 256
 # Inside a frame: printable ASCII, CR/LF (multi-line command answers), never another '('.
 _NOT_BODY = re.compile(rb"[^\x20-\x7e\r\n]|\(")
+# A ZC03 command answer carries free text between '$' signs, parentheses included ("minute(s)"):
+# only there may '(' and ')' stand inside a frame.
+_ANSWER_HEAD = re.compile(rb"\([0-9A-Za-z]{10,16},ZC03,")
+_ANSWER_TEXT = re.compile(rb"\$[^$]*\$")
 _HEADER = re.compile(r"([0-9A-Za-z]{10,16}?)([A-Z]{2}[0-9]{2})")
 
 
@@ -33,6 +37,17 @@ class Frame(NamedTuple):
     alternative: bool = False  # the comma-separated "(<IMEI>,<type>,...)" layout
 
 
+def _blank_answer_text(data: bytes) -> bytes | None:
+    """The frame with its answer text's parentheses blanked; None while that text is open."""
+    if _ANSWER_HEAD.match(data) is None:
+        return data
+    blanked = _ANSWER_TEXT.sub(lambda m: re.sub(rb"[()]", b" ", m.group()), data)
+    dollar = blanked.rfind(b"$")
+    if blanked.count(b"$") % 2 and (b")" in blanked[dollar:] or b"(" in blanked[dollar:]):
+        return None  # an open text: its parentheses say nothing about the frame yet
+    return blanked
+
+
 def frame_length(buf: Buffer) -> int:
     """Sign-coded length of the next frame (see base.NEED_MORE)."""
     n = len(buf)
@@ -44,11 +59,13 @@ def frame_length(buf: Buffer) -> int:
         return -(cut if cut > 0 else len(data))
     if n > 1 and not chr(buf[1]).isalnum():
         return -1
-    head = bytes(buf[:_FIRST_LOOK])
-    end = head.find(b")")
+    head = _blank_answer_text(bytes(buf[:_FIRST_LOOK]))
+    end = -1 if head is None else head.find(b")")
     if end < 0 and n > _FIRST_LOOK:
-        head = bytes(buf[: MAX_FRAME_SIZE + 1])
-        end = head.find(b")")
+        head = _blank_answer_text(bytes(buf[: MAX_FRAME_SIZE + 1]))
+        end = -1 if head is None else head.find(b")")
+    if head is None:
+        return NEED_MORE  # inside an answer's text: the size cap bounds the wait
     bad = _NOT_BODY.search(head, 1, end if end >= 0 else len(head))
     if bad is not None:
         return -bad.start()
@@ -71,7 +88,8 @@ def open_frame(frame: bytes) -> Frame:
         text = data[1:-1].decode("ascii")
     except UnicodeDecodeError as e:
         raise InvalidField("non-ASCII frame") from e
-    if "(" in text or ")" in text:
+    blanked = _blank_answer_text(data[:-1])
+    if blanked is None or b"(" in blanked[1:] or b")" in blanked:
         raise FramingError("two frames in one")
     m = _HEADER.match(text)
     if m is not None:
