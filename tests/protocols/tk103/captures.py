@@ -1,9 +1,11 @@
 """Real TK103 device messages, what Fleetwire reads in each, and what a mature decoder reads.
 
-Every frame (captures.jsonl, one JSON object a line) is a real capture: the 71 of
+Every frame (captures.jsonl, one JSON object a line) is a real capture: the first 71 are those of
 traccar/traccar src/test/java/org/traccar/protocol/Tk103ProtocolDecoderTest.java (commit
 660777989b: frames operators sent in over the years, the vendor document's alarm example among
-them; used as data only), in that file's order, then any later ones each naming its ``source``.
+them; used as data only), in that file's order; the rest come from operators' server logs and
+device owners' posts in issues, each naming its ``source`` (their verdict: "position" where the
+post shows a working fix, "null" for handshakes, as the reference test has it).
 ``expect`` is what Fleetwire decodes (the fields that carry the message's meaning: kind, fix time,
 position, the attributes it exists to carry); ``reference`` is that test's own verdict on the
 frame: "null" (no record), "record", "position", or ("attr", key, value).
@@ -55,7 +57,6 @@ def _load() -> list[C]:
 
 CAPTURES: list[C] = _load()
 
-_HANDSHAKE = "a handshake gives a status record here (the unit is alive), none in the reference"
 _NO_FIX = "no fix and zero coordinates: a status record here, the reference makes 0,0 a position"
 _BMS = (
     "BS50/BS51 battery-management block: no public layout to decode it from (the reference reads "
@@ -65,12 +66,9 @@ DIFFERENCES: dict[int, str] = {
     0: _BMS,
     1: _BMS,
     12: "DW5B carries a serving cell, no coordinates: a status record with the cell here",
-    14: _HANDSHAKE,
     15: _NO_FIX,
     19: "fuel level after a comma-separated io field: no public layout says which characters",
-    22: _HANDSHAKE,
     30: "the vendor document's alarm example has the date 061830 (month 18): refused, not guessed",
-    39: _HANDSHAKE,
     42: _NO_FIX,
     50: _NO_FIX,
 }

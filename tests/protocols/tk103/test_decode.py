@@ -104,7 +104,7 @@ def test_alarm_codes(code: str, alarm: str) -> None:
 
 def test_status_frames() -> None:
     for frame in (v.DOC_HANDSHAKE, v.HANDSHAKE_SHORT, v.HANDSHAKE_LONG):
-        assert (one(frame).kind, one(frame).attributes) == (RecordKind.STATUS, {})
+        assert PROTOCOL.decode(frame, CTX) == []  # answered by inspect; nothing to record
     assert one(v.VIN).attributes == {"vin": "5J6RW2H53HL066029"}
     assert one(v.CELLS).attributes == {"mcc": 510, "mnc": 10, "lac": 0x36E6, "cid": 0x932C}
     assert PROTOCOL.decode(v.UNKNOWN, CTX) == []

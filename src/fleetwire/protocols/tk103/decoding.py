@@ -137,7 +137,8 @@ def _alarm(frame: Frame, ctx: DecodeContext) -> list[Record]:
 
 
 def _handshake(frame: Frame, ctx: DecodeContext) -> list[Record]:
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS)]
+    """BP00 carries only the id: the reply and the raw log are all it needs."""
+    return []
 
 
 def _vin(frame: Frame, ctx: DecodeContext) -> list[Record]:

@@ -53,5 +53,5 @@ def inspect(frame: bytes, session: Session) -> Uplink:
         ack = reply(f.unique_id, LOGIN_REPLY)
     elif f.command == C.ALARM and not f.alternative and f.body[:1].isdigit():
         ack = reply(f.unique_id, ALARM_REPLY + f.body[0])
-    records = 0 if kind is FrameKind.OTHER else 1
+    records = 0 if kind in (FrameKind.OTHER, FrameKind.HEARTBEAT) else 1
     return Uplink(kind, unique_id=f.unique_id, ack=ack, records=records)
