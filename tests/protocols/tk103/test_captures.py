@@ -14,7 +14,7 @@ from tests.protocols.contract import NOW, decode_sane, framer
 
 from .captures import CAPTURES, CTX, DIFFERENCES, PROTOCOL, C, decode, disagreements
 
-_FIELDS = ("kind", "time", "lat", "lon", "altitude")
+_FIELDS = ("kind", "time", "lat", "lon", "altitude", "satellites")
 
 
 def _fields(rec: Record) -> dict[str, object]:
@@ -25,6 +25,8 @@ def _fields(rec: Record) -> dict[str, object]:
         out["lat"], out["lon"] = rec.latitude, rec.longitude
     if rec.altitude is not None:
         out["altitude"] = rec.altitude
+    if rec.satellites is not None:
+        out["satellites"] = rec.satellites
     return out
 
 

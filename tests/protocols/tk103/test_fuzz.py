@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.tk103 import PROTOCOL
+from fleetwire.protocols.tk103.comma import DECODERS as COMMA_DECODERS
 from fleetwire.protocols.tk103.decoding import DECODERS
 from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, framer
@@ -37,6 +38,18 @@ def test_known_command_with_random_body(command: str, body: str) -> None:
     frame = f"(013612345678{command}{body})".encode()
     assert framer(PROTOCOL).feed(frame) == [frame]
     assert_clean(PROTOCOL, frame, CTX)
+
+
+@FUZZ
+@given(
+    st.sampled_from(sorted(COMMA_DECODERS)),
+    st.text(alphabet="0123456789.ANSEWV,:*-${}()\r\n", max_size=120),
+)
+def test_comma_layout_with_random_body(command: str, body: str) -> None:
+    """The clones' layout, answer texts with parentheses among them: parse or DeviceError."""
+    frame = f"(864555555555555,{command},{body})".encode()
+    for part in framer(PROTOCOL).feed(frame):
+        assert_clean(PROTOCOL, part, CTX)
 
 
 _DIGITS = st.text(alphabet="0123456789 ", min_size=1, max_size=1)

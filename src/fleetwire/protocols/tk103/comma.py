@@ -79,7 +79,7 @@ def _position(frame: Frame, ctx: DecodeContext) -> list[Record]:
         rec.kind = RecordKind.STATUS
     if len(f) >= 9 and f[8].isdigit() and not f[7].startswith("L"):  # altitude, satellites
         rec.altitude = _number(f[7], "altitude")
-        rec.attributes["sat"] = int(f[8])
+        rec.satellites = int(f[8])
     return [rec]
 
 

@@ -31,7 +31,7 @@ class Tk103Protocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         *decoding.DECODERS,
-        *(f",{word}" for word in comma.DECODERS),  # ",ZC07": the comma-separated layout
+        "comma layout " + "/".join(comma.DECODERS),  # "(<id>,ZC07,...)" clones
     )
     devices: ClassVar[tuple[str, ...]] = ("TK103 / TK103B (Xexun-style)", "KX402", "GT02 clones")
 
