@@ -57,7 +57,9 @@ def _load() -> list[C]:
 
 CAPTURES: list[C] = _load()
 
-_NO_FIX = "no fix and zero coordinates: a status record here, the reference makes 0,0 a position"
+_NO_FIX = (
+    "no fix and zero coordinates: a record without a position here; the reference makes 0,0 one"
+)
 _BMS = (
     "BS50/BS51 battery-management block: no public layout to decode it from (the reference reads "
     "cell voltages and temperatures); kept in the raw log for replay"
@@ -67,7 +69,6 @@ DIFFERENCES: dict[int, str] = {
     1: _BMS,
     12: "DW5B carries a serving cell, no coordinates: a status record with the cell here",
     15: _NO_FIX,
-    19: "fuel level after a comma-separated io field: no public layout says which characters",
     30: "the vendor document's alarm example has the date 061830 (month 18): refused, not guessed",
     42: _NO_FIX,
     50: _NO_FIX,

@@ -1,7 +1,8 @@
 """TK103 clones' comma-separated layout, `(<id>,<type>,<field>,...)`, to Records.
 
-Sources (captures, used as data): traccar Tk103ProtocolDecoderTest frames. The fields, as those
-captures show them: position types (BP05, ZC07/ZC11-ZC17, DW30/DW3B) carry
+Sources: traccar Tk103ProtocolDecoderTest frames (captures, used as data) for the fields, and a
+public TK103 protocol summary for what the ZC reports announce (constants.ZC_EVENTS). Position
+types (BP05, ZC07, the ZC alarm and ignition reports, DW30/DW3B) carry
 `ddmmyy,A|V,DDMM.MMMMN|S,DDDMM.MMMME|W,speed,hhmmss,course[,altitude,satellites,...]`;
 DW50/DW51/DW5B a serving cell and Wi-Fi list `mcc,mnc,lac,cid,n,<n access points>,ddmmyy,hhmmss`;
 ZC20 a battery report `ddmmyy,hhmmss,...`; ZC03 a text answer `ddmmyy,hhmmss,$text$`.
@@ -19,6 +20,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
+from .constants import ZC_EVENTS
 from .constants import Alternative as A
 from .framing import Frame
 
@@ -80,6 +82,12 @@ def _position(frame: Frame, ctx: DecodeContext) -> list[Record]:
     if len(f) >= 9 and f[8].isdigit() and not f[7].startswith("L"):  # altitude, satellites
         rec.altitude = _number(f[7], "altitude")
         rec.satellites = int(f[8])
+    event = ZC_EVENTS.get(frame.command)
+    if event is not None:
+        key, value = event
+        rec.attributes[key] = value
+        if key == "alarm":
+            rec.kind = RecordKind.EVENT
     return [rec]
 
 
@@ -95,7 +103,8 @@ def _cells(frame: Frame, ctx: DecodeContext) -> list[Record]:
 
 
 def _battery(frame: Frame, ctx: DecodeContext) -> list[Record]:
-    """ZC20: its time; the numbers after it have no public meaning yet, so none is guessed."""
+    """ZC20: its time. A public summary names the numbers after it (battery level, battery and
+    power voltage, installed) but not their units ("6,392,65535,255"), so none is guessed."""
     f = _fields(frame, 2)
     return [Record(fix_time=_time(f[0], f[1], ctx), kind=RecordKind.STATUS)]
 
@@ -112,10 +121,7 @@ def _answer(frame: Frame, ctx: DecodeContext) -> list[Record]:
 DECODERS: dict[str, Decoder] = {
     A.LOGIN: _position,
     A.POSITION_ZC07: _position,
-    A.POSITION_ZC11: _position,
-    A.POSITION_ZC12: _position,
-    A.POSITION_ZC13: _position,
-    A.POSITION_ZC17: _position,
+    **dict.fromkeys(ZC_EVENTS, _position),
     A.POSITION_DW30: _position,
     A.POSITION_DW3B: _position,
     A.CELLS_DW50: _cells,

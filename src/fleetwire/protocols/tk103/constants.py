@@ -38,10 +38,16 @@ class Alternative(StrEnum):
 
     LOGIN = "BP05"
     POSITION_ZC07 = "ZC07"
-    POSITION_ZC11 = "ZC11"
-    POSITION_ZC12 = "ZC12"
-    POSITION_ZC13 = "ZC13"
-    POSITION_ZC17 = "ZC17"
+    MOVEMENT = "ZC11"
+    LOW_BATTERY = "ZC12"
+    POWER_CUT = "ZC13"
+    IGNITION_ON = "ZC15"
+    IGNITION_OFF = "ZC16"
+    REMOVING = "ZC17"
+    SOS = "ZC25"
+    TAMPERING = "ZC26"
+    LOW_POWER = "ZC27"
+    IGNITION_ON_ALT = "ZC29"
     POSITION_DW30 = "DW30"
     POSITION_DW3B = "DW3B"
     CELLS_DW50 = "DW50"
@@ -65,6 +71,21 @@ ALARMS: Final[dict[str, str]] = {
     "5": "overspeed",
     "6": "geofenceExit",  # "out of geo-fence"
     "7": "movement",
+}
+
+# What each comma-layout ZC position report announces (a public TK103 protocol summary's
+# "Status Commands (ZC Series)" list; the frames themselves are fix reports like ZC07).
+ZC_EVENTS: Final[dict[str, tuple[str, object]]] = {
+    Alternative.MOVEMENT: ("alarm", "movement"),
+    Alternative.LOW_BATTERY: ("alarm", "lowBattery"),
+    Alternative.POWER_CUT: ("alarm", "powerCut"),
+    Alternative.REMOVING: ("alarm", "removing"),
+    Alternative.SOS: ("alarm", "sos"),
+    Alternative.TAMPERING: ("alarm", "tampering"),
+    Alternative.LOW_POWER: ("alarm", "lowPower"),
+    Alternative.IGNITION_ON: ("ignition", True),
+    Alternative.IGNITION_ON_ALT: ("ignition", True),
+    Alternative.IGNITION_OFF: ("ignition", False),
 }
 
 # BQ81 `ALARM` codes: only 1 is attested (a capture the reference reads as overspeed)

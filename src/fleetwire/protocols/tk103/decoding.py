@@ -27,7 +27,7 @@ Decoder = Callable[[Frame, DecodeContext], list[Record]]
 
 _GPS = re.compile(
     r"(\d{6})([AV])([ \d]{1,2}\d{2}\.\d{3,5})([NS])([ \d]{1,3}\d{2}\.\d{3,5})([EW])"
-    r"([ \d.]{5})(\d{6})([ \d.]{6}),?([0-9A-Fa-f]{8})?(?:L([0-9A-Fa-f]{1,8}))?"
+    r"([ \d.]{5})(\d{6})([ \d.]{6})(,?)([0-9A-Fa-f]{8})?(?:L([0-9A-Fa-f]{1,8}))?"
 )
 _LOGIN_ID = 15  # BP05: "000" + device id, or an IMEI, before the GPS block
 _VIN = re.compile(r"[0-9A-HJ-NPR-Z]{17}")
@@ -67,7 +67,7 @@ def gps_block(text: str, ctx: DecodeContext) -> Record:
     m = _GPS.match(text)
     if m is None:
         raise TruncatedFrame(f"no GPS block in {text[:40]!r}")
-    date, valid, lat, ns, lon, ew, speed, hhmmss, course, io, mileage = m.groups()
+    date, valid, lat, ns, lon, ew, speed, hhmmss, course, comma, io, mileage = m.groups()
     no_clock = date[2:4] == "00" or date[4:] == "00"  # e.g. 000007: the unit never had a fix
     rec = Record(fix_time=ctx.received if no_clock else _time(date, hhmmss, ctx))
     rec.valid = valid == "A"
@@ -85,6 +85,8 @@ def gps_block(text: str, ctx: DecodeContext) -> Record:
         rec.kind = RecordKind.STATUS
     if io:
         rec.attributes["ioStatus"] = io  # eight status characters; meaning varies by model
+        if comma:  # this firmware's last three: the fuel level, hex (a public TK103 summary;
+            rec.attributes["fuelLevel"] = int(io[5:], 16)  # a capture read as fuelLevel 0)
     if mileage:
         rec.attributes["odometer"] = int(mileage, 16)  # metres, hex
     return rec
