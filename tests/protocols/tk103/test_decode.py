@@ -188,3 +188,10 @@ def test_device_round_trip() -> None:
     assert dev.report([]) == dev.heartbeat()
     with pytest.raises(ValueError, match="one fix per frame"):
         dev.report([fix, fix])
+
+
+def test_answer_text_in_utf8_is_kept() -> None:
+    """Constructed (no published capture carries non-ASCII text): kept whole, not dropped."""
+    frame = "(864555555555555,ZC03,191117,234207,$Geschwindigkeit: 80 km/h, Tür zu$)".encode()
+    assert framer(PROTOCOL).feed(frame) == [frame]
+    assert one(frame).attributes == {"result": "Geschwindigkeit: 80 km/h, Tür zu"}

@@ -54,7 +54,7 @@ def test_unknown_and_alternative_layouts_are_kept_unanswered() -> None:
 
 def test_unreadable_headers_are_kept_for_a_later_decoder() -> None:
     """No checksum proves such a frame corrupt: stored (decode then says why), never refused."""
-    for frame in (b"(0136BP00HSO)", "(013612345678BP00HSÖ)".encode()):
+    for frame in (b"(0136BP00HSO)", b"(013612345678BR00\xff\xfe)"):
         assert PROTOCOL.inspect(frame, Session()) == Uplink(FrameKind.OTHER)
         with pytest.raises(InvalidField):
             PROTOCOL.decode(frame, CTX)

@@ -17,8 +17,9 @@ from fleetwire.protocols.base import NEED_MORE
 from .constants import CR, END, LF, MAX_FRAME_SIZE, START
 
 _FIRST_LOOK = 256
-# Inside a frame: printable ASCII, CR/LF (multi-line command answers), never another '('.
-_NOT_BODY = re.compile(rb"[^\x20-\x7e\r\n]|\(")
+# Inside a frame: printable text, CR/LF (multi-line command answers), bytes above 0x7f (UTF-8 in
+# an answer's text: kept, and decoded or dead-lettered later), never another '(' or control byte.
+_NOT_BODY = re.compile(rb"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]|\(")
 # A ZC03 command answer carries free text between '$' signs, parentheses included ("minute(s)"):
 # only there may '(' and ')' stand inside a frame.
 _ANSWER_HEAD = re.compile(rb"\([0-9A-Za-z]{10,16},ZC03,")
@@ -85,9 +86,9 @@ def open_frame(frame: bytes) -> Frame:
     if data[0] != START:
         raise FramingError(f"bad start {data[:1].hex()}")
     try:
-        text = data[1:-1].decode("ascii")
+        text = data[1:-1].decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InvalidField("non-ASCII frame") from e
+        raise InvalidField("frame text is not UTF-8") from e
     blanked = _blank_answer_text(data[:-1])
     if blanked is None or b"(" in blanked[1:] or b")" in blanked:
         raise FramingError("two frames in one")
