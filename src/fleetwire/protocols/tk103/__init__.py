@@ -1,7 +1,8 @@
 """TK103 (`(<id><command><body>)` text protocol: TK103/TK103B, KX402 and clones), sans-I/O:
 exports PROTOCOL and the simulated Device.
 
-Wire format: the vendor "GPS Tracker Communication Protocol"; the modules here each own one
+Wire format: the vendor "GPS Tracker Communication Protocol" and, in comma.py, the clones'
+comma-separated `(<id>,<type>,...)` layout known from captures; the modules here each own one
 part of it.
 """
 

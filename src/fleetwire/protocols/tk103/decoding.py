@@ -4,7 +4,9 @@ The GPS block shared by BP04/BP05/BR0x/BO01 (vendor document, "feedback" message
 `YYMMDD A|V DDMM.MMMM N|S DDDMM.MMMM E|W speed(5, km/h) HHMMSS course(6) io(8) L mileage(hex)`.
 Captures show firmware variations the parser accepts: spaces for leading zeros, a 4-digit
 longitude degree-minute part, a course without its point, a comma before the io field, and
-extra data after the mileage. Knows nothing about replies (inspect.py) or sessions.
+extra data after the mileage. Besides the document's commands: BP02 and BQ81 (an alarm) put
+comma fields before the block, BZ00/BP05 may carry `{mcc,mnc,lac,cid}` cell lists; the comma
+layout is comma.py's. Knows nothing about replies (inspect.py) or sessions.
 """
 
 from __future__ import annotations
