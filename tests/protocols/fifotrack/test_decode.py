@@ -178,3 +178,23 @@ def test_device_answers_commands() -> None:
     assert one(answer).attributes == {"command": "C02", "result": "OK"}
     report = dev.respond(PROTOCOL.encode_command(Command("requestPosition"), session))
     assert PROTOCOL.inspect(report, session).kind == FrameKind.DATA
+
+
+def test_altitude_past_any_fix_is_an_invalid_field() -> None:
+    """TRACCAR_DEC's A01_2020 with its altitude field (96 m) made 274498594 and rebuilt with a
+    right length and checksum: bench/fuzz.py found the like when a mutated separator shifted
+    the odometer into the altitude's place. No fix is that high: the device's error."""
+    from fleetwire.protocols.fifotrack.framing import build_frame
+
+    text = v.A01_2020.decode().rstrip("\r\n")
+    fields = text[: text.rindex("*")].split(",")
+    assert fields[11] == "96"  # A01: ..., speed, course, altitude, odometer, ...
+
+    def rebuilt() -> bytes:
+        return build_frame(b"$$", fields[1], int(fields[2]), ",".join(fields[3:]).encode())
+
+    assert decode_sane(PROTOCOL, rebuilt(), CTX)[0].altitude == 96.0
+    fields[11] = "274498594"
+    bad = rebuilt()
+    with pytest.raises(InvalidField, match=r"altitude 274498594\.0 outside"):
+        PROTOCOL.decode(bad, CTX)

@@ -13,7 +13,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, FrameKind, Session
 from fleetwire.protocols.navtelecom import PROTOCOL, Device
 from fleetwire.protocols.navtelecom.device import bitfield
-from fleetwire.protocols.navtelecom.framing import build_flex
+from fleetwire.protocols.navtelecom.framing import build_flex, crc8
 from tests.protocols.contract import NOW, decode_sane, framer
 
 from . import vectors as v
@@ -106,3 +106,28 @@ def test_device_round_trip() -> None:
     assert (got.altitude, got.speed, got.course, got.satellites) == (58.3, 72.5, 181.0, 12)
     assert (got.attributes["in1"], got.attributes["power"]) == (True, 12.94)
     assert dev.heartbeat() == (b"\x7f", b"")
+
+
+def test_values_past_any_fix_are_an_invalid_field() -> None:
+    """The simulated device's FLEX report (five records), its altitude and time fields mutated
+    as bench/fuzz.py found (seed "1m") with the checksum kept right: 301,747.6 m and a fix of
+    1976. Read as the layout gives them; no fix can have them: the device's error."""
+    dev = Device("866795031410689")
+    track = [
+        Record(fix_time=utc(2026, 11, 25, 16, 36, s), valid=True, latitude=54.8246,
+               longitude=25.3832, altitude=282.0, speed=44.0, course=147.0, satellites=13)
+        for s in range(2)
+    ]  # fmt: skip
+    ctx = DecodeContext("866795031410689", NOW, context=bitfield())
+    frame = dev.report(track)[0]
+    assert [r.altitude for r in decode_sane(PROTOCOL, frame, ctx)] == [282.0, 282.0]
+    first_time = int(track[0].fix_time.timestamp()).to_bytes(4, "little")
+    for old, new, reason in [
+        ((2820).to_bytes(4, "little"), (3017476).to_bytes(4, "little"), "altitude 301747.6"),
+        (first_time, (229884687).to_bytes(4, "little"), "fix time 1977-04-14"),
+    ]:
+        assert old in frame, reason
+        body = frame.replace(old, new, 1)[:-1]
+        mutated = body + bytes((crc8(body),))
+        with pytest.raises(InvalidField, match=reason):
+            PROTOCOL.decode(mutated, ctx)

@@ -22,6 +22,7 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._text import ascii_text, finite, integer, pipe_cell
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import ALARMS, ANSWER_PREFIXES
 from .constants import MessageType as M
@@ -134,9 +135,15 @@ def is_command_answer(code: str) -> bool:
     return code[0] in ANSWER_PREFIXES and code[1:].isdigit()
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
     decoder = DECODERS.get(env.code)
     if decoder is None:
         decoder = _answer if is_command_answer(env.code) else _nothing
     return decoder(env, frame, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of hundreds of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]

@@ -21,6 +21,7 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import ARRAY, COMMAND_ANSWER, FLEX_START, PING
 from .fields import Layout
@@ -182,9 +183,15 @@ def _ntcb(frame: bytes, ctx: DecodeContext) -> list[Record]:
     return handler(body, ctx)
 
 
-def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if frame[:1] == bytes((FLEX_START,)):
         return _flex(frame, ctx)
     if frame == bytes((PING,)):
         return []
     return _ntcb(frame, ctx)
+
+
+def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    # Fields are read as the document gives them; a value they can hold and no fix can have
+    # (a date before 2000, an altitude of hundreds of kilometres) is the device's error
+    return [require(rec) for rec in _decode(frame, ctx)]
