@@ -79,7 +79,8 @@ def assert_same(
         ("totem", "1", 2e-6, 0),  # NMEA DDMM.MMMM
         ("xirgo", "1", 1e-6, 0),  # decimal degrees, 6 places
         ("pt502", "1", 2e-6, 0),  # NMEA DDMM.MMMM
-        ("minifinder", "1", 1e-7, 1),  # 1e-7 degree
+        ("minifinder2", "1", 1e-7, 1),  # 1e-7 degree
+        ("minifinder", "1", 1e-6, 1),  # decimal degrees, 6 places
         ("ulbotech", "1", 1e-6, 1),  # 1e-6 degree; a heartbeat opens
     ],
 )

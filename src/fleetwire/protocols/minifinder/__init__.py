@@ -1,8 +1,5 @@
-"""MiniFinder Pico/Nano/Atto/Zepto (Eview EV-07B family) binary protocol, sans-I/O: exports
-PROTOCOL and Device.
-
-Wire format: vendor "EV-07B Protocol v1.2" (overview) and the captures in the tests; the modules
-here each own one part of it.
+"""MiniFinder Pico/Zepto/Atto older-firmware text protocol (`!1,<imei>;`, `!D,...;`), sans-I/O:
+exports PROTOCOL and Device. The binary protocol of the newer firmware is minifinder2.
 """
 
 from __future__ import annotations

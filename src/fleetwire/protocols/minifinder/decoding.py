@@ -1,157 +1,115 @@
-"""MiniFinder frames to Records: data messages (type 01) and responses (type 7F).
+"""MiniFinder text messages to Records: positions (!D, !C), alarm positions (!A), status (!5),
+command results (!3) and the stored phone numbers (!4). The login (!1) carries no record.
 
-Owns the value layouts of the keys the captures and the vendor overview pin down: general data
-0x24 (time, status: battery level, charging, moving), GPS 0x20, alarm 0x02 (alarm bits to the
-attributes.md alarm names), counter 0x37; any other key stays ``io<key>`` (an integer when its
-value fits 4 bytes, else hex). Checks the envelope again (the worker may decode frames the gateway
-never ACKed); raises only DeviceErrors; other message types decode to no records.
+Fix times are UTC (the sources' expected times equal the message's own). A binary frame
+(minifinder2, stored under this name before the rename) is decoded by minifinder2.
 """
 
 from __future__ import annotations
 
-import struct
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Final
 
-from fleetwire.errors import InvalidField
-from fleetwire.model import Record, RecordKind
+from fleetwire.errors import InvalidField, TruncatedFrame
+from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._text import finite, integer
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.protocols.minifinder2 import decoding as binary
 
-from . import keys
-from .constants import (
-    ALARM_BITS,
-    GPS_SIZE,
-    STATUS_BATTERY_SHIFT,
-    STATUS_CHARGE,
-    STATUS_MOTION,
-    Key,
-    Message,
-)
-from .framing import open_frame
+from .constants import ALARM_POSITION, FLAG_VALID, PHONES, POSITION, POSITION_C, RESULT, STATUS
+from .framing import is_binary, open_message
 
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_FIRST_TIME: Final = 946_684_800  # 2000-01-01: an earlier time is a device without a clock
-_LAST_TIME: Final = 4_102_444_800  # 2100-01-01: a u32 reaches 2106, no device clock does
-_TIMED: Final = struct.Struct("<II")
-# lat, lon (1e-7 deg), speed (km/h), course (deg), altitude (m), accuracy, mileage (m), satellites
-_GPS: Final = struct.Struct("<iiHHhHIB")
-_SMALL: Final = 4  # values up to this size are kept as integers
-
-KeyDecoder = Callable[[bytes, keys.Field, Record], None]
-Decoder = Callable[[bytes, int, int, DecodeContext], list[Record]]
+_FULL_CIRCLE: Final = 360.0
+_CENTURY: Final = 2000
 
 
-def _time(seconds: int) -> datetime:
-    if not _FIRST_TIME <= seconds < _LAST_TIME:
-        raise InvalidField(f"time {seconds} is not in 2000-2099")
-    return _EPOCH + timedelta(seconds=seconds)
+def _time(date: str, clock: str) -> datetime:
+    """`d/m/yy` and `h:m:s`, with or without leading zeros (both appear in the sources)."""
+    d, t = date.split("/"), clock.split(":")
+    if len(d) != 3 or len(t) != 3:
+        raise InvalidField(f"bad time {date!r} {clock!r}")
+    day, month, year = (integer(x) for x in d)
+    hour, minute, second = (integer(x) for x in t)
+    try:
+        return datetime(_CENTURY + year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError as e:
+        raise InvalidField(f"bad time {date!r} {clock!r}") from e
 
 
-def _timed(frame: bytes, f: keys.Field) -> tuple[int, int]:
-    """The two u32 that open a 0x24, 0x02 or 0x37 value (newer firmware appends 4 bytes)."""
-    keys.time_of(frame, f)  # checks the value holds them
-    first, second = _TIMED.unpack_from(frame, f.start)
-    return int(first), int(second)
+def _coordinate(text: str, limit: float) -> float:
+    value = finite(text)
+    if abs(value) > limit:
+        raise InvalidField(f"coordinate {text!r} out of range")
+    return value
 
 
-def _general(frame: bytes, f: keys.Field, rec: Record) -> None:
-    ts, status = _timed(frame, f)
-    rec.fix_time = _time(ts)
-    a = rec.attributes
-    a["status"] = status
-    a["batteryLevel"] = status >> STATUS_BATTERY_SHIFT
-    a["charge"] = bool(status & STATUS_CHARGE)
-    a["motion"] = bool(status & STATUS_MOTION)
+def _fix(fields: list[str], need: int) -> Record:
+    """The fields every position message starts with: date, time, lat, lon, km/h, course."""
+    if len(fields) < need:
+        raise TruncatedFrame(f"{len(fields)} fields, need {need}")
+    course = finite(fields[5])
+    return Record(
+        fix_time=_time(fields[0], fields[1]),
+        latitude=_coordinate(fields[2], 90.0),
+        longitude=_coordinate(fields[3], 180.0),
+        speed=finite(fields[4]),
+        # one alarm message in the sources carries 25101 here: not a course
+        course=course if 0 <= course <= _FULL_CIRCLE else None,
+    )
 
 
-def _gps(frame: bytes, f: keys.Field, rec: Record) -> None:
-    if f.end - f.start < GPS_SIZE:
-        raise InvalidField(f"GPS value of {f.end - f.start} bytes, needs {GPS_SIZE}")
-    lat, lon, speed, course, altitude, accuracy, mileage, sats = _GPS.unpack_from(frame, f.start)
-    if not (-90e7 <= lat <= 90e7 and -180e7 <= lon <= 180e7 and course <= 360):
-        raise InvalidField(f"position out of range: {lat} {lon} course {course}")
-    rec.latitude = lat / 1e7
-    rec.longitude = lon / 1e7
-    rec.speed = float(speed)
-    rec.course = float(course)
-    rec.altitude = float(altitude)
-    rec.satellites = sats
-    rec.valid = True
-    if rec.kind is RecordKind.STATUS:
-        rec.kind = RecordKind.POSITION
-    a = rec.attributes
-    a["sat"] = sats
-    # metres of horizontal accuracy per the EV-07B key table as remembered, not HDOP: the
-    # overview retrieved does not say, so it keeps a descriptive name
-    a["accuracy"] = accuracy
-    a["odometer"] = mileage
+def _position(fields: list[str], full: bool) -> Record:
+    """!D (full: satellites and HDOP follow) and !C: flags (hex), altitude, battery %."""
+    r = _fix(fields, 12 if full else 9)
+    flags = integer(fields[6], 16)
+    r.valid = bool(flags >> FLAG_VALID & 1)
+    r.altitude = finite(fields[7])
+    a = r.attributes
+    a["flags"] = flags
+    a["batteryLevel"] = integer(fields[8])
+    if full:
+        r.satellites = integer(fields[9])
+        a["satVisible"] = integer(fields[10])
+        a["hdop"] = finite(fields[11])
+    return r
 
 
-def _alarm(frame: bytes, f: keys.Field, rec: Record) -> None:
-    bits, ts = _timed(frame, f)
-    if "status" not in rec.attributes:
-        rec.fix_time = _time(ts)  # an alarm alone in its record dates it
-    rec.attributes["event"] = bits
-    names = list(dict.fromkeys(name for bit, name in ALARM_BITS if bits >> bit & 1))
-    if names:
-        rec.attributes["alarm"] = ",".join(names)
-        rec.kind = RecordKind.EVENT
+def _alarm(fields: list[str]) -> Record:
+    r = _fix(fields, 7)
+    r.kind = RecordKind.EVENT
+    # no validity flag is sourced for !A: a zero position is the only sign of no fix
+    r.valid = (r.latitude, r.longitude) != (0.0, 0.0)
+    return r
 
 
-def _counter(frame: bytes, f: keys.Field, rec: Record) -> None:
-    ts, count = _timed(frame, f)
-    rec.fix_time = _time(ts)
-    rec.attributes[f"io{f.key}"] = count
-
-
-def _other(frame: bytes, f: keys.Field, rec: Record) -> None:
-    size = f.end - f.start
-    if size == 0:
-        return
-    raw = frame[f.start : f.end]
-    rec.attributes[f"io{f.key}"] = int.from_bytes(raw, "little") if size <= _SMALL else raw.hex()
-
-
-KEYS: Final[dict[int, KeyDecoder]] = {
-    Key.GENERAL: _general,
-    Key.GPS: _gps,
-    Key.ALARM: _alarm,
-    Key.COUNTER: _counter,
-}
-
-
-def _record(frame: bytes, group: list[keys.Field], ctx: DecodeContext) -> Record:
-    rec = Record(fix_time=ctx.received, kind=RecordKind.STATUS)
-    for f in group:
-        KEYS.get(f.key, _other)(frame, f, rec)
-    if rec.kind is RecordKind.EVENT and rec.latitude is None:
-        rec.valid = False
-    return rec
-
-
-def _data(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Record]:
-    return [_record(frame, group, ctx) for group in keys.split(frame, start, end)]
-
-
-def _response(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Record]:
-    """The device's answer to a server message: the first key is its result code (00: done)."""
-    first = next(keys.fields(frame, start, end), None)
-    if first is None:
-        raise InvalidField("response without a result key")
-    result = str(first.key)
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": result})]
-
-
-DECODERS: Final[dict[int, Decoder]] = {
-    Message.DATA: _data,
-    Message.RESPONSE: _response,
-}
+def _status(kind: str, fields: list[str], received: datetime) -> Record | None:
+    a: Attributes = {}
+    if kind == RESULT:
+        a["result"] = ",".join(fields)
+    elif kind == PHONES:
+        if len(fields) < 2:
+            raise TruncatedFrame("!4 without a phone number")
+        a["phone1"] = fields[1]
+    elif kind == STATUS:
+        if len(fields) < 2:
+            raise TruncatedFrame("!5 without signal and GPS state")
+        a["rssi"] = integer(fields[0])
+        if len(fields) > 2 and fields[2]:
+            a["batteryLevel"] = integer(fields[2])
+    else:
+        return None
+    return Record(fix_time=received, kind=RecordKind.STATUS, attributes=a)
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    env = open_frame(frame)
-    decoder = DECODERS.get(env.message)
-    if decoder is None:
-        return []
-    return decoder(frame, env.start, env.end, ctx)
+    if is_binary(frame):
+        return binary.decode(frame, ctx)
+    kind, fields = open_message(frame)
+    if kind == POSITION:
+        return [_position(fields, full=True)]
+    if kind == POSITION_C:
+        return [_position(fields, full=False)]
+    if kind == ALARM_POSITION:
+        return [_alarm(fields)]
+    record = _status(kind, fields, ctx.received)
+    return [] if record is None else [record]

@@ -1,77 +1,42 @@
-"""The MiniFinder device side, for the simulator and round-trip tests: a services heartbeat
-(type 03, IMEI + key 0x10) as its first message and data messages (type 01) of one general-data
-(0x24) and one GPS (0x20) key per fix, plus an alarm key (0x02) for an ``alarm`` attribute; every
-message asks for the response (ACK flag), which carries its sequence id.
-
-Kept fast for the load generator: keys are packed with struct, no walking and no decoding.
-Must agree with decoding.py on the keys it writes and with inspect.py on the reply.
+"""The MiniFinder text device side, for the simulator and round-trip tests: the login
+`!1,<imei>;` and one `!D` report per fix; the protocol acknowledges nothing. Must agree with
+decoding.py on the fields it writes.
 """
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Final
+from datetime import UTC
 
-from fleetwire.errors import EncodeError
 from fleetwire.model import Record
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import ACK_FLAG, ALARM_BITS, MAX_BODY, STATUS_BATTERY_SHIFT, Key, Message
-from .framing import build, record
-from .inspect import ack
-
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_TIMED: Final = struct.Struct("<II")
-_GPS: Final = struct.Struct("<iiHHhHIB")
-_BITS: Final = {name: bit for bit, name in reversed(ALARM_BITS)}  # first bit of each name
-_FULL_BATTERY: Final = 100
-
-
-def _seconds(t: datetime) -> int:
-    return int((t - _EPOCH).total_seconds())
-
-
-def _keys(r: Record) -> bytes:
-    a = r.attributes
-    level = int(a.get("batteryLevel", _FULL_BATTERY))
-    status = level << STATUS_BATTERY_SHIFT
-    parts = [record(Key.GENERAL, _TIMED.pack(_seconds(r.fix_time), status))]
-    if r.latitude is not None and r.longitude is not None:
-        gps = _GPS.pack(
-            round(r.latitude * 1e7), round(r.longitude * 1e7), round(r.speed or 0),
-            round(r.course or 0) % 360, round(r.altitude or 0), 0, int(a.get("odometer", 0)),
-            r.satellites or 0,
-        )  # fmt: skip
-        parts.append(record(Key.GPS, gps))
-    alarms = [_BITS[n] for n in str(a.get("alarm", "")).split(",") if n in _BITS]
-    if alarms:
-        bits = sum(1 << b for b in set(alarms))
-        parts.append(record(Key.ALARM, _TIMED.pack(bits, _seconds(r.fix_time))))
-    return b"".join(parts)
+_FULL_BATTERY = 100
 
 
 class Device(SimulatedDevice):
     def __init__(self, unique_id: str, transport: Transport = Transport.TCP) -> None:
         super().__init__(unique_id, transport)
-        self._imei = record(Key.IMEI, unique_id.encode("ascii"))
-        self._sequence = 0
-
-    def _message(self, message: Message, body: bytes) -> tuple[bytes, bytes]:
-        self._sequence = (self._sequence + 1) & 0xFFFF
-        payload = bytes((message,)) + self._imei + body
-        if len(payload) > MAX_BODY:
-            raise EncodeError(f"{len(payload)} bytes do not fit one MiniFinder message")
-        return build(ACK_FLAG, self._sequence, payload), ack(self._sequence)
 
     def login(self) -> tuple[bytes, bytes]:
-        """The device has no login message: every data and services message carries the IMEI.
-        Its first message is a heartbeat."""
-        return self._message(Message.SERVICES, record(Key.HEARTBEAT, bytes((_FULL_BATTERY,))))
+        return f"!1,{self.unique_id};".encode("ascii"), b""
 
     def report(self, records: Sequence[Record]) -> tuple[bytes, bytes]:
-        return self._message(Message.DATA, b"".join(map(_keys, records)))
+        if not records:
+            return self.heartbeat()
+        if len(records) > 1:
+            raise ValueError(f"MiniFinder carries one fix per message, got {len(records)}")
+        r = records[0]
+        a = r.attributes
+        t = r.fix_time.astimezone(UTC)
+        line = (
+            f"!D,{t.day}/{t.month}/{t.year % 100:02d},{t:%H:%M:%S},{r.latitude or 0.0:.6f},"
+            f"{r.longitude or 0.0:.6f},{r.speed or 0.0:.1f},{(r.course or 0.0) % 360:.1f},"
+            f"{1 if r.valid else 0:x},{r.altitude or 0.0:.1f},"
+            f"{int(a.get('batteryLevel', _FULL_BATTERY))},{r.satellites or 0},"
+            f"{r.satellites or 0},{float(a.get('hdop', 0.0)):.1f};"
+        )
+        return line.encode("ascii"), b""
 
     def heartbeat(self) -> tuple[bytes, bytes]:
-        return self.login()
+        return f"!5,20,A,{_FULL_BATTERY};".encode("ascii"), b""

@@ -10,8 +10,8 @@ import pytest
 from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, FrameKind, Session
-from fleetwire.protocols.minifinder import PROTOCOL, Device
-from fleetwire.protocols.minifinder.framing import build, record
+from fleetwire.protocols.minifinder2 import PROTOCOL, Device
+from fleetwire.protocols.minifinder2.framing import build, record
 from tests.protocols.contract import NOW, decode_sane, framer
 
 from . import vectors as v

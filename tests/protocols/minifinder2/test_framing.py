@@ -7,9 +7,9 @@ import pytest
 
 from fleetwire.errors import FrameTooLarge
 from fleetwire.protocols.base import NEED_MORE
-from fleetwire.protocols.minifinder import PROTOCOL
-from fleetwire.protocols.minifinder.constants import MAX_FRAME_SIZE
-from fleetwire.protocols.minifinder.framing import frame_length
+from fleetwire.protocols.minifinder2 import PROTOCOL
+from fleetwire.protocols.minifinder2.constants import MAX_FRAME_SIZE
+from fleetwire.protocols.minifinder2.framing import frame_length
 from tests.protocols.contract import assert_framing, assert_prefixes_need_more_or_fail, framer
 
 from . import vectors as v

@@ -8,9 +8,9 @@ import pytest
 
 from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
 from fleetwire.protocols.base import Detection, FrameKind, Session, Uplink
-from fleetwire.protocols.minifinder import PROTOCOL
-from fleetwire.protocols.minifinder.framing import build, record
-from fleetwire.protocols.minifinder.inspect import ack
+from fleetwire.protocols.minifinder2 import PROTOCOL
+from fleetwire.protocols.minifinder2.framing import build, record
+from fleetwire.protocols.minifinder2.inspect import ack
 
 from . import vectors as v
 

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.protocols.minifinder import PROTOCOL
-from fleetwire.protocols.minifinder.constants import Message
-from fleetwire.protocols.minifinder.framing import build, record
+from fleetwire.protocols.minifinder2 import PROTOCOL
+from fleetwire.protocols.minifinder2.constants import Message
+from fleetwire.protocols.minifinder2.framing import build, record
 from tests.protocols import fuzzing
 from tests.protocols.contract import NOW, framer
 from tests.protocols.fuzzing import FUZZ, assert_clean

@@ -10,7 +10,7 @@ from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
 from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols.base import Session, Transport
-from fleetwire.protocols.minifinder import PROTOCOL
+from fleetwire.protocols.minifinder2 import PROTOCOL
 
 from . import vectors as v
 
@@ -59,7 +59,7 @@ def test_commands_we_cannot_send() -> None:
 
 
 def test_protocol_entry() -> None:
-    assert PROTOCOL.name == "minifinder"
+    assert PROTOCOL.name == "minifinder2"
     assert PROTOCOL.default_port == 5187
     assert PROTOCOL.transports == {Transport.TCP}
     assert PROTOCOL.messages and PROTOCOL.devices
