@@ -1,0 +1,27 @@
+"""MiniFinder text commands: ``custom`` sends the operator's text as it is; anything else, or
+text that is not printable ASCII, is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.model import Command
+from fleetwire.protocols.base import Session
+from fleetwire.protocols.minifinder import PROTOCOL
+
+
+def test_custom_is_sent_as_typed() -> None:
+    cmd = Command(type="custom", attributes={"data": "L+2"})
+    assert PROTOCOL.encode_command(cmd, Session()) == b"L+2"
+
+
+@pytest.mark.parametrize("data", ["", "a\nb", "é"])
+def test_bad_custom_text(data: str) -> None:
+    with pytest.raises(EncodeError):
+        PROTOCOL.encode_command(Command(type="custom", attributes={"data": data}), Session())
+
+
+def test_unknown_command() -> None:
+    with pytest.raises(UnsupportedCommand):
+        PROTOCOL.encode_command(Command(type="engineStop"), Session())
