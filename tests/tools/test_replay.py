@@ -24,6 +24,7 @@ from fleetwire.tools.replay import Selection, replay
 from fleetwire.worker.loop import Worker
 from tests.conftest import make_settings
 from tests.protocols.gt06 import vectors as gt06
+from tests.protocols.minifinder2 import vectors as minifinder2
 from tests.test_cli import CODEC8
 
 # Concox JM-VL03 protocol v1.1.2 examples: a device on GMT+8 (its login says so) reporting a
@@ -189,3 +190,24 @@ def test_cli_refuses_what_it_cannot_select(
 ) -> None:
     out = run_cli(fleet[0], *args)
     assert out.returncode == 2 and message in out.stderr, out.stderr.decode()
+
+
+def test_binary_frames_logged_under_the_old_minifinder_name_decode_and_replay(
+    data_dir: Path,
+) -> None:
+    """Before issue 12 the binary protocol (now minifinder2) was called minifinder, and the raw
+    log keeps that name per frame: the worker and a replay still read those frames as binary."""
+    settings = make_settings(data_dir)
+    uid = "867730053403279"  # the IMEI inside GPS_SHENZHEN
+    dev = register(settings, uid, "minifinder")
+    # a heartbeat first: stored() leaves out the first frame (the login of the fixture above)
+    append(settings, "minifinder", dev, [minifinder2.HEARTBEAT, minifinder2.GPS_SHENZHEN])
+    work(settings)
+    first = stored(settings, dev)
+    assert [(k, seq) for _, k, seq in first] == [("position", 2)]
+    store = SqliteTelemetry(settings.telemetry_path)
+    assert store.dead_letters(10) == []
+    store.close()
+    done = replay(settings, Selection(protocols=["minifinder"]))
+    assert (done.frames, done.removed, done.added, done.dead_after) == (2, 0, 0, 0)
+    assert stored(settings, dev) == first
