@@ -9,6 +9,8 @@ from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
 from fleetwire.protocols.base import Session
 from fleetwire.protocols.minifinder import PROTOCOL
+from fleetwire.protocols.minifinder2 import PROTOCOL as BINARY
+from tests.protocols.minifinder2 import vectors as binary
 
 
 def test_custom_is_sent_as_typed() -> None:
@@ -25,3 +27,13 @@ def test_bad_custom_text(data: str) -> None:
 def test_unknown_command() -> None:
     with pytest.raises(UnsupportedCommand):
         PROTOCOL.encode_command(Command(type="engineStop"), Session())
+
+
+def test_a_binary_connection_gets_minifinder2_commands() -> None:
+    """A binary unit still on this name's port: after its first frame, commands are binary."""
+    session, reference = Session(), Session()
+    PROTOCOL.inspect(binary.HEARTBEAT, session)
+    cmd = Command(type="custom", attributes={"data": "04061f0074657374"})
+    sent = PROTOCOL.encode_command(cmd, session)
+    assert sent == BINARY.encode_command(cmd, reference)
+    assert sent[0] == 0xAB

@@ -16,6 +16,7 @@ CR: Final = 0x0D
 LF: Final = 0x0A
 BINARY_HEADER: Final = 0xAB  # a minifinder2 frame (see framing: the old name's raw log)
 MAX_FRAME_SIZE: Final = 512
+BINARY_SESSION: Final = "minifinder.binary"  # session state: this connection speaks minifinder2
 
 LOGIN: Final = "1"  # !1,<imei>[,<firmware>,<battery %>]
 RESULT: Final = "3"  # !3,<result text>: the answer to a command
