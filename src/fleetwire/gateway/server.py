@@ -25,6 +25,7 @@ from fleetwire.gateway.committer import Committer
 from fleetwire.gateway.connection import DeviceConnection
 from fleetwire.gateway.downlink import Dispatcher
 from fleetwire.gateway.jetstream import JetStreamCommitter
+from fleetwire.gateway.ports import listening as listening_ports
 from fleetwire.gateway.proxied import ProxiedConnection
 from fleetwire.gateway.routing import Router
 from fleetwire.gateway.udp import DatagramEndpoint
@@ -159,6 +160,7 @@ class Gateway:
         self.identified(conn)
 
     async def start(self) -> None:
+        listening_ports(self.settings)  # two protocols on one port: refused, naming both, first
         limit = raise_open_files_limit()
         capacity = max(limit - _FD_RESERVE, 0)
         if not self.max_connections or self.max_connections > capacity:
