@@ -3,7 +3,9 @@
 Sources. The message shapes (`!<type>,<fields>;`) and fields are facts from the published test
 messages of the common open-source server (MiniFinderProtocolDecoderTest.java, used as data
 only) and the vendor's description of the older Pico/Zepto/Atto firmware quoted in the issue
-(`!1,<imei>;` login). Each test vector names its source.
+(`!1,<imei>;` login). The protocol is Eview's EV-07S GPRS protocol (traccar/traccar pull request
+#2906, which also says that !A and !C are not in that document: their fields here are read off
+the captures only). Each test vector names its source.
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ class MiniFinderProtocol(TrackerProtocol):
         "command result (!3)", "phone numbers (!4)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
-        "MiniFinder Pico (older firmware)", "MiniFinder Zepto", "MiniFinder Atto",
+        "MiniFinder Pico (older firmware)", "MiniFinder Zepto", "MiniFinder Atto", "Eview EV-07S",
+        "Eview EV-07W", "Defenstar GPS668",
     )  # fmt: skip
 
     frame_length = staticmethod(framing.frame_length)
