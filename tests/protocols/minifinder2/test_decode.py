@@ -171,3 +171,36 @@ def test_device_round_trip() -> None:
     assert (got.attributes["alarm"], got.attributes["batteryLevel"]) == ("fallDown,sos", 77)
     assert got.attributes["odometer"] == 1234567
     assert (got_parked.kind, got_parked.has_position) == (RecordKind.STATUS, False)
+
+
+@pytest.mark.parametrize(
+    ("frame", "when", "battery", "alarm"),
+    [
+        (v.ALARM_SHORT_SOS, datetime(2019, 4, 16, 8, 29, 15, tzinfo=UTC), 97, "sos"),
+        (
+            v.ALARM_SHORT_LOW_BATTERY,
+            datetime(2019, 3, 14, 20, 44, 56, tzinfo=UTC),
+            19,
+            "lowBattery",
+        ),
+    ],
+)
+def test_alarm_without_its_own_time_joins_the_general_data(
+    frame: bytes, when: datetime, battery: int, alarm: str
+) -> None:
+    """Firmware that sends the alarm key with its 4 bit bytes only (no time): once refused as an
+    invalid field, which made the unit resend its SOS forever."""
+    up = PROTOCOL.inspect(frame, Session())
+    assert up.records == 1
+    (rec,) = decode_sane(PROTOCOL, frame, CTX)
+    assert (rec.kind, rec.fix_time, rec.valid) == (RecordKind.EVENT, when, False)
+    assert rec.attributes["alarm"] == alarm and rec.attributes["batteryLevel"] == battery
+
+
+def test_gps_fix_near_bonn_after_a_key_0x30() -> None:
+    records = decode_sane(PROTOCOL, v.GPS_BONN, CTX)
+    assert [r.kind for r in records] == [RecordKind.STATUS, RecordKind.POSITION]
+    fix = records[1]
+    assert fix.fix_time == datetime(2019, 7, 9, 14, 3, 32, tzinfo=UTC)
+    assert (fix.latitude, fix.longitude) == (50.7232486, 7.1460851)
+    assert fix.satellites == 16 and fix.attributes["batteryLevel"] == 32

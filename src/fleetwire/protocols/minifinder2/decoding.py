@@ -25,6 +25,7 @@ from .constants import (
     STATUS_BATTERY_SHIFT,
     STATUS_CHARGE,
     STATUS_MOTION,
+    TIMED_SIZE,
     Key,
     Message,
 )
@@ -34,6 +35,7 @@ _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _FIRST_TIME: Final = 946_684_800  # 2000-01-01: an earlier time is a device without a clock
 _LAST_TIME: Final = 4_102_444_800  # 2100-01-01: a u32 reaches 2106, no device clock does
 _TIMED: Final = struct.Struct("<II")
+_BITS: Final = struct.Struct("<I")
 # lat, lon (1e-7 deg), speed (km/h), course (deg), altitude (m), accuracy, mileage (m), satellites
 _GPS: Final = struct.Struct("<iiHHhHIB")
 _SMALL: Final = 4  # values up to this size are kept as integers
@@ -89,9 +91,15 @@ def _gps(frame: bytes, f: keys.Field, rec: Record) -> None:
 
 
 def _alarm(frame: bytes, f: keys.Field, rec: Record) -> None:
-    bits, ts = _timed(frame, f)
-    if "status" not in rec.attributes:
-        rec.fix_time = _time(ts)  # an alarm alone in its record dates it
+    size = f.end - f.start
+    if size < TIMED_SIZE:  # bits only: the record it joins dates it
+        if size < _BITS.size:
+            raise InvalidField(f"alarm value of {size} bytes")
+        bits = int(_BITS.unpack_from(frame, f.start)[0])
+    else:
+        bits, ts = _timed(frame, f)
+        if "status" not in rec.attributes:
+            rec.fix_time = _time(ts)  # an alarm alone in its record dates it
     rec.attributes["event"] = bits
     names = list(dict.fromkeys(name for bit, name in ALARM_BITS if bits >> bit & 1))
     if names:

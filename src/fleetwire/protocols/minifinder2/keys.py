@@ -58,8 +58,9 @@ def split(frame: bytes, start: int, end: int) -> list[list[Field]]:
     """The key records of a data message grouped into records.
 
     A record starts at each general-data (0x24) or counter (0x37) key, which carry their own time;
-    an alarm (0x02) joins the record it follows when it has that record's time, else it starts its
-    own. Keys before the first such key (other than the IMEI) form a record of their own.
+    an alarm (0x02) joins the record it follows when it has that record's time or no time at all,
+    else it starts its own. Keys before the first such key (other than the IMEI) form a record of
+    their own.
     """
     groups: list[list[Field]] = []
     current: list[Field] = []
@@ -69,7 +70,10 @@ def split(frame: bytes, start: int, end: int) -> list[list[Field]]:
             continue
         starts = f.key in _TIMED_START
         if f.key == Key.ALARM:
-            starts = time_of(frame, f) != current_time
+            # a 4-byte alarm (bits without a time, a firmware variant in real captures) belongs
+            # to the record it follows
+            timed = f.end - f.start >= TIMED_SIZE
+            starts = timed and time_of(frame, f) != current_time
         if starts and current:
             groups.append(current)
             current = []
