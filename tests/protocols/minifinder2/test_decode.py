@@ -121,8 +121,16 @@ def test_many_records_in_one_message() -> None:
 def test_response_and_other_messages() -> None:
     r = one(v.RESPONSE)
     assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {"result": "0"})
-    for frame in (v.HEARTBEAT, v.SERVICES_12, v.SYSTEM_CONTROL):
-        assert PROTOCOL.decode(frame, CTX) == []
+    assert PROTOCOL.decode(v.SYSTEM_CONTROL, CTX) == []
+    # services: the device is alive now; undocumented keys kept raw (0x10 = 90, 0x12 empty)
+    heartbeat = one(v.HEARTBEAT)
+    assert (heartbeat.kind, heartbeat.fix_time, heartbeat.attributes) == (
+        RecordKind.STATUS, NOW, {"io16": 90},
+    )  # fmt: skip
+    services = one(v.SERVICES_12)
+    assert (services.kind, services.has_position, services.attributes) == (
+        RecordKind.STATUS, False, {},
+    )  # fmt: skip
 
 
 def test_malformed_data() -> None:

@@ -1,4 +1,5 @@
-"""MiniFinder frames to Records: data messages (type 01) and responses (type 7F).
+"""MiniFinder frames to Records: data messages (type 01), services (type 03: a status record)
+and responses (type 7F).
 
 Owns the value layouts of the keys the captures and the vendor overview pin down: general data
 0x24 (time, status: battery level, charging, moving), GPS 0x20, alarm 0x02 (alarm bits to the
@@ -151,8 +152,19 @@ def _response(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Re
     return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": result})]
 
 
+def _services(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Record]:
+    """A heartbeat or other services message: the device is alive now; its keys (after the
+    IMEI) are not documented here, so they are kept raw."""
+    rec = Record(fix_time=ctx.received, kind=RecordKind.STATUS)
+    for f in keys.fields(frame, start, end):
+        if f.key != Key.IMEI:
+            _other(frame, f, rec)
+    return [rec]
+
+
 DECODERS: Final[dict[int, Decoder]] = {
     Message.DATA: _data,
+    Message.SERVICES: _services,
     Message.RESPONSE: _response,
 }
 

@@ -1,0 +1,54 @@
+"""minifinder2 on the real device messages of tests/protocols/minifinder2/captures.py: each
+decodes to the values written down for it, passes the record sanity check, leaves the framer
+whole, and the frames where Fleetwire and the reference decoder disagree are exactly the
+explained ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from fleetwire.errors import DeviceError
+from fleetwire.model import Record
+from tests.protocols.contract import NOW, decode_sane, framer
+
+from .captures import CAPTURES, CTX, DIFFERENCES, PROTOCOL, C, decode, disagreements
+
+
+def _fields(records: list[Record]) -> dict[str, object]:
+    out: dict[str, object] = {"records": len(records)}
+    if not records:
+        return out
+    first = records[0]
+    out["kind"] = first.kind.value
+    if first.fix_time != NOW:
+        out["time"] = first.fix_time.strftime("%Y-%m-%d %H:%M:%S")
+    fixes = [r for r in records if r.has_position]
+    out["positions"] = len(fixes)
+    if fixes:
+        out["lat"], out["lon"] = fixes[0].latitude, fixes[0].longitude
+    for key in ("alarm", "batteryLevel", "result", "sat", "event"):
+        if key in first.attributes:
+            out[key] = first.attributes[key]
+    return out
+
+
+@pytest.mark.parametrize("capture", CAPTURES, ids=lambda c: c.hex[:16])
+def test_capture_decodes_to_its_values(capture: C) -> None:
+    result = decode(capture)
+    if "error" in capture.expect:
+        assert isinstance(result, DeviceError)
+        assert result.reason == capture.expect["error"]
+        return
+    assert not isinstance(result, DeviceError), result
+    decode_sane(PROTOCOL, capture.frame, CTX)
+    assert _fields(result) == capture.expect
+
+
+@pytest.mark.parametrize("capture", CAPTURES, ids=lambda c: c.hex[:16])
+def test_capture_is_framed_whole(capture: C) -> None:
+    assert framer(PROTOCOL).feed(capture.frame) == [capture.frame]
+
+
+def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
+    assert set(disagreements()) == set(DIFFERENCES)
+    assert len(CAPTURES) == 24
