@@ -1,0 +1,106 @@
+"""One device's fixes through every concern, in Traccar's order: filters, motion attribute,
+distance, engine hours, fuel, geofences, motion/trips/stops, overspeed, alarms, ignition, driver,
+command result, media, maintenance.
+
+``run`` is a function of (state, fixes in time order, context) -> (state, outputs): the state is
+one JSON-serialisable dict per device (updated in place for speed; the caller owns the copy it
+passes), outputs carry deterministic ids, and nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fleetwire.worker.logic import (
+    alarms,
+    attribute_events,
+    filters,
+    geofence_events,
+    maintenance,
+    motion,
+    odometer,
+    overspeed,
+)
+from fleetwire.worker.logic.config import DEFAULT, LogicConfig
+from fleetwire.worker.logic.geofences import EMPTY, GeofenceIndex
+from fleetwire.worker.logic.maintenance import MaintenanceDef
+from fleetwire.worker.logic.model import Fix, Outputs
+
+STATE_VERSION = 1
+
+
+@dataclass(slots=True)
+class DeviceContext:
+    """What the registry says about a device: its resolved keys, geofences, maintenances."""
+
+    config: LogicConfig = DEFAULT
+    geofences: GeofenceIndex = EMPTY
+    maintenances: Sequence[MaintenanceDef] = field(default_factory=tuple)
+
+
+def new_state() -> dict[str, Any]:
+    return {"v": STATE_VERSION}
+
+
+def watermark(state: dict[str, Any]) -> tuple[int, int] | None:
+    """(fix time, content hash) of the last fix the state includes."""
+    key = state.get("key")
+    return (key[0], key[1]) if key else None
+
+
+def run(
+    state: dict[str, Any], fixes: Iterable[Fix], ctx: DeviceContext, out: Outputs
+) -> list[str | None]:
+    """Process ``fixes`` (in time order, all after the watermark); returns, per fix, the filter
+    that rejected it or None. Accepted fixes get the logic's attributes."""
+    cfg = ctx.config
+    last: dict[str, Any] = state.setdefault("last", {})
+    hrs: dict[str, Any] = state.setdefault("hrs", {})
+    fuel: dict[str, Any] = state.setdefault("fuel", {})
+    geo: dict[str, Any] = state.setdefault("geo", {})
+    mot: dict[str, Any] = state.setdefault("mot", {})
+    ovs: dict[str, Any] = state.setdefault("ovs", {})
+    alm: dict[str, Any] = state.setdefault("alm", {})
+    att: dict[str, Any] = state.setdefault("att", {})
+    mnt: dict[str, Any] = state.setdefault("mnt", {})
+    reasons: list[str | None] = []
+    for fix in fixes:
+        reason = filters.check(fix, last, cfg)
+        reasons.append(reason)
+        if reason is not None:
+            continue
+        prev = (last["t"], last["lat"], last["lon"], last["pid"]) if "lat" in last else None
+        motion.motion_attribute(fix, cfg)
+        odometer.distance(last, fix, cfg)
+        odometer.engine_hours(hrs, fix, cfg)
+        used = attribute_events.fuel(fuel, fix, cfg, out)
+        if fix.located:
+            last["pid"] = fix.id
+            limits = geofence_events.step(geo, fix, prev, ctx.geofences, cfg, out)
+            if geo.get("in"):
+                fix.attrs["geofenceIds"] = sorted(int(k) for k in geo["in"])
+            motion.step(mot, fix, cfg, used, out)
+            overspeed.step(ovs, fix, cfg, limits, out)
+        alarms.step(alm, fix, cfg, out)
+        attribute_events.ignition(att, fix, out)
+        attribute_events.driver(att, fix, out)
+        attribute_events.command_result(fix, out)
+        attribute_events.media(fix, out)
+        if ctx.maintenances:
+            maintenance.step(mnt, fix, ctx.maintenances, out)
+        last["srv"] = fix.server_time
+        filters.remember(fix, last, cfg)
+        state["key"] = [fix.time, fix.dedup]
+    return reasons
+
+
+def open_segment(state: dict[str, Any]) -> dict[str, Any] | None:
+    """The trip or stop still open in the state: {"kind", "start_time", "position_id", ...};
+    reports show it up to the last fix."""
+    mot = state.get("mot") or {}
+    seg = mot.get("seg")
+    if not seg:
+        return None
+    return {"kind": "trip" if mot.get("mv") else "stop", "start": seg}

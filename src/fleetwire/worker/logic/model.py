@@ -1,0 +1,158 @@
+"""The values the business logic works on: a fix (a stored position as the logic sees it), the
+derived records it produces, and their deterministic ids. Knows no storage."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+_MASK53 = (1 << 53) - 1  # position ids stay exact in JSON numbers (JavaScript clients)
+
+
+def position_id(device_id: int, fix_ms: int, dedup: int) -> int:
+    """A position's id, derived from its identity in the store (device, fix time, content hash)
+    so that it is the same after a replay re-inserts the row; never 0."""
+    h = hashlib.blake2b(f"{device_id}|{fix_ms}|{dedup}".encode(), digest_size=8).digest()
+    return (int.from_bytes(h, "big") & _MASK53) or 1
+
+
+def derived_id(*parts: object) -> str:
+    """The id of a derived record: a hex digest of the inputs that define it."""
+    return hashlib.blake2b("|".join(map(str, parts)).encode(), digest_size=12).hexdigest()
+
+
+@dataclass(slots=True)
+class Fix:
+    """One record of a device, in the order the logic sees them (fix time, then content hash).
+    ``attrs`` is the record's attribute map; the logic adds its own keys to it (``distance``,
+    ``totalDistance``, ``motion``, ``hours``), which are stored with the position."""
+
+    device_id: int
+    time: int  # fix time, ms
+    dedup: int
+    server_time: int
+    valid: bool
+    lat: float | None
+    lon: float | None
+    speed: float | None  # km/h
+    attrs: dict[str, Any]
+    kind: str = "position"
+    altitude: float | None = None
+    accuracy: float | None = None
+    id: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = position_id(self.device_id, self.time, self.dedup)
+
+    @property
+    def located(self) -> bool:
+        """A fix the geometry may use: valid, with coordinates, not the (0, 0) of no fix."""
+        return (
+            self.valid
+            and self.lat is not None
+            and self.lon is not None
+            and not (self.lat == 0 and self.lon == 0)
+        )
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return (self.time, self.dedup)
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    device_id: int
+    type: str  # Traccar's event type names
+    time: int  # ms
+    position_id: int | None = None
+    geofence_id: int | None = None
+    maintenance_id: int | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+def event(
+    device_id: int,
+    type_: str,
+    time: int,
+    position_id: int | None,
+    *key: object,
+    geofence_id: int | None = None,
+    maintenance_id: int | None = None,
+    **attributes: Any,
+) -> Event:
+    """An event whose id is (device, type, time, the extra key parts)."""
+    return Event(
+        derived_id(device_id, type_, time, geofence_id, maintenance_id, *key),
+        device_id, type_, time, position_id, geofence_id, maintenance_id, attributes,
+    )  # fmt: skip
+
+
+@dataclass(slots=True)
+class Trip:
+    id: str
+    device_id: int
+    start_time: int
+    end_time: int
+    start_position_id: int
+    end_position_id: int
+    start_lat: float
+    start_lon: float
+    end_lat: float
+    end_lon: float
+    distance: float  # m
+    average_speed: float  # km/h
+    max_speed: float  # km/h
+    duration: int  # ms
+    start_odometer: float  # m
+    end_odometer: float
+    spent_fuel: float | None
+    driver_unique_id: str | None
+
+
+@dataclass(slots=True)
+class Stop:
+    id: str
+    device_id: int
+    start_time: int
+    end_time: int
+    position_id: int
+    latitude: float
+    longitude: float
+    duration: int  # ms
+    engine_hours: int  # ms
+    start_odometer: float
+    end_odometer: float
+    spent_fuel: float | None
+
+
+@dataclass(slots=True)
+class Visit:
+    """A stay in a geofence: written at the enter (open, no exit yet) and again at the exit."""
+
+    id: str
+    device_id: int
+    geofence_id: int
+    enter_time: int
+    exit_time: int | None
+    enter_position_id: int | None
+    exit_position_id: int | None
+
+
+@dataclass(slots=True)
+class Outputs:
+    """What processing fixes produced. A record may appear twice (an overspeed episode updated
+    at its end, a visit closed): the later one wins, as the store's upsert would have it."""
+
+    events: list[Event] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+    stops: list[Stop] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+
+    def extend(self, other: Outputs) -> None:
+        self.events.extend(other.events)
+        self.trips.extend(other.trips)
+        self.stops.extend(other.stops)
+        self.visits.extend(other.visits)
