@@ -76,7 +76,7 @@ def _fuel_events(f: dict[str, Any], fix: Fix, level: float, cfg: LogicConfig,
         rising = ep[0] == "deviceFuelIncrease"
         if (level > ep[4]) if rising else (level < ep[4]):
             ep[4] = level  # still filling (or draining): the same event, updated
-            out.events.append(_fuel_event(fix.device_id, ep))
+            out.events.append(fuel_event(fix.device_id, ep))
         else:
             f.pop("ep")
             win = []
@@ -90,10 +90,10 @@ def _fuel_events(f: dict[str, Any], fix: Fix, level: float, cfg: LogicConfig,
             start = next(w for w in win if w[1] == high)
             ep = f["ep"] = ["deviceFuelDrop", int(start[0]), int(start[2]), high, level]
         if ep is not None:
-            out.events.append(_fuel_event(fix.device_id, ep))
+            out.events.append(fuel_event(fix.device_id, ep))
     win.append([fix.time, level, fix.id])
     f["win"] = win
 
 
-def _fuel_event(dev: int, ep: list[Any]) -> Any:
+def fuel_event(dev: int, ep: list[Any]) -> Any:
     return event(dev, ep[0], ep[1], ep[2], before=ep[3], after=ep[4])

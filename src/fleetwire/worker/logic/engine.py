@@ -51,10 +51,16 @@ def watermark(state: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def run(
-    state: dict[str, Any], fixes: Iterable[Fix], ctx: DeviceContext, out: Outputs
+    state: dict[str, Any],
+    fixes: Iterable[Fix],
+    ctx: DeviceContext,
+    out: Outputs,
+    *,
+    check: bool = True,
 ) -> list[str | None]:
     """Process ``fixes`` (in time order, all after the watermark); returns, per fix, the filter
-    that rejected it or None. Accepted fixes get the logic's attributes."""
+    that rejected it or None. Accepted fixes get the logic's attributes. ``check=False`` runs
+    fixes that were accepted before (a recompute over stored positions) without the filters."""
     cfg = ctx.config
     last: dict[str, Any] = state.setdefault("last", {})
     hrs: dict[str, Any] = state.setdefault("hrs", {})
@@ -67,7 +73,7 @@ def run(
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
     for fix in fixes:
-        reason = filters.check(fix, last, cfg)
+        reason = filters.check(fix, last, cfg) if check else None
         reasons.append(reason)
         if reason is not None:
             continue
@@ -94,6 +100,22 @@ def run(
         filters.remember(fix, last, cfg)
         state["key"] = [fix.time, fix.dedup]
     return reasons
+
+
+def open_outputs(state: dict[str, Any], device_id: int) -> Outputs:
+    """The records still open at the end of ``state`` (a geofence stay, a confirmed overspeed
+    episode, a fuel episode), as last written: a recompute that ends with them open writes them
+    again so that they are not taken for records that no longer hold."""
+    out = Outputs()
+    for key, enter in (state.get("geo") or {}).get("in", {}).items():
+        out.visits.append(geofence_events.visit(device_id, int(key), enter, None))
+    ep = (state.get("ovs") or {}).get("ep")
+    if ep is not None and ep["sent"]:
+        out.events.append(overspeed.episode_event(device_id, ep, None))
+    fep = (state.get("fuel") or {}).get("ep")
+    if fep is not None:
+        out.events.append(attribute_events.fuel_event(device_id, fep))
+    return out
 
 
 def open_segment(state: dict[str, Any]) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from fleetwire.worker.logic.geofences import GeofenceIndex, Shape
 from fleetwire.worker.logic.model import Fix, Outputs, Visit, derived_id, event
 
 
-def _visit(dev: int, gid: int, enter: list[Any], exit_: list[Any] | None) -> Visit:
+def visit(dev: int, gid: int, enter: list[Any], exit_: list[Any] | None) -> Visit:
     return Visit(
         derived_id(dev, "visit", gid, enter[0]), dev, gid, enter[0],
         exit_[0] if exit_ else None, enter[1], exit_[1] if exit_ else None,
@@ -26,12 +26,12 @@ def _visit(dev: int, gid: int, enter: list[Any], exit_: list[Any] | None) -> Vis
 
 def _enter(dev: int, gid: int, at: list[Any], out: Outputs, **attrs: Any) -> None:
     out.events.append(event(dev, "geofenceEnter", at[0], at[1], geofence_id=gid, **attrs))
-    out.visits.append(_visit(dev, gid, at, None))
+    out.visits.append(visit(dev, gid, at, None))
 
 
 def _exit(dev: int, gid: int, enter: list[Any], at: list[Any], out: Outputs, **attrs: Any) -> None:
     out.events.append(event(dev, "geofenceExit", at[0], at[1], geofence_id=gid, **attrs))
-    out.visits.append(_visit(dev, gid, enter, at))
+    out.visits.append(visit(dev, gid, enter, at))
 
 
 def step(

@@ -28,7 +28,7 @@ def limit(fix: Fix, cfg: LogicConfig, geofence_limits: Sequence[tuple[int, float
     return cfg.speed_limit, None
 
 
-def _episode_event(dev: int, ep: dict[str, Any], end: int | None) -> Event:
+def episode_event(dev: int, ep: dict[str, Any], end: int | None) -> Event:
     attrs: dict[str, Any] = {"speed": ep["v0"], "speedLimit": ep["lim"], "maxSpeed": ep["vmax"]}
     if end is not None:
         attrs["end"] = end
@@ -49,7 +49,7 @@ def step(
     over = lim > 0 and fix.speed > lim * cfg.overspeed_multiplier
     if not over:
         if ep is not None and ep["sent"]:
-            out.events.append(_episode_event(fix.device_id, ep, fix.time))
+            out.events.append(episode_event(fix.device_id, ep, fix.time))
         o.pop("ep", None)
         return
     if ep is None:
@@ -58,4 +58,4 @@ def step(
     ep["vmax"] = max(ep["vmax"], fix.speed)
     if not ep["sent"] and fix.time - ep["t"] >= cfg.overspeed_min_duration * 1000:
         ep["sent"] = True
-        out.events.append(_episode_event(fix.device_id, ep, None))
+        out.events.append(episode_event(fix.device_id, ep, None))

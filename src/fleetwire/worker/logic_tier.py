@@ -1,0 +1,156 @@
+"""The business logic inside the two workers: registry contexts kept fresh, a batch's derived
+rows worked out before its transaction (worker.derive through worker.derive_io), and the status
+sweep that turns silence into deviceUnknown. One class per tier; the logic itself is shared."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import orjson
+
+from fleetwire import metrics
+from fleetwire.config import Settings
+from fleetwire.logs import kv
+from fleetwire.rawlog.base import RawFrame
+from fleetwire.sqlite import connect
+from fleetwire.store import derived_sql as q
+from fleetwire.store.logic_registry import load_pg, load_sqlite
+from fleetwire.store.telemetry import PositionRow
+from fleetwire.worker import derive_io
+from fleetwire.worker.derive import Derived, collect, derive, items
+from fleetwire.worker.logic import status
+from fleetwire.worker.logic.contexts import Contexts, RegistrySnapshot
+from fleetwire.worker.logic.model import Outputs
+from fleetwire.worker.pipeline import BatchResult, latest_of
+
+log = logging.getLogger("worker")
+
+
+class _Base:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.contexts = Contexts(settings.logic)
+        self._loaded = -1e9
+        self._pinned = False
+        self._skew_ms = int(settings.worker.future_skew * 1000)
+
+    def _due(self) -> bool:
+        if self._pinned:
+            return False
+        return time.monotonic() - self._loaded >= self.settings.worker.registry_reload
+
+    def pin(self, snapshot: RegistrySnapshot) -> None:
+        """Use this registry snapshot from now on instead of reading the registry (tests and
+        benchmarks that give geofences and keys directly)."""
+        self.contexts.update(snapshot)
+        self._pinned = True
+
+    def _loaded_now(self) -> None:
+        self._loaded = time.monotonic()
+        for e in self.contexts.errors:
+            log.warning(kv("geofence_skipped", error=e))
+
+    def finish(self, result: BatchResult, d: Derived) -> tuple[list[PositionRow],
+                                                               list[PositionRow]]:  # fmt: skip
+        """(positions to insert, latest candidates) once the logic kept what it kept."""
+        metrics.LOGIC_REJECTED.inc(len(d.rejected))
+        metrics.LOGIC_RECOMPUTES.inc(d.recomputed)
+        for rows in d.rows.values():
+            metrics.LOGIC_DERIVED.inc(len(rows))
+        return d.positions, list(latest_of(d.positions, self._skew_ms).values())
+
+    def _sweep_rows(self, rows: Sequence[tuple[Any, str]], now_ms: int) -> Derived:
+        d = Derived()
+        for dev, status_json in rows:
+            s = orjson.loads(status_json)
+            cfg = self.contexts(int(dev)).config
+            out = Outputs()
+            if cfg.status_enable and status.sweep(s, int(dev), now_ms, cfg, out):
+                collect(out, now_ms, d.rows)
+                d.items.extend(items(out.events, "new", late=False))
+                d.status_updates.append((orjson.dumps(s).decode(), int(dev)))
+        return d
+
+
+class EmbeddedLogic(_Base):
+    """SQLite tier: reads through the telemetry store's connection, before its transaction."""
+
+    def __init__(self, settings: Settings, conn: sqlite3.Connection) -> None:
+        super().__init__(settings)
+        self.conn = conn
+
+    def refresh(self) -> None:
+        if not self._due():
+            return
+        reg = connect(self.settings.registry_path, readonly=True)
+        try:
+            self.contexts.update(load_sqlite(reg))
+        finally:
+            reg.close()
+        self._loaded_now()
+
+    def batch(self, frames: Sequence[RawFrame], result: BatchResult, now_ms: int) -> tuple[
+        list[PositionRow], list[PositionRow], Callable[[sqlite3.Connection], None]]:  # fmt: skip
+        self.refresh()
+        d = derive_io.drive_sqlite(
+            self.conn, derive(result.positions, result.attrs, frames, self.contexts, now_ms=now_ms)
+        )
+        positions, latest = self.finish(result, d)
+        return positions, latest, lambda c: derive_io.write_sqlite(c, d)
+
+    def sweep(self, now_ms: int) -> int:
+        """deviceUnknown for devices silent past `status.timeout`; returns how many."""
+        rows = self.conn.execute(q.ONLINE_STATUSES).fetchall()
+        d = self._sweep_rows(rows, now_ms)
+        if not d.status_updates:
+            return 0
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            derive_io.write_sqlite(c, d)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return len(d.status_updates)
+
+
+class StreamLogic(_Base):
+    """PostgreSQL tier: the same, async, on a pool connection."""
+
+    def __init__(self, settings: Settings, pool: Any) -> None:
+        super().__init__(settings)
+        self.pool = pool
+
+    async def refresh(self) -> None:
+        if not self._due():
+            return
+        async with self.pool.acquire() as conn:
+            self.contexts.update(await load_pg(conn))
+        self._loaded_now()
+
+    async def batch(self, frames: Sequence[RawFrame], result: BatchResult, now_ms: int) -> tuple[
+        list[PositionRow], list[PositionRow], Callable[[Any], Any]]:  # fmt: skip
+        await self.refresh()
+        gen = derive(result.positions, result.attrs, frames, self.contexts, now_ms=now_ms)
+        async with self.pool.acquire() as conn:
+            d = await derive_io.drive_pg(conn, gen)
+        positions, latest = self.finish(result, d)
+
+        async def write(conn: Any) -> None:
+            await derive_io.write_pg(conn, d)
+
+        return positions, latest, write
+
+    async def sweep(self, now_ms: int) -> int:
+        async with self.pool.acquire() as conn:
+            rows = await conn.fetch(q.ONLINE_STATUSES)
+            d = self._sweep_rows([(r["device_id"], r["status"]) for r in rows], now_ms)
+            if d.status_updates:
+                async with conn.transaction():
+                    await derive_io.write_pg(conn, d)
+        return len(d.status_updates)
