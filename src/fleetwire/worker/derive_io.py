@@ -103,7 +103,7 @@ def _ts(ms: int) -> datetime:
 
 
 def _ms(t: datetime) -> int:
-    return int(t.timestamp() * 1000)
+    return round(t.timestamp() * 1000)
 
 
 async def answer_pg(conn: Any, r: Read) -> Any:
