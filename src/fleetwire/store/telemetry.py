@@ -226,11 +226,13 @@ class SqliteTelemetry:
         positions: Sequence[PositionRow],
         dead: Sequence[tuple[int, int, str, str, int]],
         future_skew_ms: int,
+        derived: Callable[[sqlite3.Connection], None] | None = None,
     ) -> int:
         """Swap what these frames decoded to before for what they decode to now, in one
         transaction: their records and dead letters go, the new ones come (a record also stored
-        from another frame stays once), and ``latest`` is worked out afresh for every device
-        the swap touched. Returns the number of positions inserted."""
+        from another frame stays once), ``latest`` is worked out afresh for every device
+        the swap touched, and ``derived`` recomputes the business logic's rows on the swapped
+        positions. Returns the number of positions inserted."""
         if not seqs:
             return 0
         c = self._conn
@@ -246,6 +248,8 @@ class SqliteTelemetry:
             inserted = self._insert(positions, dead)
             for device_id in devices:
                 self._recompute_latest(device_id, future_skew_ms)
+            if derived is not None:
+                derived(c)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")

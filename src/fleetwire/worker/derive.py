@@ -204,7 +204,7 @@ def derive(
             for k in late:  # what a fix alone can fail; the predecessor's filters need order
                 reason = filters.check(fixes[k], None, ctx.config)
                 if reason is not None:
-                    out.rejected.append(_rejected(positions[by_key[k]], reason))
+                    out.rejected.append(rejected_row(positions[by_key[k]], reason))
                     rejected.add(by_key[k])
                     del fixes[k]
             if any(k in fixes for k in late):
@@ -219,7 +219,7 @@ def derive(
                 if reason is None:
                     kept.add(by_key[k])
                 else:
-                    out.rejected.append(_rejected(positions[by_key[k]], reason))
+                    out.rejected.append(rejected_row(positions[by_key[k]], reason))
                     rejected.add(by_key[k])
         out.states.append((dev, orjson.dumps(state).decode(),
                            orjson.dumps(stat).decode()))  # fmt: skip
@@ -234,7 +234,7 @@ def derive(
     return out
 
 
-def _rejected(row: PositionRow, reason: str) -> tuple[Any, ...]:
+def rejected_row(row: PositionRow, reason: str) -> tuple[Any, ...]:
     return (row[0], row[2], row[13], row[3], row[12], row[5], row[6], row[8], row[11], reason)
 
 

@@ -21,8 +21,16 @@ from fleetwire.store import derived_sql as q
 from fleetwire.store.logic_registry import load_pg, load_sqlite
 from fleetwire.store.telemetry import PositionRow
 from fleetwire.worker import derive_io
-from fleetwire.worker.derive import Derived, collect, derive, items
-from fleetwire.worker.logic import status
+from fleetwire.worker.derive import (
+    Derived,
+    collect,
+    derive,
+    items,
+    recompute,
+    rejected_row,
+    to_fix,
+)
+from fleetwire.worker.logic import filters, status
 from fleetwire.worker.logic.contexts import Contexts, RegistrySnapshot
 from fleetwire.worker.logic.model import Outputs
 from fleetwire.worker.pipeline import BatchResult, latest_of
@@ -63,6 +71,19 @@ class _Base:
             metrics.LOGIC_DERIVED.inc(len(rows))
         return d.positions, list(latest_of(d.positions, self._skew_ms).values())
 
+    def prefilter(self, result: BatchResult) -> tuple[list[PositionRow], list[tuple[Any, ...]]]:
+        """For a replay: the filters a fix fails on its own (future, invalid...), without the
+        ones that need its predecessor. (kept rows, rejected rows)."""
+        kept: list[PositionRow] = []
+        rejected: list[tuple[Any, ...]] = []
+        for row, attrs in zip(result.positions, result.attrs, strict=True):
+            reason = filters.check(to_fix(row, attrs), None, self.contexts(row[0]).config)
+            if reason is None:
+                kept.append(row)
+            else:
+                rejected.append(rejected_row(row, reason))
+        return kept, rejected
+
     def _sweep_rows(self, rows: Sequence[tuple[Any, str]], now_ms: int) -> Derived:
         d = Derived()
         for dev, status_json in rows:
@@ -74,6 +95,18 @@ class _Base:
                 d.items.extend(items(out.events, "new", late=False))
                 d.status_updates.append((orjson.dumps(s).decode(), int(dev)))
         return d
+
+
+def replay_targets(
+    old: set[tuple[int, int, int]], positions: Sequence[PositionRow]
+) -> list[tuple[int, int]]:
+    """(device, earliest fix time) over the records a replay batch removes and adds."""
+    first: dict[int, int] = {}
+    for dev, t, _ in old:
+        first[dev] = min(first.get(dev, t), t)
+    for row in positions:
+        first[row[0]] = min(first.get(row[0], row[2]), row[2])
+    return sorted(first.items())
 
 
 class EmbeddedLogic(_Base):
@@ -101,6 +134,20 @@ class EmbeddedLogic(_Base):
         )
         positions, latest = self.finish(result, d)
         return positions, latest, lambda c: derive_io.write_sqlite(c, d)
+
+    def replay_writer(
+        self, targets: Sequence[tuple[int, int]], rejected: Sequence[tuple[Any, ...]]
+    ) -> Callable[[sqlite3.Connection], None]:
+        """What a replay batch runs in its transaction once the frames' records are swapped:
+        each (device, earliest fix time touched) recomputed from the stored positions."""
+        self.refresh()
+
+        def write(c: sqlite3.Connection) -> None:
+            d = derive_io.drive_sqlite(c, recompute(targets, self.contexts))
+            d.rejected.extend(rejected)
+            derive_io.write_sqlite(c, d)
+
+        return write
 
     def sweep(self, now_ms: int) -> int:
         """deviceUnknown for devices silent past `status.timeout`; returns how many."""
@@ -145,6 +192,18 @@ class StreamLogic(_Base):
             await derive_io.write_pg(conn, d)
 
         return positions, latest, write
+
+    async def replay_writer(
+        self, targets: Sequence[tuple[int, int]], rejected: Sequence[tuple[Any, ...]]
+    ) -> Callable[[Any], Any]:
+        await self.refresh()
+
+        async def write(conn: Any) -> None:
+            d = await derive_io.drive_pg(conn, recompute(targets, self.contexts))
+            d.rejected.extend(rejected)
+            await derive_io.write_pg(conn, d)
+
+        return write
 
     async def sweep(self, now_ms: int) -> int:
         async with self.pool.acquire() as conn:

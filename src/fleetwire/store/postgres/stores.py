@@ -149,6 +149,7 @@ class PgTelemetry:
         positions: Sequence[PositionRow],
         dead: Sequence[tuple[str, tuple[int, int, str, str, int]]],
         future_skew_ms: int,
+        derived: Callable[[Any], Awaitable[None]] | None = None,
     ) -> int:
         """The embedded store's replace_frames; a dead letter comes with its consumer (the
         partition's), which is part of its key here."""
@@ -179,6 +180,8 @@ class PgTelemetry:
                 " ORDER BY device_id, fix_time DESC, frame_seq",
                 touched, future_skew_ms / 1000,
             )  # fmt: skip
+            if derived is not None:
+                await derived(conn)
         return inserted
 
     async def positions(
