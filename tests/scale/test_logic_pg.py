@@ -15,9 +15,11 @@ from fleetwire.config import StoreSettings
 from fleetwire.model import Record
 from fleetwire.protocols import teltonika
 from fleetwire.rawlog.base import RawFrame
+from fleetwire.store.derived import PgDerived, open_reader
+from fleetwire.store.logic_registry import RegistrySnapshot
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgTelemetry, connect_pool
-from fleetwire.worker.logic.contexts import RegistrySnapshot
+from fleetwire.store.reports import report
 from fleetwire.worker.logic_tier import StreamLogic
 from fleetwire.worker.pipeline import process
 from tests.conftest import make_settings
@@ -54,7 +56,13 @@ async def run_pg(url: str, tmp: Path, deliveries: list[list[list[Record]]]) -> d
             result = process(frames, lambda _: IMEI, lambda *_: {}, 600_000, 0)
             positions, latest, write = await logic.batch(frames, result, 0)
             await tel.write_batch("part-0", seq, positions, latest, result.dead, write)
-        return await pg_derived(pool)
+        out = await pg_derived(pool)
+        reader = PgDerived(pool)
+        for kind in ("trips", "stops", "events", "summary"):
+            out[f"report_{kind}"] = await report(reader, kind, [1], T0 - 86_400_000,
+                                                 T0 + 86_400_000)  # fmt: skip
+        out["report_route"] = len(await report(reader, "route", [1], T0, T0 + 86_400_000))
+        return out
     finally:
         await pool.close()
 
@@ -86,7 +94,18 @@ def embedded(tmp: Path) -> dict[str, Any]:
     while w.step():
         pass
     w.close()
-    return derived(tmp)
+    out = derived(tmp)
+
+    async def reports() -> None:
+        reader = await open_reader(w.settings)
+        for kind in ("trips", "stops", "events", "summary"):
+            out[f"report_{kind}"] = await report(reader, kind, [dev], T0 - 86_400_000,
+                                                 T0 + 86_400_000)  # fmt: skip
+        out["report_route"] = len(await report(reader, "route", [dev], T0, T0 + 86_400_000))
+        await reader.close()
+
+    asyncio.run(reports())
+    return out
 
 
 def test_postgres_matches_embedded_in_order_and_late(tmp_path: Path, pg_url: str) -> None:
@@ -98,6 +117,9 @@ def test_postgres_matches_embedded_in_order_and_late(tmp_path: Path, pg_url: str
         assert [tuple(float(x) if isinstance(x, float) else x for x in r) for r in got[key]] == [
             tuple(r) for r in want[key]], key  # fmt: skip
     assert got["superseded"] == 0
+    for kind in ("trips", "stops", "summary", "route"):  # the same reports from either store
+        assert got[f"report_{kind}"] == want[f"report_{kind}"], kind
+    assert [e["id"] for e in got["report_events"]] == [e["id"] for e in want["report_events"]]
 
 
 def test_postgres_backlog_newest_first(tmp_path: Path, pg_url: str) -> None:

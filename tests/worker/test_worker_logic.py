@@ -15,9 +15,8 @@ from fleetwire.model import Record
 from fleetwire.protocols import teltonika
 from fleetwire.rawlog.base import RawEntry
 from fleetwire.rawlog.sqlite import SqliteRawLogWriter
+from fleetwire.store.logic_registry import GeofenceDef, RegistrySnapshot
 from fleetwire.store.registry import SqliteRegistry
-from fleetwire.worker.logic.contexts import RegistrySnapshot
-from fleetwire.worker.logic.geofences import GeofenceDef
 from fleetwire.worker.loop import Worker
 from tests.conftest import make_settings
 from tests.worker.logic.track import LAT0, LON0, T0, north

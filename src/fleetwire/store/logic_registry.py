@@ -5,14 +5,44 @@ the same SQL. Tables the registry does not have yet (an older schema) read as em
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
-from fleetwire.worker.logic.contexts import RegistrySnapshot
-from fleetwire.worker.logic.geofences import GeofenceDef
-from fleetwire.worker.logic.maintenance import MaintenanceDef
+
+@dataclass(frozen=True, slots=True)
+class GeofenceDef:
+    """A geofence as the registry holds it."""
+
+    id: int
+    area: str
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MaintenanceDef:
+    id: int
+    type: str
+    start: float
+    period: float
+
+
+@dataclass(slots=True)
+class RegistrySnapshot:
+    """What the logic reads from the registry, as plain data."""
+
+    device_attributes: dict[int, dict[str, Any]] = field(default_factory=dict)
+    device_group: dict[int, int] = field(default_factory=dict)
+    groups: dict[int, tuple[int | None, dict[str, Any]]] = field(default_factory=dict)  # parent
+    geofences: dict[int, GeofenceDef] = field(default_factory=dict)
+    device_geofences: dict[int, set[int]] = field(default_factory=dict)
+    group_geofences: dict[int, set[int]] = field(default_factory=dict)
+    maintenances: dict[int, MaintenanceDef] = field(default_factory=dict)
+    device_maintenances: dict[int, set[int]] = field(default_factory=dict)
+    group_maintenances: dict[int, set[int]] = field(default_factory=dict)
+
 
 QUERIES = {
     "devices": "SELECT id, group_id, attributes FROM devices",

@@ -18,7 +18,7 @@ from fleetwire.logs import kv
 from fleetwire.rawlog.base import RawFrame
 from fleetwire.sqlite import connect
 from fleetwire.store import derived_sql as q
-from fleetwire.store.logic_registry import load_pg, load_sqlite
+from fleetwire.store.logic_registry import RegistrySnapshot, load_pg, load_sqlite
 from fleetwire.store.telemetry import PositionRow
 from fleetwire.worker import derive_io
 from fleetwire.worker.derive import (
@@ -31,7 +31,7 @@ from fleetwire.worker.derive import (
     to_fix,
 )
 from fleetwire.worker.logic import filters, status
-from fleetwire.worker.logic.contexts import Contexts, RegistrySnapshot
+from fleetwire.worker.logic.contexts import Contexts
 from fleetwire.worker.logic.model import Outputs
 from fleetwire.worker.pipeline import BatchResult, latest_of
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from fleetwire.store.logic_registry import MaintenanceDef
 from fleetwire.worker.logic import engine, status
 from fleetwire.worker.logic.config import KNOT, resolve
-from fleetwire.worker.logic.maintenance import MaintenanceDef
 from fleetwire.worker.logic.model import Outputs
 from tests.worker.logic.track import T0, drive, fix, north, park, run, types
 

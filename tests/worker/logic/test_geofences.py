@@ -6,9 +6,10 @@ from __future__ import annotations
 import orjson
 import pytest
 
+from fleetwire.store.logic_registry import GeofenceDef
 from fleetwire.worker.logic import engine
 from fleetwire.worker.logic.config import resolve
-from fleetwire.worker.logic.geofences import GeofenceDef, GeofenceError, GeofenceIndex, Shape
+from fleetwire.worker.logic.geofences import GeofenceError, GeofenceIndex, Shape
 from fleetwire.worker.logic.model import Outputs
 from tests.worker.logic.track import LAT0, LON0, T0, east, fix, north, run
 

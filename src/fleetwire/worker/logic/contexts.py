@@ -6,28 +6,12 @@ store/logic_registry.py (or a test)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from fleetwire.store.logic_registry import GeofenceDef, RegistrySnapshot
 from fleetwire.worker.logic.config import resolve
 from fleetwire.worker.logic.engine import DeviceContext
-from fleetwire.worker.logic.geofences import GeofenceDef, GeofenceIndex, Shape, compile_all
-from fleetwire.worker.logic.maintenance import MaintenanceDef
-
-
-@dataclass(slots=True)
-class RegistrySnapshot:
-    """What the logic reads from the registry, as plain data."""
-
-    device_attributes: dict[int, dict[str, Any]] = field(default_factory=dict)
-    device_group: dict[int, int] = field(default_factory=dict)
-    groups: dict[int, tuple[int | None, dict[str, Any]]] = field(default_factory=dict)  # parent
-    geofences: dict[int, GeofenceDef] = field(default_factory=dict)
-    device_geofences: dict[int, set[int]] = field(default_factory=dict)
-    group_geofences: dict[int, set[int]] = field(default_factory=dict)
-    maintenances: dict[int, MaintenanceDef] = field(default_factory=dict)
-    device_maintenances: dict[int, set[int]] = field(default_factory=dict)
-    group_maintenances: dict[int, set[int]] = field(default_factory=dict)
+from fleetwire.worker.logic.geofences import GeofenceIndex, Shape, compile_all
 
 
 class Contexts:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from fleetwire.store.logic_registry import MaintenanceDef
 from fleetwire.worker.logic import (
     alarms,
     attribute_events,
@@ -25,7 +26,6 @@ from fleetwire.worker.logic import (
 )
 from fleetwire.worker.logic.config import DEFAULT, LogicConfig
 from fleetwire.worker.logic.geofences import EMPTY, GeofenceIndex
-from fleetwire.worker.logic.maintenance import MaintenanceDef
 from fleetwire.worker.logic.model import Fix, Outputs
 
 STATE_VERSION = 1

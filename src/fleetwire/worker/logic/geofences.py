@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -21,6 +20,7 @@ import shapely.wkt
 from shapely.geometry import shape as geojson_shape
 from shapely.strtree import STRtree
 
+from fleetwire.store.logic_registry import GeofenceDef
 from fleetwire.worker.logic.config import KNOT
 from fleetwire.worker.logic.geo import LocalFrame, haversine
 
@@ -29,15 +29,6 @@ _CIRCLE = re.compile(r"^\s*CIRCLE\s*\(\s*(\S+)\s+(\S+)\s*,\s*(\S+)\s*\)\s*$", re
 
 class GeofenceError(ValueError):
     """A geofence area that cannot be read."""
-
-
-@dataclass(frozen=True, slots=True)
-class GeofenceDef:
-    """A geofence as the registry holds it."""
-
-    id: int
-    area: str
-    attributes: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _number(attrs: Mapping[str, Any], key: str) -> float | None:

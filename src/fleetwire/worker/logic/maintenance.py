@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from fleetwire.store.logic_registry import MaintenanceDef
 from fleetwire.worker.logic.model import Fix, Outputs, event
-
-
-@dataclass(frozen=True, slots=True)
-class MaintenanceDef:
-    id: int
-    type: str
-    start: float
-    period: float
 
 
 def _value(fix: Fix, attr: str) -> float | None:

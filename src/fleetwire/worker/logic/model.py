@@ -7,6 +7,10 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from fleetwire.store.derived_rows import Event, Stop, Trip, Visit
+
+__all__ = ["Event", "Fix", "Outputs", "Stop", "Trip", "Visit", "derived_id", "event"]
+
 _MASK53 = (1 << 53) - 1  # position ids stay exact in JSON numbers (JavaScript clients)
 
 
@@ -61,18 +65,6 @@ class Fix:
         return (self.time, self.dedup)
 
 
-@dataclass(slots=True)
-class Event:
-    id: str
-    device_id: int
-    type: str  # Traccar's event type names
-    time: int  # ms
-    position_id: int | None = None
-    geofence_id: int | None = None
-    maintenance_id: int | None = None
-    attributes: dict[str, Any] = field(default_factory=dict)
-
-
 def event(
     device_id: int,
     type_: str,
@@ -88,57 +80,6 @@ def event(
         derived_id(device_id, type_, time, geofence_id, maintenance_id, *key),
         device_id, type_, time, position_id, geofence_id, maintenance_id, attributes,
     )  # fmt: skip
-
-
-@dataclass(slots=True)
-class Trip:
-    id: str
-    device_id: int
-    start_time: int
-    end_time: int
-    start_position_id: int
-    end_position_id: int
-    start_lat: float
-    start_lon: float
-    end_lat: float
-    end_lon: float
-    distance: float  # m
-    average_speed: float  # km/h
-    max_speed: float  # km/h
-    duration: int  # ms
-    start_odometer: float  # m
-    end_odometer: float
-    spent_fuel: float | None
-    driver_unique_id: str | None
-
-
-@dataclass(slots=True)
-class Stop:
-    id: str
-    device_id: int
-    start_time: int
-    end_time: int
-    position_id: int
-    latitude: float
-    longitude: float
-    duration: int  # ms
-    engine_hours: int  # ms
-    start_odometer: float
-    end_odometer: float
-    spent_fuel: float | None
-
-
-@dataclass(slots=True)
-class Visit:
-    """A stay in a geofence: written at the enter (open, no exit yet) and again at the exit."""
-
-    id: str
-    device_id: int
-    geofence_id: int
-    enter_time: int
-    exit_time: int | None
-    enter_position_id: int | None
-    exit_position_id: int | None
 
 
 @dataclass(slots=True)
