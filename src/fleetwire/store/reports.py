@@ -88,8 +88,8 @@ async def _summary(
         dtrips = [t for t in trips if t.device_id == dev]
         driving_ms = sum(t.duration for t in dtrips)
         distance = max(0.0, end_odo - start_odo)
-        fuel = [x.spent_fuel for x in (*dtrips, *(s for s in stops if s.device_id == dev))
-                if x.spent_fuel is not None]  # fmt: skip
+        fuel = [t.spent_fuel for t in dtrips if t.spent_fuel is not None]
+        fuel += [s.spent_fuel for s in stops if s.device_id == dev and s.spent_fuel is not None]
         h0, h1 = _num(first, "hours"), _num(last, "hours")
         out.append({
             "deviceId": dev, "startTime": first.fix_time, "endTime": last.fix_time,

@@ -1,0 +1,57 @@
+"""Positions a filter kept out of telemetry are visible through the API with the filter's name
+(business-logic.md §8, feature 3)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from fleetwire.api.app import create_app
+from fleetwire.model import Record
+from fleetwire.protocols import teltonika
+from fleetwire.worker.loop import Worker
+from tests.api.test_api import Client, iso
+from tests.conftest import make_settings
+from tests.worker.test_worker import IMEI, append, device
+
+
+@pytest.fixture
+def client(data_dir: Path) -> Iterator[Client]:
+    dev_id = device(data_dir, IMEI, "teltonika")
+    d = teltonika.Device(IMEI)
+    now = datetime.now(UTC).replace(microsecond=0)
+    good = Record(now, valid=True, latitude=54.0, longitude=25.0, speed=0.0)
+    ahead = Record(now + timedelta(days=3), valid=True, latitude=54.1, longitude=25.0, speed=0.0)
+    append(data_dir, "teltonika", dev_id, [d.login()[0], d.report([good, ahead])[0]])
+    settings = make_settings(data_dir)
+    w = Worker(settings)
+    w.step()
+    w.close()
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=settings.api.port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield Client(f"http://127.0.0.1:{settings.api.port}")
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_rejected_position_listed_with_its_filter(client: Client) -> None:
+    now = datetime.now(UTC)
+    span = {"from": iso(now - timedelta(days=1)), "to": iso(now + timedelta(days=5))}
+    body = client.get("/api/rejected", params={"device": IMEI, **span}).json()
+    assert [(r["reason"], r["latitude"]) for r in body] == [("filter.future", 54.1)]
+    stored = client.get("/api/positions", params={"device": IMEI, **span}).json()
+    assert [p["latitude"] for p in stored] == [54.0]
+    assert client.get("/api/rejected", params={"device": "nope", **span}).status_code == 404
