@@ -300,10 +300,12 @@ def _recompute(
             f.attrs["_json"] = js  # an incoming row: written with the insert
     # what changed, for the outbox; what no longer holds, superseded
     new_rows = {t: {r[0]: r for r in rows[n0[t] :]} for t, rows in out.rows.items()}
+    gone: dict[str, list[str]] = {t: [] for t in prior}
     for table, before in prior.items():
         for rid, old in before.items():
             if rid not in new_rows[table] and not old[-1]:
-                out.superseded[table].append(rid)
+                gone[table].append(rid)
+        out.superseded[table].extend(gone[table])
     events = {e.id: e for e in o.events}
     for rid, row in new_rows["events"].items():
         was = prior.get("events", {}).get(rid)
@@ -314,7 +316,7 @@ def _recompute(
         else:
             continue
         out.items.extend(items([events[rid]], change, late=True, replayed=replayed))
-    for rid in out.superseded["events"]:
+    for rid in gone.get("events", ()):
         old = prior["events"][rid]
         e = Event(old[0], old[1], old[2], old[3], old[4], old[5], old[6], orjson.loads(old[7]))
         out.items.extend(items([e], "superseded", late=True, replayed=replayed))
