@@ -43,34 +43,12 @@ def setup(data: Path) -> list[int]:
         assert dev is not None
         ids.append(dev.id)
     reg.close()
+    registry_geofence(data, ids[0])
     c = sqlite3.connect(data / "registry.db")
-    c.executescript(
-        "CREATE TABLE geofences (id INTEGER PRIMARY KEY, name TEXT, area TEXT,"
-        " attributes TEXT NOT NULL DEFAULT '{}');"
-        "CREATE TABLE device_geofence (device_id INTEGER, geofence_id INTEGER);"
-    )
-    c.close()
-    for dev in ids:
-        registry_geofence_link(data, dev)
-    return ids
-
-
-def registry_geofence_link(data: Path, dev: int) -> None:
-    c = sqlite3.connect(data / "registry.db")
-    if not c.execute("SELECT count(*) FROM geofences").fetchone()[0]:
-        c.close()
-        registry_geofence_first(data, dev)
-        return
-    c.execute("INSERT INTO device_geofence VALUES (?, 1)", (dev,))
+    c.executemany("INSERT INTO device_geofence VALUES (?, 1)", [(d,) for d in ids[1:]])
     c.commit()
     c.close()
-
-
-def registry_geofence_first(data: Path, dev: int) -> None:
-    c = sqlite3.connect(data / "registry.db")
-    c.executescript("DROP TABLE geofences; DROP TABLE device_geofence;")
-    c.close()
-    registry_geofence(data, dev)
+    return ids
 
 
 def frames(records: list[Record], uid: str, per_frame: int) -> list[bytes]:
@@ -148,8 +126,7 @@ def snapshot(data: Path) -> dict[str, Any]:
         "positions": c.execute("SELECT count(*) FROM positions").fetchone(),
     }  # fmt: skip
     c.close()
-    return {k: [tuple(r[:-1]) + (round(r[-1], 6),) if isinstance(r[-1], float) else r for r in v]
-            if isinstance(v, list) else v for k, v in out.items()}  # fmt: skip
+    return out
 
 
 def clean_run(data: Path, items: list[tuple[int, bytes]]) -> dict[str, Any]:
