@@ -23,16 +23,17 @@ import orjson
 
 from fleetwire.rawlog.base import RawFrame
 from fleetwire.store.telemetry import PositionRow
+from fleetwire.worker import outbox_seam
 from fleetwire.worker.logic import engine, filters, status
 from fleetwire.worker.logic.engine import DeviceContext
-from fleetwire.worker.logic.model import Event, Fix, Outputs, Stop, Trip, Visit
+from fleetwire.worker.logic.model import NUMBER, Event, Fix, Outputs, Stop, Trip, Visit, position_id
 from fleetwire.worker.outbox_seam import Change, OutboxItem
 
 HOUR_MS = 3_600_000
 LOGIC_KEYS = ("distance", "totalDistance", "motion", "hours", "geofenceIds")
 COMPUTED = "computed"  # the attribute listing which of LOGIC_KEYS the logic set on a position
 STATUS_TYPES = ("deviceOnline", "deviceOffline", "deviceUnknown")
-_JSON = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+_JSON = orjson.OPT_NON_STR_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +102,10 @@ def collect(out: Outputs, emitted: int, rows: dict[str, list[tuple[Any, ...]]]) 
 
 # -- fixes -----------------------------------------------------------------------------------
 def to_fix(row: PositionRow, attrs: dict[str, Any]) -> Fix:
+    dev, kind, t, srv, valid, lat, lon, alt, speed, _, _, _, _, dedup = row
     acc = attrs.get("accuracy")
-    return Fix(
-        row[0], row[2], row[13], row[3], bool(row[4]), row[5], row[6], row[8], attrs, row[1],
-        row[7], float(acc) if isinstance(acc, int | float) else None,
-    )  # fmt: skip
+    accuracy = float(acc) if acc is not None and isinstance(acc, NUMBER) else None
+    return Fix(dev, t, dedup, srv, bool(valid), lat, lon, speed, attrs, kind, alt, accuracy)
 
 
 def stored_fix(device_id: int, r: Sequence[Any]) -> Fix:
@@ -114,14 +114,9 @@ def stored_fix(device_id: int, r: Sequence[Any]) -> Fix:
     attrs = r[7] if isinstance(r[7], dict) else orjson.loads(r[7])
     for key in attrs.pop(COMPUTED, ()):
         attrs.pop(key, None)
-    return Fix(device_id, r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], attrs)
-
-
-def _enrich_json(fix: Fix, before: frozenset[str]) -> str:
-    added = [k for k in LOGIC_KEYS if k in fix.attrs and k not in before]
-    if added:
-        fix.attrs[COMPUTED] = added
-    return orjson.dumps(fix.attrs, option=_JSON).decode()
+    fix = Fix(device_id, r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], attrs)
+    fix.json = r[7] if isinstance(r[7], str) else orjson.dumps(r[7]).decode()
+    return fix
 
 
 def _run(
@@ -133,22 +128,34 @@ def _run(
     *,
     check: bool = True,
 ) -> tuple[list[str | None], Outputs]:
-    """Fixes through the engine one at a time (each output knows the fix that emitted it), an
-    hourly checkpoint of the state taken before the first fix of each new hour."""
-    reasons: list[str | None] = []
-    everything = Outputs()
-    for fix in fixes:
-        wm = engine.watermark(state)
-        if wm is not None and fix.time // HOUR_MS > wm[0] // HOUR_MS:
+    """Fixes through the engine (each output knows the fix that emitted it), an hourly
+    checkpoint of the state taken before the first fix of each new hour."""
+    o = Outputs()
+    marks = [0, 0, 0, 0]  # outputs already collected: events, trips, stops, visits
+    missing: list[list[str]] = [[]]  # the logic's keys the fix did not have before
+
+    def before(fix: Fix) -> None:
+        key = state.get("key")
+        if key is not None and fix.time // HOUR_MS > key[0] // HOUR_MS:
             out.checkpoints.append((dev, fix.time, orjson.dumps(state).decode()))
-        before = frozenset(fix.attrs)
-        o = Outputs()
-        reasons.extend(engine.run(state, [fix], ctx, o, check=check))
-        if reasons[-1] is None:
-            fix.attrs["_json"] = _enrich_json(fix, before)
-        collect(o, fix.time, out.rows)
-        everything.extend(o)
-    return reasons, everything
+        a = fix.attrs
+        missing[0] = [k for k in LOGIC_KEYS if k not in a]
+
+    def after(fix: Fix, reason: str | None) -> None:
+        if reason is None:
+            a = fix.attrs
+            added = [k for k in missing[0] if k in a]
+            if added:
+                a[COMPUTED] = added
+            fix.json = orjson.dumps(a, option=_JSON).decode()
+        if (len(o.events) > marks[0] or len(o.trips) > marks[1] or len(o.stops) > marks[2]
+                or len(o.visits) > marks[3]):  # fmt: skip
+            collect(Outputs(o.events[marks[0]:], o.trips[marks[1]:], o.stops[marks[2]:],
+                            o.visits[marks[3]:]), fix.time, out.rows)  # fmt: skip
+            marks[:] = [len(o.events), len(o.trips), len(o.stops), len(o.visits)]
+
+    reasons = engine.run(state, fixes, ctx, o, check=check, before=before, after=after)
+    return reasons, o
 
 
 # -- the batch -------------------------------------------------------------------------------
@@ -171,7 +178,7 @@ def derive(
     if not devices:
         return out
     states: dict[int, tuple[str, str]] = yield Read("states", (tuple(devices),))
-    kept: set[int] = set()
+    kept: dict[int, Fix] = {}  # row index -> its fix, run through the logic
     rejected: set[int] = set()  # rows not to insert
     for dev in devices:
         st_json, status_json = states.get(dev, ("", "{}"))
@@ -210,24 +217,25 @@ def derive(
             if any(k in fixes for k in late):
                 state = yield from _recompute(dev, min(k for k in late if k in fixes),
                                               list(fixes.values()), ctx, out)  # fmt: skip
-                kept.update(by_key[k] for k in fixes)
+                kept.update((by_key[k], f) for k, f in fixes.items())
         if not late or not any(k in fixes for k in late):
             run = [fixes[k] for k in new]
             reasons, o = _run(dev, state, run, ctx, out)
             out.items.extend(items(o.events, "new", late=False))
-            for k, reason in zip(new, reasons, strict=True):
+            for k, f, reason in zip(new, run, reasons, strict=True):
                 if reason is None:
-                    kept.add(by_key[k])
+                    kept[by_key[k]] = f
                 else:
                     out.rejected.append(rejected_row(positions[by_key[k]], reason))
                     rejected.add(by_key[k])
         out.states.append((dev, orjson.dumps(state).decode(),
                            orjson.dumps(stat).decode()))  # fmt: skip
     for i, row in enumerate(positions):
-        if i in kept:
-            js = attrs[i].pop("_json", None)
+        fix = kept.get(i)
+        if fix is not None:
+            js = fix.json
             out.positions.append(row if js is None else (*row[:11], js, *row[12:]))
-            if js is not None:
+            if js is not None and outbox_seam.POSITIONS:
                 out.items.append(_position_item(row, js))
         elif i not in rejected:
             out.positions.append(row)  # already stored (a resend): the insert ignores it
@@ -239,11 +247,11 @@ def rejected_row(row: PositionRow, reason: str) -> tuple[Any, ...]:
 
 
 def _position_item(row: PositionRow, attrs_json: str) -> OutboxItem:
-    fix = to_fix(row, {})
     payload = {"deviceId": row[0], "fixTime": row[2], "serverTime": row[3], "valid": bool(row[4]),
                "latitude": row[5], "longitude": row[6], "altitude": row[7], "speed": row[8],
                "course": row[9], "attributes": attrs_json}  # fmt: skip
-    return OutboxItem("position", str(fix.id), row[0], row[2], payload)
+    return OutboxItem("position", str(position_id(row[0], row[2], row[13])), row[0], row[2],
+                      payload)  # fmt: skip
 
 
 def items(events: Sequence[Event], change: Change, *, late: bool,
@@ -281,7 +289,7 @@ def _recompute(
     incoming_keys = {f.order for f in incoming}
     fixes = sorted([*incoming, *(f for f in stored if f.order not in incoming_keys)],
                    key=lambda f: f.order)  # fmt: skip
-    stored_json = {f.order: orjson.dumps(f.attrs, option=_JSON).decode() for f in stored}
+    stored_json = {f.order: f.json for f in stored}  # as read, with the logic's keys
     out.recomputed += 1
     out.drop_checkpoints.append((dev, start + 1))
     n0 = {t: len(r) for t, r in out.rows.items()}
@@ -290,14 +298,11 @@ def _recompute(
         tail = engine.open_outputs(state, dev)
         collect(tail, fixes[-1].time, out.rows)
         o.extend(tail)
-    for f in fixes:
-        js = f.attrs.pop("_json", None)
-        if js is not None and f.order in stored_json and f.order not in incoming_keys:
-            f.attrs.pop(COMPUTED, None)
-            if orjson.dumps(f.attrs, option=_JSON).decode() != stored_json[f.order]:
-                out.updates.append((js, dev, f.time, f.dedup))
-        elif js is not None:
-            f.attrs["_json"] = js  # an incoming row: written with the insert
+    for f in fixes:  # stored rows whose attributes the recompute changed (incoming: inserted)
+        if f.json is not None and f.order not in incoming_keys:
+            as_read = stored_json.get(f.order)
+            if as_read is None or orjson.loads(as_read) != f.attrs:
+                out.updates.append((f.json, dev, f.time, f.dedup))
     # what changed, for the outbox; what no longer holds, superseded
     new_rows = {t: {r[0]: r for r in rows[n0[t] :]} for t, rows in out.rows.items()}
     gone: dict[str, list[str]] = {t: [] for t in prior}

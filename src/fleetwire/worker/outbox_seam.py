@@ -16,6 +16,10 @@ from typing import Any, Literal, Protocol
 
 Change = Literal["new", "changed", "superseded"]
 
+# whether items include every stored position (a forwarding sink wants them): building one per
+# record costs the worker's hot loop, so the logic leaves them out while nothing consumes them
+POSITIONS = False
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxItem:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
-from fleetwire.worker.logic.model import Fix, Outputs, event
+from fleetwire.worker.logic.model import NUMBER, Fix, Outputs, event
 
 
 def ignition(s: dict[str, Any], fix: Fix, out: Outputs) -> None:
@@ -53,14 +53,14 @@ def fuel(f: dict[str, Any], fix: Fix, cfg: LogicConfig, out: Outputs) -> float |
     fuel."""
     level = fix.attrs.get("fuel")
     used = fix.attrs.get("fuelUsed")
-    if isinstance(level, int | float) and not isinstance(level, bool):
+    if isinstance(level, NUMBER) and not isinstance(level, bool):
         level = float(level)
         prev = f.get("lvl")
-        if prev is not None and level < prev and not isinstance(used, int | float):
+        if prev is not None and level < prev and not isinstance(used, NUMBER):
             f["acc"] = f.get("acc", 0.0) + (prev - level)
         f["lvl"] = level
         _fuel_events(f, fix, level, cfg, out)
-    if isinstance(used, int | float) and not isinstance(used, bool):
+    if isinstance(used, NUMBER) and not isinstance(used, bool):
         f["acc"] = float(used)
     acc = f.get("acc")
     return None if acc is None and "lvl" not in f else float(acc or 0.0)

@@ -9,7 +9,7 @@ passes), outputs carry deterministic ids, and nothing here does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,10 +57,17 @@ def run(
     out: Outputs,
     *,
     check: bool = True,
+    before: Callable[[Fix], None] | None = None,
+    after: Callable[[Fix, str | None], None] | None = None,
 ) -> list[str | None]:
     """Process ``fixes`` (in time order, all after the watermark); returns, per fix, the filter
     that rejected it or None. Accepted fixes get the logic's attributes. ``check=False`` runs
-    fixes that were accepted before (a recompute over stored positions) without the filters."""
+    fixes that were accepted before (a recompute over stored positions) without the filters.
+    ``before`` and ``after`` are called around each fix (the caller's bookkeeping: checkpoints,
+    which fix emitted which output)."""
+    fixes = list(fixes)
+    if ctx.geofences.shapes:
+        ctx.geofences.prefetch([(f.lat, f.lon) for f in fixes if f.located])  # type: ignore[misc]
     cfg = ctx.config
     last: dict[str, Any] = state.setdefault("last", {})
     hrs: dict[str, Any] = state.setdefault("hrs", {})
@@ -73,32 +80,48 @@ def run(
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
     for fix in fixes:
+        if before is not None:
+            before(fix)
         reason = filters.check(fix, last, cfg) if check else None
         reasons.append(reason)
         if reason is not None:
+            if after is not None:
+                after(fix, reason)
             continue
-        prev = (last["t"], last["lat"], last["lon"], last["pid"]) if "lat" in last else None
+        prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
         motion.motion_attribute(fix, cfg)
         odometer.distance(last, fix, cfg)
         odometer.engine_hours(hrs, fix, cfg)
-        used = attribute_events.fuel(fuel, fix, cfg, out)
+        used = (
+            attribute_events.fuel(fuel, fix, cfg, out)
+            if fuel or "fuel" in fix.attrs or ("fuelUsed" in fix.attrs)
+            else None
+        )
         if fix.located:
-            last["pid"] = fix.id
+            last["dd"] = fix.dedup
             limits = geofence_events.step(geo, fix, prev, ctx.geofences, cfg, out)
             if geo.get("in"):
                 fix.attrs["geofenceIds"] = sorted(int(k) for k in geo["in"])
             motion.step(mot, fix, cfg, used, out)
             overspeed.step(ovs, fix, cfg, limits, out)
-        alarms.step(alm, fix, cfg, out)
-        attribute_events.ignition(att, fix, out)
-        attribute_events.driver(att, fix, out)
-        attribute_events.command_result(fix, out)
-        attribute_events.media(fix, out)
+        a = fix.attrs  # the attribute handlers, called only when their attribute is there
+        if "alarm" in a:
+            alarms.step(alm, fix, cfg, out)
+        if "ignition" in a:
+            attribute_events.ignition(att, fix, out)
+        if "driverUniqueId" in a:
+            attribute_events.driver(att, fix, out)
+        if "result" in a:
+            attribute_events.command_result(fix, out)
+        if "image" in a or "video" in a or "audio" in a:
+            attribute_events.media(fix, out)
         if ctx.maintenances:
             maintenance.step(mnt, fix, ctx.maintenances, out)
         last["srv"] = fix.server_time
         filters.remember(fix, last, cfg)
         state["key"] = [fix.time, fix.dedup]
+        if after is not None:
+            after(fix, None)
     return reasons
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
-from fleetwire.worker.logic.geofences import GeofenceIndex, Shape
-from fleetwire.worker.logic.model import Fix, Outputs, Visit, derived_id, event
+from fleetwire.worker.logic.geo import haversine
+from fleetwire.worker.logic.geofences import PAD, GeofenceIndex, Shape
+from fleetwire.worker.logic.model import Fix, Outputs, Visit, derived_id, event, position_id
 
 
 def visit(dev: int, gid: int, enter: list[Any], exit_: list[Any] | None) -> Visit:
@@ -37,7 +38,7 @@ def _exit(dev: int, gid: int, enter: list[Any], at: list[Any], out: Outputs, **a
 def step(
     g: dict[str, Any],
     fix: Fix,
-    prev: tuple[int, float, float, int] | None,  # the predecessor: time, lat, lon, position id
+    prev: tuple[int, float, float, int] | None,  # the predecessor: time, lat, lon, content hash
     index: GeofenceIndex,
     cfg: LogicConfig,
     out: Outputs,
@@ -47,10 +48,21 @@ def step(
     dev = fix.device_id
     inside: dict[str, list[Any]] = g.setdefault("in", {})
     cand: dict[str, list[Any]] = g.setdefault("cand", {})
-    near: dict[str, Shape | None] = {str(s.id): s for s in index.near(fix.lat, fix.lon)}
+    around = index.near(fix.lat, fix.lon)
+    if not around and not inside and not cand:  # the common case: nowhere near a geofence
+        if (
+            cfg.geofence_crossing
+            and prev is not None
+            and index.shapes
+            and fix.attrs.get("distance", PAD) >= PAD  # the leg from the predecessor
+        ):
+            _crossings(g, fix, prev, index, around, {}, out)
+        return []
+    near: dict[str, Shape | None] = {str(s.id): s for s in around}
     here = [fix.time, fix.id]
     limits: list[tuple[int, float]] = []
     entered: list[tuple[int, list[Any]]] = []
+    margins: dict[str, float] = {}
     for key in [*inside, *(k for k in cand if k not in inside)]:
         if key not in near:
             near[key] = index.by_id.get(int(key))
@@ -60,7 +72,11 @@ def step(
                 _exit(dev, int(key), inside.pop(key), here, out)
             cand.pop(key, None)
             continue
-        margin = shape.margin(fix.lat, fix.lon)
+        if key in inside or key in cand:
+            margin = shape.margin(fix.lat, fix.lon)
+        else:
+            margin = shape.quick(fix.lat, fix.lon)  # enough to tell "not entering"
+        margins[key] = margin
         hyst = shape.hysteresis if shape.hysteresis is not None else cfg.geofence_hysteresis
         if key in inside:
             if margin >= -hyst:
@@ -80,7 +96,7 @@ def step(
         elif margin < -hyst:
             cand.pop(key, None)
     if cfg.geofence_crossing and prev is not None:
-        _crossings(g, fix, prev, index, out)
+        _crossings(g, fix, prev, index, around, margins, out)
     for gid, at in entered:
         _enter(dev, gid, at, out)
     return limits
@@ -91,18 +107,27 @@ def _crossings(
     fix: Fix,
     prev: tuple[int, float, float, int],
     index: GeofenceIndex,
+    around: list[Shape],
+    margins: dict[str, float],
     out: Outputs,
 ) -> None:
     """Geofences the segment from the predecessor runs through with neither end inside."""
     assert fix.lat is not None and fix.lon is not None
-    t0, lat0, lon0, pid0 = prev
+    t0, lat0, lon0, dd0 = prev
+    pid0 = position_id(fix.device_id, t0, dd0)
     a, b = (lat0, lon0), (fix.lat, fix.lon)
     inside = g["in"]
-    for shape in index.along(a, b):
+    leg = haversine(lat0, lon0, fix.lat, fix.lon)
+    for shape in around if leg < PAD else index.along(a, b):
         key = str(shape.id)
-        if key in inside or key in g["cand"] or shape.margin(fix.lat, fix.lon) >= 0:
+        if key in inside or key in g["cand"]:
             continue
-        if shape.margin(lat0, lon0) >= 0:
+        here = margins.get(key)
+        if here is None:
+            here = shape.quick(fix.lat, fix.lon)
+        if here >= 0 or -here >= leg:  # inside, or too far for the segment to reach it
+            continue
+        if shape.quick(lat0, lon0) >= 0:
             continue
         span = shape.crossing(a, b)
         if span is None:

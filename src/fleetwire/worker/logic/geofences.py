@@ -9,8 +9,9 @@ outside). Membership, hysteresis and crossings are built on that (geofence_event
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -42,8 +43,8 @@ def _number(attrs: Mapping[str, Any], key: str) -> float | None:
 class Shape:
     """One compiled geofence."""
 
-    __slots__ = ("bbox", "border", "center", "dwell", "frame", "geom", "hysteresis", "id", "kind",
-                 "radius", "reach", "speed_limit")  # fmt: skip
+    __slots__ = ("bbox", "border", "box", "center", "dwell", "frame", "geom", "hysteresis", "id",
+                 "kind", "radius", "reach", "speed_limit")  # fmt: skip
 
     def __init__(self, gd: GeofenceDef, polyline_distance: float = 25.0) -> None:
         self.id = gd.id
@@ -83,7 +84,9 @@ class Shape:
     def _bbox(self) -> tuple[float, float, float, float]:
         """(min lon, min lat, max lon, max lat), widened by 1 km of slack for hysteresis."""
         x0, y0, x1, y1 = (float(v) for v in shapely.bounds(self.geom))
-        pad = self.reach + 1000.0
+        r = self.reach
+        self.box = (x0 - r, y0 - r, x1 + r, y1 + r)
+        pad = self.reach + PAD
         f = self.frame
         lat0, lat1 = f.lat0 + (y0 - pad) / f.ky, f.lat0 + (y1 + pad) / f.ky
         lon0, lon1 = f.lon0 + (x0 - pad) / f.kx, f.lon0 + (x1 + pad) / f.kx
@@ -102,6 +105,20 @@ class Shape:
         if shapely.contains_xy(self.geom, x, y):
             return float(shapely.distance(self.border, p))
         return -float(shapely.distance(self.geom, p))
+
+    def quick(self, lat: float, lon: float) -> float:
+        """``margin`` where it matters, a bound where it does not: outside the shape's own box
+        the answer is minus the distance to the box (the true margin is at most that), which
+        decides "outside" without shapely."""
+        if self.kind == "circle":
+            return self.radius - haversine(self.center[0], self.center[1], lat, lon)
+        x, y = self.frame.xy(lat, lon)
+        x0, y0, x1, y1 = self.box
+        dx = x0 - x if x < x0 else (x - x1 if x > x1 else 0.0)
+        dy = y0 - y if y < y0 else (y - y1 if y > y1 else 0.0)
+        if dx or dy:
+            return -math.hypot(dx, dy)
+        return self.margin(lat, lon)
 
     def crossing(
         self, a: tuple[float, float], b: tuple[float, float]
@@ -137,6 +154,13 @@ def _parse(area: str) -> tuple[str, shapely.Geometry]:
     raise GeofenceError(f"unsupported geofence area {area[:60]!r}")
 
 
+PAD = 1000.0  # m of slack around every shape's box: a shorter segment crossing a shape has
+# both ends inside that box, so its candidates are the end's own (no segment query needed)
+
+
+_NONE: list[Shape] = []
+
+
 class GeofenceIndex:
     """The geofences of one device (or of every device sharing the same set)."""
 
@@ -144,12 +168,30 @@ class GeofenceIndex:
         self.shapes = list(shapes)
         self.by_id = {s.id: s for s in self.shapes}
         self.tree = STRtree([shapely.box(*s.bbox) for s in self.shapes]) if self.shapes else None
+        self._near: dict[tuple[float, float], list[Shape]] = {}
+        self._asked: set[tuple[float, float]] = set()
+
+    def prefetch(self, points: Sequence[tuple[float, float]]) -> None:
+        """Query the tree once for a run of fixes (lat, lon): one vectorised call instead of one
+        per fix, which is most of what hundreds of geofences would cost."""
+        self._near = {}
+        self._asked = set(points)
+        if self.tree is None or not points:
+            return
+        arr = np.asarray(points, dtype=float)
+        inp, idx = self.tree.query(shapely.points(arr[:, 1], arr[:, 0]))
+        found: dict[tuple[float, float], list[int]] = {}
+        for i, j in zip(inp.tolist(), idx.tolist(), strict=True):
+            found.setdefault(points[i], []).append(j)
+        self._near = {p: [self.shapes[j] for j in sorted(js)] for p, js in found.items()}
 
     def near(self, lat: float, lon: float) -> list[Shape]:
         if self.tree is None:
             return []
+        if (lat, lon) in self._asked:
+            return self._near.get((lat, lon), _NONE)
         idx = self.tree.query(shapely.Point(lon, lat))
-        return [self.shapes[i] for i in idx]
+        return [self.shapes[i] for i in sorted(idx.tolist())]
 
     def along(self, a: tuple[float, float], b: tuple[float, float]) -> list[Shape]:
         if self.tree is None:

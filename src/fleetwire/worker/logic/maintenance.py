@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fleetwire.store.logic_registry import MaintenanceDef
-from fleetwire.worker.logic.model import Fix, Outputs, event
+from fleetwire.worker.logic.model import NUMBER, Fix, Outputs, event
 
 
 def _value(fix: Fix, attr: str) -> float | None:
@@ -19,7 +19,7 @@ def _value(fix: Fix, attr: str) -> float | None:
     if attr == "serverTime":
         return float(fix.server_time)
     v = fix.attrs.get(attr)
-    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+    return float(v) if isinstance(v, NUMBER) and not isinstance(v, bool) else None
 
 
 def _boundary(d: MaintenanceDef, v: float) -> int:

@@ -7,32 +7,52 @@
   would stretch the trip over the night); a silence with displacement is a trip of its own.
 
 Trips and stops are emitted as segments when they close; the open one lives in the state.
-State entries are lists: [time, lat, lon, position id, totalDistance, hours, fuel used, speed,
-device odometer].
+State entries are lists: [time, lat, lon, content hash, totalDistance, hours, fuel used, speed,
+device odometer]; the position id is worked out from (device, time, hash) when a record needs it.
+Distances here only compare with minDistance: a flat approximation is plenty and cheaper.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
-from fleetwire.worker.logic.geo import haversine
-from fleetwire.worker.logic.model import Fix, Outputs, Stop, Trip, derived_id, event
+from fleetwire.worker.logic.geo import EARTH_RADIUS
+from fleetwire.worker.logic.model import (
+    NUMBER,
+    Fix,
+    Outputs,
+    Stop,
+    Trip,
+    derived_id,
+    event,
+    position_id,
+)
 
-T, LAT, LON, PID, TD, HRS, FU, SPD, ODO = range(9)
+T, LAT, LON, HASH, TD, HRS, FU, SPD, ODO = range(9)
+_RAD = math.pi / 180.0
+_M_PER_RAD = EARTH_RADIUS
 Entry = list[Any]
 
 
 def entry(fix: Fix, cfg: LogicConfig, fuel_used: float | None) -> Entry:
     odo = fix.attrs.get("odometer")
-    if cfg.ignore_odometer or not isinstance(odo, int | float) or odo <= 0:
+    if cfg.ignore_odometer or not isinstance(odo, NUMBER) or odo <= 0:
         odo = 0
-    return [fix.time, fix.lat, fix.lon, fix.id, fix.attrs.get("totalDistance", 0.0),
+    return [fix.time, fix.lat, fix.lon, fix.dedup, fix.attrs.get("totalDistance", 0.0),
             fix.attrs.get("hours", 0), fuel_used, fix.speed or 0.0, odo]  # fmt: skip
 
 
 def _dist(a: Entry, b: Entry) -> float:
-    return haversine(a[LAT], a[LON], b[LAT], b[LON])
+    """Metres between two entries, flat-Earth (good to centimetres over a few hundred metres)."""
+    k = math.cos((a[LAT] + b[LAT]) * 0.5 * _RAD)
+    dx = ((b[LON] - a[LON] + 540.0) % 360.0 - 180.0) * k
+    return math.hypot(dx, b[LAT] - a[LAT]) * _RAD * _M_PER_RAD
+
+
+def _pid(dev: int, e: Entry) -> int:
+    return position_id(dev, e[T], e[HASH])
 
 
 def _odometers(a: Entry, b: Entry) -> tuple[float, float, float]:
@@ -53,7 +73,7 @@ def _trip(dev: int, a: Entry, b: Entry, vmax: float, driver: str | None) -> Trip
     ms = b[T] - a[T]
     avg = dist / (ms / 1000) * 3.6 if ms > 0 else 0.0
     return Trip(
-        derived_id(dev, "trip", a[T]), dev, a[T], b[T], a[PID], b[PID], a[LAT], a[LON],
+        derived_id(dev, "trip", a[T]), dev, a[T], b[T], _pid(dev, a), _pid(dev, b), a[LAT], a[LON],
         b[LAT], b[LON], round(dist, 2), round(avg, 2), round(max(vmax, avg), 2), ms,
         start_odo, end_odo, _spent(a, b), driver,
     )  # fmt: skip
@@ -62,7 +82,7 @@ def _trip(dev: int, a: Entry, b: Entry, vmax: float, driver: str | None) -> Trip
 def _stop(dev: int, a: Entry, b: Entry) -> Stop:
     start_odo, end_odo, _ = _odometers(a, b)
     return Stop(
-        derived_id(dev, "stop", a[T]), dev, a[T], b[T], a[PID], a[LAT], a[LON], b[T] - a[T],
+        derived_id(dev, "stop", a[T]), dev, a[T], b[T], _pid(dev, a), a[LAT], a[LON], b[T] - a[T],
         int(b[HRS] - a[HRS]), start_odo, end_odo, _spent(a, b),
     )  # fmt: skip
 
@@ -75,13 +95,13 @@ def _close_stop(m: dict[str, Any], dev: int, end: Entry, out: Outputs) -> None:
 
 def _start_trip(m: dict[str, Any], dev: int, start: Entry, out: Outputs, driver: Any) -> None:
     _close_stop(m, dev, start, out)
-    out.events.append(event(dev, "deviceMoving", start[T], start[PID]))
+    out.events.append(event(dev, "deviceMoving", start[T], _pid(dev, start)))
     m["mv"], m["seg"], m["vmax"], m["drv"] = True, start, start[SPD], driver
 
 
 def _end_trip(m: dict[str, Any], dev: int, end: Entry, out: Outputs, driver: Any) -> None:
     out.trips.append(_trip(dev, m["seg"], end, m["vmax"], m.get("drv") or driver))
-    out.events.append(event(dev, "deviceStopped", end[T], end[PID]))
+    out.events.append(event(dev, "deviceStopped", end[T], _pid(dev, end)))
     m["mv"], m["seg"] = False, end
 
 
@@ -123,7 +143,11 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             m["ref"] = e
     else:
         m["vmax"] = max(m["vmax"], e[SPD])
-        if e[T] - win[0][T] >= min_ms and all(_dist(w, e) < min_d for w in win):
+        if (
+            e[T] - win[0][T] >= min_ms
+            and _dist(win[0], e) < min_d  # the oldest first: while driving, the one that fails
+            and all(_dist(w, e) < min_d for w in win)
+        ):
             still = m["still"]
             if still[T] < m["seg"][T] or _dist(still, e) >= min_d:
                 still = next(w for w in win if _dist(w, e) < min_d)
@@ -131,11 +155,9 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             m["ref"] = still
     win.append(e)
     cut = e[T] - min_ms
-    keep = 0
-    for i, w in enumerate(win):  # newer than minDuration, plus the youngest older one
-        if w[T] <= cut:
-            keep = i
-    m["win"] = win[keep:]
+    while len(win) > 1 and win[1][T] <= cut:  # newer than minDuration, plus the youngest older
+        del win[0]
+    m["win"] = win
 
 
 def motion_attribute(fix: Fix, cfg: LogicConfig) -> None:

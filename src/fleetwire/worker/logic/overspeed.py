@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
-from fleetwire.worker.logic.model import Event, Fix, Outputs, event
+from fleetwire.worker.logic.model import NUMBER, Event, Fix, Outputs, event
 
 
 def limit(fix: Fix, cfg: LogicConfig, geofence_limits: Sequence[tuple[int, float]]) -> tuple[
@@ -23,7 +23,7 @@ def limit(fix: Fix, cfg: LogicConfig, geofence_limits: Sequence[tuple[int, float
         gid, lim = pick(geofence_limits, key=lambda g: g[1])
         return lim, gid
     attr = fix.attrs.get("speedLimit")
-    if isinstance(attr, int | float) and not isinstance(attr, bool) and attr > 0:
+    if isinstance(attr, NUMBER) and not isinstance(attr, bool) and attr > 0:
         return float(attr), None
     return cfg.speed_limit, None
 
