@@ -222,9 +222,9 @@ def derive(
             run = [fixes[k] for k in new]
             reasons, o = _run(dev, state, run, ctx, out)
             out.items.extend(items(o.events, "new", late=False))
-            for k, f, reason in zip(new, run, reasons, strict=True):
+            for k, fx, reason in zip(new, run, reasons, strict=True):
                 if reason is None:
-                    kept[by_key[k]] = f
+                    kept[by_key[k]] = fx
                 else:
                     out.rejected.append(rejected_row(positions[by_key[k]], reason))
                     rejected.add(by_key[k])
