@@ -2,7 +2,7 @@
 worker SIGKILLed twenty times mid-batch stores the same events, trips and geofence visits as a
 clean run; a two-hour backlog delivered newest first after live data gives the same trips and
 visits as the in-order run. Frames go straight into the raw log (the gateway's part is tested
-elsewhere); the geofence comes from registry tables shaped as the registry's schema."""
+elsewhere); the geofence comes from the registry's tables."""
 
 from __future__ import annotations
 
@@ -43,11 +43,7 @@ def setup(data: Path) -> list[int]:
         assert dev is not None
         ids.append(dev.id)
     reg.close()
-    registry_geofence(data, ids[0])
-    c = sqlite3.connect(data / "registry.db")
-    c.executemany("INSERT INTO device_geofence VALUES (?, 1)", [(d,) for d in ids[1:]])
-    c.commit()
-    c.close()
+    registry_geofence(data, *ids)
     return ids
 
 

@@ -1,13 +1,13 @@
 """`fleetwire replay` with the business logic on: derived rows recomputed for what it decodes
 again, nothing new for records that did not change (business-logic.md §8, feature 19). The
-geofence comes from registry tables shaped as the registry's schema has them (read through
-store/logic_registry.py)."""
+geofence comes from the registry's tables (read through store/logic_registry.py)."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+from fleetwire.store.migrate import migrate_embedded
 from fleetwire.tools.replay import Selection, replay
 from fleetwire.worker.derive import recompute
 from fleetwire.worker.derive_io import drive_sqlite
@@ -18,15 +18,13 @@ from tests.worker.logic.track import T0
 from tests.worker.test_worker_logic import GEOFENCE, append, derived, setup, track
 
 
-def registry_geofence(data_dir: Path, device_id: int) -> None:
+def registry_geofence(data_dir: Path, *device_ids: int) -> None:
+    """The geofence in the registry's own tables (its migrations applied), linked to devices."""
+    migrate_embedded(make_settings(data_dir))
     c = sqlite3.connect(data_dir / "registry.db")
-    c.executescript(
-        "CREATE TABLE geofences (id INTEGER PRIMARY KEY, name TEXT, area TEXT,"
-        " attributes TEXT NOT NULL DEFAULT '{}');"
-        "CREATE TABLE device_geofence (device_id INTEGER, geofence_id INTEGER);"
-    )
-    c.execute("INSERT INTO geofences VALUES (1, 'depot', ?, '{}')", (GEOFENCE.area,))
-    c.execute("INSERT INTO device_geofence VALUES (?, 1)", (device_id,))
+    c.execute("INSERT INTO geofences (id, name, area) VALUES (1, 'depot', ?)", (GEOFENCE.area,))
+    c.executemany("INSERT INTO device_geofence (device_id, geofence_id) VALUES (?, 1)",
+                  [(d,) for d in device_ids])  # fmt: skip
     c.commit()
     c.close()
 
