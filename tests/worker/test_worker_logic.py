@@ -196,3 +196,24 @@ def test_filtered_position_is_kept_out_with_its_reason(tmp_path: Path) -> None:
     assert rej == [(T0 + 3 * 86_400_000, "filter.future")]
     latest = c.execute("SELECT fix_time FROM latest").fetchall()
     assert latest == [(T0,)]
+
+
+def test_fix_far_older_than_the_state_is_stored_without_a_recompute(tmp_path: Path) -> None:
+    records = track()
+    once = in_order(tmp_path / "once", records)
+    data = tmp_path / "old"
+    data.mkdir()
+    dev = setup(data)
+    append(data, dev, [records[i : i + 10] for i in range(0, len(records), 10)])
+    w = worker(data)
+    drain(w)
+    ancient = Record(datetime.fromtimestamp(T0 / 1000 - 30 * 86400, UTC), valid=True,
+                     latitude=LAT0, longitude=LON0, speed=0.0)  # fmt: skip
+    append(data, dev, [[ancient]])
+    drain(w)
+    w.close()
+    got = derived(data)
+    assert got["positions"] == once["positions"] + 1  # stored...
+    assert {k: v for k, v in got.items() if k not in ("positions", "total")} == {
+        k: v for k, v in once.items() if k not in ("positions", "total")
+    }  # ...nothing redone

@@ -64,6 +64,7 @@ class Derived:
     drop_checkpoints: list[tuple[int, int]] = field(default_factory=list)
     items: list[OutboxItem] = field(default_factory=list)
     recomputed: int = 0  # devices recomputed for late data
+    too_late: int = 0  # fixes stored without the logic (older than late.maxAge)
 
 
 Contexts = Callable[[int], DeviceContext]
@@ -206,6 +207,16 @@ def derive(
         if old:
             existing: set[tuple[int, int]] = yield Read("existing", (dev, old[0][0], old[-1][0]))
             late = [k for k in old if k not in existing]
+            assert wm is not None
+            horizon = wm[0] - int(ctx.config.late_max_age * 1000)
+            if late and late[0][0] < horizon:
+                # older than `late.maxAge` behind the device's state (a clock reset to 2000, a
+                # very old backlog): stored as it is, not worth recomputing all history for
+                for k in late:
+                    if k[0] < horizon:
+                        kept[by_key[k]] = to_fix(positions[by_key[k]], attrs[by_key[k]])
+                        out.too_late += 1
+                late = [k for k in late if k[0] >= horizon]
         fixes = {k: to_fix(positions[by_key[k]], attrs[by_key[k]]) for k in [*late, *new]}
         if late:
             for k in late:  # what a fix alone can fail; the predecessor's filters need order

@@ -51,6 +51,7 @@ _KEYS: dict[str, tuple[str, Any, float]] = {
     "event.geofence.segmentCrossing": ("geofence_crossing", True, 1),
     "polylineDistance": ("polyline_distance", 25.0, 1),
     "event.status.enable": ("status_enable", True, 1),
+    "late.maxAge": ("late_max_age", 7 * 86400.0, 1),  # ours, s
     "status.timeout": ("status_timeout", 600.0, 1),
 }
 
@@ -93,6 +94,7 @@ class LogicConfig:
     polyline_distance: float = 25.0
     status_enable: bool = True
     status_timeout: float = 600.0
+    late_max_age: float = 7 * 86400.0
 
 
 _TYPES = {f.name: f.type for f in fields(LogicConfig)}
