@@ -33,32 +33,49 @@ def derived_id(*parts: object) -> str:
     return hashlib.blake2b("|".join(map(str, parts)).encode(), digest_size=12).hexdigest()
 
 
-@dataclass(slots=True)
 class Fix:
     """One record of a device, in the order the logic sees them (fix time, then content hash).
     ``attrs`` is the record's attribute map; the logic adds its own keys to it (``distance``,
-    ``totalDistance``, ``motion``, ``hours``), which are stored with the position."""
+    ``totalDistance``, ``motion``, ``hours``), which are stored with the position. A plain
+    class with slots: one is built per record, on the worker's hot path."""
 
-    device_id: int
-    time: int  # fix time, ms
-    dedup: int
-    server_time: int
-    valid: bool
-    lat: float | None
-    lon: float | None
-    speed: float | None  # km/h
-    attrs: dict[str, Any]
-    kind: str = "position"
-    altitude: float | None = None
-    accuracy: float | None = None
-    _id: int = 0
-    located: bool = field(init=False, default=False)
-    json: str | None = field(init=False, default=None)  # the attributes as stored (derive.py)
+    __slots__ = ("_id", "accuracy", "altitude", "attrs", "dedup", "device_id", "json", "kind",
+                 "lat", "located", "lon", "server_time", "speed", "time", "valid")  # fmt: skip
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        device_id: int,
+        time: int,  # fix time, ms
+        dedup: int,
+        server_time: int,
+        valid: bool,
+        lat: float | None,
+        lon: float | None,
+        speed: float | None,  # km/h
+        attrs: dict[str, Any],
+        kind: str = "position",
+        altitude: float | None = None,
+        accuracy: float | None = None,
+    ) -> None:
+        self.device_id = device_id
+        self.time = time
+        self.dedup = dedup
+        self.server_time = server_time
+        self.valid = valid
+        self.lat = lat
+        self.lon = lon
+        self.speed = speed
+        self.attrs = attrs
+        self.kind = kind
+        self.altitude = altitude
+        self.accuracy = accuracy
+        self._id = 0
+        self.json: str | None = None  # the attributes as stored (derive.py)
         # valid, with coordinates, not the (0, 0) of no fix: what the geometry may use
-        lat, lon = self.lat, self.lon
-        self.located = self.valid and lat is not None and lon is not None and (lat != 0 or lon != 0)
+        self.located = valid and lat is not None and lon is not None and (lat != 0 or lon != 0)
+
+    def __repr__(self) -> str:
+        return f"Fix(device={self.device_id}, time={self.time}, lat={self.lat}, lon={self.lon})"
 
     @property
     def id(self) -> int:
