@@ -217,3 +217,20 @@ def test_fix_far_older_than_the_state_is_stored_without_a_recompute(tmp_path: Pa
     assert {k: v for k, v in got.items() if k not in ("positions", "total")} == {
         k: v for k, v in once.items() if k not in ("positions", "total")
     }  # ...nothing redone
+
+
+def test_checkpoints_are_kept_for_late_max_age_only(tmp_path: Path) -> None:
+    dev = setup(tmp_path)
+    hourly = [Record(datetime.fromtimestamp(T0 / 1000 + h * 3600 + s, UTC), valid=True,
+                     latitude=LAT0, longitude=LON0, speed=0.0)
+              for h in range(30) for s in (0, 60)]  # fmt: skip
+    append(tmp_path, dev, [hourly[i : i + 2] for i in range(0, len(hourly), 2)])
+    w = worker(tmp_path, batch_size=3, **{"late.maxAge": 6 * 3600})
+    drain(w)
+    w.close()
+    c = sqlite3.connect(tmp_path / "telemetry.db")
+    ats = [a for (a,) in c.execute("SELECT at FROM device_checkpoints ORDER BY at")]
+    c.close()
+    newest = T0 + 29 * 3_600_000
+    assert ats[-1] == newest
+    assert ats[0] < newest - 6 * 3_600_000 <= ats[1]  # one before the horizon, none older

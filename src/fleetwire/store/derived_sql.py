@@ -165,6 +165,11 @@ CHECKPOINT_INSERT = (
     " ON CONFLICT (device_id, at) DO UPDATE SET state = excluded.state"
 )
 CHECKPOINTS_DROP = "DELETE FROM device_checkpoints WHERE device_id = ? AND at >= ?"
+# all but the newest checkpoint before the horizon (late fixes older than it are not recomputed)
+CHECKPOINTS_PRUNE = (
+    "DELETE FROM device_checkpoints WHERE device_id = ? AND at < (SELECT max(at) FROM"
+    " device_checkpoints WHERE device_id = ? AND at < ?)"
+)
 REJECTED_INSERT = (
     "INSERT INTO rejected_positions (device_id, fix_time, dedup, server_time, frame_seq,"
     " latitude, longitude, speed, attributes, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

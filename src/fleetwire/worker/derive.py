@@ -62,6 +62,7 @@ class Derived:
     status_updates: list[tuple[str, int]] = field(default_factory=list)  # status json, device
     checkpoints: list[tuple[int, int, str]] = field(default_factory=list)
     drop_checkpoints: list[tuple[int, int]] = field(default_factory=list)
+    prune_checkpoints: list[tuple[int, int, int]] = field(default_factory=list)  # dev, dev, t
     items: list[OutboxItem] = field(default_factory=list)
     recomputed: int = 0  # devices recomputed for late data
     too_late: int = 0  # fixes stored without the logic (older than late.maxAge)
@@ -139,6 +140,8 @@ def _run(
         key = state.get("key")
         if key is not None and fix.time // HOUR_MS > key[0] // HOUR_MS:
             out.checkpoints.append((dev, fix.time, orjson.dumps(state).decode()))
+            horizon = fix.time - int(ctx.config.late_max_age * 1000)
+            out.prune_checkpoints.append((dev, dev, horizon))
         a = fix.attrs
         missing[0] = [k for k in LOGIC_KEYS if k not in a]
 

@@ -37,6 +37,7 @@ def statements(d: Derived) -> list[tuple[str, Sequence[Sequence[Any]]]]:
     out.append((q.STATE_UPSERT, d.states))
     out.append((q.STATUS_UPDATE, d.status_updates))
     out.append((q.CHECKPOINT_INSERT, d.checkpoints))
+    out.append((q.CHECKPOINTS_PRUNE, d.prune_checkpoints))
     tx = StatementList()
     enqueue(tx, d.items)
     out.extend(tx.items)
