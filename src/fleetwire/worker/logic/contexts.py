@@ -26,6 +26,8 @@ class Contexts:
         self.update(snapshot or RegistrySnapshot())
 
     def update(self, snap: RegistrySnapshot) -> None:
+        if getattr(self, "snap", None) == snap:
+            return  # the registry did not change since the last look: keep every context
         # recompile only geofences whose area or attributes changed
         keep = {
             gid: s for gid, s in self._shapes.items()
