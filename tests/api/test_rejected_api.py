@@ -27,9 +27,11 @@ def client(data_dir: Path) -> Iterator[Client]:
     d = teltonika.Device(IMEI)
     now = datetime.now(UTC).replace(microsecond=0)
     good = Record(now, valid=True, latitude=54.0, longitude=25.0, speed=0.0)
-    ahead = Record(now + timedelta(days=3), valid=True, latitude=54.1, longitude=25.0, speed=0.0)
+    # 3 h ahead: within the decoders' sanity bound (a day), past filter.future as configured
+    ahead = Record(now + timedelta(hours=3), valid=True, latitude=54.1, longitude=25.0, speed=0.0)
     append(data_dir, "teltonika", dev_id, [d.login()[0], d.report([good, ahead])[0]])
     settings = make_settings(data_dir)
+    settings.logic["filter.future"] = 3600
     w = Worker(settings)
     w.step()
     w.close()

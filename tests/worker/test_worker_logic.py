@@ -181,19 +181,21 @@ def test_backlog_newest_first_after_live_data_gives_the_in_order_result(tmp_path
 
 
 def test_filtered_position_is_kept_out_with_its_reason(tmp_path: Path) -> None:
+    # three hours ahead of its receipt: within the decoders' sanity bound (a day), past the
+    # configured filter.future
     dev = setup(tmp_path)
-    future = Record(datetime.fromtimestamp(T0 / 1000 + 3 * 86400, UTC), valid=True,
+    future = Record(datetime.fromtimestamp(T0 / 1000 + 3 * 3600, UTC), valid=True,
                     latitude=LAT0, longitude=LON0, speed=0.0)  # fmt: skip
     now = Record(datetime.fromtimestamp(T0 / 1000, UTC), valid=True, latitude=LAT0,
                  longitude=LON0, speed=0.0)  # fmt: skip
     append(tmp_path, dev, [[now, future]], received_s=T0 / 1000 + 5)
-    w = worker(tmp_path)
+    w = worker(tmp_path, **{"filter.future": 3600})
     drain(w)
     w.close()
     c = sqlite3.connect(tmp_path / "telemetry.db")
     assert c.execute("SELECT count(*) FROM positions").fetchone()[0] == 1
     rej = c.execute("SELECT fix_time, reason FROM rejected_positions").fetchall()
-    assert rej == [(T0 + 3 * 86_400_000, "filter.future")]
+    assert rej == [(T0 + 3 * 3_600_000, "filter.future")]
     latest = c.execute("SELECT fix_time FROM latest").fetchall()
     assert latest == [(T0,)]
 
