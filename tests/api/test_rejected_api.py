@@ -1,24 +1,24 @@
 """Positions a filter kept out of telemetry are visible through the API with the filter's name
-(business-logic.md §8, feature 3)."""
+(business-logic.md §8, feature 3), to a caller who may see the device."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import uvicorn
 
-from fleetwire.api.app import create_app
 from fleetwire.model import Record
 from fleetwire.protocols import teltonika
 from fleetwire.worker.loop import Worker
-from tests.api.test_api import Client, iso
+from tests.api.conftest import ADMIN, Client, add_user, basic, serve
 from tests.conftest import make_settings
 from tests.worker.test_worker import IMEI, append, device
+
+
+def iso(t: datetime) -> str:
+    return t.isoformat().replace("+00:00", "Z")
 
 
 @pytest.fixture
@@ -35,18 +35,10 @@ def client(data_dir: Path) -> Iterator[Client]:
     w = Worker(settings)
     w.step()
     w.close()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=settings.api.port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield Client(f"http://127.0.0.1:{settings.api.port}")
-    server.should_exit = True
-    thread.join(10)
+    add_user(settings, *ADMIN, administrator=True)
+    add_user(settings, "nobody@example.org", "nobody password")
+    for base in serve(settings):
+        yield Client(base, basic(*ADMIN))
 
 
 def test_rejected_position_listed_with_its_filter(client: Client) -> None:
@@ -57,3 +49,6 @@ def test_rejected_position_listed_with_its_filter(client: Client) -> None:
     stored = client.get("/api/positions", params={"device": IMEI, **span}).json()
     assert [p["latitude"] for p in stored] == [54.0]
     assert client.get("/api/rejected", params={"device": "nope", **span}).status_code == 404
+    other = client.as_(basic("nobody@example.org", "nobody password"))
+    assert other.get("/api/rejected", params={"device": IMEI, **span}).status_code == 404
+    assert client.as_(None).get("/api/rejected", params={"device": IMEI, **span}).status_code == 401
