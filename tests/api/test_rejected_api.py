@@ -46,7 +46,7 @@ def test_rejected_position_listed_with_its_filter(client: Client) -> None:
     span = {"from": iso(now - timedelta(days=1)), "to": iso(now + timedelta(days=5))}
     body = client.get("/api/rejected", params={"device": IMEI, **span}).json()
     assert [(r["reason"], r["latitude"]) for r in body] == [("filter.future", 54.1)]
-    stored = client.get("/api/positions", params={"device": IMEI, **span}).json()
+    stored = client.get("/api/fleetwire/positions", params={"device": IMEI, **span}).json()
     assert [p["latitude"] for p in stored] == [54.0]
     assert client.get("/api/rejected", params={"device": "nope", **span}).status_code == 404
     other = client.as_(basic("nobody@example.org", "nobody password"))
