@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS events (
     maintenance_id  BIGINT,
     attributes      TEXT NOT NULL,
     superseded      INTEGER NOT NULL DEFAULT 0,
-    emitted         BIGINT NOT NULL
+    emitted         BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS events_device_time ON events (device_id, event_time);
 CREATE INDEX IF NOT EXISTS events_device_emitted ON events (device_id, emitted);
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS trips (
     spent_fuel          DOUBLE PRECISION,
     driver_unique_id    TEXT,
     superseded          INTEGER NOT NULL DEFAULT 0,
-    emitted             BIGINT NOT NULL
+    emitted             BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS trips_device_time ON trips (device_id, start_time);
 CREATE INDEX IF NOT EXISTS trips_device_emitted ON trips (device_id, emitted);
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS stops (
     end_odometer    DOUBLE PRECISION NOT NULL,
     spent_fuel      DOUBLE PRECISION,
     superseded      INTEGER NOT NULL DEFAULT 0,
-    emitted         BIGINT NOT NULL
+    emitted         BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS stops_device_time ON stops (device_id, start_time);
 CREATE INDEX IF NOT EXISTS stops_device_emitted ON stops (device_id, emitted);
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS geofence_visits (
     enter_position_id   BIGINT,
     exit_position_id    BIGINT,
     superseded          INTEGER NOT NULL DEFAULT 0,
-    emitted             BIGINT NOT NULL
+    emitted             BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS visits_device_time ON geofence_visits (device_id, enter_time);
 CREATE INDEX IF NOT EXISTS visits_device_emitted ON geofence_visits (device_id, emitted);
