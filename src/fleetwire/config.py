@@ -91,6 +91,8 @@ class WorkerSettings(BaseModel):
     # CPU priority below the gateway's: on a shared host an ACK waiting behind a decode batch
     # costs a device its data window, while a stored position a few ms later costs nothing
     nice: int = 19
+    logic: bool = True  # business logic (events, trips, geofences...) after decoding
+    registry_reload: float = 10.0  # s between looks at the registry's geofences and keys
 
 
 class ApiSettings(BaseModel):
@@ -139,6 +141,8 @@ class Settings(BaseSettings):
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     protocols: dict[str, ProtocolSettings] = Field(default_factory=dict)
+    # server-wide business-logic keys under Traccar's names ("report.trip.minDistance" = 300)
+    logic: dict[str, str | float | bool] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(

@@ -72,6 +72,15 @@ WORKER_BATCH_SECONDS = Histogram(
     "Time to decode and store one batch",
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
 )
+LOGIC_REJECTED = Counter(
+    "fleetwire_logic_rejected", "Positions kept out of telemetry by a filter (filter.*)"
+)
+LOGIC_RECOMPUTES = Counter(
+    "fleetwire_logic_recomputes", "Devices whose derived data was recomputed for late data"
+)
+LOGIC_DERIVED = Counter(
+    "fleetwire_logic_derived", "Derived rows written (events, trips, stops, geofence visits)"
+)
 
 _COUNTERS = {
     "received": FRAMES_RECEIVED,

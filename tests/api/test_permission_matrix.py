@@ -90,6 +90,7 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("GET", "/api/fleetwire/positions/latest"): (
         plain("/api/fleetwire/positions/latest", {"device": IMEI}), (200, 200, 404, 200, 401)),
     ("GET", "/api/raw"): (plain("/api/raw", WIDE), (200, 200, 404, 200, 401)),
+    ("GET", "/api/rejected"): (plain("/api/rejected", WIDE), (200, 200, 404, 200, 401)),
     ("GET", "/api/dead-letters"): (
         plain("/api/dead-letters", {"device": IMEI}), (200, 200, 404, 200, 401)),
     ("POST", "/api/commands/queue"): (

@@ -13,6 +13,7 @@ unknown one. Bodies are serialised with orjson; the pydantic schemas only descri
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -35,6 +36,7 @@ from fleetwire.api.users import users_router
 from fleetwire.api.web_ui import mount_ui
 from fleetwire.config import Settings
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
+from fleetwire.store.derived import SqliteDerived
 from fleetwire.store.registry import Device, SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry, StoredPosition
 from fleetwire.worker.loop import CONSUMER
@@ -87,6 +89,25 @@ class Stores:
         """(raw-log head, frames not yet processed)."""
         head = self.rawlog.head()
         return head, head - self.telemetry.offset(CONSUMER)
+
+    @property
+    def derived(self) -> Any:
+        """The business logic's tables (store/derived.py), called synchronously."""
+        d = getattr(self._local, "derived", None)
+        if d is None:
+            d = self._local.derived = SyncReader(SqliteDerived(self.settings))
+        return d
+
+
+class SyncReader:
+    """An async reader called from a plain ``def`` endpoint (a thread of its own)."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._reader, name)
+        return lambda *a, **k: asyncio.run(method(*a, **k))
 
 
 def _json(body: Any) -> Response:
@@ -287,6 +308,29 @@ def create_app(settings: Settings) -> FastAPI:
                 for seq, dev_id, protocol, error, at in rows
             ]
         )  # fmt: skip
+
+    @app.get("/api/rejected", responses=ERRORS, tags=["positions"])
+    def rejected(
+        scope: Scope,
+        device: Annotated[str, Query(description="the device's unique id (IMEI)", min_length=1)],
+        start: Annotated[datetime, Query(alias="from")],
+        end: Annotated[datetime, Query(alias="to")],
+        limit: Annotated[int, Query(ge=1)] = max_rows,
+    ) -> Response:
+        """Positions a filter (`filter.*`) kept out of telemetry, with the filter's name."""
+        dev = find_device(device, scope)
+        start, end = time_range(start, end)
+        rows = stores.derived.rejected(
+            [dev.id], int(start.timestamp() * 1000), int(end.timestamp() * 1000),
+            min(limit, max_rows),
+        )  # fmt: skip
+        return _json([
+            {"deviceId": r.device_id, "uniqueId": dev.unique_id, "time": _iso_ms(r.fix_time),
+             "serverTime": _iso_ms(r.server_time), "frame": r.frame_seq, "latitude": r.latitude,
+             "longitude": r.longitude, "speed": r.speed, "attributes": r.attributes,
+             "reason": r.reason}
+            for r in rows
+        ])  # fmt: skip
 
     app.include_router(commands_router(registry))
     app.include_router(session_router())

@@ -31,6 +31,9 @@ class ScaleStores:
         self.io.run(_check_schema(pool))
         self.registry: Any = SyncProxy(PgRegistry(pool), self.io)
         self.telemetry: Any = SyncProxy(PgTelemetry(pool), self.io)
+        from fleetwire.store.derived import PgDerived
+
+        self.derived: Any = SyncProxy(PgDerived(pool), self.io)
         self.rawlog: Any
         if settings.rawlog.jetstream:
             from fleetwire.rawlog import jetstream as rawjs

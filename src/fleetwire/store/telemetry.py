@@ -9,7 +9,8 @@ decoded twice, or a record the device resent because it missed its ACK, is store
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import orjson
 
 from fleetwire.sqlite import connect
+from fleetwire.store.derived_sql import DDL as DERIVED_DDL
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS positions (
@@ -107,6 +109,7 @@ class SqliteTelemetry:
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self._conn = connect(path, check_same_thread=False, synchronous="normal")
         self._conn.executescript(SCHEMA)
+        self._conn.executescript(DERIVED_DDL)
         if readonly:
             self._conn.execute("PRAGMA query_only=1")
 
@@ -124,14 +127,18 @@ class SqliteTelemetry:
         positions: Sequence[PositionRow],
         latest: Sequence[PositionRow],
         dead: Sequence[tuple[int, int, str, str, int]],
+        derived: Callable[[sqlite3.Connection], None] | None = None,
     ) -> int:
         """Insert positions (ignoring ones already stored), advance ``latest`` only forward,
-        record dead letters and move the consumer's offset to ``seq``: one transaction.
-        Returns the number of positions actually inserted."""
+        record dead letters, write what ``derived`` writes (the business logic's rows) and move
+        the consumer's offset to ``seq``: one transaction. Returns the number of positions
+        actually inserted."""
         c = self._conn
         c.execute("BEGIN IMMEDIATE")
         try:
             inserted = self._insert(positions, dead)
+            if derived is not None:
+                derived(c)
             if latest:
                 c.executemany(
                     f"INSERT INTO latest ({POSITION_COLUMNS})"
@@ -178,6 +185,11 @@ class SqliteTelemetry:
             )
         return inserted
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """For the business logic's reads and writes (worker/derive_io.py)."""
+        return self._conn
+
     # -- replay side ------------------------------------------------------------------------
     def frame_records(self, seqs: Sequence[int]) -> set[tuple[int, int, int]]:
         """(device, fix time, content hash) of the records stored for these frames."""
@@ -214,11 +226,13 @@ class SqliteTelemetry:
         positions: Sequence[PositionRow],
         dead: Sequence[tuple[int, int, str, str, int]],
         future_skew_ms: int,
+        derived: Callable[[sqlite3.Connection], None] | None = None,
     ) -> int:
         """Swap what these frames decoded to before for what they decode to now, in one
         transaction: their records and dead letters go, the new ones come (a record also stored
-        from another frame stays once), and ``latest`` is worked out afresh for every device
-        the swap touched. Returns the number of positions inserted."""
+        from another frame stays once), ``latest`` is worked out afresh for every device
+        the swap touched, and ``derived`` recomputes the business logic's rows on the swapped
+        positions. Returns the number of positions inserted."""
         if not seqs:
             return 0
         c = self._conn
@@ -234,6 +248,8 @@ class SqliteTelemetry:
             inserted = self._insert(positions, dead)
             for device_id in devices:
                 self._recompute_latest(device_id, future_skew_ms)
+            if derived is not None:
+                derived(c)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")

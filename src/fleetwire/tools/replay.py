@@ -21,6 +21,7 @@ from fleetwire.rawlog.base import RawFrame
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
+from fleetwire.worker.logic_tier import EmbeddedLogic, replay_targets
 from fleetwire.worker.loop import CONSUMER, device_options
 from fleetwire.worker.pipeline import BatchResult, process
 
@@ -99,6 +100,7 @@ def replay(
         return uids.get(device_id)
 
     summary = ReplaySummary(upto_seq=store.offset(CONSUMER), dry_run=dry_run)
+    logic = EmbeddedLogic(settings, store.conn) if settings.worker.logic else None
     try:
         found: dict[str, int | None] = {}
         for uid in selection.devices:
@@ -113,7 +115,11 @@ def replay(
             old = store.frame_records(seqs)
             count_changes(summary, seqs, old, len(store.dead_letters_of(seqs)), result)
             if not dry_run:
-                store.replace_frames(seqs, result.positions, result.dead, skew_ms)
+                positions, write = result.positions, None
+                if logic is not None:  # derived data recomputed for what changed underneath
+                    positions, rejected = logic.prefilter(result)
+                    write = logic.replay_writer(replay_targets(old, positions), rejected)
+                store.replace_frames(seqs, positions, result.dead, skew_ms, write)
             if progress is not None:
                 progress(summary)
     finally:

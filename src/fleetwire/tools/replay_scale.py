@@ -15,6 +15,7 @@ from fleetwire.rawlog.base import RawFrame
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.tools.replay import ReplaySummary, Resolved, Selection, count_changes, resolve
+from fleetwire.worker.logic_tier import StreamLogic, replay_targets
 from fleetwire.worker.loop import device_options
 from fleetwire.worker.pipeline import process
 
@@ -47,6 +48,7 @@ async def replay_scale(
             skew_ms = int(settings.worker.future_skew * 1000)
             options = device_options(settings)
             uids: dict[int, str] = {}
+            logic = StreamLogic(settings, pool) if settings.worker.logic else None
 
             async def swap(frames: list[RawFrame]) -> None:
                 missing = {f.device_id for f in frames} - uids.keys()
@@ -60,7 +62,11 @@ async def replay_scale(
                 if not dry_run:
                     dead = [(rawjs.consumer_name(rawjs.partition_of(d[1], s.partitions)), d)
                             for d in result.dead]  # fmt: skip
-                    await telemetry.replace_frames(seqs, result.positions, dead, skew_ms)
+                    positions, write = result.positions, None
+                    if logic is not None:  # derived data recomputed for what changed
+                        positions, rejected = logic.prefilter(result)
+                        write = await logic.replay_writer(replay_targets(old, positions), rejected)
+                    await telemetry.replace_frames(seqs, positions, dead, skew_ms, write)
                 if progress is not None:
                     progress(summary)
 

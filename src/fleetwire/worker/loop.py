@@ -24,6 +24,7 @@ from fleetwire.store.commands import BlockingCommands
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
 from fleetwire.worker import campaigns
+from fleetwire.worker.logic_tier import EmbeddedLogic
 from fleetwire.worker.pipeline import BatchResult, process
 
 log = logging.getLogger("worker")
@@ -78,6 +79,8 @@ class Worker:
         self._uids: dict[int, str] = {}
         self.stopping = False
         self._options = device_options(settings)
+        self.logic = EmbeddedLogic(settings, self.store.conn) if settings.worker.logic else None
+        self._swept = 0.0
 
     def _unique_id(self, device_id: int) -> str | None:
         uid = self._uids.get(device_id)
@@ -104,10 +107,13 @@ class Worker:
             cmd = self.commands.answer(device_id, text, seq)
             if cmd is not None:
                 log.info(kv("command_answered", id=cmd.id, type=cmd.type, result=text[:200]))
+        positions, latest = result.positions, list(result.latest.values())
+        write = None
+        if self.logic is not None:
+            positions, latest, write = self.logic.batch(frames, result, now_ms)
         stored = self.store.write_batch(
-            self.consumer, frames[-1].seq, result.positions, list(result.latest.values()),
-            result.dead,
-        )  # fmt: skip
+            self.consumer, frames[-1].seq, positions, latest, result.dead, write
+        )
         report_batch(result, stored, time.perf_counter() - t0)
         return len(frames)
 
@@ -117,6 +123,9 @@ class Worker:
         if now - self._housekept < 1.0:
             return
         self._housekept = now
+        if self.logic is not None and now - self._swept >= 10.0:
+            self._swept = now
+            self.logic.sweep(int(time.time() * 1000))
         self.commands.expire()
         self.commands.fail_unanswered(int(self.settings.gateway.command_reply_timeout * 1000))
         self.commands.run(campaigns.tick(self.commands.store))

@@ -33,6 +33,7 @@ VOLATILE_ATTRIBUTES = frozenset({"index", "serial"})
 @dataclass(slots=True)
 class BatchResult:
     positions: list[PositionRow] = field(default_factory=list)
+    attrs: list[dict[str, Any]] = field(default_factory=list)  # each position's, for the logic
     latest: dict[int, PositionRow] = field(default_factory=dict)
     dead: list[tuple[int, int, str, str, int]] = field(default_factory=list)
     records: dict[str, int] = field(default_factory=dict)  # per protocol
@@ -110,16 +111,24 @@ def process(
         out.records[name] = out.records.get(name, 0) + len(rows)
         out.positions.extend(rows)
         for r in records:
+            out.attrs.append(r.attributes)
             result = r.attributes.get("result")
             if r.kind is RecordKind.STATUS and isinstance(result, str):
                 out.replies.append((f.device_id, result, f.seq))
-        for row in rows:
-            fix_ms, valid, lat, lon = row[2], row[4], row[5], row[6]
-            if lat is None or (not valid and not lat and not lon):
-                continue  # no position: an invalid (0, 0) must not move the vehicle to the sea
-            if fix_ms > server_ms + future_skew_ms:
-                continue  # a broken clock: kept in history, never "latest"
-            cur = out.latest.get(f.device_id)
-            if cur is None or fix_ms > cur[2]:
-                out.latest[f.device_id] = row
+    out.latest = latest_of(out.positions, future_skew_ms)
     return out
+
+
+def latest_of(rows: Sequence[PositionRow], future_skew_ms: int) -> dict[int, PositionRow]:
+    """Each device's newest plausible fix among ``rows`` (the first of a tie)."""
+    latest: dict[int, PositionRow] = {}
+    for row in rows:
+        fix_ms, server_ms, valid, lat, lon = row[2], row[3], row[4], row[5], row[6]
+        if lat is None or (not valid and not lat and not lon):
+            continue  # no position: an invalid (0, 0) must not move the vehicle to the sea
+        if fix_ms > server_ms + future_skew_ms:
+            continue  # a broken clock: kept in history, never "latest"
+        cur = latest.get(row[0])
+        if cur is None or fix_ms > cur[2]:
+            latest[row[0]] = row
+    return latest

@@ -36,6 +36,7 @@ from fleetwire.store.db import open_registry
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.worker import campaigns
+from fleetwire.worker.logic_tier import StreamLogic
 from fleetwire.worker.loop import device_options, report_batch
 from fleetwire.worker.pipeline import process
 
@@ -77,6 +78,7 @@ class StreamWorker:
         self.telemetry = PgTelemetry(self.pool)
         self.registry = PgRegistry(self.pool)
         self.commands = Commands(open_registry(st, pool_size=2))
+        self.logic = StreamLogic(st, self.pool) if st.worker.logic else None
         self.locks: asyncpg.Connection = await asyncpg.connect(st.store.url)
         log.info(kv("worker_started", id=self.id, partitions=self.s.partitions))
         last_maintenance = -_MAINTAIN_S
@@ -139,6 +141,8 @@ class StreamWorker:
             timeout_ms = int(self.settings.gateway.command_reply_timeout * 1000)
             await self.commands.fail_unanswered(timeout_ms)
             await campaigns.tick(self.commands)
+            if self.logic is not None:
+                await self.logic.sweep(int(time.time() * 1000))
         finally:
             await self.locks.execute("SELECT pg_advisory_unlock($1)", _COMMANDS_LOCK)
 
@@ -246,19 +250,23 @@ class StreamWorker:
         t0 = time.perf_counter()
         frames = [rawjs.to_frame(m) for m in msgs]
         await self._unique_ids({f.device_id for f in frames})
+        now_ms = int(time.time() * 1000)
         result = process(
-            frames, self._uids.get, self._options,
-            int(self.settings.worker.future_skew * 1000), int(time.time() * 1000),
+            frames, self._uids.get, self._options, int(self.settings.worker.future_skew * 1000),
+            now_ms,
         )  # fmt: skip
         for device_id, text, seq in result.replies:
             # before the batch commits: answer() ignores a frame already attached
             cmd = await self.commands.answer(device_id, text, seq)
             if cmd is not None:
                 log.info(kv("command_answered", id=cmd.id, type=cmd.type, result=text[:200]))
+        positions, latest = result.positions, list(result.latest.values())
+        write = None
+        if self.logic is not None:
+            positions, latest, write = await self.logic.batch(frames, result, now_ms)
         stored = await self.telemetry.write_batch(
-            rawjs.consumer_name(k), frames[-1].seq, result.positions,
-            list(result.latest.values()), result.dead,
-        )  # fmt: skip
+            rawjs.consumer_name(k), frames[-1].seq, positions, latest, result.dead, write
+        )
         for m in msgs:  # explicit acks (see rawlog.jetstream.consumer_config)
             await m.ack()
         report_batch(result, stored, time.perf_counter() - t0)

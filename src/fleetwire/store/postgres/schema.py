@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from fleetwire.store.derived_sql import DDL as DERIVED_DDL
+
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (
         1,
@@ -129,6 +131,11 @@ CREATE TABLE campaigns (
         3,
         # `fleetwire replay` replaces the records of the frames it decodes again
         "CREATE INDEX positions_frame ON positions (frame_seq);",
+    ),
+    (
+        4,
+        # the business logic's derived tables, the same DDL as the embedded store's
+        DERIVED_DDL,
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]

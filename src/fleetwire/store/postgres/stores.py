@@ -8,7 +8,7 @@ primary key), then ``latest`` moves forward only, dead letters, and the consumer
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -88,9 +88,14 @@ class PgTelemetry:
         positions: Sequence[PositionRow],
         latest: Sequence[PositionRow],
         dead: Sequence[tuple[int, int, str, str, int]],
+        derived: Callable[[Any], Awaitable[None]] | None = None,
     ) -> int:
+        """See the embedded store's write_batch; ``derived`` writes the business logic's rows
+        on the batch's connection, inside its transaction."""
         async with self.pool.acquire() as conn, conn.transaction():
             inserted = await _insert_positions(conn, positions)
+            if derived is not None:
+                await derived(conn)
             if latest:
                 await conn.executemany(
                     f"INSERT INTO latest ({_POS_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
@@ -144,6 +149,7 @@ class PgTelemetry:
         positions: Sequence[PositionRow],
         dead: Sequence[tuple[str, tuple[int, int, str, str, int]]],
         future_skew_ms: int,
+        derived: Callable[[Any], Awaitable[None]] | None = None,
     ) -> int:
         """The embedded store's replace_frames; a dead letter comes with its consumer (the
         partition's), which is part of its key here."""
@@ -174,6 +180,8 @@ class PgTelemetry:
                 " ORDER BY device_id, fix_time DESC, frame_seq",
                 touched, future_skew_ms / 1000,
             )  # fmt: skip
+            if derived is not None:
+                await derived(conn)
         return inserted
 
     async def positions(

@@ -1,0 +1,79 @@
+"""Traccar's position filters (`filter.*`): which fixes stay out of telemetry, and why.
+
+A rejected fix is not dropped: the worker keeps it, with the reason, in the rejected-positions
+table (and its frame stays in the raw log). "Last" is the device's time predecessor, kept in the
+state; "now" is the frame's receive time, so that a replay filters exactly as the live run did.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fleetwire.worker.logic.config import LogicConfig
+from fleetwire.worker.logic.geo import haversine
+from fleetwire.worker.logic.model import Fix
+
+
+def _exempt(fix: Fix, last: dict[str, Any], cfg: LogicConfig) -> bool:
+    """`filter.skipLimit` / `filter.skipAttributes`: a long silence, or a listed attribute that
+    changed, lets a fix through the duplicate, static and distance filters."""
+    if cfg.filter_skip_limit and fix.server_time - last.get("srv", 0) > cfg.filter_skip_limit * 1e3:
+        return True
+    if cfg.filter_skip_attributes:
+        seen = last.get("skip", {})
+        for name in cfg.filter_skip_attributes.split(","):
+            name = name.strip()
+            if name and fix.attrs.get(name) != seen.get(name):
+                return True
+    return False
+
+
+def check(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None:
+    """The name of the first filter that rejects ``fix`` (Traccar's key), or None."""
+    if not cfg.filter_enable or fix.lat is None:
+        return None  # status records carry no fix to filter
+    lat, lon = fix.lat, fix.lon if fix.lon is not None else 0.0
+    if cfg.filter_invalid and (not fix.valid or not -90 <= lat <= 90 or not -180 <= lon <= 180):
+        return "filter.invalid"
+    if cfg.filter_zero and lat == 0 and lon == 0:
+        return "filter.zero"
+    if cfg.filter_future and fix.time > fix.server_time + cfg.filter_future * 1e3:
+        return "filter.future"
+    if cfg.filter_past and fix.time < fix.server_time - cfg.filter_past * 1e3:
+        return "filter.past"
+    if cfg.filter_accuracy and (fix.accuracy or 0) > cfg.filter_accuracy:
+        return "filter.accuracy"
+    if cfg.filter_approximate and fix.attrs.get("approximate") is True:
+        return "filter.approximate"
+    exempt = last is not None and _exempt(fix, last, cfg)
+    if cfg.filter_static and not exempt and fix.speed == 0:
+        return "filter.static"
+    if last is None or "lat" not in last:
+        return None
+    if (
+        cfg.filter_duplicate
+        and not exempt
+        and fix.time == last["t"]
+        and set(fix.attrs).issubset(last.get("keys", ()))
+    ):
+        return "filter.duplicate"
+    dt = (fix.time - last["t"]) / 1e3
+    need_distance = cfg.filter_distance or cfg.filter_max_speed
+    d = haversine(last["lat"], last["lon"], lat, lon) if need_distance else 0.0
+    if cfg.filter_distance and not exempt and d < cfg.filter_distance:
+        return "filter.distance"
+    if cfg.filter_max_speed and dt > 0 and d / dt * 3.6 > cfg.filter_max_speed:
+        return "filter.maxSpeed"
+    if cfg.filter_min_period and 0 < dt < cfg.filter_min_period:
+        return "filter.minPeriod"
+    return None
+
+
+def remember(fix: Fix, last: dict[str, Any], cfg: LogicConfig) -> None:
+    """What the filters need of the predecessor, kept only when a filter that uses it is on."""
+    if cfg.filter_duplicate:
+        last["keys"] = sorted(fix.attrs)
+    if cfg.filter_skip_attributes:
+        last["skip"] = {
+            k.strip(): fix.attrs.get(k.strip()) for k in cfg.filter_skip_attributes.split(",")
+        }

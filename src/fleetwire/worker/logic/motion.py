@@ -1,0 +1,166 @@
+"""Motion, trips and stops: Traccar's new, purely geometric logic (`report.trip.minDistance`,
+`minDuration`, `stopGap`), with Fleetwire's corrections:
+
+- a trip starts at the last parked fix (as Traccar back-dates it), and a stop starts at the first
+  fix of the stationary cluster, not at the fix that confirmed it minDuration later;
+- a silence longer than `stopGap` while moving ends the trip at the last fix before it (Traccar
+  would stretch the trip over the night); a silence with displacement is a trip of its own.
+
+Trips and stops are emitted as segments when they close; the open one lives in the state.
+State entries are lists: [time, lat, lon, content hash, totalDistance, hours, fuel used, speed,
+device odometer]; the position id is worked out from (device, time, hash) when a record needs it.
+Distances here only compare with minDistance: a flat approximation is plenty and cheaper.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fleetwire.worker.logic.config import LogicConfig
+from fleetwire.worker.logic.geo import EARTH_RADIUS
+from fleetwire.worker.logic.model import (
+    NUMBER,
+    Fix,
+    Outputs,
+    Stop,
+    Trip,
+    derived_id,
+    event,
+    position_id,
+)
+
+T, LAT, LON, HASH, TD, HRS, FU, SPD, ODO = range(9)
+_RAD = math.pi / 180.0
+_M_PER_RAD = EARTH_RADIUS
+Entry = list[Any]
+
+
+def entry(fix: Fix, cfg: LogicConfig, fuel_used: float | None) -> Entry:
+    odo = fix.attrs.get("odometer")
+    if cfg.ignore_odometer or not isinstance(odo, NUMBER) or odo <= 0:
+        odo = 0
+    return [fix.time, fix.lat, fix.lon, fix.dedup, fix.attrs.get("totalDistance", 0.0),
+            fix.attrs.get("hours", 0), fuel_used, fix.speed or 0.0, odo]  # fmt: skip
+
+
+def _dist(a: Entry, b: Entry) -> float:
+    """Metres between two entries, flat-Earth (good to centimetres over a few hundred metres)."""
+    k = math.cos((a[LAT] + b[LAT]) * 0.5 * _RAD)
+    dx = ((b[LON] - a[LON] + 540.0) % 360.0 - 180.0) * k
+    return math.hypot(dx, b[LAT] - a[LAT]) * _RAD * _M_PER_RAD
+
+
+def _pid(dev: int, e: Entry) -> int:
+    return position_id(dev, e[T], e[HASH])
+
+
+def _odometers(a: Entry, b: Entry) -> tuple[float, float, float]:
+    """(start, end, distance): the device's odometer when both ends have one, else ours."""
+    if a[ODO] and b[ODO] and b[ODO] >= a[ODO]:
+        return a[ODO], b[ODO], b[ODO] - a[ODO]
+    return a[TD], b[TD], max(0.0, b[TD] - a[TD])
+
+
+def _spent(a: Entry, b: Entry) -> float | None:
+    if a[FU] is None or b[FU] is None:
+        return None
+    return round(float(b[FU]) - float(a[FU]), 3)
+
+
+def _trip(dev: int, a: Entry, b: Entry, vmax: float, driver: str | None) -> Trip:
+    start_odo, end_odo, dist = _odometers(a, b)
+    ms = b[T] - a[T]
+    avg = dist / (ms / 1000) * 3.6 if ms > 0 else 0.0
+    return Trip(
+        derived_id(dev, "trip", a[T]), dev, a[T], b[T], _pid(dev, a), _pid(dev, b), a[LAT], a[LON],
+        b[LAT], b[LON], round(dist, 2), round(avg, 2), round(max(vmax, avg), 2), ms,
+        start_odo, end_odo, _spent(a, b), driver,
+    )  # fmt: skip
+
+
+def _stop(dev: int, a: Entry, b: Entry) -> Stop:
+    start_odo, end_odo, _ = _odometers(a, b)
+    return Stop(
+        derived_id(dev, "stop", a[T]), dev, a[T], b[T], _pid(dev, a), a[LAT], a[LON], b[T] - a[T],
+        int(b[HRS] - a[HRS]), start_odo, end_odo, _spent(a, b),
+    )  # fmt: skip
+
+
+def _close_stop(m: dict[str, Any], dev: int, end: Entry, out: Outputs) -> None:
+    seg = m["seg"]
+    if end[T] > seg[T]:
+        out.stops.append(_stop(dev, seg, end))
+
+
+def _start_trip(m: dict[str, Any], dev: int, start: Entry, out: Outputs, driver: Any) -> None:
+    _close_stop(m, dev, start, out)
+    out.events.append(event(dev, "deviceMoving", start[T], _pid(dev, start)))
+    m["mv"], m["seg"], m["vmax"], m["drv"] = True, start, start[SPD], driver
+
+
+def _end_trip(m: dict[str, Any], dev: int, end: Entry, out: Outputs, driver: Any) -> None:
+    out.trips.append(_trip(dev, m["seg"], end, m["vmax"], m.get("drv") or driver))
+    out.events.append(event(dev, "deviceStopped", end[T], _pid(dev, end)))
+    m["mv"], m["seg"] = False, end
+
+
+def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
+         out: Outputs) -> None:  # fmt: skip
+    """One located fix, after distance and hours were set on it."""
+    dev = fix.device_id
+    e = entry(fix, cfg, fuel_used)
+    driver = fix.attrs.get("driverUniqueId")
+    win: list[Entry] = m.get("win") or []
+    if not win:
+        m.update(mv=False, ref=e, seg=e, still=e, win=[e], vmax=0.0)
+        return
+    min_d, min_ms = cfg.trip_min_distance, cfg.trip_min_duration * 1000
+    v_move = cfg.trip_min_distance / max(cfg.trip_min_duration, 1.0)  # m/s
+    last = win[-1]
+    dt = (e[T] - last[T]) / 1000
+    leg = _dist(last, e)
+    if dt > cfg.trip_stop_gap:
+        if m["mv"]:
+            _end_trip(m, dev, last, out, driver)
+        if leg >= min_d and leg / dt > v_move:  # it drove while silent: a trip of its own
+            _start_trip(m, dev, last, out, driver)
+            _end_trip(m, dev, e, out, driver)
+        m.update(ref=m["seg"], still=e, win=[e])
+        return
+    if dt > 0 and leg / dt > v_move:
+        m["still"] = e  # arrived after a fast leg: the first fix of a possible stop
+    if not m["mv"]:
+        if _dist(m["ref"], e) >= min_d:
+            start, prev = e, e
+            for w in reversed(win):  # back to the last parked fix
+                gap = (prev[T] - w[T]) / 1000
+                if w[T] < m["seg"][T] or (gap > 0 and _dist(w, prev) / gap <= v_move):
+                    break
+                start = prev = w
+            _start_trip(m, dev, start, out, driver)
+            m["vmax"] = max(w[SPD] for w in [*win, e] if w[T] >= start[T])
+            m["ref"] = e
+    else:
+        m["vmax"] = max(m["vmax"], e[SPD])
+        if (
+            e[T] - win[0][T] >= min_ms
+            and _dist(win[0], e) < min_d  # the oldest first: while driving, the one that fails
+            and all(_dist(w, e) < min_d for w in win)
+        ):
+            still = m["still"]
+            if still[T] < m["seg"][T] or _dist(still, e) >= min_d:
+                still = next(w for w in win if _dist(w, e) < min_d)
+            _end_trip(m, dev, still, out, driver)
+            m["ref"] = still
+    win.append(e)
+    cut = e[T] - min_ms
+    while len(win) > 1 and win[1][T] <= cut:  # newer than minDuration, plus the youngest older
+        del win[0]
+    m["win"] = win
+
+
+def motion_attribute(fix: Fix, cfg: LogicConfig) -> None:
+    """Traccar's `motion`: the decoder's, else speed above `event.motion.speedThreshold`."""
+    if "motion" not in fix.attrs:
+        fix.attrs["motion"] = (fix.speed or 0.0) > cfg.motion_speed_threshold

@@ -1,0 +1,61 @@
+"""Overspeed episodes (Traccar's deviceOverspeed): speed above limit × multiplier for at least the
+minimal duration gives one event per episode, stamped at the episode's first fix; at the
+episode's end the same event (same id) is written again with its end time and top speed.
+
+Limit precedence as Traccar: the geofences the fix is in (highest, or lowest with
+`event.overspeed.preferLowest`), then the position's `speedLimit` attribute, then the device's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fleetwire.worker.logic.config import LogicConfig
+from fleetwire.worker.logic.model import NUMBER, Event, Fix, Outputs, event
+
+
+def limit(fix: Fix, cfg: LogicConfig, geofence_limits: Sequence[tuple[int, float]]) -> tuple[
+    float, int | None]:  # fmt: skip
+    """(limit km/h, geofence id it came from)."""
+    if geofence_limits:
+        pick = min if cfg.overspeed_prefer_lowest else max
+        gid, lim = pick(geofence_limits, key=lambda g: g[1])
+        return lim, gid
+    attr = fix.attrs.get("speedLimit")
+    if isinstance(attr, NUMBER) and not isinstance(attr, bool) and attr > 0:
+        return float(attr), None
+    return cfg.speed_limit, None
+
+
+def episode_event(dev: int, ep: dict[str, Any], end: int | None) -> Event:
+    attrs: dict[str, Any] = {"speed": ep["v0"], "speedLimit": ep["lim"], "maxSpeed": ep["vmax"]}
+    if end is not None:
+        attrs["end"] = end
+    return event(dev, "deviceOverspeed", ep["t"], ep["pid"], geofence_id=ep["gid"], **attrs)
+
+
+def step(
+    o: dict[str, Any],
+    fix: Fix,
+    cfg: LogicConfig,
+    geofence_limits: Sequence[tuple[int, float]],
+    out: Outputs,
+) -> None:
+    if fix.speed is None:
+        return
+    lim, gid = limit(fix, cfg, geofence_limits)
+    ep = o.get("ep")
+    over = lim > 0 and fix.speed > lim * cfg.overspeed_multiplier
+    if not over:
+        if ep is not None and ep["sent"]:
+            out.events.append(episode_event(fix.device_id, ep, fix.time))
+        o.pop("ep", None)
+        return
+    if ep is None:
+        ep = o["ep"] = {"t": fix.time, "pid": fix.id, "v0": fix.speed, "vmax": fix.speed,
+                        "lim": lim, "gid": gid, "sent": False}  # fmt: skip
+    ep["vmax"] = max(ep["vmax"], fix.speed)
+    if not ep["sent"] and fix.time - ep["t"] >= cfg.overspeed_min_duration * 1000:
+        ep["sent"] = True
+        out.events.append(episode_event(fix.device_id, ep, None))

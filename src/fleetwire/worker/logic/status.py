@@ -1,0 +1,36 @@
+"""Device status events from the frames a device sends (Traccar's deviceOnline, deviceOffline,
+deviceUnknown): online when a frame comes while the device was not online; offline when frames
+come on a new connection while it was online (the old one closed); unknown when nothing came for
+`status.timeout`, found by a periodic sweep. Stamped with receive times, not fix times, and kept
+apart from the position state (frames arrive in receive order, positions are processed in fix
+order). State: {"st": status, "seen": ms, "conn": connection id}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fleetwire.worker.logic.config import LogicConfig
+from fleetwire.worker.logic.model import Outputs, event
+
+
+def frame(s: dict[str, Any], device_id: int, received_ms: int, connection: int,
+          out: Outputs) -> None:  # fmt: skip
+    if received_ms < s.get("seen", 0):
+        return  # a frame older than one already seen (a replayed batch) changes nothing
+    if s.get("st") == "online" and s.get("conn") not in (None, connection):
+        out.events.append(event(device_id, "deviceOffline", s["seen"], None))
+        s["st"] = "offline"
+    if s.get("st") != "online":
+        out.events.append(event(device_id, "deviceOnline", received_ms, None))
+    s.update(st="online", seen=received_ms, conn=connection)
+
+
+def sweep(s: dict[str, Any], device_id: int, now_ms: int, cfg: LogicConfig,
+          out: Outputs) -> bool:  # fmt: skip
+    """Whether the device went unknown (and the event is in ``out``)."""
+    if s.get("st") != "online" or now_ms - s.get("seen", now_ms) < cfg.status_timeout * 1000:
+        return False
+    at = s["seen"] + int(cfg.status_timeout * 1000)
+    out.events.append(event(device_id, "deviceUnknown", at, None))
+    s["st"] = "unknown"
+    return True

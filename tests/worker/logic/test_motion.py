@@ -1,0 +1,89 @@
+"""Motion, trips and stops (business-logic.md §2.2 and feature 6)."""
+
+from __future__ import annotations
+
+from fleetwire.worker.logic import engine
+from fleetwire.worker.logic.config import resolve
+from tests.worker.logic.track import T0, drive, fix, north, park, run, types
+
+
+def scenario_c(parked_period: float, silent_night: bool = False) -> list:
+    """§2.2: parked, then drive 6 km at 10 m/s arriving at t = 1200 s, then parked again."""
+    track = park(0, 570, 30, at_m=0)
+    track += drive(600, 1200, 10, 10.0, start_m=300)  # 6 km north, 10 m/s
+    end_m = 300 + 600 * 10
+    if silent_night:
+        track += [fix(1200 + 36000, north(end_m)), fix(1200 + 36030, north(end_m))]
+    else:
+        track += park(1200 + parked_period, 3600, parked_period, at_m=end_m)
+    return track
+
+
+def test_trip_ends_at_arrival_with_30s_reports() -> None:
+    out, _ = run(scenario_c(30))
+    assert types(out) == ["deviceMoving", "deviceStopped"]
+    assert len(out.trips) == 1
+    trip = out.trips[0]
+    assert trip.start_time == T0 + 570_000  # the last parked fix (Traccar back-dates it too)
+    # Traccar stamps the stop at 1410 s; ours is the arrival, 1200 s (±1 fix allowed)
+    assert abs(trip.end_time - (T0 + 1_200_000)) <= 30_000
+    assert out.events[1].time == trip.end_time
+    assert 6000 <= trip.distance <= 6400
+    assert trip.max_speed == 36.0
+    assert out.stops[0].end_time == trip.start_time  # the stop before the trip closed
+
+
+def test_trip_ends_at_arrival_with_600s_heartbeats() -> None:
+    out, _ = run(scenario_c(600))
+    assert len(out.trips) == 1
+    assert abs(out.trips[0].end_time - (T0 + 1_200_000)) <= 30_000
+
+
+def test_silent_night_does_not_stretch_the_trip() -> None:
+    # Traccar: the stop is stamped the next morning and the trip spans the night
+    out, state = run(scenario_c(0, silent_night=True))
+    assert len(out.trips) == 1
+    assert out.trips[0].end_time == T0 + 1_200_000
+    assert engine.open_segment(state)["kind"] == "stop"
+
+
+def test_gap_with_displacement_is_a_trip() -> None:
+    track = park(0, 300, 30, at_m=0) + park(300 + 7200, 7800, 30, at_m=20_000)
+    out, _ = run(track)
+    assert len(out.trips) == 1
+    assert out.trips[0].start_time == T0 + 300_000
+    assert out.trips[0].end_time == T0 + 7_500_000
+
+
+def test_traffic_light_is_not_a_stop() -> None:
+    # 60 s standing at a light is under minDuration (180 s): one trip
+    track = park(0, 300, 30, 0) + drive(330, 630, 10, 10.0, 300)
+    track += park(660, 720, 10, 3300) + drive(730, 1030, 10, 10.0, 3400)
+    track += park(1060, 1800, 30, 6400)
+    out, _ = run(track)
+    assert types(out) == ["deviceMoving", "deviceStopped"]
+
+
+def test_min_distance_per_device() -> None:
+    ctx = engine.DeviceContext(resolve([{"report.trip.minDistance": 5000}]))
+    out, _ = run(scenario_c(30), ctx)
+    assert len(out.trips) == 1  # 6 km still counts
+    ctx = engine.DeviceContext(resolve([{"report.trip.minDistance": 10000}]))
+    out, _ = run(scenario_c(30), ctx)
+    assert out.trips == []
+
+
+def test_state_survives_json_between_every_fix() -> None:
+    plain, _ = run(scenario_c(30))
+    again, _ = run(scenario_c(30), roundtrip=True)
+    assert plain == again
+
+
+def test_motion_attribute_and_distance_on_fixes() -> None:
+    track = scenario_c(30)
+    run(track)
+    moving = [f for f in track if f.attrs["motion"]]
+    assert moving and all(f.speed and f.speed > 0 for f in moving)
+    totals = [f.attrs["totalDistance"] for f in track]
+    assert totals == sorted(totals)
+    assert 6200 <= totals[-1] <= 6400
