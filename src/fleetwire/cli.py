@@ -129,6 +129,18 @@ def worker(config: Path | None, data_dir: Path | None) -> None:
 @main.command()
 @_config
 @_data_dir
+def outbox(config: Path | None, data_dir: Path | None) -> None:
+    """Deliver notifications and forwarded positions/events from the outbox."""
+    settings = _settings(config, data_dir)
+    _metrics_env(settings)
+    from fleetwire.worker.outbox.service import run as run_outbox
+
+    run_outbox(settings)
+
+
+@main.command()
+@_config
+@_data_dir
 def api(config: Path | None, data_dir: Path | None) -> None:
     """Serve the HTTP API, /docs and /metrics."""
     settings = _settings(config, data_dir)

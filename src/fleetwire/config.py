@@ -95,6 +95,58 @@ class WorkerSettings(BaseModel):
     registry_reload: float = 10.0  # s between looks at the registry's geofences and keys
 
 
+class SinkSettings(BaseModel):
+    """One forwarding sink: where positions and events go after commit."""
+
+    type: Literal["webhook", "mqtt", "nats", "amqp"]
+    # webhook: the URL to POST to; mqtt: mqtt://host:1883; nats: nats://host:4222;
+    # amqp: amqp://guest:guest@host:5672/
+    url: str
+    records: list[Literal["positions", "events"]] = ["positions", "events"]
+    # MQTT topic, NATS subject or AMQP routing key; {kind} (position/event), {device_id} and
+    # {unique_id} are filled in
+    topic: str = "fleetwire.{kind}.{device_id}"
+    exchange: str = "fleetwire"  # AMQP: a durable topic exchange, declared if missing
+    secret: str = ""  # webhook: HMAC-SHA256 key of the X-Fleetwire-Signature header
+    headers: dict[str, str] = Field(default_factory=dict)  # webhook: extra request headers
+    timeout: float = 10.0  # s for one delivery
+    concurrency: int = Field(default=16, ge=1)  # webhook: devices delivered to at once
+
+
+class NotifySettings(BaseModel):
+    """Notification channels (Traccar's notificators) the rules may name."""
+
+    channels: list[Literal["web", "webhook", "mail", "mqtt"]] = ["web", "webhook", "mail", "mqtt"]
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_from: str = "fleetwire@localhost"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    mqtt_url: str = "mqtt://127.0.0.1:1883"
+    mqtt_topic: str = "fleetwire/notifications/{user_id}"
+    # Traccar's notificator.timeThreshold: an event older than this when it is processed is
+    # "late"; each rule's latePolicy says whether it is skipped or sent marked delayed
+    time_threshold: float = 900.0
+
+
+class OutboxSettings(BaseModel):
+    sinks: dict[str, SinkSettings] = Field(default_factory=dict)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
+    # a notification that failed this many times is dead (listed in the API, not retried); a
+    # forwarded message is dead after this many refusals by the sink (HTTP 4xx...), while an
+    # unreachable sink is retried without end: its backlog waits in order
+    max_attempts: int = Field(default=20, ge=1)
+    backoff_initial: float = 1.0  # s before the first retry, doubling per attempt
+    backoff_max: float = 300.0  # with the defaults, 20 attempts span about an hour
+    batch: int = 500  # messages read per round
+    poll_interval: float = 0.2  # s between looks when there is nothing to send
+    keep_delivered: float = 86400.0  # s a delivered row (and its id) is kept
+    rules_refresh: float = 5.0  # s between reloads of the notification rules
+
+
 class ApiSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8082
@@ -140,6 +192,7 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    outbox: OutboxSettings = Field(default_factory=OutboxSettings)
     protocols: dict[str, ProtocolSettings] = Field(default_factory=dict)
     # server-wide business-logic keys under Traccar's names ("report.trip.minDistance" = 300)
     logic: dict[str, str | float | bool] = Field(default_factory=dict)

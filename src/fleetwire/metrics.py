@@ -144,3 +144,20 @@ def reserve_files(protocols: Iterable[str], reasons: Iterable[str]) -> None:
             pass  # no space even now: nothing more can be done here
         finally:
             os.close(fd)
+
+
+# -- the outbox (worker/outbox): forwarding sinks and notification channels, by sink name
+# ("notify:<channel>" for notifications)
+OUTBOX_DELIVERED = Counter("fleetwire_outbox_delivered", "Messages delivered", ["sink"])
+OUTBOX_FAILURES = Counter(
+    "fleetwire_outbox_failures",
+    "Failed delivery attempts (unreachable: retried; refused: counts toward dead)",
+    ["sink", "reason"],
+)
+OUTBOX_DEAD = Counter("fleetwire_outbox_dead", "Messages given up on (dead letters)", ["sink"])
+OUTBOX_DEPTH = Gauge(
+    "fleetwire_outbox_depth",
+    "Messages waiting to be delivered",
+    ["sink"],
+    multiprocess_mode="livemax",
+)

@@ -1,6 +1,7 @@
-"""`fleetwire run`: gateway, worker and API as separate processes (both cores work), each
-restarted when it dies; on SIGINT/SIGTERM the gateway stops first (it flushes and ACKs what it
-holds), then the worker finishes its batch, then the API goes.
+"""`fleetwire run`: gateway, worker, outbox (notification and forwarding delivery) and API as
+separate processes (both cores work), each restarted when it dies; on SIGINT/SIGTERM the gateway
+stops first (it flushes and ACKs what it holds), then the worker finishes its batch, then the
+outbox and the API go.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from fleetwire.logs import kv
 
 log = logging.getLogger("run")
 
-ROLES = ("gateway", "worker", "api")
-_STOP_ORDER = ("gateway", "worker", "api")
+ROLES = ("gateway", "worker", "outbox", "api")
+_STOP_ORDER = ("gateway", "worker", "outbox", "api")
 _BACKOFF_MAX = 30.0
 
 

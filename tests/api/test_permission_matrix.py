@@ -93,6 +93,12 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("GET", "/api/rejected"): (plain("/api/rejected", WIDE), (200, 200, 404, 200, 401)),
     ("GET", "/api/dead-letters"): (
         plain("/api/dead-letters", {"device": IMEI}), (200, 200, 404, 200, 401)),
+    # the outbox: each user's own notifications (filtered to its devices); sinks for admins
+    ("GET", "/api/fleetwire/notifications"): (
+        plain("/api/fleetwire/notifications"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/fleetwire/outbox"): (plain("/api/fleetwire/outbox"), (200, 400, 400, 400, 401)),
+    ("GET", "/api/fleetwire/outbox/dead"): (
+        plain("/api/fleetwire/outbox/dead"), (200, 400, 400, 400, 401)),
     ("POST", "/api/commands/queue"): (
         plain("/api/commands/queue", None, {"device": IMEI, "type": "custom",
                                       "attributes": {"data": "x"}}),

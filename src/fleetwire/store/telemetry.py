@@ -19,6 +19,7 @@ import orjson
 
 from fleetwire.sqlite import connect
 from fleetwire.store.derived_sql import DDL as DERIVED_DDL
+from fleetwire.store.outbox import SQLITE_DDL as OUTBOX_DDL
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS positions (
@@ -110,6 +111,7 @@ class SqliteTelemetry:
         self._conn = connect(path, check_same_thread=False, synchronous="normal")
         self._conn.executescript(SCHEMA)
         self._conn.executescript(DERIVED_DDL)
+        self._conn.executescript(OUTBOX_DDL)
         if readonly:
             self._conn.execute("PRAGMA query_only=1")
 

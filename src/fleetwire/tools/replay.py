@@ -21,8 +21,10 @@ from fleetwire.rawlog.base import RawFrame
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
+from fleetwire.worker import outbox_seam
 from fleetwire.worker.logic_tier import EmbeddedLogic, replay_targets
 from fleetwire.worker.loop import CONSUMER, device_options
+from fleetwire.worker.outbox.enqueue import Outbox
 from fleetwire.worker.pipeline import BatchResult, process
 
 
@@ -101,6 +103,15 @@ def replay(
 
     summary = ReplaySummary(upto_seq=store.offset(CONSUMER), dry_run=dry_run)
     logic = EmbeddedLogic(settings, store.conn) if settings.worker.logic else None
+    if logic is not None and settings.outbox.sinks:
+        # what a recompute changed goes out to the forwarding sinks, flagged replayed (the
+        # outbox never notifies people of replayed records)
+        def info(d: int) -> tuple[str | None, str | None, str | None]:
+            dev = registry.by_ids([d]).get(d)
+            return (dev.unique_id, dev.name, dev.protocol) if dev else (None, None, None)
+
+        outbox = Outbox(settings.outbox, devices=info)
+        outbox_seam.install(outbox.enqueue, positions=outbox.forwards_positions)
     try:
         found: dict[str, int | None] = {}
         for uid in selection.devices:

@@ -15,8 +15,10 @@ from fleetwire.rawlog.base import RawFrame
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.tools.replay import ReplaySummary, Resolved, Selection, count_changes, resolve
+from fleetwire.worker import outbox_seam
 from fleetwire.worker.logic_tier import StreamLogic, replay_targets
 from fleetwire.worker.loop import device_options
+from fleetwire.worker.outbox.enqueue import Outbox
 from fleetwire.worker.pipeline import process
 
 
@@ -49,6 +51,9 @@ async def replay_scale(
             options = device_options(settings)
             uids: dict[int, str] = {}
             logic = StreamLogic(settings, pool) if settings.worker.logic else None
+            if logic is not None and settings.outbox.sinks:  # changes go out, flagged replayed
+                outbox = Outbox(settings.outbox, partitions=s.partitions)
+                outbox_seam.install(outbox.enqueue, positions=outbox.forwards_positions)
 
             async def swap(frames: list[RawFrame]) -> None:
                 missing = {f.device_id for f in frames} - uids.keys()

@@ -20,11 +20,16 @@ from fleetwire import metrics
 from fleetwire.config import Settings
 from fleetwire.logs import kv
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
+from fleetwire.sqlite import connect
 from fleetwire.store.commands import BlockingCommands
+from fleetwire.store.outbox import run_sqlite
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
-from fleetwire.worker import campaigns
+from fleetwire.worker import campaigns, outbox_seam
 from fleetwire.worker.logic_tier import EmbeddedLogic
+from fleetwire.worker.outbox.enqueue import Outbox, position_items
+from fleetwire.worker.outbox.loader import load_sqlite
+from fleetwire.worker.outbox.rules import RuleSet
 from fleetwire.worker.pipeline import BatchResult, process
 
 log = logging.getLogger("worker")
@@ -81,6 +86,37 @@ class Worker:
         self._options = device_options(settings)
         self.logic = EmbeddedLogic(settings, self.store.conn) if settings.worker.logic else None
         self._swept = 0.0
+        self._info: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self.outbox = Outbox(settings.outbox, devices=self._device_info)
+        outbox_seam.install(self.outbox.enqueue, positions=self.outbox.forwards_positions)
+        self._rules_loaded = -1e9
+
+    def _device_info(self, device_id: int) -> tuple[str | None, str | None, str | None]:
+        info = self._info.get(device_id)
+        if info is None:
+            info = (None, None, None)
+            for dev in self.registry.by_ids([device_id]).values():
+                info = (dev.unique_id, dev.name, dev.protocol)
+            self._info[device_id] = info
+        return info
+
+    def pin_rules(self, rules: RuleSet) -> None:
+        """Use these notification rules instead of the registry's (tests and benchmarks)."""
+        self.outbox.rules = rules
+        self._rules_loaded = float("inf")
+
+    def refresh_rules(self) -> None:
+        """Notification rules change in the registry at any time: reread them now and then."""
+        now = time.monotonic()
+        if now - self._rules_loaded < self.settings.outbox.rules_refresh:
+            return
+        self._rules_loaded = now
+        reg = connect(self.settings.registry_path, readonly=True)
+        try:
+            self.outbox.rules = load_sqlite(reg)
+        finally:
+            reg.close()
+        self._info.clear()  # names may have changed too
 
     def _unique_id(self, device_id: int) -> str | None:
         uid = self._uids.get(device_id)
@@ -109,8 +145,13 @@ class Worker:
                 log.info(kv("command_answered", id=cmd.id, type=cmd.type, result=text[:200]))
         positions, latest = result.positions, list(result.latest.values())
         write = None
+        self.refresh_rules()
         if self.logic is not None:
             positions, latest, write = self.logic.batch(frames, result, now_ms)
+        elif self.outbox.forwards_positions:  # no business logic: positions still go out
+            tx = outbox_seam.StatementList()
+            self.outbox.enqueue(tx, position_items(positions))
+            write = lambda c: run_sqlite(c, tx.items)  # noqa: E731
         stored = self.store.write_batch(
             self.consumer, frames[-1].seq, positions, latest, result.dead, write
         )

@@ -4,13 +4,13 @@ The worker calls ``enqueue(tx, items)`` once per batch, inside the batch's store
 with the batch's new positions and events and the derived records a recompute changed or
 superseded (flagged). ``tx`` collects SQL statements (``?`` placeholders, portable between
 SQLite and PostgreSQL) that the store executes in that same transaction, so outbox rows commit
-with the records they are about, or not at all. This module is the no-op stand-in until the
-outbox helper's implementation replaces the body of ``enqueue``; the signature is the contract.
+with the records they are about, or not at all. A worker that delivers installs its outbox
+(worker/outbox/enqueue.py) with ``install``; until then ``enqueue`` does nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -49,6 +49,19 @@ class StatementList:
             self.items.append((sql, rows))
 
 
+Enqueue = Callable[[Statements, Sequence[OutboxItem]], None]
+_installed: Enqueue | None = None
+
+
+def install(fn: Enqueue | None, *, positions: bool = False) -> None:
+    """The outbox this process's worker enqueues to (None: none), and whether it forwards
+    positions (then the items include every stored position: ``POSITIONS``)."""
+    global _installed, POSITIONS
+    _installed = fn
+    POSITIONS = positions and fn is not None
+
+
 def enqueue(tx: Statements, items: Sequence[OutboxItem]) -> None:
     """Queue ``items`` for notification rules and forwarding sinks (outbox owns the tables)."""
-    return
+    if _installed is not None and items:
+        _installed(tx, items)

@@ -33,11 +33,14 @@ from fleetwire.logs import kv
 from fleetwire.rawlog import jetstream as rawjs
 from fleetwire.store.commands import Commands
 from fleetwire.store.db import open_registry
+from fleetwire.store.outbox import run_pg
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
-from fleetwire.worker import campaigns
+from fleetwire.worker import campaigns, outbox_seam
 from fleetwire.worker.logic_tier import StreamLogic
 from fleetwire.worker.loop import device_options, report_batch
+from fleetwire.worker.outbox import loader
+from fleetwire.worker.outbox.enqueue import Outbox, position_items
 from fleetwire.worker.pipeline import process
 
 log = logging.getLogger("worker")
@@ -63,6 +66,26 @@ class StreamWorker:
         self._uids: dict[int, str] = {}
         self._subs: dict[int, Any] = {}
         self._options = device_options(settings)
+        self._info: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self.outbox = Outbox(
+            settings.outbox, devices=lambda d: self._info.get(d, (None, None, None)),
+            partitions=settings.rawlog.partitions,
+        )  # fmt: skip
+        outbox_seam.install(self.outbox.enqueue, positions=self.outbox.forwards_positions)
+        self._rules_loaded = -1e9
+
+    async def _refresh_rules(self) -> None:
+        now = time.monotonic()
+        if now - self._rules_loaded < self.settings.outbox.rules_refresh:
+            return
+        self._rules_loaded = now
+        pool = self.pool
+
+        async def fetch(q: str) -> list[tuple[Any, ...]]:
+            return [tuple(r) for r in await pool.fetch(q)]
+
+        self.outbox.rules = await loader.load(fetch)
+        self._info.clear()
 
     def stop_requested(self) -> bool:
         return self.stopping  # set by a signal handler or a test, from outside this loop
@@ -236,9 +259,11 @@ class StreamWorker:
     # -- one batch -----------------------------------------------------------------------------
     async def _unique_ids(self, device_ids: set[int]) -> None:
         missing = device_ids - self._uids.keys()
+        missing |= device_ids - self._info.keys()
         if missing:
             for dev in (await self.registry.by_ids(missing)).values():
                 self._uids[dev.id] = dev.unique_id
+                self._info[dev.id] = (dev.unique_id, dev.name, dev.protocol)
 
     async def _step(self, k: int, sub: Any) -> bool:
         try:
@@ -261,9 +286,17 @@ class StreamWorker:
             if cmd is not None:
                 log.info(kv("command_answered", id=cmd.id, type=cmd.type, result=text[:200]))
         positions, latest = result.positions, list(result.latest.values())
-        write = None
+        write: Any = None
+        await self._refresh_rules()
         if self.logic is not None:
             positions, latest, write = await self.logic.batch(frames, result, now_ms)
+        elif self.outbox.forwards_positions:  # no business logic: positions still go out
+            tx = outbox_seam.StatementList()
+            self.outbox.enqueue(tx, position_items(positions))
+
+            async def write(conn: Any) -> None:
+                await run_pg(conn, tx.items)
+
         stored = await self.telemetry.write_batch(
             rawjs.consumer_name(k), frames[-1].seq, positions, latest, result.dead, write
         )

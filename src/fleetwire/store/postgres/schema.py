@@ -15,6 +15,7 @@ import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
 from fleetwire.store.derived_sql import DDL as DERIVED_DDL
+from fleetwire.store.outbox import PG_DDL as OUTBOX_DDL
 
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (
@@ -137,6 +138,10 @@ CREATE TABLE campaigns (
         # the business logic's derived tables, the same DDL as the embedded store's
         DERIVED_DDL,
     ),
+)
+MIGRATIONS += (
+    # the transactional outbox (store/outbox.py): forwarding and notification messages
+    (5, OUTBOX_DDL),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 Conn = asyncpg.Connection | PoolConnectionProxy  # a connection, or one lent by a pool

@@ -1,0 +1,1 @@
+"""Notifications and forwarding: the transactional outbox, rule evaluation, channels, sinks."""
