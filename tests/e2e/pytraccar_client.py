@@ -43,11 +43,17 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         frames: list[Any] = []
         got = asyncio.Event()
 
+        # a position the socket may repeat (one stored before the open frame but polled after
+        # it) is not what the test waits for: a position newer than the client read over REST
+        baseline = max(
+            (p["fixTime"] for p in out["positions"] if p["deviceId"] == wanted), default=""
+        )
+
         async def callback(data: Any) -> None:
             frames.append(data)
-            if (
-                any(p["deviceId"] == wanted for p in data.get("positions") or [])
-                and len(frames) > 1
+            if len(frames) > 1 and any(
+                p["deviceId"] == wanted and p["fixTime"] > baseline
+                for p in data.get("positions") or []
             ):
                 got.set()
 

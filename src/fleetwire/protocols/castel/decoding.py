@@ -16,6 +16,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .constants import (
     ALARM_IGNITION_OFF,
@@ -104,7 +105,10 @@ def _gps_data(r: Reader, stat: Stat) -> list[Record]:
 
 
 def _status(stat: Stat) -> Record:
-    return Record(fix_time=stat.utc, kind=RecordKind.STATUS, attributes=dict(stat.attributes))
+    # a device whose clock was never set reports 0 (1970): no time for a record
+    return require(
+        Record(fix_time=stat.utc, kind=RecordKind.STATUS, attributes=dict(stat.attributes))
+    )
 
 
 def _login(r: Reader, env: Envelope) -> list[Record]:
