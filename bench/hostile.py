@@ -220,7 +220,11 @@ def lost_and_doubled(data: Path, tmp: Path) -> tuple[int, int, int]:
     tel.close()
     from datetime import UTC, datetime
 
-    stored = {(uid, datetime.fromtimestamp(ms / 1000, UTC).isoformat()): n for uid, ms, n in rows}
+    stored = {
+        (uid, datetime.fromtimestamp(ms / 1000, UTC).isoformat()): n
+        for uid, ms, n in rows
+        if uid in legit
+    }
     lost = sum(1 for key in acked if key not in stored)
     doubled = sum(n - 1 for n in stored.values() if n > 1)
     return len(acked), lost, doubled

@@ -28,7 +28,6 @@ from .constants import (
     CURRENT,
     FLEX_START,
     HEADER_SIZE,
-    MAX_FRAME_SIZE,
     PING,
     PREAMBLE,
     URGENT,
@@ -39,6 +38,11 @@ crc8: Final = crcmod.mkCrcFun(0x131, initCrc=0xFF, rev=False, xorOut=0)
 _HEAD: Final = struct.Struct("<4sIIHBB")
 _SKIP: Final = -1
 _STARTS: Final = frozenset({PREAMBLE[0], FLEX_START, PING})
+# How far a FLEX message is searched for its CRC-8 before the connection negotiated its layout.
+# The search is byte by byte and starts again as more bytes arrive, so it must stay short: a
+# random-bytes flood on this port (bench/hostile.py) otherwise cost the gateway seconds of CPU
+# per connection. A device sends *>FLEX before its records; past this, the '~' is garbage.
+_UNNEGOTIATED_SCAN: Final = 4096
 # bytes before the records: "~A" + count, "~T" + index, "~C"
 FLEX_HEAD: Final[dict[int, int]] = {ARRAY: 3, URGENT: 6, CURRENT: 2}
 
@@ -75,7 +79,7 @@ def _flex_length(buf: Buffer, record_size: int | None) -> int:
         return _SKIP
     if record_size is not None:  # the connection's layout: the exact end (inspect checks CRC)
         return head + count * record_size + 1
-    data = bytes(buf[: min(n, MAX_FRAME_SIZE)])
+    data = bytes(buf[: min(n, _UNNEGOTIATED_SCAN)])
     crc = crc8(data[:head])
     for end in range(head + 1, len(data)):
         crc = crc8(data[end - 1 : end], crc)
@@ -85,7 +89,7 @@ def _flex_length(buf: Buffer, record_size: int | None) -> int:
             and (end + 1 == n or data[end + 1] in _STARTS)
         ):
             return end + 1
-    return NEED_MORE
+    return _SKIP if n >= _UNNEGOTIATED_SCAN else NEED_MORE
 
 
 def frame_length(buf: Buffer, record_size: int | None = None) -> int:
