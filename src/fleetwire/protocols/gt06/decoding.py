@@ -16,6 +16,7 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from . import events, information, lbs, location, status
 from .constants import MessageType as M
@@ -116,4 +117,6 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     decoder = _decoder(env)
     if decoder is None:
         raise InvalidField(f"message type {env.protocol:02x} is not decoded yet")
-    return decoder(Reader(frame, env.start, env.end), ctx, env)
+    # a date byte reads as any year to 2255 and a latitude field as any angle: whatever no fix
+    # can have is the device's error (sanity.require), found by bench/fuzz.py
+    return [require(r) for r in decoder(Reader(frame, env.start, env.end), ctx, env)]

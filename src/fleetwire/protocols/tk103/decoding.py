@@ -19,6 +19,7 @@ from fleetwire.errors import InvalidField, TruncatedFrame
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from . import comma
 from .constants import ALARMS, EXTRA_ALARMS
@@ -195,4 +196,8 @@ DECODERS: dict[str, Decoder] = {
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     f = open_frame(frame)
     decoder = (comma.DECODERS if f.alternative else DECODERS).get(f.command)
-    return decoder(f, ctx) if decoder is not None else []
+    if decoder is None:
+        return []
+    # text fields hold any number: one no fix can have is the device's error (found by
+    # bench/fuzz.py: satellites, speed, altitude, dates and courses out of range)
+    return [require(r) for r in decoder(f, ctx)]
