@@ -16,6 +16,7 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._text import ascii_text, finite, integer, pipe_cell
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
+from fleetwire.sanity import require
 
 from .binary import decode_ccc, decode_cce
 from .constants import ALARMS, EVENT_RFID
@@ -147,4 +148,6 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     decoder = DECODERS.get(env.type)
     if decoder is None:
         decoder = _reply if is_command_answer(env.type) else _nothing
-    return decoder(data, ctx)
+    # CCE parameters hold any 32-bit number: an altitude or date no fix can have is the
+    # device's error (bench/fuzz.py found both)
+    return [require(r) for r in decoder(data, ctx)]
