@@ -147,14 +147,20 @@ def test_sigkill_twenty_times_mid_batch_gives_the_clean_run(tmp_path: Path) -> N
     append(data, items)
     rnd = random.Random(11)
     kills = 0
-    proc = worker(data, FLEETWIRE_WORKER__BATCH_SIZE="40")
+    proc = worker(data, FLEETWIRE_WORKER__BATCH_SIZE="5")
     try:
-        while kills < 20 and lag(data) > 0:
-            time.sleep(rnd.uniform(0.4, 0.9))  # start-up is ~0.3 s: most kills land mid-batch
+        while kills < 20 and (before := lag(data)) > 0:
+            # each kill waits for the restarted worker to commit a batch, then lands a few ms
+            # into the next one: mid-batch on a fast machine and a slow one alike (a fixed
+            # sleep let a fast worker finish the backlog after three kills)
+            deadline = time.monotonic() + 60
+            while lag(data) == before and time.monotonic() < deadline:
+                time.sleep(0.005)
+            time.sleep(rnd.uniform(0.0, 0.01))
             proc.kill()
             proc.wait(30)
             kills += 1
-            proc = worker(data, FLEETWIRE_WORKER__BATCH_SIZE="40")
+            proc = worker(data, FLEETWIRE_WORKER__BATCH_SIZE="5")
         assert kills >= 10, "the worker finished before it could be killed often enough"
         wait_caught_up(data, proc)
     finally:
