@@ -52,6 +52,10 @@ class Cluster:
         proc.send_signal(sig)
         proc.wait(30)
 
+    def freeze(self, role: str) -> None:
+        """SIGSTOP: the process keeps its sockets open but reads and answers nothing."""
+        self.procs[role].send_signal(signal.SIGSTOP)
+
     def stop_all(self) -> None:
         for proc in self.procs.values():
             if proc.poll() is None:

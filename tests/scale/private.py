@@ -45,6 +45,15 @@ def find_binary(name: str, *patterns: str) -> Path:
     raise AssertionError("unreachable")
 
 
+def _state(task: Path) -> str:
+    """A thread's scheduler state from /proc (R running, S sleeping, T stopped, ...)."""
+    try:
+        stat = (task / "stat").read_text()
+    except FileNotFoundError:  # the thread ended
+        return "T"
+    return stat[stat.rindex(")") + 2]
+
+
 def _version_key(path: Path) -> tuple[int, ...]:
     return tuple(int(p) for p in path.parts if p.isdigit())
 
@@ -89,8 +98,16 @@ class PrivateNats:
         self.proc = None
 
     def pause(self) -> None:
+        """SIGSTOP, returning once every thread of the server has stopped: the signal is only
+        queued when kill() returns, and on a loaded machine a server still running for a few
+        ms answered the publish the test sent next (seen in CI)."""
         assert self.proc is not None
         self.proc.send_signal(signal.SIGSTOP)
+        tasks = Path(f"/proc/{self.proc.pid}/task")
+        deadline = time.monotonic() + 10
+        while any(_state(t) not in "Tt" for t in tasks.iterdir()):
+            assert time.monotonic() < deadline, "nats-server did not stop within 10 s"
+            time.sleep(0.001)
 
     def resume(self) -> None:
         assert self.proc is not None

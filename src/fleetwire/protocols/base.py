@@ -174,6 +174,12 @@ class SimulatedDevice(abc.ABC):
         for: the login, and for a few protocols a negotiation after it."""
         return [self.login()]
 
+    def resend(self, frame: bytes, ack: bytes) -> bytes:
+        """The reply ``frame``, written again on a new connection after its ACK was lost,
+        waits for; by default the same ``ack`` (a protocol whose replies count per connection
+        says otherwise)."""
+        return ack
+
     @abc.abstractmethod
     def report(self, records: Sequence[Record]) -> tuple[bytes, bytes]:
         """A frame carrying ``records`` and the exact ACK the device expects (b"": none)."""
