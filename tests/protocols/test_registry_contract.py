@@ -6,6 +6,7 @@ that claims its own first frame and no other protocol's."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import random
 from datetime import UTC, datetime
@@ -170,3 +171,27 @@ def test_random_bytes_cost_few_framing_calls_and_a_bounded_feed(name: str) -> No
     # about one call per byte that may start a frame; protocols whose frames may start with
     # any byte (length-prefixed ones) are bounded by the budget that closes the connection
     assert calls <= max(4 * 65536 * starts // 256, 64), (name, calls, starts)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_decoder_output_passes_the_sanity_check(name: str) -> None:
+    """The registry's wrapper (TrackerProtocol.__init_subclass__) stands between every decoder
+    and its caller, so no protocol can hand an impossible record on."""
+    assert getattr(get(name).decode, "checked", False)
+
+
+def test_an_impossible_record_from_a_decoder_is_the_devices_invalid_field() -> None:
+    """A decoder that reads a 50,000 km altitude (as a fuzzed Meitrack frame once did): the
+    frame is refused with InvalidField naming the field, not decoded."""
+    from fleetwire.errors import InvalidField
+
+    base = get("teltonika")
+
+    class Careless(type(base)):  # type: ignore[misc]
+        @staticmethod
+        def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+            return [fix(), dataclasses.replace(fix(), altitude=5.0e7)]
+
+    ctx = DecodeContext(unique_id=IMEI, received=datetime(2026, 1, 1, tzinfo=UTC))
+    with pytest.raises(InvalidField, match="altitude"):
+        Careless().decode(b"", ctx)

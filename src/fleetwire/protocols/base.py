@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from fleetwire.errors import DeviceError, UnsupportedCommand
 from fleetwire.model import Command, Record
+from fleetwire.sanity import require
 
 
 class Transport(StrEnum):
@@ -98,6 +99,32 @@ class TrackerProtocol(abc.ABC):
     # for the README's protocol table: message types decoded, and devices known to use it
     messages: ClassVar[tuple[str, ...]] = ()
     devices: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every decoder's output passes the record sanity check here, once for all protocols:
+        a protocol cannot forget it, and a field no fix can have (a 50,000 km altitude read from
+        a corrupt frame) is the device's InvalidField, never a stored record."""
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("decode")
+        if own is None or getattr(own, "checked", False):
+            return
+        if isinstance(own, staticmethod):
+            fn = own.__func__
+
+            def checked_static(frame: bytes, ctx: DecodeContext) -> list[Record]:
+                return [require(r) for r in fn(frame, ctx)]
+
+            checked_static.checked = True  # type: ignore[attr-defined]
+            checked_static.__doc__ = fn.__doc__
+            setattr(cls, "decode", staticmethod(checked_static))  # noqa: B010
+        else:
+
+            def checked(self: TrackerProtocol, frame: bytes, ctx: DecodeContext) -> list[Record]:
+                return [require(r) for r in own(self, frame, ctx)]
+
+            checked.checked = True  # type: ignore[attr-defined]
+            checked.__doc__ = own.__doc__
+            setattr(cls, "decode", checked)  # noqa: B010
 
     @abc.abstractmethod
     def frame_length(self, buf: bytes | bytearray | memoryview) -> int:
