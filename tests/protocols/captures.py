@@ -4,14 +4,16 @@ reads: the harness every protocol's ``captures.py`` builds on.
 A protocol keeps its real captures in ``tests/protocols/<name>/captures.jsonl``, one JSON object
 a line:
 
-- ``hex``: the bytes the device sent;
+- ``hex``: the bytes the device sent (or ``text``: the same as ASCII, for text protocols);
 - ``expect``: what Fleetwire decodes. ``{}`` no record; ``{"error": reason}`` refused with that
   reason (``DeviceError.reason``); otherwise the fields carrying the message's meaning: ``kind``,
   ``time`` (``%Y-%m-%d %H:%M:%S`` UTC), ``lat``, ``lon``, ``altitude``, ``satellites``, ``speed``,
   ``course`` and any attribute by its name in shared/attributes.md, all of the first record;
-  ``records`` (optional) the number of records the frame gives when that is not 1;
+  ``records`` (optional) the number of records the frame gives when that is not 1; or, instead
+  of all that, ``{"records": [...]}``: every field of every record, as :func:`all_fields` gives;
 - ``reference``: the reference decoder's own verdict on the frame, as its published test states
-  it: "null" (no record), "record", "position", or ["attr", key, value];
+  it: "null" (no record), "record", "position", ["count", n] (n records), or
+  ["attr", key, value];
 - ``source`` (optional, else the set's default): where the frame comes from;
 - ``options`` (optional): decode options the source set (a model override, say).
 
@@ -37,7 +39,7 @@ from fleetwire.protocols import get
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
 from tests.protocols.contract import NOW, decode_sane, framer
 
-Reference = str | tuple[str, str, object]
+Reference = str | tuple[str, str, object] | tuple[str, int]
 Result = list[Record] | DeviceError
 
 
@@ -64,7 +66,8 @@ def load(path: Path, default_source: str) -> list[Capture]:
             ref = item["reference"]
             ref = ref if isinstance(ref, str) else tuple(ref)
             out.append(
-                Capture(item["hex"], item["expect"], ref, item.get("source", default_source),
+                Capture(item["hex"] if "hex" in item else item["text"].encode("ascii").hex(),
+                        item["expect"], ref, item.get("source", default_source),
                         item.get("options", {}))
             )  # fmt: skip
     return out
@@ -80,9 +83,26 @@ def value_of(rec: Record, key: str) -> object:
         return rec.latitude if rec.has_position else None
     if key == "lon":
         return rec.longitude if rec.has_position else None
+    if key == "valid":
+        return rec.valid if rec.has_position else None
     if key in ("altitude", "satellites", "speed", "course"):
         return getattr(rec, key)
     return rec.attributes.get(key)
+
+
+def all_fields(rec: Record) -> dict[str, object]:
+    """Every value of a record, as an exhaustive ``expect`` writes it down."""
+    out: dict[str, object] = {"kind": rec.kind.value}
+    if rec.fix_time != NOW:
+        out["time"] = rec.fix_time.strftime("%Y-%m-%d %H:%M:%S")
+    if rec.has_position:
+        out["lat"], out["lon"], out["valid"] = rec.latitude, rec.longitude, rec.valid
+    for key in ("altitude", "speed", "course", "satellites"):
+        value = getattr(rec, key)
+        if value is not None:
+            out[key] = value
+    out.update(rec.attributes)
+    return out
 
 
 def same(got: object, want: object) -> bool:
@@ -91,18 +111,22 @@ def same(got: object, want: object) -> bool:
     return got == want
 
 
-def agrees(result: Result, reference: Reference) -> bool:
-    """Whether Fleetwire's result says what the reference decoder's verdict says."""
+def agrees(result: Result, reference: Reference, *, last_known: bool = False) -> bool:
+    """Whether Fleetwire's result says what the reference decoder's verdict says. With
+    ``last_known``, a record without a fix agrees with a "position": the reference dates the
+    device's last known position afresh for such a message, Fleetwire keeps it a status record."""
     records = [] if isinstance(result, DeviceError) else result
     if reference == "null":
         return not records
-    if reference == "record":
+    if reference == "record" or (reference == "position" and last_known):
         return bool(records)
     if reference == "position":
         return any(r.has_position for r in records)
     assert isinstance(reference, tuple), reference
-    _, key, want = reference
-    return any(same(value_of(r, key), want) for r in records)
+    if reference[0] == "count":
+        return len(records) == reference[1]
+    _, key, want = reference  # type: ignore[misc]
+    return bool(records) and same(value_of(records[0], key), want)
 
 
 def _first_bytes(capture: Capture) -> str:
@@ -119,6 +143,7 @@ class CaptureSet:
     # how the count groups the differing frames (a message type, a command word)
     message_type: Callable[[Capture], str] = _first_bytes
     transport: Transport = Transport.TCP
+    last_known: bool = False  # see agrees()
     captures: list[Capture] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -143,7 +168,7 @@ class CaptureSet:
         return {
             i: self.message_type(c)
             for i, c in enumerate(self.captures)
-            if not agrees(self.decode(c), c.reference)
+            if not agrees(self.decode(c), c.reference, last_known=self.last_known)
         }
 
     def main(self) -> None:
@@ -159,9 +184,10 @@ class CaptureSet:
             print(f"  #{i} {wrong[i]}: {self.differences.get(i, 'UNEXPLAINED')}")
 
 
-def check_capture(captures: CaptureSet, capture: Capture) -> None:
+def check_capture(captures: CaptureSet, capture: Capture, *, exhaustive: bool = False) -> None:
     """The capture decodes to exactly the values written down for it and passes the record
-    sanity check; no field beyond them is set among kind, time, position and altitude."""
+    sanity check; no field beyond them is set among kind, time, position and altitude (with
+    ``exhaustive``, none at all: every model field and attribute of the record is listed)."""
     result = captures.decode(capture)
     expect = dict(capture.expect)
     if "error" in expect:
@@ -172,20 +198,32 @@ def check_capture(captures: CaptureSet, capture: Capture) -> None:
     if not expect:
         assert result == []
         return
-    assert len(result) == int(expect.pop("records", 1))  # type: ignore[call-overload]
     decode_sane(captures.protocol, capture.frame, captures.context(capture))
+    if isinstance(expect.get("records"), list):
+        wanted: list[dict[str, object]] = expect["records"]  # type: ignore[assignment]
+        assert len(result) == len(wanted)
+        for rec, want in zip(result, wanted, strict=True):
+            got = all_fields(rec)
+            assert set(got) == set(want), f"fields differ: {set(got) ^ set(want)}"
+            for key, value in want.items():
+                assert same(got[key], value), f"{key}: {got[key]!r} != {value!r}"
+        return
+    assert len(result) == int(expect.pop("records", 1))  # type: ignore[call-overload]
     rec = result[0]
     for key, want in expect.items():
         got = value_of(rec, key)
-        if rec.attributes.get(key, ...) is ... and key not in _CORE and key not in _MODEL:
+        if key not in _CORE + _MODEL and key not in rec.attributes:
             got = "<missing>"
         assert same(got, want), f"{key}: {got!r} != {want!r}"
-    unexpected = {k for k in _CORE if value_of(rec, k) is not None} - set(expect)
+    listed = _CORE + _MODEL if exhaustive else _CORE
+    unexpected = {k for k in listed if value_of(rec, k) is not None} - set(expect)
+    if exhaustive:
+        unexpected |= set(rec.attributes) - set(expect)
     assert not unexpected, f"fields set that the capture does not list: {unexpected}"
 
 
 _CORE = ("kind", "time", "lat", "lon", "altitude")
-_MODEL = ("satellites", "speed", "course")
+_MODEL = ("valid", "satellites", "speed", "course")
 
 
 def whole(captures: CaptureSet) -> list[Capture]:

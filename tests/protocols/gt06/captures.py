@@ -17,46 +17,9 @@ test notices when that changes.
 
 from __future__ import annotations
 
-import json
-import math
-from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
 
-from fleetwire.errors import DeviceError
-from fleetwire.model import Record
-from fleetwire.protocols import get
-from fleetwire.protocols.base import DecodeContext
-from tests.protocols.contract import NOW
-
-Reference = str | tuple[str, str, object]
-
-
-class C(NamedTuple):
-    hex: str
-    expect: dict[str, object]  # {} no record; {"error": reason} rejected with that reason
-    reference: Reference
-    options: dict[str, object]  # decode options: the model the reference test set
-    source: str
-
-    @property
-    def frame(self) -> bytes:
-        return bytes.fromhex(self.hex)
-
-
-def _load() -> list[C]:
-    out = []
-    with (Path(__file__).parent / "captures.jsonl").open() as f:
-        for line in f:
-            item = json.loads(line)
-            ref = item["reference"]
-            ref = ref if isinstance(ref, str) else tuple(ref)
-            source = item.get("source", "traccar Gt06ProtocolDecoderTest")
-            out.append(C(item["hex"], item["expect"], ref, item.get("options", {}), source))
-    return out
-
-
-CAPTURES: list[C] = _load()
+from tests.protocols.captures import Capture, CaptureSet
 
 _CRC = "the frame's CRC does not match: corrupt (the reference decoder does not check CRCs)"
 _LOGIN = "a login gives a status record here (the connection's start), none in the reference"
@@ -86,63 +49,18 @@ DIFFERENCES: dict[int, str] = {
     187: _LOGIN,
 }
 
-PROTOCOL = get("gt06")
-CTX = DecodeContext(unique_id="123456789012345", received=NOW)
+
+def message_type(capture: Capture) -> str:
+    """The protocol number after the start bytes and length (one byte for 78 78, two for 79 79)."""
+    frame = capture.frame
+    return f"0x{frame[3 if frame[0] == 0x78 else 4]:02x}"
 
 
-def context(capture: C) -> DecodeContext:
-    return DecodeContext(unique_id=CTX.unique_id, received=NOW, options=capture.options)
-
-
-def decode(capture: C) -> list[Record] | DeviceError:
-    try:
-        return PROTOCOL.decode(capture.frame, context(capture))
-    except DeviceError as e:
-        return e
-
-
-def _value(rec: Record, key: str) -> object:
-    return rec.altitude if key == "altitude" else rec.attributes.get(key)
-
-
-def agrees(result: list[Record] | DeviceError, reference: Reference) -> bool:
-    """Whether Fleetwire's result says what the reference decoder's verdict says."""
-    records = [] if isinstance(result, DeviceError) else result
-    if reference == "null":
-        return not records
-    if reference == "record":
-        return bool(records)
-    if reference == "position":
-        return any(r.has_position for r in records)
-    assert isinstance(reference, tuple)
-    _, key, want = reference
-    if not records:
-        return False
-    got = _value(records[0], key)
-    if isinstance(want, float) and isinstance(got, int | float):
-        return math.isclose(got, want, abs_tol=1e-6)
-    return got == want
-
-
-def disagreements() -> dict[int, str]:
-    """Index -> frame type of every capture Fleetwire reads otherwise than the reference."""
-    out = {}
-    for i, c in enumerate(CAPTURES):
-        if not agrees(decode(c), c.reference):
-            out[i] = f"{c.frame[3 if c.frame[0] == 0x78 else 4]:02x}"
-    return out
-
-
-def main() -> None:
-    wrong = disagreements()
-    total = len(CAPTURES)
-    print(f"gt06: {total - len(wrong)} of {total} real messages read as the reference decoder")
-    print(f"      ({(total - len(wrong)) / total:.1%}); differing, by message type:")
-    for proto, n in sorted(Counter(wrong.values()).items()):
-        print(f"  0x{proto}: {n}")
-    for i in sorted(wrong):
-        print(f"  #{i} 0x{wrong[i]}: {DIFFERENCES.get(i, 'UNEXPLAINED')}")
-
+CAPTURES = CaptureSet(
+    "gt06", Path(__file__).parent / "captures.jsonl",
+    default_source="traccar Gt06ProtocolDecoderTest", unique_id="123456789012345",
+    differences=DIFFERENCES, message_type=message_type,
+)  # fmt: skip
 
 if __name__ == "__main__":
-    main()
+    CAPTURES.main()

@@ -1,73 +1,31 @@
 """GT06 on 192 real device messages (tests/protocols/gt06/captures.py): each decodes to exactly
-the values written down for it, passes the record sanity check, and the frames where Fleetwire
-and the reference decoder disagree are exactly the explained ones."""
+the values written down for it, passes the record sanity check, every whole frame with a sound
+CRC leaves the framer whole and inspect never fails on it, and the frames where Fleetwire and the
+reference decoder disagree are exactly the explained ones."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from fleetwire.errors import DeviceError
-from fleetwire.model import Record
-from fleetwire.protocols.base import Session
-from tests.protocols.contract import NOW, decode_sane, framer
+from tests.protocols.captures import Capture, check_capture, check_framed, whole
 
-from .captures import CAPTURES, DIFFERENCES, PROTOCOL, C, context, decode, disagreements
-
-_FIELDS = ("kind", "time", "lat", "lon", "altitude")
+from .captures import CAPTURES, DIFFERENCES
 
 
-def _fields(rec: Record) -> dict[str, object]:
-    out: dict[str, object] = {"kind": rec.kind.value}
-    if rec.fix_time != NOW:
-        out["time"] = rec.fix_time.strftime("%Y-%m-%d %H:%M:%S")
-    if rec.has_position:
-        out["lat"], out["lon"] = rec.latitude, rec.longitude
-    if rec.altitude is not None:
-        out["altitude"] = rec.altitude
-    return out
+def _id(c: Capture) -> str:
+    return c.hex[:12]
 
 
-@pytest.mark.parametrize("capture", CAPTURES, ids=lambda c: f"{c.hex[:12]}")
-def test_capture_decodes_to_its_values(capture: C) -> None:
-    result = decode(capture)
-    expect = capture.expect
-    if "error" in expect:
-        assert isinstance(result, DeviceError), result
-        assert result.reason == expect["error"]
-        return
-    assert not isinstance(result, DeviceError), result
-    if not expect:
-        assert result == []
-        return
-    assert len(result) == 1
-    rec = result[0]
-    decode_sane(PROTOCOL, capture.frame, context(capture))
-    got = _fields(rec)
-    for key, want in expect.items():
-        value = got.get(key) if key in _FIELDS else rec.attributes.get(key, "<missing>")
-        if isinstance(want, float) and not isinstance(want, bool):
-            assert value == pytest.approx(want, abs=1e-5), key
-        else:
-            assert value == want, key
-    assert set(got) <= set(expect), f"unexpected fields {set(got) - set(expect)}"
+@pytest.mark.parametrize("capture", CAPTURES.captures, ids=_id)
+def test_capture_decodes_to_its_values(capture: Capture) -> None:
+    check_capture(CAPTURES, capture)
 
 
-@pytest.mark.parametrize(
-    "capture", [c for c in CAPTURES if "error" not in c.expect or c.expect["error"] != "checksum"]
-)
-def test_capture_is_framed_and_answered(capture: C) -> None:
-    """Every frame with a sound CRC leaves the framer whole; inspect never fails on it."""
-    frame = capture.frame
-    if capture.expect.get("error") == "truncated":
-        return  # incomplete captures: the framer waits for the rest, rightly
-    assert framer(PROTOCOL).feed(frame) == [frame]
-    session = Session()
-    session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
-    PROTOCOL.inspect(frame, session)
+@pytest.mark.parametrize("capture", whole(CAPTURES), ids=_id)
+def test_capture_is_framed_and_answered(capture: Capture) -> None:
+    check_framed(CAPTURES, capture)
 
 
 def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
-    assert set(disagreements()) == set(DIFFERENCES)
-    assert len(CAPTURES) - len(DIFFERENCES) >= 170
+    assert set(CAPTURES.disagreements()) == set(DIFFERENCES)
+    assert len(CAPTURES.captures) - len(DIFFERENCES) >= 170

@@ -22,49 +22,9 @@ test notices when that changes.
 
 from __future__ import annotations
 
-import json
-import math
-from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
 
-from fleetwire.errors import DeviceError
-from fleetwire.model import Record
-from fleetwire.protocols import get
-from fleetwire.protocols.base import DecodeContext
-from tests.protocols.contract import NOW
-
-Reference = str | tuple[str, str, object]
-
-
-class C(NamedTuple):
-    hex: str
-    expect: dict[str, object]
-    reference: Reference
-    options: dict[str, object]
-    source: str
-
-    @property
-    def frame(self) -> bytes:
-        return bytes.fromhex(self.hex)
-
-
-PATH = Path(__file__).parent / "captures.jsonl"
-
-
-def _load() -> list[C]:
-    out = []
-    with PATH.open() as f:
-        for line in f:
-            item = json.loads(line)
-            ref = item["reference"]
-            ref = ref if isinstance(ref, str) else tuple(ref)
-            source = item.get("source", "traccar HuabaoProtocolDecoderTest")
-            out.append(C(item["hex"], item["expect"], ref, item.get("options", {}), source))
-    return out
-
-
-CAPTURES: list[C] = _load()
+from tests.protocols.captures import Capture, CaptureSet
 
 _CHECK = "the frame's check code does not match: corrupt (the reference decoder does not check it)"
 _REGISTER = "registration gives a status record (maker, model, terminal id, plate); none there"
@@ -108,75 +68,17 @@ DIFFERENCES: dict[int, str] = {
     115: "device temperature in transparent data 0x0900; " + _NO_DOC,
 }
 
-PROTOCOL = get("jt808")
 
-
-def context(capture: C) -> DecodeContext:
-    return DecodeContext(unique_id="12345678901", received=NOW, options=capture.options)
-
-
-def decode(capture: C) -> list[Record] | DeviceError:
-    try:
-        return PROTOCOL.decode(capture.frame, context(capture))
-    except DeviceError as e:
-        return e
-
-
-def fields(rec: Record) -> dict[str, object]:
-    """Every value of a record, as captures.jsonl writes it down."""
-    out: dict[str, object] = {"kind": rec.kind.value}
-    if rec.fix_time != NOW:
-        out["time"] = rec.fix_time.strftime("%Y-%m-%d %H:%M:%S")
-    if rec.has_position:
-        out["lat"], out["lon"], out["valid"] = rec.latitude, rec.longitude, rec.valid
-    for key in ("altitude", "speed", "course", "satellites"):
-        value = getattr(rec, key)
-        if value is not None:
-            out[key] = value
-    out.update(rec.attributes)
-    return out
-
-
-def agrees(result: list[Record] | DeviceError, reference: Reference) -> bool:
-    """Whether Fleetwire's result says what the reference decoder's verdict says."""
-    records = [] if isinstance(result, DeviceError) else result
-    if reference == "null":
-        return not records
-    if reference == "record":
-        return bool(records)
-    if reference == "position":
-        return any(r.has_position for r in records)
-    assert isinstance(reference, tuple)
-    _, key, want = reference
-    if not records:
-        return False
-    rec = records[0]
-    got = rec.satellites if key == "satellites" else rec.attributes.get(key)
-    if isinstance(want, float) and isinstance(got, int | float) and not isinstance(got, bool):
-        return math.isclose(got, want, abs_tol=1e-6)
-    return got == want
-
-
-def message_id(capture: C) -> str:
+def message_id(capture: Capture) -> str:
     frame = capture.frame
-    return f"{frame[1]:02x}{frame[2]:02x}" if frame[:1] == b"\x7e" else "text"
+    return f"0x{frame[1]:02x}{frame[2]:02x}" if frame[:1] == b"\x7e" else "text"
 
 
-def disagreements() -> dict[int, str]:
-    """Index -> message id of every capture Fleetwire reads otherwise than the reference."""
-    return {i: message_id(c) for i, c in enumerate(CAPTURES) if not agrees(decode(c), c.reference)}
-
-
-def main() -> None:
-    wrong = disagreements()
-    total = len(CAPTURES)
-    print(f"jt808: {total - len(wrong)} of {total} real messages read as the reference decoder")
-    print(f"       ({(total - len(wrong)) / total:.1%}); differing, by message id:")
-    for msg, n in sorted(Counter(wrong.values()).items()):
-        print(f"  0x{msg}: {n}")
-    for i in sorted(wrong):
-        print(f"  #{i} 0x{wrong[i]}: {DIFFERENCES.get(i, 'UNEXPLAINED')}")
-
+CAPTURES = CaptureSet(
+    "jt808", Path(__file__).parent / "captures.jsonl",
+    default_source="traccar HuabaoProtocolDecoderTest", unique_id="12345678901",
+    differences=DIFFERENCES, message_type=message_id,
+)  # fmt: skip
 
 if __name__ == "__main__":
-    main()
+    CAPTURES.main()

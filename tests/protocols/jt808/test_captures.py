@@ -10,50 +10,31 @@ import pytest
 from fleetwire.errors import DeviceError
 from fleetwire.protocols.base import Session
 from fleetwire.protocols.jt808.framing import unescape
-from tests.protocols.contract import decode_sane, framer
+from tests.protocols.captures import Capture, all_fields, check_capture, check_framed
+from tests.protocols.contract import framer
 
-from .captures import CAPTURES, DIFFERENCES, PROTOCOL, C, context, decode, disagreements, fields
-
-
-def _same(got: object, want: object) -> bool:
-    if isinstance(want, float) and isinstance(got, int | float) and not isinstance(got, bool):
-        return got == pytest.approx(want, abs=1e-6)
-    return got == want
+from .captures import CAPTURES, DIFFERENCES
 
 
-@pytest.mark.parametrize("capture", CAPTURES, ids=lambda c: c.hex[:14])
-def test_capture_decodes_to_its_values(capture: C) -> None:
-    result = decode(capture)
-    expect = capture.expect
-    if "error" in expect:
-        assert isinstance(result, DeviceError), result
-        assert result.reason == expect["error"]
-        return
-    assert not isinstance(result, DeviceError), result
-    if not expect:
-        assert result == []
-        return
-    decode_sane(PROTOCOL, capture.frame, context(capture))
-    records = expect["records"]
-    assert isinstance(records, list)
-    assert len(result) == len(records)
-    for rec, want in zip(result, records, strict=True):
-        got = fields(rec)
-        assert set(got) == set(want), f"fields differ: {set(got) ^ set(want)}"
-        for key, value in want.items():
-            assert _same(got[key], value), key
+@pytest.mark.parametrize("capture", CAPTURES.captures, ids=lambda c: c.hex[:14])
+def test_capture_decodes_to_its_values(capture: Capture) -> None:
+    check_capture(CAPTURES, capture)
 
 
-_WHOLE = [c for c in CAPTURES if c.expect.get("error") not in ("checksum", "truncated", "framing")]
+_WHOLE = [
+    c
+    for c in CAPTURES.captures
+    if c.expect.get("error") not in ("checksum", "truncated", "framing")
+]
 
 
 @pytest.mark.parametrize("capture", _WHOLE, ids=lambda c: c.hex[:14])
-def test_capture_is_framed_and_answered(capture: C) -> None:
+def test_capture_is_framed_and_answered(capture: Capture) -> None:
     """Every frame with a sound check code leaves the framer whole and inspect never fails on
     it; each message the terminal starts is answered (0x8100 or 0x8001), answers are not."""
+    check_framed(CAPTURES, capture)
     frame = capture.frame
-    assert framer(PROTOCOL).feed(frame) == [frame]
-    uplink = PROTOCOL.inspect(frame, Session())
+    uplink = CAPTURES.protocol.inspect(frame, Session())
     msg_id = int.from_bytes(frame[1:3], "big")
     answers = {0x0001, 0x0104, 0x0107, 0x0201}  # of the ids here; vendor ids are answered
     assert bool(uplink.ack) == (msg_id not in answers), hex(msg_id)
@@ -63,23 +44,23 @@ def test_capture_is_framed_and_answered(capture: C) -> None:
 
 
 def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
-    assert set(disagreements()) == set(DIFFERENCES)
-    assert len(CAPTURES) - len(DIFFERENCES) >= 90
+    assert set(CAPTURES.disagreements()) == set(DIFFERENCES)
+    assert len(CAPTURES.captures) - len(DIFFERENCES) >= 90
 
 
 @pytest.mark.parametrize("capture", _WHOLE, ids=lambda c: c.hex[:14])
-def test_capture_without_escaping_reads_the_same(capture: C) -> None:
+def test_capture_without_escaping_reads_the_same(capture: Capture) -> None:
     """The same frames as firmware that does not escape sends them (and as the reference
     decoder's tests hold them): bare 7E and 7D bytes inside; the length field and check code
     still find the frame whole and it decodes to the same records."""
     frame = capture.frame
     bare = b"\x7e" + unescape(frame[1:-1]) + b"\x7e"
-    assert framer(PROTOCOL).feed(bare) == [bare]
+    assert framer(CAPTURES.protocol).feed(bare) == [bare]
     assert _outcome(bare, capture) == _outcome(frame, capture)
 
 
-def _outcome(frame: bytes, capture: C) -> list[dict[str, object]] | str:
+def _outcome(frame: bytes, capture: Capture) -> list[dict[str, object]] | str:
     try:
-        return [fields(r) for r in PROTOCOL.decode(frame, context(capture))]
+        return [all_fields(r) for r in CAPTURES.protocol.decode(frame, CAPTURES.context(capture))]
     except DeviceError as e:
         return e.reason

@@ -17,43 +17,9 @@ a test notices when that changes.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import NamedTuple
 
-from fleetwire.errors import DeviceError
-from fleetwire.model import Record
-from fleetwire.protocols import get
-from fleetwire.protocols.base import DecodeContext
-from tests.protocols.contract import NOW
-
-Reference = str | tuple[str, str, object] | tuple[str, int]
-SOURCE = "traccar Minifinder2ProtocolDecoderTest"
-
-
-class C(NamedTuple):
-    hex: str
-    expect: dict[str, object]  # {"error": reason}: rejected with that reason
-    reference: Reference
-    source: str
-
-    @property
-    def frame(self) -> bytes:
-        return bytes.fromhex(self.hex)
-
-
-def _load() -> list[C]:
-    out = []
-    with (Path(__file__).parent / "captures.jsonl").open() as f:
-        for line in f:
-            item = json.loads(line)
-            ref = item["reference"]
-            ref = ref if isinstance(ref, str) else tuple(ref)
-            out.append(C(item["hex"], item["expect"], ref, item.get("source", SOURCE)))
-    return out
-
-
-CAPTURES: list[C] = _load()
+from tests.protocols.captures import Capture, CaptureSet
 
 _NAME = "an attribute of the pet/configuration models with no name in attributes.md; kept raw"
 DIFFERENCES: dict[int, str] = {
@@ -66,43 +32,16 @@ DIFFERENCES: dict[int, str] = {
     11: "alarm bit 31 (bark, pet models) stays in the raw event word: " + _NAME,
 }
 
-PROTOCOL = get("minifinder2")
-CTX = DecodeContext(unique_id="862771076878340", received=NOW)
+
+def message_type(capture: Capture) -> str:
+    return f"type 0x{capture.frame[8]:02x}"
 
 
-def decode(capture: C) -> list[Record] | DeviceError:
-    try:
-        return PROTOCOL.decode(capture.frame, CTX)
-    except DeviceError as e:
-        return e
-
-
-def agrees(result: list[Record] | DeviceError, reference: Reference) -> bool:
-    records = [] if isinstance(result, DeviceError) else result
-    if reference in ("record", "position"):
-        return bool(records)
-    assert isinstance(reference, tuple)
-    if reference[0] == "count":
-        return len(records) == reference[1]
-    _, key, want = reference
-    return bool(records) and records[0].attributes.get(str(key)) == want
-
-
-def disagreements() -> dict[int, str]:
-    return {
-        i: f"{c.frame[8]:02x}" for i, c in enumerate(CAPTURES) if not agrees(decode(c), c.reference)
-    }
-
-
-def main() -> None:
-    wrong = disagreements()
-    total = len(CAPTURES)
-    right = total - len(wrong)
-    print(f"minifinder2: {right} of {total} real messages read as the reference decoder")
-    print(f"             ({right / total:.1%}); differing:")
-    for i in sorted(wrong):
-        print(f"  #{i} type 0x{wrong[i]}: {DIFFERENCES.get(i, 'UNEXPLAINED')}")
-
+CAPTURES = CaptureSet(
+    "minifinder2", Path(__file__).parent / "captures.jsonl",
+    default_source="traccar Minifinder2ProtocolDecoderTest", unique_id="862771076878340",
+    differences=DIFFERENCES, message_type=message_type, last_known=True,
+)  # fmt: skip
 
 if __name__ == "__main__":
-    main()
+    CAPTURES.main()

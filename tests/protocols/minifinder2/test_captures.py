@@ -9,9 +9,10 @@ import pytest
 
 from fleetwire.errors import DeviceError
 from fleetwire.model import Record
-from tests.protocols.contract import NOW, decode_sane, framer
+from tests.protocols.captures import Capture, check_framed, whole
+from tests.protocols.contract import NOW, decode_sane
 
-from .captures import CAPTURES, CTX, DIFFERENCES, PROTOCOL, C, decode, disagreements
+from .captures import CAPTURES, DIFFERENCES
 
 
 def _fields(records: list[Record]) -> dict[str, object]:
@@ -32,23 +33,24 @@ def _fields(records: list[Record]) -> dict[str, object]:
     return out
 
 
-@pytest.mark.parametrize("capture", CAPTURES, ids=lambda c: c.hex[:16])
-def test_capture_decodes_to_its_values(capture: C) -> None:
-    result = decode(capture)
+@pytest.mark.parametrize("capture", CAPTURES.captures, ids=lambda c: c.hex[:16])
+def test_capture_decodes_to_its_values(capture: Capture) -> None:
+    """The records' count, the first one's kind, time and key attributes, the first fix."""
+    result = CAPTURES.decode(capture)
     if "error" in capture.expect:
         assert isinstance(result, DeviceError)
         assert result.reason == capture.expect["error"]
         return
     assert not isinstance(result, DeviceError), result
-    decode_sane(PROTOCOL, capture.frame, CTX)
+    decode_sane(CAPTURES.protocol, capture.frame, CAPTURES.context(capture))
     assert _fields(result) == capture.expect
 
 
-@pytest.mark.parametrize("capture", CAPTURES, ids=lambda c: c.hex[:16])
-def test_capture_is_framed_whole(capture: C) -> None:
-    assert framer(PROTOCOL).feed(capture.frame) == [capture.frame]
+@pytest.mark.parametrize("capture", whole(CAPTURES), ids=lambda c: c.hex[:16])
+def test_capture_is_framed_whole(capture: Capture) -> None:
+    check_framed(CAPTURES, capture)
 
 
 def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
-    assert set(disagreements()) == set(DIFFERENCES)
-    assert len(CAPTURES) == 24
+    assert set(CAPTURES.disagreements()) == set(DIFFERENCES)
+    assert len(CAPTURES.captures) == 24
