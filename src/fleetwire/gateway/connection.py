@@ -20,6 +20,7 @@ import time
 from typing import TYPE_CHECKING, cast
 
 from fleetwire.errors import DeviceError, FramingError
+from fleetwire.gateway import identity
 from fleetwire.gateway.committer import Pending
 from fleetwire.logs import kv
 from fleetwire.protocols.base import FrameKind, Session, TrackerProtocol, Transport
@@ -198,6 +199,10 @@ class DeviceConnection(asyncio.Protocol):
             return
         uid = up.unique_id
         if uid is not None and uid != self.session.unique_id:
+            why = identity.refusal(uid)
+            if why is not None:
+                self._reject(frame, "invalid_id", why)
+                return
             if self.session.unique_id is None:
                 self.junk = 0
                 gw.identified(self)

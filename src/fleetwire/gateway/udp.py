@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING, Any, cast
 
 from fleetwire.errors import DeviceError
+from fleetwire.gateway import identity
 from fleetwire.gateway.committer import Pending
 from fleetwire.logs import kv
 from fleetwire.protocols.base import Session, TrackerProtocol, Transport
@@ -50,6 +51,10 @@ class DatagramEndpoint(asyncio.DatagramProtocol):
             return
         if up.unique_id is None:
             self._reject(data, peer, "unidentified", "datagram without a device identity")
+            return
+        why = identity.refusal(up.unique_id)
+        if why is not None:
+            self._reject(data, peer, "invalid_id", why)
             return
         gw.committer.submit(
             Pending(
