@@ -37,7 +37,10 @@ def test_every_real_frame_decodes_sanely(frame: bytes) -> None:
 
 
 def test_link() -> None:
-    assert one(v.LK_BARE).attributes == {}
+    """A bare keep-alive, or one with too few values to read (Traccar's WatchProtocolDecoderTest
+    "[SG*9081000548*0009*LK,0,100]"), gives no record: nothing in it to keep."""
+    assert decode_sane(PROTOCOL, v.LK_BARE, CTX) == []
+    assert decode_sane(PROTOCOL, b"[SG*9081000548*0009*LK,0,100]", CTX) == []
     r = one(v.LK_STEPS)
     assert (r.kind, r.fix_time, r.attributes) == (
         RecordKind.STATUS, NOW, {"steps": 50, "batteryLevel": 100},

@@ -16,7 +16,6 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from .constants import ALARM_TYPES, COMMAND_ECHOES, LINK, POSITION_TYPES, STATUS_ALARMS
 from .framing import keyword, open_frame
@@ -63,10 +62,14 @@ def _time(date: str, time: str, ctx: DecodeContext) -> datetime:
 
 
 def _coordinate(value: str, hemisphere: str, signs: str, limit: int) -> float:
+    """Degrees with a hemisphere letter. Firmware in the field also writes the sign into the
+    number ("-84.1422119,W" from a watch in Costa Rica, "-33.480366,N" from one in Santiago):
+    a signed number is taken as signed, whatever letter follows. Other firmware leaves the
+    letter empty ("0.369512,,"): read as N/E, the letter's default."""
     v = _num(value)
-    if hemisphere not in (signs[0], signs[1]) or not 0 <= v <= limit:
+    if hemisphere not in (signs[0], signs[1], "") or not -limit <= v <= limit:
         raise InvalidField(f"bad coordinate {value[:16]} {hemisphere[:2]}")
-    return -v if hemisphere == signs[1] else v
+    return -v if hemisphere == signs[1] and v > 0 else v
 
 
 def _status(value: str, attrs: Attributes) -> None:
@@ -164,14 +167,15 @@ def _report(kind: str, f: list[str], ctx: DecodeContext) -> list[Record]:
 
 
 def _link(kind: str, f: list[str], ctx: DecodeContext) -> list[Record]:
-    """LK, or LK,steps,tumbles,battery %."""
+    """LK, or LK,steps,tumbles,battery %. A bare keep-alive carries nothing to keep: no
+    record (its frame is in the raw log and the gateway answers it all the same)."""
     a: Attributes = {}
     if len(f) >= 3:
         for key, value in (("steps", f[0]), ("batteryLevel", f[2])):
             v = _int(value)
             if v is not None:
                 a[key] = v
-    return [Record(ctx.received, RecordKind.STATUS, attributes=a)]
+    return [Record(ctx.received, RecordKind.STATUS, attributes=a)] if a else []
 
 
 def _health(values: dict[str, str], ctx: DecodeContext) -> list[Record]:
@@ -221,6 +225,7 @@ DECODERS: Final[dict[str, Decoder]] = {
     "BLOOD": _blood,
     "heart": _heart,
     "HEART": _heart,
+    "PULSE": _heart,  # the CS-prefixed firmware's name for the same reading
     "btemp2": _temperature,
     **dict.fromkeys(COMMAND_ECHOES, _echo),
 }
@@ -238,6 +243,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

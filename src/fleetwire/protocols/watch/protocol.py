@@ -28,7 +28,7 @@ class WatchProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "LK", "UD", "UD2", "UD3", "UD_LTE", "UD_WCDMA", "WT", "WAD", "WG", "AL", "TKQ", "TKQ2",
-        "bphrt", "BLOOD", "heart", "btemp2", "command echoes",
+        "bphrt", "BLOOD", "heart", "PULSE", "btemp2", "command echoes",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "Beesure/SeTracker watches (Q50, Q90, GW100 …)", "4P-Touch", "3G/4G kids' watches",
