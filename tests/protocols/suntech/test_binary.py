@@ -69,8 +69,9 @@ def test_status_report() -> None:
     assert (r.latitude, r.longitude, r.speed, r.course, r.satellites) == (
         4.717013, -74.057345, 1.14, 87.86, 20,
     )  # fmt: skip
-    # IN_STATE 0x01, OUT_STATE 0x00, MSG_NUM 0x00a8, as the text form's input/output/index
-    assert r.attributes == {"input": 1, "output": 0, "index": 168}
+    # IN_STATE 0x01, OUT_STATE 0x00, MSG_NUM 0x00a8, as the text form's input/output/index;
+    # IN_STATE bit 0 is the ignition, the first digit of the text form's I/O string
+    assert r.attributes == {"input": 1, "ignition": True, "output": 0, "index": 168}
 
 
 def test_stored_status_report() -> None:
@@ -79,15 +80,24 @@ def test_stored_status_report() -> None:
     assert (r.latitude, r.longitude, r.speed, r.course, r.satellites) == (
         4.717036, -74.057296, 0.0, 0.0, 18,
     )  # fmt: skip
-    assert r.attributes == {"input": 2, "output": 0, "archive": True, "index": 9121}
+    # Traccar's SuntechProtocolDecoderTest reads ignition false from this capture
+    assert r.attributes == {
+        "input": 2, "ignition": False, "output": 0, "archive": True, "index": 9121,
+    }  # fmt: skip
 
 
 def test_alert_report() -> None:
     r = one(v.BINARY_82)
     assert r.fix_time == datetime(2020, 2, 4, 16, 41, 57, tzinfo=UTC)
     assert (r.latitude, r.longitude, r.satellites, r.valid) == (4.681633, -74.049663, 11, True)
-    # ALERT_ID 59 has no alarm in the shared table: an event id, as the text form gives it
-    assert (r.kind, r.attributes) == (RecordKind.POSITION, {"input": 0, "output": 0, "event": 59})
+    # ALERT_ID 59 has no alarm in the shared table: an event id, as the text form gives it; its
+    # ALERT_DATA is the iButton id the driver presented (Traccar's SuntechProtocolDecoderTest
+    # reads driverUniqueId 1d00000113f3f801 from this capture)
+    assert (r.kind, r.attributes) == (
+        RecordKind.POSITION,
+        {"input": 0, "ignition": False, "output": 0, "event": 59,
+         "driverUniqueId": "1d00000113f3f801"},
+    )  # fmt: skip
 
 
 def test_alert_ids_map_to_the_shared_alarms() -> None:
@@ -178,7 +188,8 @@ def test_device_binary_round_trip() -> None:
     assert (PROTOCOL.inspect(frame, Session()).unique_id, expected) == ("0520001338", b"")
     assert one(frame) == Record(
         fix_time=fix.fix_time, valid=True, latitude=-33.86882, longitude=151.209296, speed=87.5,
-        course=359.25, satellites=11, attributes={"input": 5, "output": 2, "index": 1},
+        course=359.25, satellites=11,
+        attributes={"input": 5, "ignition": True, "output": 2, "index": 1},
     )  # fmt: skip
     stored = Record(fix_time=NOW, latitude=1.0, longitude=-2.0, attributes={"archive": True})
     assert one(dev.report([stored])[0]).attributes["archive"] is True

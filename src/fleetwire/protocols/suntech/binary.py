@@ -29,7 +29,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALERT_IGNITION, ALERTS, BINARY_ALERT, BINARY_STATUS
+from .constants import ALERT_DRIVER, ALERT_IGNITION, ALERTS, BINARY_ALERT, BINARY_STATUS
 from .framing import open_binary
 
 _MAP_SIZE: Final = 3
@@ -57,17 +57,18 @@ Fields = dict[str, int]
 Decoder = Callable[[Reader, int, DecodeContext], list[Record]]
 
 
-def _read(r: Reader, mask: int, layout: Layout) -> Fields:
-    """The mapped fields as integers (ALERT_DATA: its length; its bytes are skipped)."""
+def _read(r: Reader, mask: int, layout: Layout) -> tuple[Fields, bytes]:
+    """The mapped fields as integers (ALERT_DATA: its length) and the variable field's bytes."""
     out: Fields = {}
+    data = b""
     for bit, name, size in layout:
         if mask >> bit & 1:
             if size == _VARIABLE:
                 size = out[name] = r.u8()
-                r.skip(size)
+                data = r.bytes(size)
             else:
                 out[name] = r.uint(size)
-    return out
+    return out, data
 
 
 def _fix_time(v: Fields, ctx: DecodeContext) -> datetime:
@@ -111,6 +112,9 @@ def _record(v: Fields, ctx: DecodeContext) -> Record:
     a = rec.attributes
     if "in_state" in v:
         a["input"] = v["in_state"]
+        # IN_STATE holds the inputs in the order of the text form's I/O string, whose first
+        # digit is the ignition: bit 0 (a capture with IN_STATE 2 has the ignition off)
+        a["ignition"] = bool(v["in_state"] & 1)
     if "out_state" in v:
         a["output"] = v["out_state"]
     if v.get("msg_type") == 0:  # 1: real time, 0: from the device's storage
@@ -119,7 +123,7 @@ def _record(v: Fields, ctx: DecodeContext) -> Record:
 
 
 def _status(r: Reader, mask: int, ctx: DecodeContext) -> list[Record]:
-    v = _read(r, mask, _STATUS)
+    v, _ = _read(r, mask, _STATUS)
     rec = _record(v, ctx)
     if "msg_num" in v:
         rec.attributes["index"] = v["msg_num"]
@@ -128,11 +132,13 @@ def _status(r: Reader, mask: int, ctx: DecodeContext) -> list[Record]:
 
 def _alert(r: Reader, mask: int, ctx: DecodeContext) -> list[Record]:
     """ALERT_ID as ``event`` and, where the shared table names it, ``alarm`` (as in text)."""
-    v = _read(r, mask, _ALERT)
+    v, data = _read(r, mask, _ALERT)
     rec = _record(v, ctx)
     a = rec.attributes
     if "alert_id" in v:
         alert = a["event"] = v["alert_id"]
+        if alert == ALERT_DRIVER and data:
+            a["driverUniqueId"] = data.hex()  # the iButton's 8-byte ROM id
         if alert in ALERTS:
             a["alarm"] = ALERTS[alert]
             rec.kind = RecordKind.EVENT

@@ -11,7 +11,10 @@ import re
 from typing import Final
 
 # "<model><type>" (ST300STT, SA200EMG, ST600ALV…) or the universal bare "<type>" (STT, ALT…).
-REPORT_TYPES: Final = ("STT", "ALT", "EMG", "EVT", "ALV", "UEX", "HTE", "CMD", "RES", "DEX")
+# BLE / BSA: the BLE beacon reports of newer universal firmware (captures only, no document).
+REPORT_TYPES: Final = (
+    "STT", "ALT", "EMG", "EVT", "ALV", "UEX", "HTE", "CMD", "RES", "DEX", "BLE", "BSA",
+)  # fmt: skip
 HEADER: Final = re.compile(
     rb"(?:S[AT]\d{3,4}[A-Z]?)?(?:" + b"|".join(t.encode() for t in REPORT_TYPES) + rb")"
     rb"|ST910"
@@ -57,6 +60,8 @@ ALERTS: Final[dict[int, str]] = {
     76: "temperature",
 }
 ALERT_IGNITION: Final[dict[int, bool]] = {33: True, 34: False}
+# a driver presented an iButton: ALERT_DATA holds its id (binary alert captures)
+ALERT_DRIVER: Final = 59
 
 # EMG_ID (emergency report) -> alarm.
 EMERGENCIES: Final[dict[int, str]] = {

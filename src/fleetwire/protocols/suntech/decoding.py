@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import binary
 from .constants import ALERT_IGNITION, ALERTS, EMERGENCIES, ST910_ALARMS
@@ -34,6 +33,9 @@ _BITS8 = re.compile(r"[01]{8}")
 _DRIVER = re.compile(r"[0-9A-Fa-f]{14,16}")
 _SENSOR = re.compile(r"(?:[0-9A-Fa-f]{16})?:([+-]\d{1,3}\.\d)?")
 _LAT_WINDOW = 12  # fields between the time and the latitude in the widest layout (ST600)
+
+_UEX_LENGTH_AFTER_LAT = 9  # lat lon spd crs satt fix dist pwr io, then the data length
+_FUEL_SENSORS = re.compile(r"N_\d=([0-9A-Fa-f]{1,6})\.\d")
 
 Decoder = Callable[[Text, DecodeContext], list[Record]]
 
@@ -63,11 +65,15 @@ def _number(f: list[str], i: int) -> float | None:
     return float(f[i])
 
 
-def _position(f: list[str], k: int, rec: Record) -> None:
+def _place(f: list[str], k: int, rec: Record) -> None:
     lat, lon = float(f[k]), float(f[k + 1])
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise InvalidField(f"position out of range: {lat} {lon}")
     rec.latitude, rec.longitude = lat, lon
+
+
+def _position(f: list[str], k: int, rec: Record) -> None:
+    _place(f, k, rec)
     rec.speed = _number(f, k + 2)
     rec.course = _number(f, k + 3)
     if (rec.speed is not None and rec.speed >= 1000) or (
@@ -213,9 +219,47 @@ def _event(msg: Text, ctx: DecodeContext) -> list[Record]:
 
 
 def _serial_data(msg: Text, ctx: DecodeContext) -> list[Record]:
-    """UEX: a position and the I/O; the serial data itself is kept in the raw frame."""
+    """UEX: a position, the I/O, and what the serial accessory said, for the accessories whose
+    output real captures show; any other serial data stays in the raw frame."""
     rec, k = _common(msg)
     _legacy(msg, rec, k)
+    _accessory(_uex_payload(msg.fields, k), rec.attributes)
+    return [rec]
+
+
+def _uex_payload(f: list[str], k: int) -> str:
+    """The serial data: as many characters as the length field says, ";" and CR/LF included."""
+    i = k + _UEX_LENGTH_AFTER_LAT
+    if i >= len(f) or not f[i].isdigit():
+        return ""
+    return ";".join(f[i + 1 :])[: int(f[i])]
+
+
+def _accessory(data: str, attrs: Attributes) -> None:
+    if data.startswith("GTSL|"):  # a driver-id reader: GTSL|<n>|<n>|<n>|<driver id>|…
+        parts = data.split("|")
+        if len(parts) > 4 and parts[4].isalnum():
+            attrs["driverUniqueId"] = parts[4]
+    elif m := _FUEL_SENSORS.findall(data):  # t_0=1C;N_0=0419.0;t_1=22;N_1=0001.0;Q_D=09
+        # per-tank levels in hex with a decimal tail; the fuel is their sum, as the capture's
+        # reference reading (1050 from 0x419 and 0x1) has it
+        attrs["fuel"] = float(sum(int(level, 16) for level in m))
+    elif (i := data.find("CabMensaje,")) >= 0:  # CabAVL"CabMensaje,<n>,<fuel>,…FinMensaje"
+        parts = data[i:].split(",")
+        fuel = parts[2] if len(parts) > 2 else ""
+        if _NUM.fullmatch(fuel):
+            attrs["fuel1"] = float(fuel)
+
+
+def _beacons(msg: Text, ctx: DecodeContext) -> list[Record]:
+    """BLE: "BLE;<id>;<model>;<sw>;<date>;<time>;<lat>;<lon>;<count>;…": where and when the
+    device scanned for beacons. The beacon fields have no document; they stay in the raw
+    frame."""
+    f = msg.fields
+    d, t = _when(f)
+    rec = Record(fix_time=t)
+    _place(f, _latitude_index(f, d), rec)
+    rec.valid = bool(rec.latitude or rec.longitude)
     return [rec]
 
 
@@ -228,10 +272,7 @@ def _trip(msg: Text, ctx: DecodeContext) -> list[Record]:
     rec = Record(fix_time=t, valid=True)
     if k + 3 < len(f) and _COORD.fullmatch(f[k + 2]) and _COORD.fullmatch(f[k + 3]):
         k += 2
-    lat, lon = float(f[k]), float(f[k + 1])
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise InvalidField(f"position out of range: {lat} {lon}")
-    rec.latitude, rec.longitude = lat, lon
+    _place(f, k, rec)
     if (power := _number(f, d + 3)) is not None:
         rec.attributes["power"] = power
     if _DRIVER.fullmatch(f[-1]) and f[-1].strip("0"):
@@ -265,6 +306,7 @@ DECODERS: dict[str, Decoder] = {
     "EVT": _event,
     "UEX": _serial_data,
     "HTE": _trip,
+    "BLE": _beacons,
 }
 ST910_DECODERS: dict[str, Decoder] = {"Location": _st910, "Alert": _st910, "Emergency": _st910}
 
@@ -282,6 +324,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one report (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

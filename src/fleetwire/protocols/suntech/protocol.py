@@ -28,8 +28,8 @@ class SuntechProtocol(TrackerProtocol):
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
-        "STT", "ALT", "EMG", "EVT", "ALV", "UEX", "HTE", "CMD;Res", "RES", "ST910",
-        "binary status 0x81 / alert 0x82",
+        "STT", "ALT", "EMG", "EVT", "ALV", "UEX (driver id, fuel sensors)", "HTE", "CMD;Res",
+        "RES", "ST910", "BLE", "binary status 0x81 / alert 0x82 (iButton driver id)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "ST300", "ST310U", "ST340", "ST390", "ST410", "ST4300", "ST500", "ST600", "ST8300",
