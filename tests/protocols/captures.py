@@ -239,3 +239,34 @@ def check_framed(captures: CaptureSet, capture: Capture) -> None:
     session = Session()
     session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
     captures.protocol.inspect(frame, session)
+
+
+TestFunction = Callable[..., None]
+
+
+def standard_tests(
+    captures: CaptureSet,
+    *,
+    minimum: int,
+    ids: Callable[[Capture], str] = lambda c: c.hex[:24],
+    exhaustive: bool = False,
+) -> tuple[TestFunction, TestFunction, TestFunction]:
+    """The three tests every protocol's test_captures.py runs, for it to bind to test_ names:
+    each capture decodes to its values, each whole frame is framed and inspected, and the
+    disagreements with the reference are exactly the explained ones (and at least ``minimum``
+    captures agree)."""
+    import pytest
+
+    @pytest.mark.parametrize("capture", captures.captures, ids=ids)
+    def decodes(capture: Capture) -> None:
+        check_capture(captures, capture, exhaustive=exhaustive)
+
+    @pytest.mark.parametrize("capture", whole(captures), ids=ids)
+    def framed(capture: Capture) -> None:
+        check_framed(captures, capture)
+
+    def explained() -> None:
+        assert set(captures.disagreements()) == set(captures.differences)
+        assert len(captures.captures) - len(captures.differences) >= minimum
+
+    return decodes, framed, explained
