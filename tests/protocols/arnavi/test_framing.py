@@ -43,7 +43,10 @@ def test_every_frame_whole_and_every_prefix(frame: bytes) -> None:
         (b"\x5b\xfd\x00\x5d", 4),
         (b"\x5b\xfd\x00\x00", -1),
         (b"\x7b\x00\x01\x7d", -1),  # a SERVER_COM never comes from a device
-        (b"$AV,V2", -1),
+        (b"$AV,V2", NEED_MORE),  # a text line (text.py), not whole yet
+        (b"$AV,V2,85164,1*6E\r\n", 19),
+        (b"$AX,V2", -1),
+        (b"$AV," + b"1" * 600, -1),  # no line end where one must be: garbage
     ],
 )
 def test_frame_length(head: bytes, expected: int) -> None:

@@ -91,3 +91,20 @@ def test_detect() -> None:
     assert PROTOCOL.detect(v.ONE_RECORD) is Detection.NO  # no identity in a package
     assert PROTOCOL.detect(TeltonikaDevice("356307042441013").login()[0]) is Detection.NO
     assert PROTOCOL.detect(Gt06Device("356307042441013").login()[0]) is Detection.NO
+
+
+def test_text_report_is_identified_and_receipted() -> None:
+    """A V2-V4 line of the text protocol names its device and is answered RCPTOK; V3DI, V6SD
+    and V3GSMINFO lines are answered too but carry no record (lines: Traccar's
+    ArnaviTextProtocolDecoderTest)."""
+    from fleetwire.protocols.arnavi.inspect import inspect
+
+    report = b"$AV,V2,32768,12487,2277,203,-1,0,0,193,0,0,1,13,200741,5950.6773N,03029.1043E,0.0,0.0,121012,*6E\r\n"  # noqa: E501
+    up = inspect(report, Session())
+    assert (up.kind, up.unique_id, up.ack, up.records) == (
+        FrameKind.DATA, "32768", b"RCPTOK\r\n", 1,
+    )  # fmt: skip
+    info = inspect(b"$AV,V6SD,85164,20708,-1,3,6,37,33,*52\r\n", Session())
+    assert (info.kind, info.unique_id, info.ack, info.records) == (
+        FrameKind.OTHER, "85164", b"RCPTOK\r\n", 0,
+    )  # fmt: skip

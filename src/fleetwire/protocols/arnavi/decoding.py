@@ -22,8 +22,8 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
+from . import text
 from .constants import KNOT_KMH, RESULT_PARCEL, TAG_SIZE, PacketType, Tag
 from .framing import Packet, is_header, open_header, open_package
 
@@ -118,6 +118,8 @@ def _package(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    if text.is_text(frame):
+        return text.decode(frame, ctx)
     if is_header(frame):
         open_header(frame)
         return []
@@ -125,6 +127,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

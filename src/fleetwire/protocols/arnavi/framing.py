@@ -22,6 +22,7 @@ from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer
 from fleetwire.protocols.base import NEED_MORE
 
+from . import text
 from .constants import (
     HEADER_SIGN,
     HEADER_SIZE,
@@ -39,6 +40,7 @@ from .constants import (
 )
 
 _SKIP: Final = -1
+TEXT_START: Final = text.START[0]  # "$": a line of the text protocol (text.py)
 _HEADER: Final = struct.Struct("<BBQ")
 _PACKET_HEAD: Final = struct.Struct("<BHI")
 _VERSIONS: Final = frozenset(HeaderVersion)
@@ -80,6 +82,8 @@ def frame_length(buf: Buffer) -> int:
         return HEADER_SIZE if buf[1] in _VERSIONS else _SKIP
     if first == PACKAGE_START:
         return NEED_MORE if n < 2 else _package_length(buf, n)
+    if first == TEXT_START:
+        return text.frame_length(buf)
     return _SKIP
 
 

@@ -14,6 +14,7 @@ from typing import Final
 
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
+from . import text
 from .constants import RESULT_PARCEL, PacketType
 from .framing import header_answer, is_header, open_header, open_package, package_answer
 
@@ -40,4 +41,6 @@ def _package(frame: bytes, session: Session) -> Uplink:
 
 
 def inspect(frame: bytes, session: Session) -> Uplink:
+    if text.is_text(frame):
+        return text.inspect(frame)
     return _header(frame, session) if is_header(frame) else _package(frame, session)

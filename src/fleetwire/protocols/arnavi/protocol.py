@@ -22,6 +22,7 @@ class ArnaviProtocol(TrackerProtocol):
         "HEADER",
         "HEADER2",
         "PACKAGE (TAGS, TEXT packets)",
+        "text $AV V2, V3, V4 reports (V3DI, V6SD, V3GSMINFO kept)",
         "command result",
     )
     devices: ClassVar[tuple[str, ...]] = ("ARNAVI 4", "ARNAVI 5", "ARNAVI Integral")
