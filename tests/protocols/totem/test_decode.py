@@ -10,6 +10,7 @@ import pytest
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
+from fleetwire.protocols._binary import xor8
 from fleetwire.protocols.base import DecodeContext, Session
 from fleetwire.protocols.totem import PROTOCOL, Device
 from fleetwire.protocols.totem.framing import classic
@@ -129,7 +130,22 @@ def test_timezone_option_applies_to_the_unit_clock_only() -> None:
 
 
 @pytest.mark.parametrize("frame", [v.COMPACT, *v.FIXED], ids=lambda f: f[:24].decode())
-def test_layouts_without_a_source_give_no_records(frame: bytes) -> None:
+def test_layouts_known_from_captures_give_their_time_and_fix(frame: bytes) -> None:
+    """The layouts no document describes give what the captures surely hold (compact.py);
+    their values, one capture at a time, are in test_captures.py."""
+    (rec,) = decode_sane(PROTOCOL, frame, CTX)
+    assert rec.fix_time != NOW and rec.fix_time.year >= 2013
+
+
+def test_a_fixed_frame_of_another_layout_gives_no_records() -> None:
+    """A FIXED frame whose body is not the captured fixed-width report (a type no capture
+    shows, say) is kept in the raw log and gives no records until a document says more."""
+    head = b"$$0000ZZ863835028447675|"
+    body = b"HELLO,WORLD"
+    frame = head + body
+    length = len(frame) + 2
+    frame = b"$$%04d" % length + frame[6:]
+    frame += b"%02X" % xor8(frame) + b"\r\n"
     assert PROTOCOL.decode(frame, CTX) == []
 
 

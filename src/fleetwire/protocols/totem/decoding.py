@@ -9,11 +9,13 @@ input V x100), ADC (CCCCDDDD, ADC0 V x100; DDDD reserved), LACCI (LLLLCCCC, hex)
 Serial (0001-9999) and RFID; on AVL02 Serial follows Temperature directly. Some captures leave
 out ADC; the odometer (the one field with a '.') anchors the ones around it.
 
-Not decoded, for want of a source: the odometer (no unit in the documents we could read), a
-LACCI of other than 8 digits, other CLASSIC layouts seen in captures (a compact one without
-`$GPRMC`), and every FIXED (AT07/AT09) frame, whose field layout is in a vendor document that
-could not be read. Those frames are framed, checked and kept in the raw log (so they can be
-decoded by replay once the layout is sourced) and give no records. Knows nothing about replies.
+Layouts known only from captures (the compact CLASSIC one without `$GPRMC`, FIXED AT07/AT09
+frames: the fixed-width report of types AA, AB, 02…, and E5) give their time and fix
+(compact.py). Not decoded, for want of a
+source: the odometer (no unit in the documents we could read), a LACCI of other than 8 digits,
+the other readings of the captured layouts, and other FIXED types; those frames are framed,
+checked and kept in the raw log (so replay decodes them once the layout is sourced).
+Knows nothing about replies.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
+from . import compact
 from .constants import ALARMS, GPRMC, KNOTS, Envelope
 from .framing import Frame, open_frame
 
@@ -204,6 +207,7 @@ def _report(gps: str, fields: list[str], ctx: DecodeContext) -> list[Record]:
 
 
 DECODERS: Final[dict[Layout, Decoder]] = {Layout.GPRMC: _report, Layout.NO_FIX: _report}
+_COMPACT: Final = re.compile(r"[0-9A-Fa-f]{2}\d{12}")
 
 
 def _layout(gps: str) -> Layout:
@@ -218,12 +222,16 @@ def _layout(gps: str) -> Layout:
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     """Records of one frame; layouts we have no source for give none."""
     f: Frame = open_frame(frame)
-    if f.envelope is not Envelope.CLASSIC:
-        return []
     try:
         text = f.body.decode("ascii")
     except UnicodeDecodeError as e:
         raise InvalidField("non-ASCII report") from e
+    if f.envelope is Envelope.FIXED:
+        if f.type == "E5":
+            return compact.fixed_e5(text)
+        return compact.fixed(text) if compact.is_fixed_report(text) else []
+    if "|" not in text and _COMPACT.fullmatch(text[:14]):
+        return compact.classic_compact(text)
     gps, *fields = text.split("|")
     if not _ALARM.fullmatch(gps[:2]):
         raise InvalidField(f"bad alarm type {gps[:2]!r}")

@@ -24,7 +24,8 @@ class TotemProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "$GPRMC report (AVL02/AVL-08 layout, every alarm type)",
         "no-fix report",
-        "AT07/AT09 fixed-width frames (framed, checked, identified; not decoded)",
+        "compact report without $GPRMC (time and fix, from captures)",
+        "AT07/AT09 fixed-width report, E5 report (time and fix, from captures)",
     )
     devices: ClassVar[tuple[str, ...]] = (
         "Totem AT03", "Totem AT05", "Totem AT07", "Totem AT09", "AVL02", "AVL-08",
