@@ -58,6 +58,28 @@ def test_decode_says_which_record_fails_the_sanity_check() -> None:
     assert len(rows) == 2
 
 
+@pytest.mark.parametrize(
+    ("protocol", "line", "latitude"),
+    [
+        # Traccar's SuntechProtocolDecoderTest: the report's closing CR lost to the line split
+        ("suntech", "SA200STT;317652;042;20120718;15:37:12;16d41;-15.618755;-056.083241;000.024;"
+         "000.00;8;1;41548;12.17;100000;2;1979", -15.618755),
+        # Traccar's TotemProtocolDecoderTest: the CR LF the length and CRC leave out, lost too
+        ("totem", "$$B2356895037578518|AA$GPRMC,203823.000,A,3740.3285,N,02129.9295,E,0.00,,"
+         "111113,,,A*79|01.5|01.0|01.1|000000000000|20131111203823|14041251|00000000|002E0DD7|"
+         "0000|0.0000|6371|3824", 37.67214166666667),
+    ],
+)  # fmt: skip
+def test_decode_restores_the_terminator_a_text_line_lost(
+    protocol: str, line: str, latitude: float
+) -> None:
+    """A text report pasted or piped as a line has lost its CR / CR LF: the frame the device
+    sent is the line with the terminator its framer wants, as the gateway would have it."""
+    code, rows = decode(protocol, line + "\n")
+    assert code == 0 and len(rows) == 1, rows
+    assert rows[0]["latitude"] == pytest.approx(latitude)
+
+
 def test_decode_unknown_protocol_is_a_clear_error() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "fleetwire", "decode", "nope"],

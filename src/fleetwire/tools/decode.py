@@ -16,7 +16,8 @@ import orjson
 from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import get
-from fleetwire.protocols.base import DecodeContext, Session, Transport
+from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
+from fleetwire.protocols.framing import Framer
 from fleetwire.sanity import sane_records
 
 
@@ -39,6 +40,22 @@ def record_json(record: Record, frame: int, unique_id: str | None) -> dict[str, 
     }
 
 
+# what a text line may have lost to the split into lines (or a capture to its copying): the
+# terminator the device sent
+_TERMINATORS = (b"\r\n", b"\r", b"\n")
+
+
+def whole_frame(proto: TrackerProtocol, line: bytes) -> bytes:
+    """``line`` as the device sent it: the line itself when the protocol's framer takes it as
+    one whole frame, else the line with the first terminator that makes it one (a text
+    protocol's CR, CR LF or LF, stripped when the input was split into lines), else the line
+    unchanged, for inspect() to refuse with its reason."""
+    for candidate in (line, *(line + end for end in _TERMINATORS)):
+        if Framer(proto.frame_length, proto.max_frame_size).feed(candidate) == [candidate]:
+            return candidate
+    return line
+
+
 def decode_lines(
     protocol: str, lines: Sequence[bytes], *, as_hex: bool = False, udp: bool = False
 ) -> Iterator[str]:
@@ -51,6 +68,8 @@ def decode_lines(
             continue
         try:
             frame = bytes.fromhex(line.decode("ascii")) if as_hex else line
+            if not udp:
+                frame = whole_frame(proto, frame)
             if udp:
                 session = Session(transport)
             up = proto.inspect(frame, session)
