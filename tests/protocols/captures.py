@@ -229,7 +229,8 @@ _MODEL = ("valid", "satellites", "speed", "course")
 def whole(captures: CaptureSet) -> list[Capture]:
     """The captures that are whole, sound frames (a truncated or corrupt capture is the framer's
     and inspect's to refuse, rightly: its decode test checks that refusal)."""
-    return [c for c in captures.captures if c.expect.get("error") not in ("truncated", "checksum")]
+    refused = ("truncated", "checksum", "framing")
+    return [c for c in captures.captures if c.expect.get("error") not in refused]
 
 
 def check_framed(captures: CaptureSet, capture: Capture) -> None:
