@@ -197,3 +197,15 @@ def test_decode_options_reach_the_decoder(tmp_path: Path, monkeypatch: pytest.Mo
     assert "odometer" not in configured  # FORM_A has no MI field
     default = _xirgo_attributes(tmp_path / "default", "")
     assert default["gps"] == 2 and "odometer" in default
+
+
+def test_decode_restores_a_protocols_own_end_mark() -> None:
+    """GoSafe messages end with '#', which Traccar's GoSafeProtocolDecoderTest captures often
+    lack (its frame decoder strips it): the line is taken with its '#' restored."""
+    line = (
+        "*GS16,351535058709775,100356130215,,SYS:G79W;V1.06;V1.0.2,GPS:A;6;N24.802700;"
+        "E46.616828;0;0;684;1.35,COT:60,ADC:4.31;0.10,DTT:20000;;0;0;0;1"
+    )
+    code, rows = decode("gosafe", line + "\n")
+    assert code == 0 and len(rows) == 1, rows
+    assert rows[0]["latitude"] == pytest.approx(24.8027)

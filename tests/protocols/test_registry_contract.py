@@ -195,3 +195,24 @@ def test_an_impossible_record_from_a_decoder_is_the_devices_invalid_field() -> N
     ctx = DecodeContext(unique_id=IMEI, received=datetime(2026, 1, 1, tzinfo=UTC))
     with pytest.raises(InvalidField, match="altitude"):
         Careless().decode(b"", ctx)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_decode_tool_restores_a_lost_terminator(name: str) -> None:
+    """A text frame given to `fleetwire decode` as a line (its terminator lost to the line
+    split, as Traccar's published test messages also are) is restored to a whole frame that
+    decodes as the device's own, for every protocol whose simulated frames end with one of its
+    terminators."""
+    from fleetwire.tools.decode import whole_frame
+
+    proto = get(name)
+    dev = device_class(name)(device_class(name).example_id)
+    ctx = DecodeContext(unique_id=dev.unique_id, received=datetime(2026, 11, 20, tzinfo=UTC))
+    for frame in (dev.login()[0], dev.report([fix()])[0]):
+        for end in sorted(proto.terminators, key=len, reverse=True):
+            if frame.endswith(end) and frame[: -len(end)].isascii():
+                restored = whole_frame(proto, frame[: -len(end)])
+                assert framer(proto).feed(restored) == [restored], end
+                sent = framer(proto).feed(frame)[0]  # as the gateway frames the device's bytes
+                assert proto.decode(restored, ctx) == proto.decode(sent, ctx)
+                break

@@ -99,6 +99,9 @@ class TrackerProtocol(abc.ABC):
     # for the README's protocol table: message types decoded, and devices known to use it
     messages: ClassVar[tuple[str, ...]] = ()
     devices: ClassVar[tuple[str, ...]] = ()
+    # what a text frame may end with that a split into lines, or a copied capture, loses: tried
+    # in turn by `fleetwire decode` when a line alone is no whole frame
+    terminators: ClassVar[tuple[bytes, ...]] = (b"\r\n", b"\r", b"\n")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Every decoder's output passes the record sanity check here, once for all protocols:

@@ -40,17 +40,12 @@ def record_json(record: Record, frame: int, unique_id: str | None) -> dict[str, 
     }
 
 
-# what a text line may have lost to the split into lines (or a capture to its copying): the
-# terminator the device sent
-_TERMINATORS = (b"\r\n", b"\r", b"\n")
-
-
 def whole_frame(proto: TrackerProtocol, line: bytes) -> bytes:
     """``line`` as the device sent it: the line itself when the protocol's framer takes it as
     one whole frame, else the line with the first terminator that makes it one (a text
-    protocol's CR, CR LF or LF, stripped when the input was split into lines), else the line
-    unchanged, for inspect() to refuse with its reason."""
-    for candidate in (line, *(line + end for end in _TERMINATORS)):
+    protocol's CR, CR LF, LF or its own end mark, lost when the input was split into lines),
+    else the line unchanged, for inspect() to refuse with its reason."""
+    for candidate in (line, *(line + end for end in proto.terminators)):
         if Framer(proto.frame_length, proto.max_frame_size).feed(candidate) == [candidate]:
             return candidate
     return line

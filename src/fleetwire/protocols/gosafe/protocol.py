@@ -21,6 +21,7 @@ class GoSafeProtocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    terminators: ClassVar[tuple[bytes, ...]] = (b"#", b"#\r\n")  # every message ends '#'
     messages: ClassVar[tuple[str, ...]] = (
         "heartbeat", "records (SYS, GPS, GSM, COT, ADC, DTT, IWD, OBD blocks; event code)",
         "GS02 legacy record (GPS, MGR, ADC)", "command answer",
