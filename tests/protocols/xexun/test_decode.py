@@ -123,10 +123,14 @@ def test_timezone_option() -> None:
     assert one(v.BASIC_SYDNEY, ctx).fix_time == utc(2011, 9, 1, 5, 1, 20)
 
 
-def test_bad_checksums_are_not_decoded() -> None:
-    for frame in v.EDITED:
+def test_bad_crcs_are_not_decoded_rewritten_sentences_are() -> None:
+    for frame in v.EDITED_CRC:
         with pytest.raises(ChecksumError):
             PROTOCOL.decode(frame, CTX)
+    for frame in v.EDITED_LENGTH:
+        assert PROTOCOL.decode(frame, CTX), frame[:40]
+    for frame in v.EDITED_SENTENCE:
+        assert PROTOCOL.decode(frame, CTX), frame[:40]
 
 
 def test_out_of_range_fields_are_invalid() -> None:

@@ -55,9 +55,14 @@ def _rmc(sentence: str, ctx: DecodeContext) -> Record:
     f = sentence.split(",")
     if len(f) < _RMC_FIELDS:
         raise InvalidField(f"RMC sentence with {len(f)} fields")
+    lat = _coordinate(f[3], f[4], "NS", 90)
+    lon = _coordinate(f[5], f[6], "EW", 180)
+    if not f[9] and not f[1].strip(".0") and not (lat or lon):
+        # firmware without a fix yet blanks the time and date and zeroes the coordinates
+        # (Traccar's XexunProtocolDecoderTest, first message): a status record of its own time
+        return Record(fix_time=ctx.received, kind=RecordKind.STATUS)
     rec = Record(fix_time=_time(f[1], f[9], ctx), valid=f[2] == "A")
-    rec.latitude = _coordinate(f[3], f[4], "NS", 90)
-    rec.longitude = _coordinate(f[5], f[6], "EW", 180)
+    rec.latitude, rec.longitude = lat, lon
     rec.speed = finite(f[7]) * KNOTS if f[7] else 0.0
     rec.course = finite(f[8]) if f[8] else 0.0
     if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360):

@@ -1,5 +1,5 @@
-"""What a Xexun message means to the gateway: its IMEI, after the envelope checks (NMEA checksum,
-and the full layout's length and CRC). Xexun devices wait for no answer, so there is never an
+"""What a Xexun message means to the gateway: its IMEI, after the envelope checks (the full
+layout's length and CRC). Xexun devices wait for no answer, so there is never an
 ack; every message carries one report.
 """
 

@@ -37,4 +37,7 @@ class XexunProtocol(TrackerProtocol):
             return Detection.MORE
         if head[0] not in b"0123456789,G":
             return Detection.NO
-        return super().detect(head)
+        verdict = super().detect(head)
+        if verdict == Detection.YES and not framing.sentence_checksum_matches(head):
+            return Detection.NO  # a rewritten sentence is read, but too weak a sign to claim by
+        return verdict
