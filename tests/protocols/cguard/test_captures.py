@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from fleetwire.protocols.base import Session
-from fleetwire.protocols.cguard import PROTOCOL
-from tests.protocols.captures import Capture, check_capture
-from tests.protocols.contract import framer
+from tests.protocols.captures import Capture, check_capture, check_line_framed
 
 from .captures import CAPTURES, DIFFERENCES
 
@@ -25,11 +22,7 @@ def test_capture_decodes_to_its_values(capture: Capture) -> None:
 
 @pytest.mark.parametrize("capture", CAPTURES.captures, ids=_id)
 def test_capture_with_its_line_end_is_framed_and_kept(capture: Capture) -> None:
-    wire = capture.frame + b"\r\n"
-    frames = framer(PROTOCOL).feed(wire)
-    assert frames == [capture.frame + b"\r"]
-    PROTOCOL.inspect(frames[0], Session())
-    assert PROTOCOL.decode(frames[0], CAPTURES.context(capture)) == CAPTURES.decode(capture)
+    check_line_framed(CAPTURES, capture)
 
 
 def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
