@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from fleetwire.errors import UnsupportedCommand
-from fleetwire.model import Command
-from fleetwire.protocols.base import Session, Transport
+from fleetwire.protocols.base import Transport
 from fleetwire.protocols.cguard import PROTOCOL
+from tests.protocols.contract import assert_no_commands
 
 
 def test_no_commands() -> None:
-    assert PROTOCOL.commands == frozenset()
-    with pytest.raises(UnsupportedCommand):
-        PROTOCOL.encode_command(Command("custom", {"data": "x"}), Session())
+    assert_no_commands(PROTOCOL)
 
 
 def test_protocol_entry() -> None:
