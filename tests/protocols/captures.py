@@ -271,3 +271,16 @@ def standard_tests(
         assert len(captures.captures) - len(captures.differences) >= minimum
 
     return decodes, framed, explained
+
+
+def check_line_framed(captures: CaptureSet, capture: Capture, end: bytes = b"\r\n") -> None:
+    """For text protocols whose reference test quotes messages without the terminator its
+    frame decoder strips: the message with ``end`` after it leaves the framer as one frame,
+    inspect() does not fail on it and it decodes as the quoted message does."""
+    frames = framer(captures.protocol).feed(capture.frame + end)
+    assert len(frames) == 1 and frames[0].startswith(capture.frame), frames
+    session = Session()
+    captures.protocol.inspect(frames[0], session)
+    assert captures.protocol.decode(frames[0], captures.context(capture)) == captures.decode(
+        capture
+    )

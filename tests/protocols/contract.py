@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fleetwire.errors import DeviceError, FramingError
-from fleetwire.model import Record, RecordKind
+from fleetwire.errors import DeviceError, FramingError, UnsupportedCommand
+from fleetwire.model import Command, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
 from fleetwire.protocols.framing import Framer
 from fleetwire.sanity import ERA_END, insane
@@ -115,11 +115,19 @@ def decode_sane(protocol: TrackerProtocol, frame: bytes, ctx: DecodeContext) -> 
     return records
 
 
+def assert_no_commands(protocol: TrackerProtocol) -> None:
+    """A protocol whose command format could not be sourced offers none and refuses any."""
+    assert protocol.commands == frozenset()
+    with pytest.raises(UnsupportedCommand):
+        protocol.encode_command(Command("custom", {"data": "x"}), Session())
+
+
 __all__ = [
     "FAR",
     "NOW",
     "assert_clean_on_any",
     "assert_framing",
+    "assert_no_commands",
     "assert_prefixes_need_more_or_fail",
     "assert_sane",
     "decode_sane",

@@ -26,6 +26,10 @@ crc16_kermit: Final = crcmod.predefined.mkCrcFun("kermit")
 crc16_modbus: Final = crcmod.predefined.mkCrcFun("modbus")
 # CRC-16/XMODEM: Xexun, Ulbotech, MiniFinder. Poly 0x1021, init 0, not reflected. check = 0x31C3
 crc16_xmodem: Final = crcmod.predefined.mkCrcFun("xmodem")
+# CRC-16/CCITT-FALSE: EGTS frame data. Poly 0x1021, init 0xFFFF, not reflected. check = 0x29B1
+crc16_ccitt_false: Final = crcmod.predefined.mkCrcFun("crc-ccitt-false")
+# CRC-8 with poly 0x31, init 0xFF, not reflected, no final XOR: EGTS header. check = 0xF7
+crc8_egts: Final = crcmod.mkCrcFun(0x131, initCrc=0xFF, rev=False, xorOut=0)
 
 
 def xor8(data: Buffer) -> int:

@@ -21,3 +21,14 @@ def int_attribute(command: Command, key: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise EncodeError(f"{command.type} needs an integer {key!r} in {low}..{high}")
     return value
+
+
+def printable_text(command: Command, max_length: int) -> str:
+    """``custom_text`` that must also be printable ASCII of at most ``max_length`` characters
+    (what goes down verbatim inside a protocol's own frame)."""
+    text = custom_text(command)
+    if not text.isascii() or not text.isprintable():
+        raise EncodeError(f"command text must be printable ASCII: {text!r}")
+    if len(text) > max_length:
+        raise EncodeError(f"command text of {len(text)} characters is too long")
+    return text

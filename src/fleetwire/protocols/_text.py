@@ -68,3 +68,33 @@ def length_field(buf: Buffer, at: int, max_digits: int) -> tuple[int, int]:
 def checksum_tail_at(buf: Buffer, end: int) -> bool:
     """Whether ``buf[:end]`` ends in "*XX\r\n" (the caller checks the two digits)."""
     return buf[end - 2] == _CR and buf[end - 1] == _LF and buf[end - 5] == _STAR
+
+
+def delimited_length(buf: Buffer, starts: bytes, ends: bytes, max_size: int) -> int:
+    """Sign-coded length (see base.NEED_MORE) of a printable-ASCII message that opens with one
+    of ``starts`` and runs through the first of the one-byte ``ends`` (a line end, '#'), for
+    text protocols without a length field. A control byte or a new start after a line end
+    inside the message makes what came before it garbage; a line end right after a message
+    (CR LF) is left to the framer, which skips it. Never copies more than ``max_size`` bytes."""
+    n = len(buf)
+    if n == 0:
+        return NEED_MORE
+    window = bytes(buf[: min(n, max_size + 1)])
+    if window[0] not in starts:
+        for i in range(1, len(window)):
+            if window[i] in starts:
+                return -i
+        return -len(window)
+    for i in range(1, len(window)):
+        b = window[i]
+        if b in ends:
+            return i + 1
+        if b < 0x20 or b > 0x7E:
+            return -i
+    return NEED_MORE  # the framer's size cap bounds the wait
+
+
+def strip_end(frame: bytes, ends: bytes) -> bytes:
+    """A message without its terminator and any line end after it: decoders take messages
+    with or without them (a frame from the framer, a message as a capture quotes it)."""
+    return frame.rstrip(b"\r\n").rstrip(ends)

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from fleetwire.errors import FramingError, InvalidField
 from fleetwire.model import Record, RecordKind
+from fleetwire.protocols._records import classify
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
@@ -29,13 +30,7 @@ _FIXED: Final = frozenset({"2", "3"})
 
 def _record(fix: Fix, time: datetime) -> Record:
     attributes = fix.attributes
-    if fix.alarms:
-        attributes["alarm"] = ",".join(dict.fromkeys(fix.alarms))
-        kind = RecordKind.EVENT
-    elif fix.latitude is not None:
-        kind = RecordKind.POSITION
-    else:
-        kind = RecordKind.STATUS
+    kind = classify(attributes, fix.alarms, fix.latitude is not None)
     return Record(
         fix_time=time,
         kind=kind,

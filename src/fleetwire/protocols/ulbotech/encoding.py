@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.errors import UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import printable_text
 from fleetwire.protocols.base import Session
 
 from .constants import MAX_FRAME_SIZE
@@ -21,9 +21,4 @@ COMMANDS: Final = frozenset({"custom"})
 def encode_command(command: Command, session: Session) -> bytes:
     if command.type != "custom":
         raise UnsupportedCommand(f"ulbotech has no command {command.type!r}")
-    text = custom_text(command)
-    if not text.isascii() or not text.isprintable():
-        raise EncodeError(f"command text must be printable ASCII: {text!r}")
-    if len(text) > MAX_FRAME_SIZE:
-        raise EncodeError(f"command text of {len(text)} characters is too long")
-    return text.encode("ascii")
+    return printable_text(command, MAX_FRAME_SIZE).encode("ascii")

@@ -1,0 +1,17 @@
+"""CGuard commands: none could be sourced, so none is offered."""
+
+from __future__ import annotations
+
+from fleetwire.protocols.base import Transport
+from fleetwire.protocols.cguard import PROTOCOL
+from tests.protocols.contract import assert_no_commands
+
+
+def test_no_commands() -> None:
+    assert_no_commands(PROTOCOL)
+
+
+def test_protocol_entry() -> None:
+    assert (PROTOCOL.name, PROTOCOL.default_port, PROTOCOL.transports) == (
+        "cguard", 5123, {Transport.TCP})  # fmt: skip
+    assert PROTOCOL.messages and PROTOCOL.devices
