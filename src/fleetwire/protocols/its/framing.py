@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from fleetwire.protocols._binary import Buffer
 from fleetwire.protocols.base import NEED_MORE
+from fleetwire.protocols.framing import garbage_before
 
 from .constants import COMMA, CR, END, LF, MAX_CHECKSUM_DIGITS, MAX_FRAME_SIZE, START
 
@@ -26,7 +27,7 @@ def frame_length(buf: Buffer) -> int:
     if n == 0:
         return NEED_MORE
     if buf[0] != START:
-        return -_garbage(buf, n)
+        return -garbage_before(buf, bytes((START,)))
     for i in range(1, min(n, MAX_FRAME_SIZE)):
         b = buf[i]
         if b == END:
@@ -43,13 +44,6 @@ def frame_length(buf: Buffer) -> int:
                 return i  # no "*": the next packet closes this one
             return -i  # a control byte inside the text: this packet was garbage
     return NEED_MORE  # the framer's size cap bounds the wait
-
-
-def _garbage(buf: Buffer, n: int) -> int:
-    for i in range(1, n):
-        if buf[i] == START:
-            return i
-    return n
 
 
 def _line_end(buf: Buffer, at: int, n: int) -> int:
