@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Final
 
+from fleetwire.protocols._text import detect_whole_line
 from fleetwire.protocols.base import Detection, TrackerProtocol, Transport
 
 from . import decoding, encoding, framing, inspect
@@ -44,9 +45,4 @@ class T55Protocol(TrackerProtocol):
     encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
-        n = framing.frame_length(head)
-        if n > 0 and n <= len(head):
-            return Detection.YES if _LOGIN.fullmatch(head[:n]) else Detection.NO
-        if n == 0 and _LOGIN_START.fullmatch(head[:32]) and len(head) < 32:
-            return Detection.MORE
-        return Detection.NO
+        return detect_whole_line(framing.frame_length, head, _LOGIN, _LOGIN_START)

@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._text import delimited_length
 from fleetwire.protocols.base import NEED_MORE
 from fleetwire.protocols.framing import garbage_before
 
-from .constants import ANSWER_KIND, CR, END, LF, MAX_FRAME_SIZE, PREFIXES
+from .constants import ANSWER_KIND, END, MAX_FRAME_SIZE, PREFIXES
 
 _STARTS = bytes(sorted({p.encode()[0] for p in PREFIXES}))
 _HEADS = tuple(p.encode() for p in PREFIXES)
@@ -43,16 +44,7 @@ def frame_length(buf: Buffer) -> int:
     head = bytes(buf[:3])
     if not any(h.startswith(head[: len(h)]) or head.startswith(h) for h in _HEADS):
         return _garbage(buf, n)
-    for i in range(1, min(n, MAX_FRAME_SIZE)):
-        b = buf[i]
-        if b == END:
-            stop = i + 1
-            while stop < n and stop - i <= 2 and buf[stop] in (CR, LF):
-                stop += 1
-            return stop
-        if b < 0x20 or b > 0x7E:
-            return _garbage(buf, i)  # a control byte: this message was garbage
-    return NEED_MORE  # the framer's size cap bounds the wait
+    return delimited_length(buf, END, MAX_FRAME_SIZE)
 
 
 def open_message(frame: bytes) -> Message:

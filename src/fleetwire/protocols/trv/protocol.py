@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Final
 
+from fleetwire.protocols._text import detect_whole_line
 from fleetwire.protocols.base import Detection, TrackerProtocol, Transport
 
 from . import decoding, encoding, framing, inspect
@@ -40,9 +41,4 @@ class TrvProtocol(TrackerProtocol):
     encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
-        n = framing.frame_length(head)
-        if n > 0 and n <= len(head):
-            return Detection.YES if _LOGIN.fullmatch(head[:n]) else Detection.NO
-        if n == 0 and _LOGIN_START.fullmatch(head[:24]) and len(head) < 24:
-            return Detection.MORE
-        return Detection.NO
+        return detect_whole_line(framing.frame_length, head, _LOGIN, _LOGIN_START)
