@@ -25,7 +25,10 @@ DEVICES = 5
 FRAMES = 10
 
 # (protocol, records a frame, coordinate tolerance in degrees, frames each connection opens with)
-BATCH: tuple[tuple[str, int, float, int], ...] = (("egts", 1, 1e-6, 1),)
+BATCH: tuple[tuple[str, int, float, int], ...] = (
+    ("egts", 1, 1e-6, 1),
+    ("its", 1, 1e-5, 1),
+)
 
 
 def _first_id(protocol: str, k: int) -> list[str]:

@@ -15,6 +15,14 @@ def custom_text(command: Command) -> str:
     return data
 
 
+def custom_ascii(command: Command) -> bytes:
+    """``custom_text`` for a text protocol that sends it as it is: one printable ASCII line."""
+    text = custom_text(command)
+    if not text.isascii() or not text.isprintable():
+        raise EncodeError(f"custom text must be printable ASCII, got {text[:40]!r}")
+    return text.encode("ascii")
+
+
 def int_attribute(command: Command, key: str, low: int, high: int) -> int:
     """An integer attribute within [low, high] (booleans are not integers here)."""
     value = command.attributes.get(key)

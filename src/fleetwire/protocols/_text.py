@@ -1,14 +1,19 @@
-"""Shared field parsers for text protocols: a field that does not parse is the device's fault
-(InvalidField), never a ValueError or UnicodeDecodeError escaping a decoder."""
+"""Shared helpers for text protocols: field parsers (a field that does not parse is the device's
+fault, InvalidField, never a ValueError or UnicodeDecodeError escaping a decoder), the length of
+a frame closed by one end byte, and detect() by a whole first frame."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes
 from fleetwire.protocols._binary import Buffer
-from fleetwire.protocols.base import NEED_MORE
+from fleetwire.protocols.base import NEED_MORE, Detection
 
 _COMMA, _ZERO, _NINE, _STAR, _CR, _LF = b",09*\r\n"
+FrameLength = Callable[[Buffer], int]
 
 
 def ascii_text(data: Buffer) -> str:
@@ -98,3 +103,35 @@ def strip_end(frame: bytes, ends: bytes) -> bytes:
     """A message without its terminator and any line end after it: decoders take messages
     with or without them (a frame from the framer, a message as a capture quotes it)."""
     return frame.rstrip(b"\r\n").rstrip(ends)
+
+
+def closed_length(buf: Buffer, end: int, limit: int, restart: bytes = b"") -> int:
+    """For a text frame that opens at ``buf[0]`` and closes with the byte ``end``: its length
+    with up to two CR/LF after it, NEED_MORE while ``end`` has not come (the framer's size cap
+    bounds the wait), or -i when a control byte or one of ``restart`` (a new frame's start)
+    comes first at i: the frame so far was garbage."""
+    n = len(buf)
+    for i in range(1, min(n, limit)):
+        b = buf[i]
+        if b == end:
+            stop = i + 1
+            while stop < n and stop - i <= 2 and buf[stop] in (_CR, _LF):
+                stop += 1
+            return stop
+        if b < 0x20 or b > 0x7E or b in restart:
+            return -i
+    return NEED_MORE
+
+
+def detect_whole_line(
+    frame_length: FrameLength, head: bytes, whole: re.Pattern[bytes], start: re.Pattern[bytes]
+) -> Detection:
+    """detect() for a text protocol that claims a connection by its first frame alone: YES
+    when ``head`` opens with a whole frame matching ``whole``, MORE while what came so far can
+    still become one (``start`` matches it), NO otherwise."""
+    n = frame_length(head)
+    if 0 < n <= len(head):
+        return Detection.YES if whole.fullmatch(head[:n]) else Detection.NO
+    if n == 0 and start.fullmatch(head):
+        return Detection.MORE
+    return Detection.NO

@@ -1,0 +1,34 @@
+"""Real AIS-140 packets used as test data (sources in captures.py: traccar
+ItsProtocolDecoderTest / ItsFrameDecoderTest, used as data only; the Odisha AIS-140 protocol
+document's login sample)."""
+
+from __future__ import annotations
+
+from .captures import CAPTURES
+
+VALID: list[bytes] = [c.frame for c in CAPTURES.captures]
+# Odisha Transport Department "AIS-140 Protocol" 1.0.20092022, Login Packet sample
+LOGIN = b"$LGN,OD00AB1234,866772041471415,FIRMWAREVER1.0,AIS140,30.10145,78.28998,DDE3220E*"
+# ItsProtocolDecoderTest: an iTriangle normal packet (checksum after `*`) and a CTPL one with
+# a text trailer after `*`
+TRACKING = (
+    b"$Header,iTriangle,1_37T02B0164MAIS_2,NR,1,L,864495034490141,KA01I2000,1,31032018,122247,"
+    b"22.845999,N,75.949005,E,0.0,44,16,545.0,1.19,0.65,AirTel,1,1,12.0,4.3,0,C,13,404,93,0456,"
+    b"16db,27,16dd,0456,22,3843,18ab,19,ebd8,0458,14,072c,18ab,0101,00,003735,0.0,0.0,0,()*48"
+)
+EMERGENCY = (
+    b"$,EPB,EMR,868997031721531,NM,14072020111520,A,28.359959,N,076.927553,E,261.41,0.1,0.0,G,"
+    b"NA00000000,N.A0000000,*"
+)
+# ItsFrameDecoderTest: a login with no `*` that the next packet closes, then an Atlanta (ATL)
+# ignition-off packet sealed by a checksum byte and `*`
+LOGIN_NO_END = b"$,,868728037717441,1.4D3_AIS140_1.0,VERSION1.0,28.633717,N,77.222702,E"
+ATL_STREAM = bytes.fromhex(
+    "242c2c3836383732383033373731373434312c312e3444335f4149533134305f312e302c56455253494f4e31"
+    "2e302c32382e3633333731372c4e2c37372e3232323730322c45242c43502c41544c2c312e3444335f414953"
+    "3134305f312e302c49462c30382c4c2c3836383732383033373731373434312c2c312c3137303432303139"
+    "2c3133313830392c32382e3633333731352c4e2c37372e3232323730322c452c302e302c342e30302c302c"
+    "3231312e302c312e312c362e362c496465612c302c312c31322e362c332e392c302c4f2c31322c3430342c"
+    "31312c3430612c3564332c326464642c3430612c30392c3438622c3430612c30362c3564342c3430612c30"
+    "352c6165392c3430612c30352c303131312c30302c3236303831342c662a"
+)
