@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import get
@@ -201,3 +203,25 @@ def check_framed(captures: CaptureSet, capture: Capture) -> None:
     session = Session()
     session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
     captures.protocol.inspect(frame, session)
+
+
+def capture_tests(
+    captures: CaptureSet, count: int, ident: Callable[[Capture], str] = _first_bytes
+) -> tuple[Callable[[Capture], None], Callable[[Capture], None], Callable[[], None]]:
+    """The three tests of a protocol's test_captures.py: each capture decodes to its values,
+    each whole one is framed and kept, and the disagreements are the explained ones (with
+    ``count`` captures in all). Assign them to module names starting with ``test_``."""
+
+    @pytest.mark.parametrize("capture", captures.captures, ids=ident)
+    def decodes(capture: Capture) -> None:
+        check_capture(captures, capture)
+
+    @pytest.mark.parametrize("capture", whole(captures), ids=ident)
+    def framed(capture: Capture) -> None:
+        check_framed(captures, capture)
+
+    def explained() -> None:
+        assert set(captures.disagreements()) == set(captures.differences)
+        assert len(captures.captures) == count
+
+    return decodes, framed, explained
