@@ -44,8 +44,9 @@ def _degrees_minutes(digits: str, degree_digits: int, limit: int) -> float:
     return value
 
 
-def _common(r: Reader, ctx: DecodeContext) -> Record:
-    """Date, time, latitude, longitude and the location flags nibble (15 bytes)."""
+def gps_block(r: Reader, ctx: DecodeContext) -> Record:
+    """Date, time (BCD DDMMYYhhmmss), latitude (BCD DDMMmmmm), longitude (BCD DDDMMmmmm) and
+    the location flags nibble: 15 bytes (VT200 records carry the same block)."""
     when = bcd(r.bytes(6))
     lat_digits = bcd(r.bytes(4))
     lon_hex = r.bytes(5).hex()
@@ -66,7 +67,7 @@ def _short_record(data: bytes, ctx: DecodeContext) -> Record:
     """27 bytes: the common part, speed (km/h), course (/2), satellites, then status, cell and
     sensor bytes whose layout the captures do not settle (kept in the raw log)."""
     r = Reader(data)
-    rec = _common(r, ctx)
+    rec = gps_block(r, ctx)
     rec.speed = float(r.u8())
     rec.course = float(r.u8() * 2 % 360)
     rec.satellites = r.u8()
@@ -77,7 +78,7 @@ def _long_record(data: bytes, ctx: DecodeContext) -> Record:
     """JT701: the common part, speed (km/h), course (/2), odometer (4), satellites, then lock
     status, battery and sensor bytes."""
     r = Reader(data)
-    rec = _common(r, ctx)
+    rec = gps_block(r, ctx)
     rec.speed = float(r.u8())
     rec.course = float(r.u8() * 2 % 360)
     r.skip(4)  # a counter whose unit the captures do not settle
