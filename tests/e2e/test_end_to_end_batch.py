@@ -28,6 +28,7 @@ FRAMES = 10
 BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("egts", 1, 1e-6, 1),
     ("its", 1, 1e-5, 1),
+    ("jt600", 1, 1e-6, 0),
 )
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import get
@@ -251,12 +253,12 @@ def standard_tests(
     minimum: int,
     ids: Callable[[Capture], str] = lambda c: c.hex[:24],
     exhaustive: bool = False,
+    total: int | None = None,
 ) -> tuple[TestFunction, TestFunction, TestFunction]:
     """The three tests every protocol's test_captures.py runs, for it to bind to test_ names:
     each capture decodes to its values, each whole frame is framed and inspected, and the
     disagreements with the reference are exactly the explained ones (and at least ``minimum``
     captures agree)."""
-    import pytest
 
     @pytest.mark.parametrize("capture", captures.captures, ids=ids)
     def decodes(capture: Capture) -> None:
@@ -269,8 +271,20 @@ def standard_tests(
     def explained() -> None:
         assert set(captures.disagreements()) == set(captures.differences)
         assert len(captures.captures) - len(captures.differences) >= minimum
+        if total is not None:
+            assert len(captures.captures) == total
 
     return decodes, framed, explained
+
+
+def capture_tests(
+    captures: CaptureSet, count: int, ident: Callable[[Capture], str] = _first_bytes
+) -> tuple[TestFunction, TestFunction, TestFunction]:
+    """standard_tests() for a set of exactly ``count`` captures, all but the explained ones
+    agreeing with the reference."""
+    return standard_tests(
+        captures, minimum=count - len(captures.differences), ids=ident, total=count
+    )
 
 
 def check_line_framed(captures: CaptureSet, capture: Capture, end: bytes = b"\r\n") -> None:

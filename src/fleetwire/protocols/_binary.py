@@ -135,3 +135,22 @@ def bcd(data: Buffer) -> str:
 def to_bcd(digits: str, size: int) -> bytes:
     """Digits packed as BCD into ``size`` bytes, left-padded with zeros."""
     return bytes.fromhex(digits.rjust(size * 2, "0"))
+
+
+def unescape(raw: bytes, escape: int, table: dict[int, int]) -> bytes:
+    """``raw`` with each ``escape`` byte followed by a key of ``table`` replaced by that key's
+    byte (Watch ``}`` escapes, VT200 ``=`` escapes); an escape byte followed by anything else
+    is kept as it is."""
+    if escape not in raw:
+        return raw
+    out = bytearray()
+    i, n = 0, len(raw)
+    while i < n:
+        b = raw[i]
+        if b == escape and i + 1 < n and raw[i + 1] in table:
+            out.append(table[raw[i + 1]])
+            i += 2
+        else:
+            out.append(b)
+            i += 1
+    return bytes(out)

@@ -8,9 +8,9 @@ running `fleetwire replay`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from fleetwire.errors import ConfigError
+from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.protocols.base import DecodeContext
 
 MAX_OFFSET_HOURS = 14  # UTC+14 (Line Islands) and UTC-12 are the extremes in use
@@ -23,3 +23,18 @@ def device_clock_to_utc(t: datetime, ctx: DecodeContext, default: float = 0.0) -
     if not isinstance(tz, int | float) or isinstance(tz, bool) or not abs(tz) <= MAX_OFFSET_HOURS:
         raise ConfigError(f"timezone option must be hours (-14..14), got {tz!r}")
     return t - timedelta(hours=tz) if tz else t
+
+
+def ddmmyy_hhmmss(ddmmyy: str, hhmmss: str) -> datetime:
+    """The date-time of a DDMMYY and an HHMMSS field (years 2000-2099), as naive-as-UTC: what
+    the device clock says, for device_clock_to_utc. A field that is not six digits or no
+    calendar date is the device's InvalidField."""
+    if len(ddmmyy) != 6 or len(hhmmss) != 6 or not (ddmmyy + hhmmss).isdigit():
+        raise InvalidField(f"bad date {ddmmyy!r} / time {hhmmss!r}")
+    try:
+        return datetime(
+            2000 + int(ddmmyy[4:]), int(ddmmyy[2:4]), int(ddmmyy[:2]),
+            int(hhmmss[:2]), int(hhmmss[2:4]), int(hhmmss[4:]), tzinfo=UTC,
+        )  # fmt: skip
+    except ValueError as e:
+        raise InvalidField(f"bad date {ddmmyy!r} / time {hhmmss!r}") from e

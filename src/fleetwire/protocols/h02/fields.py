@@ -8,10 +8,11 @@ give None. Knows nothing about message layouts (decoding.py) or replies.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._time import ddmmyy_hhmmss
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import (
@@ -47,13 +48,7 @@ def clock(hhmmss: str, ddmmyy: str, ctx: DecodeContext) -> datetime:
         return ctx.received
     if not (is_six_digits(hhmmss) and is_six_digits(ddmmyy)):
         raise InvalidField(f"bad time {hhmmss!r} / date {ddmmyy!r}")
-    try:
-        t = datetime(
-            2000 + int(ddmmyy[4:]), int(ddmmyy[2:4]), int(ddmmyy[:2]),
-            int(hhmmss[:2]), int(hhmmss[2:4]), int(hhmmss[4:]), tzinfo=UTC,
-        )  # fmt: skip
-    except ValueError as e:
-        raise InvalidField(f"bad time {hhmmss!r} / date {ddmmyy!r}") from e
+    t = ddmmyy_hhmmss(ddmmyy, hhmmss)
     return t - timedelta(hours=timezone_hours(ctx))
 
 

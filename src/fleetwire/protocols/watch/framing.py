@@ -14,6 +14,7 @@ from typing import Final, NamedTuple
 
 from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._binary import unescape as unescape_bytes
 from fleetwire.protocols.base import NEED_MORE
 
 from .constants import END, ESCAPE, INDEXED_MAKER, MAX_ID_LENGTH, START, UNESCAPED
@@ -137,19 +138,7 @@ def frame_length(buf: Buffer) -> int:
 
 
 def unescape(raw: bytes) -> bytes:
-    if ESCAPE not in raw:
-        return raw
-    out = bytearray()
-    i, n = 0, len(raw)
-    while i < n:
-        b = raw[i]
-        if b == ESCAPE and i + 1 < n and raw[i + 1] in UNESCAPED:
-            out.append(UNESCAPED[raw[i + 1]])
-            i += 2
-        else:
-            out.append(b)
-            i += 1
-    return bytes(out)
+    return unescape_bytes(raw, ESCAPE, UNESCAPED)
 
 
 def open_frame(frame: bytes) -> Envelope:
