@@ -24,8 +24,8 @@ DIFFERENCES: dict[int, str] = {
         "refused as a framing error"
     ),
     24: (
-        "no fix, coordinates 0000.0000 N 00000.0000 E (the unit's placeholder): no record here; "
-        "the reference makes 0,0 a position"
+        "no fix, coordinates 0000.0000 N 00000.0000 E (the unit's placeholder): a status record "
+        "with its cell and alarm word here, no position; the reference makes 0,0 a position"
     ),
     32: _MINUTES,
     33: _MINUTES,

@@ -56,9 +56,16 @@ def test_stx_layouts() -> None:
     assert (old.attributes["mcc"], old.attributes["event"]) == (294, "Store")
 
 
-@pytest.mark.parametrize("frame", [v.LENGTH_NO_FIX, v.MGV_ZERO, v.STX_OLD_BINARY, v.AGPS])
-def test_no_fix_no_record(frame: bytes) -> None:
+@pytest.mark.parametrize("frame", [v.LENGTH_NO_FIX, v.STX_OLD_BINARY, v.AGPS])
+def test_no_coordinates_no_record(frame: bytes) -> None:
     assert PROTOCOL.decode(frame, CTX) == []
+
+
+def test_zero_placeholder_is_a_status_record() -> None:
+    r = one(v.MGV_ZERO)
+    assert (r.kind, r.has_position, r.valid, r.attributes["event"]) == (
+        RecordKind.STATUS, False, False, "Timer")  # fmt: skip
+    assert (r.attributes["mcc"], r.attributes["lac"]) == (510, 0x2342)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ belt (second digit), 33 battery %, 34 alarm word, 35 Wi-Fi `mac:rssi|...`.
 cell id; `LOGSTX` is the same stored while out of coverage. `STX<id>   ..$GPRMC,...` (old):
 the RMC sentence, MCC, MNC, LAC, cell id, signal, battery %, ..., the alarm word.
 A report without coordinates (no fix yet: empty fields) gives no record, as in the reference
-decoder; nor does a fix at exactly 0,0 (the unit's placeholder). Knows nothing about replies.
+decoder; an `$MGV002` at exactly 0,0 (the unit's no-fix placeholder) is a status record without
+a position, and an STX line at 0,0 gives none. Knows nothing about replies.
 """
 
 from __future__ import annotations
@@ -65,8 +66,10 @@ def _mgv(line: str) -> list[Record]:
     rec.latitude = degrees_minutes(f[7], f[8], "NS", 90)
     rec.longitude = degrees_minutes(f[9], f[10], "EW", 180)
     if _no_fix(rec):
-        return []
-    speed_course(rec, f[15], f[16])
+        rec.latitude = rec.longitude = None
+        rec.kind, rec.valid = RecordKind.STATUS, False
+    else:
+        speed_course(rec, f[15], f[16])
     a = rec.attributes
     if f[12]:
         rec.satellites = integer(f[12])
