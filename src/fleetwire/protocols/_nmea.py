@@ -4,11 +4,12 @@ parse is the device's fault (InvalidField), never a ValueError escaping a decode
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record
 from fleetwire.protocols._text import finite
+from fleetwire.protocols._time import utc_datetime
 
 KNOTS = 1.852  # km/h per knot
 
@@ -29,11 +30,8 @@ def date_time(dmy: str, hms: str) -> datetime:
     """ddmmyy and hhmmss[.sss] as a UTC datetime (years 2000-2099)."""
     if len(dmy) != 6 or not dmy.isdigit() or len(hms) < 6 or not hms[:6].isdigit():
         raise InvalidField(f"bad date-time {dmy!r} {hms!r}")
-    try:
-        return datetime(2000 + int(dmy[4:]), int(dmy[2:4]), int(dmy[:2]), int(hms[:2]),
-                        int(hms[2:4]), int(hms[4:6]), tzinfo=UTC)  # fmt: skip
-    except ValueError as e:
-        raise InvalidField(f"bad date-time {dmy!r} {hms!r}") from e
+    parts = ("20" + dmy[4:], dmy[2:4], dmy[:2], hms[:2], hms[2:4], hms[4:6])
+    return utc_datetime(parts, f"{dmy} {hms}")
 
 
 def speed_course(rec: Record, knots: str, course: str) -> None:

@@ -8,9 +8,10 @@ running `fleetwire replay`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 
-from fleetwire.errors import ConfigError
+from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.protocols.base import DecodeContext
 
 MAX_OFFSET_HOURS = 14  # UTC+14 (Line Islands) and UTC-12 are the extremes in use
@@ -23,3 +24,13 @@ def device_clock_to_utc(t: datetime, ctx: DecodeContext, default: float = 0.0) -
     if not isinstance(tz, int | float) or isinstance(tz, bool) or not abs(tz) <= MAX_OFFSET_HOURS:
         raise ConfigError(f"timezone option must be hours (-14..14), got {tz!r}")
     return t - timedelta(hours=tz) if tz else t
+
+
+def utc_datetime(parts: Sequence[str], text: str) -> datetime:
+    """Year, month, day, hour, minute, second (digit strings, as a regex matched them) as a UTC
+    datetime; a date no calendar has is the device's InvalidField, quoting ``text``."""
+    try:
+        y, mo, d, h, mi, s = (int(p) for p in parts)
+        return datetime(y, mo, d, h, mi, s, tzinfo=UTC)
+    except ValueError as e:
+        raise InvalidField(f"bad date-time {text!r}") from e

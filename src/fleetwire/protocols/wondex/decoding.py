@@ -12,11 +12,12 @@ records carrying the answer as `result`; the binary heartbeat gives no record.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._text import finite, integer
+from fleetwire.protocols._time import utc_datetime
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import HEARTBEAT, REPORT_FIELDS
@@ -31,11 +32,7 @@ def _time(text: str) -> datetime:
     m = _TIME.fullmatch(text)
     if m is None:
         raise InvalidField(f"bad date-time {text!r}")
-    try:
-        y, mo, d, h, mi, sec = (int(x) for x in m.groups())
-        return datetime(y, mo, d, h, mi, sec, tzinfo=UTC)
-    except ValueError as e:
-        raise InvalidField(f"bad date-time {text!r}") from e
+    return utc_datetime(m.groups(), text)
 
 
 def _report(f: list[str]) -> Record:
