@@ -29,6 +29,7 @@ BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("egts", 1, 1e-6, 1),
     ("its", 1, 1e-5, 1),
     ("jt600", 1, 1e-6, 0),
+    ("taip", 1, 1e-5, 0),
 )
 
 

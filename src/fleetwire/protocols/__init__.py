@@ -13,12 +13,13 @@ from fleetwire.protocols.base import SimulatedDevice, TrackerProtocol
 
 # name -> package; the package exports PROTOCOL (a TrackerProtocol) and Device (a SimulatedDevice)
 NAMES: tuple[str, ...] = (
-    "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink",
-    "meiligao", "meitrack", "h02", "gl200", "suntech", "wialon", "startek", "watch", "xexun",
-    "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp",
-    "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe", "totem", "xirgo", "pt502",
-    "minifinder2", "ulbotech", "minifinder", "egts", "cguard", "box", "easytrack", "its", "t55",
-    "trv", "ivt401", "jt600", "topin", "khd", "vt200", "huasheng",
+    "teltonika", "gt06", "jt808", "ruptela", "galileo", "eelink", "meiligao", "meitrack", "h02",
+    "gl200", "suntech", "wialon", "startek", "watch", "xexun", "gps103", "tk103", "atrack",
+    "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp", "castel", "tzone",
+    "navtelecom", "fifotrack", "arnavi", "gosafe", "totem", "xirgo", "pt502", "minifinder2",
+    "ulbotech", "minifinder", "egts", "cguard", "box", "easytrack", "its", "t55", "trv", "ivt401",
+    "jt600", "topin", "khd", "vt200", "huasheng", "taip", "megastek", "laipac", "tramigo",
+    "wondex", "mobilogix",
 )  # fmt: skip
 
 

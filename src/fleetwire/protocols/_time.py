@@ -8,6 +8,7 @@ running `fleetwire replay`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from fleetwire.errors import ConfigError, InvalidField
@@ -38,3 +39,13 @@ def ddmmyy_hhmmss(ddmmyy: str, hhmmss: str) -> datetime:
         )  # fmt: skip
     except ValueError as e:
         raise InvalidField(f"bad date {ddmmyy!r} / time {hhmmss!r}") from e
+
+
+def utc_datetime(parts: Sequence[str], text: str) -> datetime:
+    """Year, month, day, hour, minute, second (digit strings, as a regex matched them) as a UTC
+    datetime; a date no calendar has is the device's InvalidField, quoting ``text``."""
+    try:
+        y, mo, d, h, mi, s = (int(p) for p in parts)
+        return datetime(y, mo, d, h, mi, s, tzinfo=UTC)
+    except ValueError as e:
+        raise InvalidField(f"bad date-time {text!r}") from e

@@ -1,0 +1,84 @@
+"""Megastek decoding: each layout with exact values (the reference test's own expected fix for
+the $MGV002 line), the alarm words, no record without a fix, and the device's error for
+malformed fields."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from fleetwire.errors import InvalidField
+from fleetwire.model import Record, RecordKind
+from fleetwire.protocols.base import DecodeContext
+from fleetwire.protocols.megastek import PROTOCOL
+from tests.protocols.contract import NOW, decode_sane
+
+from . import vectors as v
+
+CTX = DecodeContext(unique_id="860719020193193", received=NOW)
+
+
+def one(frame: bytes) -> Record:
+    records = decode_sane(PROTOCOL, frame, CTX)
+    assert len(records) == 1
+    return records[0]
+
+
+def test_mgv002() -> None:
+    r = one(v.MGV_FULL)  # the reference's expectation: 2014-02-24 10:47:42, 22.63675, 114.03299
+    assert r.fix_time == datetime(2014, 2, 24, 10, 47, 42, tzinfo=UTC)
+    assert (round(r.latitude or 0, 5), round(r.longitude or 0, 5)) == (22.63675, 114.03299)
+    assert (r.valid, r.satellites, r.altitude, r.course, r.speed) == (True, 3, 137.9, 356.23, 0.86)
+    a = r.attributes
+    assert (a["mcc"], a["mnc"], a["lac"], a["cid"], a["rssi"]) == (460, 7, 0x262C, 0x0F54, 25)
+    assert (a["temp1"], a["temp2"], a["charge"], a["belt"], a["batteryLevel"]) == (
+        28.5, 28.3, True, 0, 100)  # fmt: skip
+    assert (a["hdop"], a["event"]) == (1.2, "Timer")
+    assert one(v.MGV_LENGTH).longitude == pytest.approx(-(77 + 28.66673 / 60))
+
+
+def test_alarm_words() -> None:
+    r = one(v.MGV_PW_ON)
+    assert (r.kind, r.attributes["alarm"], r.altitude) == (RecordKind.EVENT, "powerOn", -25.1)
+    assert one(v.STX_NEW).attributes["alarm"] == "sos"
+
+
+def test_stx_layouts() -> None:
+    new = one(v.STX_NEW)
+    assert new.fix_time == datetime(2009, 1, 1, 0, 13, 39, tzinfo=UTC)
+    assert (new.satellites, new.altitude, new.attributes["batteryLevel"]) == (0, 137.1, 100)
+    assert (new.attributes["lac"], new.attributes["cid"]) == (0x2B9B, 0xBBBF)
+    named = one(v.STX_NAMED)
+    assert named.latitude == pytest.approx(-(36 + 37.060059 / 60))
+    old = one(v.STX_OLD)
+    assert (old.speed, old.course, old.attributes["rssi"]) == (5.74, 79.8, 18)
+    assert (old.attributes["mcc"], old.attributes["event"]) == (294, "Store")
+
+
+@pytest.mark.parametrize("frame", [v.LENGTH_NO_FIX, v.STX_OLD_BINARY, v.AGPS])
+def test_no_coordinates_no_record(frame: bytes) -> None:
+    assert PROTOCOL.decode(frame, CTX) == []
+
+
+def test_zero_placeholder_is_a_status_record() -> None:
+    r = one(v.MGV_ZERO)
+    assert (r.kind, r.has_position, r.valid, r.attributes["event"]) == (
+        RecordKind.STATUS, False, False, "Timer")  # fmt: skip
+    assert (r.attributes["mcc"], r.attributes["lac"]) == (510, 0x2342)
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        v.LOGSTX,  # 94 minutes
+        v.MGV_FULL.replace(b",240214,", b",320214,"),
+        v.MGV_FULL.replace(b",2238.20471,", b",22x8.20471,"),
+        v.MGV_FULL.replace(b",356.23,", b",456.23,"),
+        v.MGV_FULL.replace(b",Timer;!", b""),  # too few fields
+        v.STX_NEW.replace(b",010109,", b",010199x,"),
+    ],
+)
+def test_malformed_fields_are_the_devices_error(frame: bytes) -> None:
+    with pytest.raises(InvalidField):
+        PROTOCOL.decode(frame, CTX)
