@@ -19,7 +19,7 @@ _MINUTES = (
 )
 DIFFERENCES: dict[int, str] = {
     16: (
-        "its length prefix says 0125 but 171 bytes follow (the same report as line 19 with the "
+        "its length prefix says 0125 but 175 bytes follow (the same report as line 19 with the "
         "prefix of a shorter one): on the wire the framer would cut it at 125 bytes, so it is "
         "refused as a framing error"
     ),

@@ -16,7 +16,7 @@ from tests.protocols.captures import Capture, CaptureSet
 DIFFERENCES: dict[int, str] = {
     17: (
         "a T1 login (firmware, unit, ICCID, password, IMSI, IMEI): no position in it, so no "
-        "record, as for the earlier T1 (line 2) where the reference agrees; the reference "
+        "record, as for the earlier T1 (line 3) where the reference agrees; the reference "
         "fills this one from the unit's last known position"
     ),
 }

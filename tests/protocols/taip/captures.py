@@ -31,7 +31,7 @@ DIFFERENCES: dict[int, str] = {
     22: (
         "the Trimble appendix's PV example with its time of day changed to 00000 and the "
         "checksum kept: the XOR no longer matches, so the sentence is refused as corrupt (the "
-        "original, line 28, decodes)"
+        "original, line 29, decodes)"
     ),
     23: _UNENDED,
     24: _UNENDED,
