@@ -25,7 +25,7 @@ DEVICES = 5
 FRAMES = 10
 
 # (protocol, records a frame, coordinate tolerance in degrees, frames each connection opens with)
-BATCH: tuple[tuple[str, int, float, int], ...] = ()
+BATCH: tuple[tuple[str, int, float, int], ...] = (("aplicom", 1, 1e-6, 0),)
 
 
 def _first_id(protocol: str, k: int) -> list[str]:

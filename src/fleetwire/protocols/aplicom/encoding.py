@@ -1,0 +1,16 @@
+"""Aplicom commands: none. The units take their configuration over SMS and the vendor's own
+management link, which no readable document describes; every command is refused as ours."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from fleetwire.errors import UnsupportedCommand
+from fleetwire.model import Command
+from fleetwire.protocols.base import Session
+
+COMMANDS: Final[frozenset[str]] = frozenset()
+
+
+def encode_command(command: Command, session: Session) -> bytes:
+    raise UnsupportedCommand(f"aplicom has no command {command.type!r}")
