@@ -1,6 +1,6 @@
 """Checks every protocol's tests share: framing in all its shapes, the record sanity check (the
 worker's own, fleetwire.sanity), truncation and corruption giving only the protocol's clean error
-(STYLE.md, Tests)."""
+(STYLE.md, Tests), and the refusal of protocols without a downlink."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fleetwire.errors import DeviceError, FramingError
-from fleetwire.model import Record, RecordKind
+from fleetwire.errors import DeviceError, FramingError, UnsupportedCommand
+from fleetwire.model import Command, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, Session, TrackerProtocol, Transport
 from fleetwire.protocols.framing import Framer
 from fleetwire.sanity import ERA_END, insane
@@ -115,12 +115,21 @@ def decode_sane(protocol: TrackerProtocol, frame: bytes, ctx: DecodeContext) -> 
     return records
 
 
+def assert_refuses_every_command(protocol: TrackerProtocol) -> None:
+    """A protocol without a downlink lists no command and refuses each, as our error."""
+    assert protocol.commands == frozenset()
+    for kind in ("custom", "engineStop", "positionSingle", "rebootDevice"):
+        with pytest.raises(UnsupportedCommand):
+            protocol.encode_command(Command(kind, {"data": "x"}), Session(unique_id="1"))
+
+
 __all__ = [
     "FAR",
     "NOW",
     "assert_clean_on_any",
     "assert_framing",
     "assert_prefixes_need_more_or_fail",
+    "assert_refuses_every_command",
     "assert_sane",
     "decode_sane",
     "framer",

@@ -1,5 +1,6 @@
 """The NMEA RMC sentence, shared by the text protocols that embed one (Xexun, TLT-2H): a field
-that does not parse is the device's InvalidField, never a ValueError escaping a decoder.
+that does not parse is the device's InvalidField, never a ValueError escaping a decoder; and
+the (d)ddmm.mmmm coordinate writer the simulated devices of such protocols use.
 
 Owns the sentence's field order (time, status, latitude, N/S, longitude, E/W, speed in knots,
 course, date) and its units; knows nothing about the envelope around it. Fix times are read as
@@ -31,6 +32,14 @@ def coordinate(value: str, hemisphere: str, letters: str, limit: int) -> float:
     if raw < 0 or minutes >= 60 or result > limit or hemisphere not in ("", *letters):
         raise InvalidField(f"bad coordinate {value!r} {hemisphere!r}")
     return -result if hemisphere == letters[1] else result
+
+
+def ddmm(value: float, width: int) -> str:
+    """|value| as degrees and minutes with four decimals, e.g. 2239.4210 (``width`` degree
+    digits): what devices write, for the simulated ones."""
+    total = round(abs(value) * 60, 4)
+    degrees = int(total // 60)
+    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
 
 
 def clock(hms: str, dmy: str) -> datetime:

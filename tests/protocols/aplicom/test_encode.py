@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from fleetwire.errors import UnsupportedCommand
-from fleetwire.model import Command
 from fleetwire.protocols.aplicom import PROTOCOL
-from fleetwire.protocols.base import Session
+from tests.protocols.contract import assert_refuses_every_command
 
 
-@pytest.mark.parametrize("kind", ["custom", "engineStop", "positionSingle"])
-def test_every_command_is_refused(kind: str) -> None:
-    assert kind not in PROTOCOL.commands
-    with pytest.raises(UnsupportedCommand):
-        PROTOCOL.encode_command(Command(kind, {"data": "x"}), Session(unique_id="1"))
+def test_every_command_is_refused() -> None:
+    assert_refuses_every_command(PROTOCOL)

@@ -1,16 +1,9 @@
 """Aplicom commands: none. The units take their configuration over SMS and the vendor's own
-management link, which no readable document describes; every command is refused as ours."""
+management link, which no readable document describes; every command is refused as ours.
+(TrackerProtocol.encode_command refuses them; nothing here overrides it)."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import UnsupportedCommand
-from fleetwire.model import Command
-from fleetwire.protocols.base import Session
-
 COMMANDS: Final[frozenset[str]] = frozenset()
-
-
-def encode_command(command: Command, session: Session) -> bytes:
-    raise UnsupportedCommand(f"aplicom has no command {command.type!r}")

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import ddmm
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import KNOTS
@@ -20,10 +21,8 @@ from .framing import build
 _LOCATION = 1  # the event id of periodic location reports ("Location" in the captures)
 
 
-def _dm(value: float, width: int) -> str:
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{'-' if value < 0 else '+'}{degrees:0{width}d}{total - degrees * 60:07.4f}"
+def _signed(value: float, width: int) -> str:
+    return f"{'-' if value < 0 else '+'}{ddmm(value, width)}"
 
 
 class Device(SimulatedDevice):
@@ -46,7 +45,7 @@ class Device(SimulatedDevice):
         t = f"{r.fix_time.astimezone(UTC):%y%m%d%H%M%S}"
         fields = [
             f"SLU{self.unique_id}", "06", str(self._index), t, f"{_LOCATION:02d}", t,
-            _dm(r.latitude, 2), _dm(r.longitude, 3), f"{(r.speed or 0) / KNOTS:05.1f}",
+            _signed(r.latitude, 2), _signed(r.longitude, 3), f"{(r.speed or 0) / KNOTS:05.1f}",
             f"{round(r.course or 0) % 360:03d}", "000000", "0", "0", "0", "0", "0", "0", "0",
             "0", "", "", "12.500", "04.100", "", "1", "1",
         ]  # fmt: skip

@@ -31,4 +31,3 @@ class StarLinkProtocol(TrackerProtocol):
     frame_length = staticmethod(framing.frame_length)
     inspect = staticmethod(inspect.inspect)
     decode = staticmethod(decoding.decode)
-    encode_command = staticmethod(encoding.encode_command)

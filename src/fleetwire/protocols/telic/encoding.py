@@ -1,15 +1,8 @@
-"""Telic commands: none. No document describes the downlink; every command is refused as ours."""
+"""Telic commands: none. No document describes the downlink; every command is refused as ours.
+(TrackerProtocol.encode_command refuses them; nothing here overrides it)."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import UnsupportedCommand
-from fleetwire.model import Command
-from fleetwire.protocols.base import Session
-
 COMMANDS: Final[frozenset[str]] = frozenset()
-
-
-def encode_command(command: Command, session: Session) -> bytes:
-    raise UnsupportedCommand(f"telic has no command {command.type!r}")

@@ -35,7 +35,6 @@ class TelicProtocol(TrackerProtocol):
     frame_length = staticmethod(framing.frame_length)
     inspect = staticmethod(inspect.inspect)
     decode = staticmethod(decoding.decode)
-    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         verdict = super().detect(head)

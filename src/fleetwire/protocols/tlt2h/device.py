@@ -9,14 +9,8 @@ from datetime import UTC
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
-from fleetwire.protocols._nmea import KNOTS
+from fleetwire.protocols._nmea import KNOTS, ddmm
 from fleetwire.protocols.base import SimulatedDevice
-
-
-def _dm(value: float, width: int) -> str:
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
 
 
 def _line(r: Record) -> str:
@@ -25,8 +19,8 @@ def _line(r: Record) -> str:
     t = r.fix_time.astimezone(UTC)
     return (
         f"#25ee0dff$GPRMC,{t:%H%M%S}.000,{'A' if r.valid else 'V'},"
-        f"{_dm(r.latitude, 2)},{'N' if r.latitude >= 0 else 'S'},"
-        f"{_dm(r.longitude, 3)},{'E' if r.longitude >= 0 else 'W'},"
+        f"{ddmm(r.latitude, 2)},{'N' if r.latitude >= 0 else 'S'},"
+        f"{ddmm(r.longitude, 3)},{'E' if r.longitude >= 0 else 'W'},"
         f"{(r.speed or 0) / KNOTS:.2f},{r.course or 0:.2f},{t:%d%m%y},,,A*00\r\n"
     )
 

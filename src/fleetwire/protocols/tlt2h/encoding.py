@@ -1,16 +1,9 @@
 """TLT-2H commands: none. Devices are configured by SMS (the vendor document's SMS mode); no
-GPRS downlink is documented, so every command is refused as ours."""
+GPRS downlink is documented, so every command is refused as ours.
+(TrackerProtocol.encode_command refuses them; nothing here overrides it)."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import UnsupportedCommand
-from fleetwire.model import Command
-from fleetwire.protocols.base import Session
-
 COMMANDS: Final[frozenset[str]] = frozenset()
-
-
-def encode_command(command: Command, session: Session) -> bytes:
-    raise UnsupportedCommand(f"tlt2h has no command {command.type!r}")

@@ -38,7 +38,6 @@ class Tlt2hProtocol(TrackerProtocol):
     frame_length = staticmethod(framing.frame_length)
     inspect = staticmethod(inspect.inspect)
     decode = staticmethod(decoding.decode)
-    encode_command = staticmethod(encoding.encode_command)
 
     def detect(self, head: bytes) -> Detection:
         if _HEADER.match(head) is not None:

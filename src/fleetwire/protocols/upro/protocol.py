@@ -32,4 +32,3 @@ class UproProtocol(TrackerProtocol):
     frame_length = staticmethod(framing.frame_length)
     inspect = staticmethod(inspect.inspect)
     decode = staticmethod(decoding.decode)
-    encode_command = staticmethod(encoding.encode_command)
