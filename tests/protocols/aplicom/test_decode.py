@@ -87,8 +87,20 @@ def test_e_f_h_give_a_status_with_event_and_time(frame: bytes, when: datetime, e
     assert r.attributes["event"] == event
 
 
-def test_tachograph_event_of_e() -> None:
-    assert one(v.E_TACHO).attributes["tachographEvent"] == 0x0104
+def test_tachograph_fields_of_e() -> None:
+    a = one(v.E_TACHO).attributes
+    assert a["tachographEvent"] == 0x0104
+    assert (a["obdSpeed"], a["odometer"], a["tripOdometer"]) == (0x1D99 / 256, 0x020D6C04 * 5,
+                                                                 0x004CBA7A * 5)  # fmt: skip
+    assert a["driverUniqueId"] == "DF00025371628000"
+    assert "vin" not in a and "coDriverUniqueId" not in a  # not selected; card 2 slot empty
+
+
+def test_tachograph_vehicle_and_driver_cards() -> None:
+    a = one(v.E_VEHICLE).attributes
+    assert (a["vin"], a["registration"], a["kFactor"]) == ("WDB906605S1234567", "ABC-345", 8000)
+    assert a["coDriverUniqueId"] == "1046246970000001" and "driverUniqueId" not in a
+    assert "rpm" not in a  # FFFF: not available
 
 
 def test_device_errors() -> None:

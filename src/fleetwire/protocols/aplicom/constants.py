@@ -66,6 +66,24 @@ class Sel(IntEnum):
 # E packets: a 16-bit tachograph event before the time when this bit is set.
 E_TACHO_EVENT: Final = 0x000008
 
+
+class TachoSel(IntEnum):
+    """E protocol selector bits after the time, in the order read (tachograph.py)."""
+
+    TACHO_TIME = 0x000010  # the tachograph's clock, 8 bytes
+    STATES = 0x000020  # work state, driver 1 and 2 states, status: a byte each
+    SPEED = 0x000040  # 1/256 km/h
+    ODOMETER = 0x000080  # 5 m units
+    TRIP = 0x000100  # 5 m units
+    K_FACTOR = 0x008000  # pulses per km (read before the RPM)
+    RPM = 0x000200  # 1/8 rpm
+    EXTRA = 0x000400
+    VIN = 0x000800  # 18 characters
+    REGISTRATION = 0x001000  # nation byte, 13 characters, terminator
+    CARD1 = 0x002000  # driver card: slot, nation, 16-character number, 4 bytes
+    CARD2 = 0x004000
+
+
 GPS_VALID: Final = 0x40  # in the validity byte
 MICRODEGREES: Final = 1e6
 

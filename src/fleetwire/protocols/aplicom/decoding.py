@@ -4,8 +4,9 @@ D packets: the fields the selector names, read in the order of constants.Sel. Ne
 (version 3) appends fields after the known ones; they are left unread rather than guessed.
 Event-specific data (selector bit 12) and the CAN block that may follow it are kept in the raw
 log, not decoded: their layouts per event are in the unreadable part of the vendor document.
-E, F and H packets (tachograph, CAN and histogram data) give a status record with the event
-and the snapshot time; their bodies are kept for replay, for the same reason.
+E packets (tachograph) give a status record with the event, the snapshot time and the
+tachograph's fields (tachograph.py); F and H packets (CAN and histogram data) one with the event
+and the time, their bodies kept for replay, their layouts being in the unread document too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 
+from . import tachograph
 from .constants import E_TACHO_EVENT, GPS_VALID, MICRODEGREES, PacketType, Sel
 from .framing import Header, open_header, split
 
@@ -80,9 +82,12 @@ def _decode_d(r: Reader, head: Header, ctx: DecodeContext, a: dict[str, Any]) ->
 
 
 def _decode_other(r: Reader, head: Header, ctx: DecodeContext, a: dict[str, Any]) -> Record:
-    if head.type == PacketType.E and head.selector & E_TACHO_EVENT:
+    tacho = head.type == PacketType.E
+    if tacho and head.selector & E_TACHO_EVENT:
         a["tachographEvent"] = r.u16()
     snapshot = _time(r.u32()) if head.selector & Sel.TIME else None
+    if tacho:
+        tachograph.read(r, head.selector, a)
     return Record(fix_time=snapshot or ctx.received, kind=RecordKind.STATUS, attributes=a)
 
 
