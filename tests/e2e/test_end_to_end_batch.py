@@ -30,6 +30,7 @@ BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("its", 1, 1e-5, 1),
     ("jt600", 1, 1e-6, 0),
     ("taip", 1, 1e-5, 0),
+    ("aplicom", 1, 1e-6, 0),
 )
 
 

@@ -1,6 +1,6 @@
 """Checks every protocol's tests share: framing in all its shapes, the record sanity check (the
 worker's own, fleetwire.sanity), truncation and corruption giving only the protocol's clean error
-(STYLE.md, Tests)."""
+(STYLE.md, Tests), and the refusal of protocols without a downlink."""
 
 from __future__ import annotations
 
@@ -115,11 +115,12 @@ def decode_sane(protocol: TrackerProtocol, frame: bytes, ctx: DecodeContext) -> 
     return records
 
 
-def assert_no_commands(protocol: TrackerProtocol) -> None:
-    """A protocol whose command format could not be sourced offers none and refuses any."""
+def assert_refuses_every_command(protocol: TrackerProtocol) -> None:
+    """A protocol without a downlink lists no command and refuses each, as our error."""
     assert protocol.commands == frozenset()
-    with pytest.raises(UnsupportedCommand):
-        protocol.encode_command(Command("custom", {"data": "x"}), Session())
+    for kind in ("custom", "engineStop", "positionSingle", "rebootDevice"):
+        with pytest.raises(UnsupportedCommand):
+            protocol.encode_command(Command(kind, {"data": "x"}), Session(unique_id="1"))
 
 
 __all__ = [
@@ -127,8 +128,8 @@ __all__ = [
     "NOW",
     "assert_clean_on_any",
     "assert_framing",
-    "assert_no_commands",
     "assert_prefixes_need_more_or_fail",
+    "assert_refuses_every_command",
     "assert_sane",
     "decode_sane",
     "framer",

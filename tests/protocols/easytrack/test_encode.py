@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fleetwire.protocols.base import Transport
 from fleetwire.protocols.easytrack import PROTOCOL
-from tests.protocols.contract import assert_no_commands
+from tests.protocols.contract import assert_refuses_every_command
 
 
 def test_no_commands() -> None:
-    assert_no_commands(PROTOCOL)
+    assert_refuses_every_command(PROTOCOL)
 
 
 def test_protocol_entry() -> None:

@@ -6,18 +6,16 @@ checksums never yields a record. Knows nothing about sessions.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._rmc import RMC_FIELDS, rmc
 from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS, IGNITION_OFF, IGNITION_ON, KNOTS
+from .constants import ALARMS, IGNITION_OFF, IGNITION_ON
 from .framing import open_frame
 
-_RMC_FIELDS = 10  # head, time, status, lat, N/S, lon, E/W, speed, course, date
 _HEX = frozenset("0123456789abcdefABCDEF")
 
 
@@ -28,45 +26,15 @@ def _int(text: str, base: int = 10) -> int:
     return int(text, base)
 
 
-def _coordinate(value: str, hemisphere: str, letters: str, limit: int) -> float:
-    """(d)ddmm.mmmm (leading zeros often dropped) to signed degrees; an empty hemisphere is
-    taken as the positive one (captured from a device that left it out)."""
-    raw = finite(value)
-    degrees = int(raw // 100)
-    minutes = raw - degrees * 100
-    result = degrees + minutes / 60
-    if raw < 0 or minutes >= 60 or result > limit or hemisphere not in ("", *letters):
-        raise InvalidField(f"bad coordinate {value!r} {hemisphere!r}")
-    return -result if hemisphere == letters[1] else result
-
-
-def _time(hms: str, dmy: str, ctx: DecodeContext) -> datetime:
-    if len(dmy) != 6 or not dmy.isdigit() or len(hms) < 6 or not hms[:6].isdigit():
-        raise InvalidField(f"bad date-time {dmy!r} {hms!r}")
-    try:
-        t = datetime(2000 + int(dmy[4:]), int(dmy[2:4]), int(dmy[:2]), int(hms[:2]),
-                     int(hms[2:4]), int(hms[4:6]), tzinfo=UTC)  # fmt: skip
-    except ValueError as e:
-        raise InvalidField(f"bad date-time {dmy!r} {hms!r}") from e
-    return device_clock_to_utc(t, ctx)
-
-
 def _rmc(sentence: str, ctx: DecodeContext) -> Record:
     f = sentence.split(",")
-    if len(f) < _RMC_FIELDS:
-        raise InvalidField(f"RMC sentence with {len(f)} fields")
-    lat = _coordinate(f[3], f[4], "NS", 90)
-    lon = _coordinate(f[5], f[6], "EW", 180)
-    if not f[9] and not f[1].strip(".0") and not (lat or lon):
+    blank = len(f) >= RMC_FIELDS and not f[9] and not f[1].strip(".0")
+    if blank and not (f[3].strip("0.") or f[5].strip("0.")):
         # firmware without a fix yet blanks the time and date and zeroes the coordinates
         # (Traccar's XexunProtocolDecoderTest, first message): a status record of its own time
         return Record(fix_time=ctx.received, kind=RecordKind.STATUS)
-    rec = Record(fix_time=_time(f[1], f[9], ctx), valid=f[2] == "A")
-    rec.latitude, rec.longitude = lat, lon
-    rec.speed = finite(f[7]) * KNOTS if f[7] else 0.0
-    rec.course = finite(f[8]) if f[8] else 0.0
-    if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360):
-        raise InvalidField(f"speed {f[7]!r} or course {f[8]!r} out of range")
+    rec = rmc(f)
+    rec.fix_time = device_clock_to_utc(rec.fix_time, ctx)
     return rec
 
 

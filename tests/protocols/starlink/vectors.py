@@ -1,0 +1,53 @@
+"""Real StarLink reports used as test data, each with its source.
+
+All are captures in traccar/traccar src/test/java/org/traccar/protocol/
+StarLinkProtocolDecoderTest.java (used as data only), with the format that test sets for each;
+no vendor document could be found.
+"""
+
+from __future__ import annotations
+
+# default format
+POSITION = (
+    b"$SLU031B2B,06,624,170329035143,01,170329035143,+3158.0171,+03446.6742,006.8,326,000099,1,"
+    b"1,0,0,0,0,0,0,10452,8723,14.212,03.827,,1,1,1,4*6D"
+)
+IGNITION_ON = (
+    b"$SLU006968,06,375155,170117052615,24,170117052613,+3203.2079,+03448.1369,000.0,300,085725,"
+    b"1,1,0,0,0,0,0,0,10422,36201,14.290,04.083,,1,1*5B"
+)
+NO_FIX = (
+    b"$SLU068328,06,58,170518122045,19,,,,,,000000,1,1,0,0,1,0,0,0,10443,32722,12.678,03.910,,"
+    b"0,0*7C"
+)
+
+# configured formats
+FUEL_FORMAT = (
+    "#IMEI#,#EDT#,#PDT#,#LAT#,#LONG#,#SPD#,#IGN#,#ODO#,#DUR#,#TDUR#,#LAC#,#CID#,#VIN#,#VBAT#,"
+    "#EID#,#EDSC#,#DRV#,#SATU#,#CSS#,#OUT1#,#OUT2#,#CFL#"
+)
+FUEL = (
+    b"$SLU0AF334,06,14260,352353088342073,210322083942,210322083940,+0937.2191,+04151.8206,000.0,"
+    b"0,006782,,30707,14010,11685,12.994,04.159,01,Location,0,20,64,0,0,12,0,2*7F"
+)
+SENSOR_FORMAT = (
+    "#EDT#,#EID#,#PDT#,#LAT#,#LONG#,#SPD#,#HEAD#,#ODO#,#LAC#,#CID#,#VIN#,#VBAT#,#TI1#,#TS1#,"
+    "#TV1#,#TH1#,#TD1#,#EDSC#,#TI2#,#TS2#,#TV2#,#TH2#,#TD2#"
+)
+SENSORS = (
+    b"$SLU351580050356894,06,1192,200811104100,01,200811104058,+4121.8168,+00205.1158,000.0,069,"
+    b"000069,2080,15139043,12.221,03.533,D469062D44D6,1,29.7,56.9,"
+    b"CAEaBtRpBi1E1jhLSJoYKLkEINIEWABgAmgAcAJ4AIABAIgBAA==,Location,D2567108639E,1,30.2,55.3,"
+    b"CAIaBtJWcQhjnjhPSPIXKKkEINwEWEpgA2gAcAJ4AIABAIgBAA==,1,99*5A"
+)
+LOST_POWER_FORMAT = (
+    "#IMEI#,#EDT#,#PDT#,#LAT#,#LONG#,#SPD#,#IGN#,#ODO#,#DUR#,#TDUR#,#LAC#,#CID#,#VIN#,#VBAT#,"
+    "#EID#,#EDSC#,#DRV#,#SATU#,#CSS#,#OUT1#,#OUT2#,#IN2#,#IND#"
+)
+LOST_POWER = (
+    b"$SLU351580050543640,06,101,351580050543640,200927184734,200927184724,+4222.4186,"
+    b"+00153.1426,000.0,0,000008,,582,21269,214241628,00.213,03.407,09,Lost Power,0,5,96,0,0,0,"
+    b"1,,,,,,,,,,,,*10"
+)
+
+VALID = [POSITION, IGNITION_ON, NO_FIX, FUEL, SENSORS, LOST_POWER]
