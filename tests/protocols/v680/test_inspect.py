@@ -17,7 +17,9 @@ def test_inspect() -> None:
     assert PROTOCOL.inspect(v.FOUR_FIXES, Session()).records == 4
     assert PROTOCOL.inspect(b"#353588102019155##", Session()) == Uplink(
         FrameKind.OTHER, unique_id="353588102019155")  # fmt: skip
-    for bad in (b"1#0000#AUT#01##", b"#35 3#1##", b"x#1##", b"#L#35630704;NA\r\n"):
+    fragment = b"1#0000#AUT#01#2340#16.7477,W,5136.3565,N,0.00,0.00#040415#002051.000"
+    assert PROTOCOL.inspect(fragment, Session()) == Uplink(FrameKind.DATA, records=1)
+    for bad in (b"#35 3#1##", b"x#1##", b"#L#35630704;NA\r\n"):
         with pytest.raises(DeviceError):
             PROTOCOL.inspect(bad, Session())
 
