@@ -106,6 +106,8 @@ def test_analog_inputs_and_fuel_sensors() -> None:
 def test_a_retranslators_packet_gives_one_objects_records() -> None:
     records = decode_sane(PROTOCOL, v.RETRANSLATED, CTX)
     assert len(records) == 1  # the first object, 2586625890, has one record of ten
+    other = DecodeContext(unique_id="45177", received=NOW)  # not in this packet: its first
+    assert len(decode_sane(PROTOCOL, v.RETRANSLATED, other)) == 1
     ctx = DecodeContext(unique_id="3233214134", received=NOW)
     records = decode_sane(PROTOCOL, v.RETRANSLATED, ctx)
     assert [r.fix_time for r in records] == [utc(2019, 2, 20, 7, 24, 55),

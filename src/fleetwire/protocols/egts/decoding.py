@@ -4,11 +4,11 @@ auth service's VEHICLE_DATA gives the VIN and the commands service's answers a r
 services, the terminal's EGTS_PT_RESPONSE and the auth handshake decode to nothing.
 
 Whose records: a terminal that authenticated (TERM_IDENTITY; inspect passes its TID as the
-frame's context) sends its own. A connection identified by the records' object ids (OID) may
-be a retranslator carrying many objects in one packet: only the records of the object the
-connection is identified as (the frame's first OID when decoded alone) are decoded, the
-others stay in the raw log. Checks every checksum again (the worker may decode frames the
-gateway never ACKed) and raises only DeviceErrors.
+frame's context) sends its own. A connection that never authenticated is identified packet by
+packet by the first record's object id (OID): it may be a retranslator carrying many objects in
+one packet, and only the records of the object the packet is identified as (its first OID) are
+decoded, the others stay in the raw log. Checks every checksum again (the worker may decode
+frames the gateway never ACKed) and raises only DeviceErrors.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def own_object(records: list[ServiceRecord], ctx: DecodeContext) -> int | None:
     if not oids:
         return None
     uid = ctx.unique_id
-    if uid is not None and uid.isdigit() and int(uid) <= 0xFFFF_FFFF:
+    if uid is not None and uid.isdigit() and int(uid) in oids:
         return int(uid)
     return oids[0]
 

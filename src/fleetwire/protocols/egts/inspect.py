@@ -12,8 +12,8 @@ command) is kept without a reply. A packet whose data CRC fails gets EGTS_PC_DAT
 is resent; an encrypted or compressed one (no algorithm is fixed for either) is refused with
 EGTS_PC_DECRYPT_ERROR or EGTS_PC_UNS_PROTOCOL.
 
-Identity: the IMEI of TERM_IDENTITY (else its TID); a terminal that never authenticates (a
-retranslator, say) by the object id (OID) of its first record.
+Identity: the IMEI of TERM_IDENTITY (else its TID); on a connection that never authenticates
+(a retranslator, say) each packet is identified by the object id (OID) of its first record.
 """
 
 from __future__ import annotations
@@ -81,7 +81,9 @@ def inspect(frame: bytes, session: Session) -> Uplink:
     if identity is not None:
         session.state[_TID] = identity.tid
         uid = identity.unique_id
-    elif session.unique_id is None and _TID not in session.state:
+    elif _TID not in session.state:
+        # no terminal authenticated: each packet is its first object's (a retranslator's
+        # packets may each be about another vehicle)
         oid = next((r.oid for r in records if r.oid is not None), None)
         uid = None if oid is None else str(oid)
     confirmations = b"".join(

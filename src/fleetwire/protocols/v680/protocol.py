@@ -1,0 +1,32 @@
+"""V680Protocol: the TrackerProtocol object the registry hands out; it wires the V680 modules
+(framing, inspect, decoding) to the shared contract and holds no state.
+
+Default port 5016: traccar/traccar setup/default.xml, `v680.port`. The default detect() fits:
+every report opens with `#<IMEI>#`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fleetwire.protocols.base import TrackerProtocol, Transport
+
+from . import decoding, encoding, framing, inspect
+from .constants import MAX_FRAME_SIZE
+
+
+class V680Protocol(TrackerProtocol):
+    name: ClassVar[str] = "v680"
+    default_port: ClassVar[int] = 5016  # traccar/traccar setup/default.xml: v680.port
+    transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
+    max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    commands: ClassVar[frozenset[str]] = encoding.COMMANDS
+    messages: ClassVar[tuple[str, ...]] = (
+        "AUT/AUTO report (one or several fixes)", "SOS alarm report", "SF report",
+        "(layouts from public captures only: degrees-minutes and decimal-degree firmware)",
+    )  # fmt: skip
+    devices: ClassVar[tuple[str, ...]] = ("V680", "V680 family clones")
+
+    frame_length = staticmethod(framing.frame_length)
+    inspect = staticmethod(inspect.inspect)
+    decode = staticmethod(decoding.decode)
