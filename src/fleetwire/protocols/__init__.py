@@ -18,6 +18,7 @@ NAMES: tuple[str, ...] = (
     "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp",
     "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe", "totem", "xirgo", "pt502",
     "minifinder2", "ulbotech", "minifinder", "jt600", "topin", "khd", "vt200", "huasheng",
+    "intellitrac",
 )  # fmt: skip
 
 
