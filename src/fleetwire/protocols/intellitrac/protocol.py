@@ -39,6 +39,7 @@ class IntellitracProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "report (periodic, event; with or without sequence, analog and GPS-time fields)",
         "$RP poll answer", "$OK/$ERR command answers (stored, not decoded)",
+        "(layouts from public captures)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("IntelliTrac X1", "X1 Plus", "X8", "P1")
 
