@@ -19,7 +19,7 @@ NAMES: tuple[str, ...] = (
     "navtelecom", "fifotrack", "arnavi", "gosafe", "totem", "xirgo", "pt502", "minifinder2",
     "ulbotech", "minifinder", "egts", "cguard", "box", "easytrack", "its", "t55", "trv", "ivt401",
     "jt600", "topin", "khd", "vt200", "huasheng", "taip", "megastek", "laipac", "tramigo",
-    "wondex", "mobilogix", "aplicom", "telic", "tlt2h", "upro", "starlink", "v680",
+    "wondex", "mobilogix", "aplicom", "telic", "tlt2h", "upro", "starlink", "v680", "intellitrac",
 )  # fmt: skip
 
 

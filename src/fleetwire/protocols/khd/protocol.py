@@ -25,6 +25,7 @@ class KhdProtocol(TrackerProtocol):
         "0x80 position", "0x81 requested position", "0x82 alarm", "0x85 position",
         "0x8E stored position", "0xA3 extended position (sensor block not decoded)",
         "0xB1 login/keep-alive", "every frame confirmed with 0x21",
+        "(BSJ document; command numbers and the sign bit from public captures)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("KHD/Kaihongda trackers", "BSJ `29 29` trackers")
 

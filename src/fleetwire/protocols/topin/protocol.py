@@ -28,6 +28,7 @@ class TopinProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "0x01 login", "0x08 heartbeat", "0x10/0x11 GPS online/offline", "0x13 status",
         "0x17/0x69 WiFi and cells offline/online", "0x30 time request",
+        "(ZhongXun document; the 0x08 fix and the answers' length byte from public captures)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "Topin/ZhongXun ZX303", "ZX612", "ZX302", "365GPS trackers and watches",

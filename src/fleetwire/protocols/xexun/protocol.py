@@ -13,7 +13,7 @@ from fleetwire.protocols.base import (
 )
 
 from . import decoding, encoding, framing, inspect
-from .constants import MAX_FRAME_SIZE
+from .constants import MAX_FRAME_SIZE, RMC_HEADS
 
 
 class XexunProtocol(TrackerProtocol):
@@ -37,6 +37,17 @@ class XexunProtocol(TrackerProtocol):
             return Detection.MORE
         if head[0] not in b"0123456789,G":
             return Detection.NO
+        if head[0] != ord("G"):
+            # serial, phone, then the RMC sentence (or nothing, without a fix): other
+            # protocols' lines of digits and commas (IntelliTrac reports) are not Xexun's
+            # once their third field shows
+            parts = head.split(b",", 2)
+            if (
+                len(parts) == 3
+                and parts[2][:1] != b","
+                and not any(parts[2][: len(h)] == h[: len(parts[2])] for h in RMC_HEADS)
+            ):
+                return Detection.NO
         verdict = super().detect(head)
         if verdict == Detection.YES and not framing.sentence_checksum_matches(head):
             return Detection.NO  # a rewritten sentence is read, but too weak a sign to claim by
