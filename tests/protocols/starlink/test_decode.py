@@ -63,6 +63,15 @@ def test_lost_power_event_is_an_alarm() -> None:
     assert r.attributes["eventDescription"] == "Lost Power"
 
 
+@pytest.mark.parametrize(
+    ("code", "alarm"), [(11, "lowBattery"), (36, "general"), (41, "accident"), (1, None)]
+)
+def test_event_codes_that_are_alarms(code: int, alarm: str | None) -> None:
+    """flespi's description of the protocol: 11 battery low, 36 an alarm, 41 an accident."""
+    report = build(f"SLU031B2B,06,1,170518122045,{code:02d}")
+    assert one(report).attributes.get("alarm") == alarm
+
+
 def test_wireless_sensors() -> None:
     a = one(v.SENSORS, format=v.SENSOR_FORMAT).attributes
     assert (a["sensor1Id"], a["temp1"], a["humidity1"], a["sensor1Voltage"]) == (

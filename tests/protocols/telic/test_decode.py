@@ -32,13 +32,20 @@ def test_report_the_reference_asserts() -> None:
     assert (r.latitude, r.longitude) == (47.5341, 16.6653)
     assert (r.speed, r.course, r.satellites, r.altitude) == (0.0, 355.0, 6, 231.0)
     assert r.attributes == {"event": 99, "odometer": 8112432, "operator": 23201, "input": 1,
-                            "output": 0}  # fmt: skip
+                            "output": 0, "adc1": 217}  # fmt: skip
 
 
 def test_report_in_millionths_with_negative_longitude() -> None:
     r = one(v.MIAMI)
     assert (r.latitude, r.longitude, r.altitude) == (25.79653, -80.333933, -21.0)
     assert r.fix_time == datetime(2020, 2, 28, 17, 41, 35, tzinfo=UTC)
+
+
+def test_fix_types_the_manuals_define() -> None:
+    """1: no valid data; 2, 3: 2D and 3D fixes; 6: a GSM position (Picotrack manuals)."""
+    valid = {t: one(v.MIAMI.replace(b",25796530,3,", f",25796530,{t},".encode())).valid
+             for t in (1, 2, 3, 6)}  # fmt: skip
+    assert valid == {1: False, 2: True, 3: True, 6: False}
 
 
 def test_report_without_satellites_and_behind_a_length_prefix() -> None:

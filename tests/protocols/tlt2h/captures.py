@@ -19,8 +19,6 @@ from tests.protocols.captures import Capture, CaptureSet
 DIFFERENCES: dict[int, str] = {
     2: "a $WIFI line carries access points, no coordinates: a status record with the time and "
     "the access points here (the reference makes a position without a location of it)",
-    4: "the reference reads ignition from the MP90's cell field (02201be0000), whose layout no "
-    "public document gives: not guessed; the fix itself is decoded",
 }
 
 

@@ -49,9 +49,29 @@ def test_no_fix_gives_no_record_and_wifi_a_status() -> None:
     assert r.attributes["wifi"] == "D8325A0ABADD:-62,EC172F8965BC:-64,7405A5D457D4:-64"
 
 
-def test_sos_state_is_an_alarm() -> None:
-    [r] = decode_sane(PROTOCOL, v.V500.replace(b"#AUTO#", b"#SOS#"), CTX)
-    assert r.attributes == {"event": "SOS", "alarm": "sos"}
+@pytest.mark.parametrize(
+    ("state", "extra"),
+    [
+        ("SOS", {"alarm": "sos"}), ("DEF", {"alarm": "powerCut"}),
+        ("TOWED", {"alarm": "tow", "ignition": False}), ("AUTOSTART", {"ignition": True}),
+        ("AUTOSTOP", {"ignition": False}), ("SAFESPEED", {}),
+    ],
+)  # fmt: skip
+def test_states_the_mt500_document_defines(state: str, extra: dict[str, object]) -> None:
+    [r] = decode_sane(PROTOCOL, v.V500.replace(b"#AUTO#", f"#{state}#".encode()), CTX)
+    assert r.attributes == {"event": state, **extra}
+
+
+def test_the_field_before_the_sentence() -> None:
+    """MT500 document: LAC+CI in hex (8 digits 2G, 11 digits 3G, the manual's a52d15e5803);
+    MT700 document: the backup battery (38: 3.8 V)."""
+    assert decode_sane(PROTOCOL, v.MANUAL, CTX)[0].attributes["cid"] == 0x15E5803
+    [r] = decode_sane(PROTOCOL, v.THREE, CTX)[:1]
+    assert (r.attributes["lac"], r.attributes["cid"]) == (0x25EE, 0x0DFF)
+    [wifi] = decode_sane(PROTOCOL, v.WIFI, CTX)
+    assert wifi.attributes["battery"] == 4.0
+    odd = decode_sane(PROTOCOL, v.MT600_PLUS, CTX)[0].attributes  # 9 digits: no known layout
+    assert "lac" not in odd and "battery" not in odd
 
 
 @pytest.mark.parametrize(

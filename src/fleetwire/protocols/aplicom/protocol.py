@@ -27,7 +27,8 @@ class AplicomProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "D versions 1-3, 3-byte or IMEI id, with or without a selector (event, time, GPS, "
         "speed, I/O, ADC, power, pulse counters, trips, driver id, altitude)",
-        "E tachograph (event, time)", "F CAN (event, time)", "H histogram (event, time)",
+        "E tachograph (speed, odometer, trip, RPM, VIN, registration, driver cards)",
+        "F CAN (event, time)", "H histogram (event, time)",
         "layouts from public captures only (the vendor document could not be read)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("Aplicom A1", "Aplicom A9", "Aplicom A11", "TC65")

@@ -1,13 +1,17 @@
 """StarLink numbers: markers, the checksum's place, the default report format, the event codes
 the captures pin down, and the size cap. Knows nothing about parsing.
 
-Sources. No vendor document could be read (the search tool has none for ERM StarLink).
-Everything here comes from real reports: traccar/traccar src/test/java/org/traccar/protocol/
-StarLinkProtocolDecoderTest.java (used as data only), which names the format each device was set
-to, and whose checksums are the sum, modulo 256, of the bytes between `$` and `*` (true of every
-one of them). The default format is the one the reference server assumes when none is
-configured (its `starlink.format` setting; the format of the captures from devices 068328,
-031B2B, 0330D5 and 006968). Dates are yymmddhhmmss, UTC.
+Sources. No vendor document could be read (the search tool has none for ERM StarLink). The
+tags, event codes and their meanings are those flespi's public description of the protocol
+lists (flespi.com/protocols/erm: the "dynamic event structure" of `#TAG#` codes, parameter 0177;
+message type 6 the event report; event 11 battery low, 36 an alarm, 41 an accident; #BATC# the
+battery level in percent, #VBAT# the internal battery). The rest comes from real reports:
+traccar/traccar src/test/java/org/traccar/protocol/StarLinkProtocolDecoderTest.java (used as
+data only), which names the format each device was set to, and whose checksums are the sum,
+modulo 256, of the bytes between `$` and `*` (true of every one of them). The default format is
+the one the reference server assumes when none is configured (its `starlink.format` setting;
+the format of the captures from devices 068328, 031B2B, 0330D5 and 006968). Dates are
+yymmddhhmmss, UTC.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ DEFAULT_FORMAT: Final = (
 FORMAT_OPTION: Final = "format"  # protocols.starlink.decode.format in the configuration
 TIME_LAYOUT: Final = "%y%m%d%H%M%S"
 
-# Event ids whose meaning a capture shows next to its #EDSC# text: 9 "Lost Power".
-ALARMS: Final[dict[int, str]] = {9: "powerCut"}
+# Event ids that are alarms: 9 "Lost Power" (a capture's #EDSC# text beside it); 11 battery low,
+# 36 an alarm, 41 an accident (flespi's description).
+ALARMS: Final[dict[int, str]] = {9: "powerCut", 11: "lowBattery", 36: "general", 41: "accident"}
 
 KNOTS: Final = 1.852  # #SPD# is the GPS speed in knots; #SPDK# the same in km/h
 

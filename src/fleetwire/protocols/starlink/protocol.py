@@ -24,7 +24,7 @@ class StarLinkProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "event report in the default format or the configured one (decode option 'format')",
-        "layouts from public captures only (no vendor document found)",
+        "tags from flespi's public description, layouts checked on public captures",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("ERM StarLink Tracker", "ERM StarLink Tracker SF")
 

@@ -77,7 +77,7 @@ def _report(f: list[str], ctx: DecodeContext) -> Record:
     rec = Record(
         fix_time=clock(f[Field.FIX_TIME]),
         kind=RecordKind.POSITION,
-        valid=fix >= FIX_VALID,
+        valid=fix in FIX_VALID,
         latitude=coordinate(f[Field.LATITUDE], 90),
         longitude=coordinate(f[Field.LONGITUDE], 180),
     )
@@ -100,6 +100,8 @@ def _report(f: list[str], ctx: DecodeContext) -> Record:
         bits = f[i]
         if bits and set(bits) <= {"0", "1"}:
             a[key] = int(bits, 2)
+    if len(f) > Field.ANALOG1 and f[Field.ANALOG1]:
+        a["adc1"] = integer(f[Field.ANALOG1])  # its unit depends on the firmware (constants)
     rec.attributes = a
     return rec
 

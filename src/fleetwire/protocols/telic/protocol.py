@@ -28,7 +28,7 @@ class TelicProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "position report (NUL-terminated, with or without the 4-byte length prefix)",
         "connect message and command answers (framed and kept, not decoded)",
-        "layouts from public captures only (no vendor document found)",
+        "content from the Picotrack manuals, field positions from public captures",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("Telic SBC", "Telic Picotrack")
 

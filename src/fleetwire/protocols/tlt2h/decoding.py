@@ -1,9 +1,11 @@
 """TLT-2H messages -> Records: one per record line. `$GPRMC` lines give positions (a line
 without a fix, all fields empty, gives none); `$WIFI` lines (MT700) give a status record at their
-time with the access points seen. The header's state word goes to every record as ``event``,
-SOS as an alarm. The cell field before the `$` has no documented layout (its length differs per
-model) and is left in the raw log. Sentence checksums are not checked: captured devices send
-the same checksum on lines that differ (Tlt2hProtocolDecoderTest, the V3338 message).
+time with the access points seen. The header's state word goes to every record as ``event``, and
+as an alarm or the ignition where the document says what it means. The field before the `$` is
+read as a cell or the backup voltage by its length (constants.py); other lengths, seen on some
+firmware without a document, are left in the raw log. Sentence checksums are not checked:
+captured devices send the same checksum on lines that differ (Tlt2hProtocolDecoderTest, the
+V3338 message).
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._rmc import clock, rmc
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS, MIN_HEADER_FIELDS, SENTENCE
+from .constants import (
+    ALARMS,
+    BACKUP_VOLTAGE_SIZE,
+    CELL_SIZES,
+    IGNITION,
+    LAC_DIGITS,
+    MIN_HEADER_FIELDS,
+    SENTENCE,
+)
 from .framing import open_text
 
 _WIFI_MIN = 4  # head, time, status, date
@@ -29,10 +39,21 @@ def header(line: str) -> tuple[str, str]:
     return f[1], f[-2]
 
 
-def _sentence(line: str) -> list[str]:
+def _sentence(line: str) -> tuple[str, list[str]]:
+    """The field before the `$` and the sentence's fields, its checksum cut off."""
     if not line.startswith("#") or SENTENCE not in line:
         raise InvalidField(f"bad record line {line[:40]!r}")
-    return line.split(SENTENCE, 1)[1].split("*", 1)[0].split(",")
+    lead, sentence = line[1:].split(SENTENCE, 1)
+    return lead, sentence.split("*", 1)[0].split(",")
+
+
+def _lead(text: str, attrs: Attributes) -> None:
+    """The cell (LAC+CI in hex) or the MT700's backup voltage before the sentence."""
+    hexdigits = all(c in "0123456789abcdefABCDEF" for c in text)
+    if len(text) in CELL_SIZES and hexdigits:
+        attrs["lac"], attrs["cid"] = int(text[:LAC_DIGITS], 16), int(text[LAC_DIGITS:], 16)
+    elif len(text) == BACKUP_VOLTAGE_SIZE and text.isdigit():
+        attrs["battery"] = int(text) / 10
 
 
 def _gprmc(f: list[str]) -> Record | None:
@@ -58,13 +79,17 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     _, state = header(lines[0])
     records: list[Record] = []
     for line in lines[1:]:
-        f = _sentence(line)
+        lead, f = _sentence(line)
         parse = _SENTENCES.get(f[0])
         rec = parse(f) if parse is not None else None
         if rec is None:
             continue
-        rec.attributes["event"] = state
+        a = rec.attributes
+        a["event"] = state
         if state in ALARMS:
-            rec.attributes["alarm"] = ALARMS[state]
+            a["alarm"] = ALARMS[state]
+        if state in IGNITION:
+            a["ignition"] = IGNITION[state]
+        _lead(lead, a)
         records.append(rec)
     return records

@@ -27,8 +27,9 @@ class Tlt2hProtocol(TrackerProtocol):
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
-        "GPRS report: header line and $GPRMC record lines (several per message), $WIFI lines",
-        "GPRS layout from public captures (the document's SMS page only could be read)",
+        "GPRS report: header line (state: alarms, ignition) and $GPRMC record lines (several "
+        "per message, cell or backup voltage), $WIFI lines",
+        "layout from Mictrack's MT500/MT700 documents and public captures",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "UDT-TV-02", "UDT-MT-02", "V500", "V600", "Mictrack MT500", "Mictrack MT600",
