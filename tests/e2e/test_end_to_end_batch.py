@@ -51,6 +51,7 @@ BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("tlt2h", 1, 1e-6, 0),
     ("upro", 1, 1e-6, 0),
     ("starlink", 1, 1e-6, 0),
+    ("intellitrac", 2, 1e-6, 0),
 )
 
 
