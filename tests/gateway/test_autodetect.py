@@ -17,7 +17,7 @@ from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.worker.loop import Worker
 from tests.conftest import make_settings
 
-TCP = [p.name for p in all_protocols() if Transport.TCP in p.transports]
+TCP = [p.name for p in all_protocols() if Transport.TCP in p.transports and p.auto_port]
 
 
 def _record() -> Record:

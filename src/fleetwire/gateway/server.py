@@ -195,7 +195,8 @@ class Gateway:
         if self.settings.gateway.auto_port_enabled:
             candidates = [
                 p for p in all_protocols()
-                if Transport.TCP in p.transports and self.settings.protocol(p.name).enabled
+                if Transport.TCP in p.transports and p.auto_port
+                and self.settings.protocol(p.name).enabled
             ]  # fmt: skip
             timeout = min(self.settings.gateway.idle_timeout, 60.0)
             server = await self.loop.create_server(

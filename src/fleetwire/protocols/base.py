@@ -99,6 +99,10 @@ class TrackerProtocol(abc.ABC):
     # for the README's protocol table: message types decoded, and devices known to use it
     messages: ClassVar[tuple[str, ...]] = ()
     devices: ClassVar[tuple[str, ...]] = ()
+    # whether the shared auto port offers this protocol: False for one whose first frame is
+    # indistinguishable from another's (IntelliTrac's reports are Wondex's, field for field);
+    # its devices go to its own port, and its detect() is never asked
+    auto_port: ClassVar[bool] = True
     # what a text frame may end with that a split into lines, or a copied capture, loses: tried
     # in turn by `fleetwire decode` when a line alone is no whole frame
     terminators: ClassVar[tuple[bytes, ...]] = (b"\r\n", b"\r", b"\n")

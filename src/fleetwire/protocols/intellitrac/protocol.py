@@ -34,6 +34,10 @@ class IntellitracProtocol(TrackerProtocol):
     name: ClassVar[str] = "intellitrac"
     default_port: ClassVar[int] = 5037  # traccar/traccar setup/default.xml: intellitrac.port
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
+    # a report line is a Wondex report line field for field (id, time, lon, lat, speed, course,
+    # altitude, satellites, ...): on the shared auto port the two cannot be told apart, so
+    # IntelliTrac devices use this protocol's own port
+    auto_port: ClassVar[bool] = False
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
