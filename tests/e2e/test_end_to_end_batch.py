@@ -51,7 +51,7 @@ BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("tlt2h", 1, 1e-6, 0),
     ("upro", 1, 1e-6, 0),
     ("starlink", 1, 1e-6, 0),
-    ("intellitrac", 2, 1e-6, 0),
+    ("intellitrac", 1, 1e-6, 0),
 )
 
 
@@ -88,6 +88,8 @@ def test_each_protocol_stores_exactly_the_positions_sent(
             for r in read_records(rec):
                 want[r["device"], _stamp(r["time"])] = (r["latitude"], r["longitude"])
             assert len(want) == DEVICES * FRAMES * records, protocol
+            known = {d["uniqueId"] for d in api(cluster, "/api/fleetwire/devices")}
+            assert {d for d, _ in want} <= known, (protocol, {d for d, _ in want} - known)
             for uid in {d for d, _ in want}:
                 got: dict[tuple[str, float], list[tuple[float, float]]] = {}
                 for p in api(cluster, "/api/fleetwire/positions", device=uid, **WIDE):
