@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from fleetwire.errors import DeviceError
 from fleetwire.model import Record
 from fleetwire.protocols import get
@@ -201,3 +203,30 @@ def check_framed(captures: CaptureSet, capture: Capture) -> None:
     session = Session()
     session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
     captures.protocol.inspect(frame, session)
+
+
+def capture_tests(
+    captures: CaptureSet, count: int, id_bytes: int = 28
+) -> tuple[Callable[[Capture], None], Callable[[Capture], None], Callable[[], None]]:
+    """The three tests every protocol's test_captures.py runs, for a module to bind:
+    ``test_capture_decodes_to_its_values, test_capture_is_framed_and_kept,
+    test_disagreements_with_the_reference_are_the_explained_ones = capture_tests(...)``:
+    each capture decodes to its values; each whole one is framed and inspected; the captures
+    where Fleetwire and the reference disagree are exactly the explained ones, of ``count``."""
+
+    def name(c: Capture) -> str:
+        return c.frame[:id_bytes].decode("latin-1")
+
+    @pytest.mark.parametrize("capture", captures.captures, ids=name)
+    def decodes(capture: Capture) -> None:
+        check_capture(captures, capture)
+
+    @pytest.mark.parametrize("capture", whole(captures), ids=name)
+    def framed(capture: Capture) -> None:
+        check_framed(captures, capture)
+
+    def explained() -> None:
+        assert set(captures.disagreements()) == set(captures.differences)
+        assert len(captures.captures) == count
+
+    return decodes, framed, explained

@@ -17,7 +17,7 @@ NAMES: tuple[str, ...] = (
     "meiligao", "meitrack", "h02", "gl200", "suntech", "wialon", "startek", "watch", "xexun",
     "gps103", "tk103", "atrack", "t800x", "topflytech", "osmand", "cellocator", "dmt", "calamp",
     "castel", "tzone", "navtelecom", "fifotrack", "arnavi", "gosafe", "totem", "xirgo", "pt502",
-    "minifinder2", "ulbotech", "minifinder", "its", "t55", "trv", "ivt401", "mictrack",
+    "minifinder2", "ulbotech", "minifinder", "its", "t55", "trv", "ivt401", "mictrack", "gotop",
 )  # fmt: skip
 
 
