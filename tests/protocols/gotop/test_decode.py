@@ -46,3 +46,8 @@ def test_alarm_and_keepalive() -> None:
 def test_bad_fields_are_the_devices_error(frame: bytes) -> None:
     with pytest.raises(DeviceError):
         PROTOCOL.decode(frame, CTX)
+
+
+def test_a_message_without_its_end_decodes_the_same() -> None:
+    """`fleetwire decode` and log lines hand messages on without the `#` the framer keeps."""
+    assert PROTOCOL.decode(v.TRACKING[:-1], CTX) == PROTOCOL.decode(v.TRACKING, CTX)

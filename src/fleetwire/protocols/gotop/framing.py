@@ -33,11 +33,11 @@ def frame_length(buf: Buffer) -> int:
 
 
 def open_message(frame: bytes) -> list[str]:
-    raw = ascii_text(frame)
-    text = raw.rstrip("\r\n")
-    if not text.endswith("#") and len(text) == len(raw):
-        raise TruncatedFrame(f"message of {len(frame)} bytes without its end")
-    text = text.removesuffix("#")
-    if not text or "#" in text or "\r" in text or "\n" in text:
+    """The framer hands on messages with their end; one given without it (a log line,
+    `fleetwire decode`) opens the same: a message cut short fails on its fields instead."""
+    text = ascii_text(frame).rstrip("\r\n").removesuffix("#")
+    if not text:
+        raise TruncatedFrame("empty message")
+    if "#" in text or "\r" in text or "\n" in text:
         raise InvalidField("not one GoTop message")
     return text.split(",")
