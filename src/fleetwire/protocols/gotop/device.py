@@ -1,5 +1,8 @@
 """The GoTop device side, for the simulator and round-trip tests: one `CMD-T` message per fix
-and `CMD-X` keep-alives, `#`-ended, nothing answered. Must agree with decoding.py."""
+and `CMD-X` keep-alives, ended `#` and CR LF, nothing answered. Must agree with decoding.py.
+
+The line end after `#` (which the framing keeps with the message) lets the shared auto port
+tell these messages at once from protocols whose first lines also open with digits."""
 
 from __future__ import annotations
 
@@ -25,9 +28,10 @@ class Device(SimulatedDevice):
         text = (
             f"{self.unique_id},CMD-T,{'A' if r.valid else 'V'},DATE:{t:%y%m%d},TIME:{t:%H%M%S},"
             f"LAT:{abs(lat):.7f}{'N' if lat >= 0 else 'S'},"
-            f"LOT:{abs(lon):.7f}{'E' if lon >= 0 else 'W'},Speed:{r.speed or 0.0:05.1f},84-20,000#"
+            f"LOT:{abs(lon):.7f}{'E' if lon >= 0 else 'W'},Speed:{r.speed or 0.0:05.1f},"
+            "84-20,000#\r\n"
         )
         return text.encode("ascii"), b""
 
     def heartbeat(self) -> tuple[bytes, bytes]:
-        return f"{self.unique_id},CMD-X#".encode("ascii"), b""
+        return f"{self.unique_id},CMD-X#\r\n".encode("ascii"), b""
