@@ -52,6 +52,8 @@ BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("upro", 1, 1e-6, 0),
     ("starlink", 1, 1e-6, 0),
     ("intellitrac", 1, 1e-6, 0),
+    ("mictrack", 1, 1e-6, 0),
+    ("gotop", 1, 1e-6, 0),
 )
 
 

@@ -32,7 +32,14 @@ def framer(protocol: TrackerProtocol) -> Framer:
     return Framer(protocol.frame_length, protocol.max_frame_size)
 
 
-def assert_framing(protocol: TrackerProtocol, frames: Sequence[bytes]) -> None:
+GARBAGE = (b"\x00", b"garbage!", bytes(range(0x80, 0x90)))
+# for a protocol of plain text lines, printable bytes before a line are the start of that line
+CONTROL_GARBAGE = (b"\x00", bytes(range(0x80, 0x90)))
+
+
+def assert_framing(
+    protocol: TrackerProtocol, frames: Sequence[bytes], garbage: Sequence[bytes] = GARBAGE
+) -> None:
     """Every frame whole, byte by byte, all glued, behind garbage; every cut point."""
     stream = b"".join(frames)
     # whole, one read each
@@ -51,12 +58,12 @@ def assert_framing(protocol: TrackerProtocol, frames: Sequence[bytes]) -> None:
         fr = framer(protocol)
         assert fr.feed(stream[:cut]) + fr.feed(stream[cut:]) == list(frames), cut
     # behind garbage: the frames still come out, the garbage is counted
-    for garbage in (b"\x00", b"garbage!", bytes(range(0x80, 0x90))):
+    for junk in garbage:
         fr = framer(protocol)
-        got = fr.feed(garbage + stream)
+        got = fr.feed(junk + stream)
         if got != list(frames):  # a garbage start that looks like a header may need resync
             got = got[-len(frames) :]
-        assert got == list(frames), garbage
+        assert got == list(frames), junk
 
 
 def assert_prefixes_need_more_or_fail(protocol: TrackerProtocol, frame: bytes) -> None:
@@ -124,7 +131,9 @@ def assert_refuses_every_command(protocol: TrackerProtocol) -> None:
 
 
 __all__ = [
+    "CONTROL_GARBAGE",
     "FAR",
+    "GARBAGE",
     "NOW",
     "assert_clean_on_any",
     "assert_framing",

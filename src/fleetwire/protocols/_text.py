@@ -135,3 +135,25 @@ def detect_whole_line(
     if n == 0 and start.fullmatch(head):
         return Detection.MORE
     return Detection.NO
+
+
+def line_length(buf: Buffer, limit: int) -> int:
+    """For protocols of one printable ASCII line per message: the line's length with its end
+    (CR LF, a lone LF, or a lone CR once the next byte is known not to be LF), NEED_MORE before
+    it, or -i at a control byte (the line so far was garbage; -1 when buf[0] is one)."""
+    n = len(buf)
+    if n == 0:
+        return NEED_MORE
+    if not 0x20 <= buf[0] <= 0x7E:
+        return -1
+    for i in range(1, min(n, limit)):
+        b = buf[i]
+        if b == _LF:
+            return i + 1
+        if b == _CR:
+            if i + 1 == n:
+                return NEED_MORE  # its LF may follow in the next read
+            return i + 2 if buf[i + 1] == _LF else i + 1
+        if not 0x20 <= b <= 0x7E:
+            return -i
+    return NEED_MORE  # the framer's size cap bounds the wait

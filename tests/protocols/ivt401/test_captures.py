@@ -1,31 +1,16 @@
-"""iVT401 on the real reports of tests/protocols/ivt401/captures.py: each decodes to exactly the
-values written down for it, passes the record sanity check, is framed whole and inspected, and
-the messages where Fleetwire and the reference decoder disagree are exactly the explained
-ones."""
+"""iVT401 on the real messages of tests/protocols/ivt401/captures.py: each decodes to exactly
+the values written down for it, passes the record sanity check, is framed whole and inspected,
+and the messages where Fleetwire and the reference decoder disagree are exactly the explained
+ones (tests.protocols.captures.capture_tests)."""
 
 from __future__ import annotations
 
-import pytest
+from tests.protocols.captures import capture_tests
 
-from tests.protocols.captures import Capture, check_capture, check_framed, whole
+from .captures import CAPTURES
 
-from .captures import CAPTURES, DIFFERENCES
-
-
-def _id(c: Capture) -> str:
-    return c.frame[:30].decode()
-
-
-@pytest.mark.parametrize("capture", CAPTURES.captures, ids=_id)
-def test_capture_decodes_to_its_values(capture: Capture) -> None:
-    check_capture(CAPTURES, capture)
-
-
-@pytest.mark.parametrize("capture", whole(CAPTURES), ids=_id)
-def test_capture_is_framed_and_kept(capture: Capture) -> None:
-    check_framed(CAPTURES, capture)
-
-
-def test_disagreements_with_the_reference_are_the_explained_ones() -> None:
-    assert set(CAPTURES.disagreements()) == set(DIFFERENCES)
-    assert len(CAPTURES.captures) == 15
+(
+    test_capture_decodes_to_its_values,
+    test_capture_is_framed_and_kept,
+    test_disagreements_with_the_reference_are_the_explained_ones,
+) = capture_tests(CAPTURES, 15)

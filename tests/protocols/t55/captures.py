@@ -18,11 +18,12 @@ DIFFERENCES: dict[int, str] = {
     34: (
         "Maxon: an RMC sent before the unit identified itself; the reference drops it for "
         "want of a device and sends it with the later $GPFID. A decoder here reads every "
-        "RMC alone (the gateway refuses a frame before the identification: nothing stored)"
+        "RMC alone; on a connection the gateway stores this one with the $GPFID instead"
     ),
     35: (
         "Maxon: the reference answers this $GPFID with the RMC it held from before the "
-        "identification; the line itself carries only the id (an identification here)"
+        "identification. So does Fleetwire on a connection (the held RMC is the frame's "
+        "context, inspect.py), but a capture decoded alone has no context: no record"
     ),
 }
 

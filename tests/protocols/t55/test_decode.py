@@ -65,3 +65,8 @@ def test_identification_and_unknown_lines_give_no_record() -> None:
 def test_bad_fields_are_the_devices_error(line: bytes) -> None:
     with pytest.raises(DeviceError):
         PROTOCOL.decode(line, CTX)
+
+
+def test_the_identification_line_gives_the_held_sentence() -> None:
+    ctx = DecodeContext(unique_id="ID123456ABC", received=NOW, context=v.RMC)
+    assert PROTOCOL.decode(b"$GPFID,ID123456ABC\r\n", ctx) == PROTOCOL.decode(v.RMC, CTX)

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from fleetwire.protocols.t55 import PROTOCOL
 from fleetwire.protocols.t55.framing import frame_length
-from tests.protocols.contract import framer
-from tests.protocols.fuzzing import feed_in_chunks
+from tests.protocols.contract import CONTROL_GARBAGE, assert_framing, framer
 
 from . import vectors as v
 
+FRAMES = v.VALID[:14]
+
 
 def test_real_lines_in_every_shape() -> None:
-    """Whole, glued, byte by byte, cut anywhere (the shared assert_framing also puts printable
-    garbage in front, which any line protocol reads as the start of the first line)."""
-    frames = v.VALID[:14]
-    stream = b"".join(frames)
-    for f in frames:
-        assert framer(PROTOCOL).feed(f) == [f]
-    assert framer(PROTOCOL).feed(stream) == frames
-    assert feed_in_chunks(PROTOCOL, stream, 1) == frames
-    for cut in range(1, len(stream)):
-        fr = framer(PROTOCOL)
-        assert fr.feed(stream[:cut]) + fr.feed(stream[cut:]) == frames, cut
+    """Printable garbage in front of a line protocol joins its first line: control bytes only."""
+    assert_framing(PROTOCOL, FRAMES, CONTROL_GARBAGE)
 
 
 def test_line_ends() -> None:

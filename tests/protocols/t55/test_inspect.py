@@ -55,3 +55,17 @@ def test_detect() -> None:
     assert PROTOCOL.detect(v.PGID[:10]) == Detection.MORE
     assert PROTOCOL.detect(v.RMC) == Detection.NO
     assert PROTOCOL.detect(b"358244017671308\r\n") == Detection.NO
+
+
+def test_a_sentence_before_the_identification_travels_with_it() -> None:
+    """Maxon (traccar T55ProtocolDecoderTest, testMaxonDecode): the RMC before `$GPFID` is held
+    in the session and handed on as the identification frame's context."""
+    session = Session()
+    first = PROTOCOL.inspect(v.RMC, session)
+    assert first.unique_id is None  # the gateway refuses it: no device yet
+    up = PROTOCOL.inspect(b"$GPFID,ID123456ABC\r\n", session)
+    assert (up.kind, up.unique_id, up.context, up.records) == (
+        FrameKind.LOGIN, "ID123456ABC", v.RMC, 1,
+    )  # fmt: skip
+    session.unique_id = up.unique_id
+    assert PROTOCOL.inspect(v.PGID, session).context == b""  # held once only

@@ -56,3 +56,8 @@ def test_login_and_command_answers_give_no_record() -> None:
 def test_bad_fields_are_the_devices_error(frame: bytes) -> None:
     with pytest.raises(DeviceError):
         PROTOCOL.decode(frame, CTX)
+
+
+def test_a_message_without_its_end_decodes_the_same() -> None:
+    """`fleetwire decode` and log lines hand messages on without the `#` the framer keeps."""
+    assert PROTOCOL.decode(v.LOCATION[:-1], CTX) == PROTOCOL.decode(v.LOCATION, CTX)

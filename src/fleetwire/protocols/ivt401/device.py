@@ -7,13 +7,10 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols.base import SimulatedDevice, Transport
+from fleetwire.protocols.base import SimulatedDevice
 
 
 class Device(SimulatedDevice):
-    def __init__(self, unique_id: str, transport: Transport = Transport.TCP) -> None:
-        super().__init__(unique_id, transport)
-
     def login(self) -> tuple[bytes, bytes]:
         return b"", b""  # no login: every report carries the IMEI
 

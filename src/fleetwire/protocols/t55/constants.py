@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Final
 
-CR: Final = 0x0D
-LF: Final = 0x0A
 MAX_FRAME_SIZE: Final = 1024  # an NMEA sentence is at most 82 characters; vendor lines longer
 # The identification lines: header -> how the id follows it.
 PGID: Final = "$PGID"

@@ -85,7 +85,13 @@ SENTENCES: dict[str, Reader] = {
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    """An identification line whose context holds the sentence sent before it (inspect.py)
+    gives that sentence's records."""
     line: Line = open_line(frame)
+    if line.kind == Kind.IDENTITY:
+        if not ctx.context or open_line(ctx.context).kind == Kind.IDENTITY:
+            return []
+        return decode(ctx.context, ctx)
     if line.kind == Kind.QZE:
         return _qze(line.fields, ctx)
     if line.kind != Kind.SENTENCE:

@@ -12,7 +12,7 @@ from fleetwire.model import Record
 from fleetwire.protocols._binary import xor8
 from fleetwire.protocols._nmea import KNOTS
 from fleetwire.protocols._nmea import degrees_minutes as _dm
-from fleetwire.protocols.base import SimulatedDevice, Transport
+from fleetwire.protocols.base import SimulatedDevice
 
 
 def _sentence(body: str) -> bytes:
@@ -20,9 +20,6 @@ def _sentence(body: str) -> bytes:
 
 
 class Device(SimulatedDevice):
-    def __init__(self, unique_id: str, transport: Transport = Transport.TCP) -> None:
-        super().__init__(unique_id, transport)
-
     def login(self) -> tuple[bytes, bytes]:
         return _sentence(f"PGID,{self.unique_id}"), b""
 

@@ -10,15 +10,12 @@ from datetime import UTC
 
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import degrees_minutes
-from fleetwire.protocols.base import SimulatedDevice, Transport
+from fleetwire.protocols.base import SimulatedDevice
 
 from .inspect import login_answer
 
 
 class Device(SimulatedDevice):
-    def __init__(self, unique_id: str, transport: Transport = Transport.TCP) -> None:
-        super().__init__(unique_id, transport)
-
     def login(self) -> tuple[bytes, bytes]:
         return f"TRVAP00{self.unique_id}#".encode("ascii"), login_answer("TRV", 0)
 

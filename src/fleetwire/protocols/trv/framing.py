@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
+from fleetwire.errors import FramingError, InvalidField
 from fleetwire.protocols._binary import Buffer
 from fleetwire.protocols._text import closed_length
 from fleetwire.protocols.base import NEED_MORE
@@ -48,11 +48,11 @@ def frame_length(buf: Buffer) -> int:
 
 
 def open_message(frame: bytes) -> Message:
-    body = frame.rstrip(b"\r\n")
-    if not body.endswith(b"#"):
-        raise TruncatedFrame(f"message of {len(frame)} bytes without its '#'")
+    """The framer hands on messages with their `#`; a message given without it (a log line,
+    `fleetwire decode`) opens the same: a message cut short fails on its fields instead."""
+    body = frame.rstrip(b"\r\n").removesuffix(b"#")
     try:
-        text = body[:-1].decode("ascii")
+        text = body.decode("ascii")
     except UnicodeDecodeError as e:
         raise InvalidField("non-ASCII message") from e
     if "#" in text:
