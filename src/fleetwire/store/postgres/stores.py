@@ -24,6 +24,12 @@ _POS_COLS = (
 )
 
 
+# NOTIFYed in every transaction that changes positions or derived rows, delivered at its commit:
+# the API's live feed listens (api/traccar/commit_watch.py). Notifications of one transaction
+# with the same payload fold into one.
+COMMIT_CHANNEL = "fleetwire_telemetry"
+_NOTIFY = f"NOTIFY {COMMIT_CHANNEL}"
+
 _LATEST_COLS = ", ".join("l." + c.strip() for c in _POS_COLS.split(","))
 
 
@@ -104,6 +110,8 @@ class PgTelemetry:
             inserted = await _insert_positions(conn, positions)
             if derived is not None:
                 await derived(conn)
+            if positions or derived is not None:
+                await conn.execute(_NOTIFY)
             if latest:
                 await conn.executemany(
                     f"INSERT INTO latest ({_POS_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
@@ -190,6 +198,7 @@ class PgTelemetry:
             )  # fmt: skip
             if derived is not None:
                 await derived(conn)
+            await conn.execute(_NOTIFY)
         return inserted
 
     async def positions(
