@@ -163,6 +163,7 @@ OBJECTS = {
     "maintenance": {"name": "Oil", "type": "totalDistance", "start": 0, "period": 1000},
     "calendars": {"name": "C", "data": ""},
     "notifications": {"type": "alarm", "notificators": "web"},
+    "commands": {"type": "custom", "description": "Ping", "attributes": {"data": "x"}},
 }
 
 
@@ -194,6 +195,10 @@ def new_object(kind: str) -> Call:
 
 TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("GET", "/api/server"): (plain("/api/server"), (200,) * 5),
+    ("PUT", "/api/server"): (
+        plain("/api/server", None, {"attributes": {"title": "Matrix"}}),
+        (200, 400, 400, 400, 401),
+    ),
     ("GET", "/api/devices"): (plain("/api/devices"), (200, 200, 200, 200, 401)),
     ("GET", "/api/devices/{device_id}"): (
         lambda w, r: (f"/api/devices/{w.device_id}", None, None, None),
@@ -222,7 +227,6 @@ TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ),
     ("GET", "/api/commands/types"): (plain("/api/commands/types"), (200,) * 4 + (401,)),
     ("GET", "/api/commands/send"): (plain("/api/commands/send"), (200,) * 4 + (401,)),
-    ("GET", "/api/commands"): (plain("/api/commands"), (200,) * 4 + (401,)),
     ("POST", "/api/commands/send"): (
         lambda w, r: (
             "/api/commands/send",
@@ -251,7 +255,7 @@ for _kind in OBJECTS:
         ("PUT", (200, 400, 400, 400, 401)),
         ("DELETE", (204, 400, 400, 400, 401)),
     ):
-        TRACCAR_RULES[_m, f"/api/{_kind}/{{object_id}}"] = (
+        TRACCAR_RULES[_m, f"/api/{_kind}/{{object_id:int}}"] = (
             (
                 lambda k, m: (
                     lambda w, r: (lambda c: (c[0], None, c[2] if m == "PUT" else None, None))(

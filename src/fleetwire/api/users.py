@@ -1,6 +1,7 @@
 """/api/users: Traccar's User JSON (traccar-api.md §3.5; ``password`` always null), the list,
 CRUD and the first-registration flow: the first user ever created becomes administrator, and
-anyone may register afterwards only with ``api.registration`` on.
+anyone may register afterwards only with registration on (``api.registration``, or as an
+administrator set it with PUT /api/server).
 
 Who may do what: an administrator anything; a manager (userLimit != 0) creates users it then
 manages, sees and edits them, never granting more than it has; a user sees and edits itself,
@@ -18,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from fleetwire.api.auth import CurrentUser, OptionalUser, engine_of, settings_of
-from fleetwire.store import access
+from fleetwire.store import access, server_settings
 from fleetwire.store.users import (
     User,
     UserExists,
@@ -118,6 +119,12 @@ def _as_fields(u: User) -> dict[str, Any]:
     return {k: getattr(u, k) for k in RESTRICTED}
 
 
+async def _registration_open(request: Request, engine: Any) -> bool:
+    """Registration as PUT /api/server last set it, else ``api.registration``."""
+    stored = (await server_settings.load(engine)).get("registration")
+    return bool(settings_of(request).api.registration if stored is None else stored)
+
+
 async def _visible(request: Request, caller: User, user_id: int) -> User:
     target = await get_user(engine_of(request), user_id)
     if target is None:
@@ -147,7 +154,7 @@ def users_router() -> APIRouter:
         first = False
         if caller is None:
             first = await count_users(engine) == 0
-            if not first and not settings_of(request).api.registration:
+            if not first and not await _registration_open(request, engine):
                 raise HTTPException(400, "Registration disabled")
             fields.update(_defaults())  # a registration chooses no privileges
         elif not (caller.administrator or caller.manager):
