@@ -219,6 +219,10 @@ TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ),
     ("DELETE", "/api/devices/{device_id}"): (new_device, (204, 204, 400, 400, 401)),
     ("GET", "/api/positions"): (plain("/api/positions"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/positions/{fmt}"): (
+        lambda w, r: ("/api/positions/gpx", {"deviceId": str(w.device_id), **DAY}, None, None),
+        (200, 200, 400, 200, 401),
+    ),
     ("GET", "/api/events/{event_id}"): (plain("/api/events/1"), (404, 404, 404, 404, 401)),
     ("GET", "/api/notifications/types"): (plain("/api/notifications/types"), (200,) * 4 + (401,)),
     ("GET", "/api/notifications/notificators"): (
@@ -237,8 +241,8 @@ TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
         (200, 200, 400, 400, 401),  # its device sent data just now: online, sent at once
     ),
 }
-for _kind in ("route", "events", "trips", "stops", "summary"):
-    for _suffix in ("", "/xlsx"):
+for _kind in ("route", "events", "trips", "stops", "summary", "geofences", "combined"):
+    for _suffix in ("", "/xlsx") if _kind != "combined" else ("",):
         _path = f"/api/reports/{_kind}{_suffix}"
         TRACCAR_RULES["GET", _path] = (
             (lambda p: lambda w, r: (p, {"deviceId": str(w.device_id), **DAY}, None, None))(_path),
