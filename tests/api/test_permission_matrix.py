@@ -147,6 +147,7 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
         (200, 400, 400, 400, 401)),
     ("DELETE", "/api/users/{user_id}"): (
         lambda w, r: (f"/api/users/{w.victim()}", None, None, None), (204, 400, 400, 400, 401)),
+    ("POST", "/api/users/totp"): (plain("/api/users/totp"), (200,) * 5),  # public, as Traccar
     ("POST", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
     ("DELETE", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
     ("POST", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),

@@ -19,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from fleetwire.api.auth import CurrentUser, OptionalUser, engine_of, settings_of
-from fleetwire.store import access, server_settings
+from fleetwire.store import access, server_settings, totp
 from fleetwire.store.users import (
     User,
     UserExists,
@@ -52,7 +52,7 @@ def user_json(u: User) -> dict[str, Any]:
         "expirationTime": traccar_time(u.expiration_time), "deviceLimit": u.device_limit,
         "userLimit": u.user_limit, "deviceReadonly": u.device_readonly,
         "limitCommands": u.limit_commands, "disableReports": u.disable_reports,
-        "fixedEmail": False, "poiLayer": None, "totpKey": None, "temporary": False,
+        "fixedEmail": False, "poiLayer": None, "totpKey": u.totp_key, "temporary": False,
         "password": None,
     }  # fmt: skip
 
@@ -76,6 +76,7 @@ class UserIn(BaseModel):
     deviceReadonly: bool = False
     limitCommands: bool = False
     disableReports: bool = False
+    totpKey: str | None = Field(None, max_length=200)
     attributes: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -96,8 +97,16 @@ def _fields(body: UserIn) -> dict[str, Any]:
         "user_limit": body.userLimit, "device_readonly": body.deviceReadonly,
         "limit_commands": body.limitCommands, "disable_reports": body.disableReports,
         "expiration_time": parse_time(body.expirationTime) if body.expirationTime else None,
-        "attributes": body.attributes,
+        "attributes": body.attributes, "totp_key": _totp_key(body.totpKey),
     }  # fmt: skip
+
+
+def _totp_key(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not totp.valid_secret(value):
+        raise HTTPException(400, "totpKey must be a base32 secret (POST /api/users/totp makes one)")
+    return value.strip().replace(" ", "").upper()
 
 
 def _defaults() -> dict[str, Any]:
@@ -142,6 +151,11 @@ def users_router() -> APIRouter:
     async def users(request: Request, caller: CurrentUser) -> Response:
         ids = await access.managed_user_ids(engine_of(request), caller)
         return json_response([user_json(u) for u in await list_users(engine_of(request), ids)])
+
+    @r.post("/api/users/totp", summary="A new one-time-password secret (bare text; public)")
+    async def new_totp_key() -> Response:
+        # only generated here: it protects an account once a PUT stores it as totpKey
+        return Response(totp.new_secret(), media_type="text/plain")
 
     @r.get("/api/users/{user_id}")
     async def one(request: Request, caller: CurrentUser, user_id: int) -> Response:

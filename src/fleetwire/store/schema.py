@@ -77,6 +77,7 @@ users = Table(
     Column("phone", Text),
     Column("created", BigInteger, nullable=False),
     _attributes(),
+    Column("totp_key", Text),  # base32 secret of the user's one-time passwords (store/totp.py)
 )
 
 groups = Table(
