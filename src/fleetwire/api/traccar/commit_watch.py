@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any, Protocol
@@ -40,16 +41,21 @@ class CommitWatch(Protocol):
 class SqliteCommitWatch:
     def __init__(self, path: Path) -> None:
         self._conn = connect(path, readonly=True)
+        # read on the event loop: a rare busy WAL must not stall it for the usual 10 s
+        self._conn.execute("PRAGMA busy_timeout=0")
         self._version = self._read()
 
-    def _read(self) -> int:
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+    def _read(self) -> int | None:
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.OperationalError:  # busy: say "changed", the feed's read will wait
+            return None
 
     async def wait(self, timeout: float, stopping: asyncio.Event) -> None:
         deadline = time.monotonic() + timeout
         while not stopping.is_set() and time.monotonic() < deadline:
             version = self._read()
-            if version != self._version:
+            if version is None or version != self._version:
                 self._version = version
                 return
             await asyncio.sleep(CHECK)
