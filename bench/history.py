@@ -113,6 +113,8 @@ async def build_postgres(devices: int, t0_ms: int) -> tuple[float, int]:
     statement): no per-row round trip or Python conversion in the way."""
     import asyncpg
 
+    from fleetwire.store.telemetry import POSITION_COLUMNS
+
     conn = await asyncpg.connect(PG_URL)
     try:
         start = time.monotonic()
@@ -131,7 +133,8 @@ async def build_postgres(devices: int, t0_ms: int) -> tuple[float, int]:
                 t0_ms, STEP_MS, PER_DAY, attrs, first, last,
             )  # fmt: skip
         await conn.execute(
-            "INSERT INTO latest SELECT DISTINCT ON (device_id) * FROM positions"
+            f"INSERT INTO latest ({POSITION_COLUMNS}) SELECT DISTINCT ON (device_id)"
+            f" {POSITION_COLUMNS} FROM positions"
             " ORDER BY device_id, fix_time DESC"
         )
         await conn.execute("ANALYZE positions")

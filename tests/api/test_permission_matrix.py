@@ -147,6 +147,7 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
         (200, 400, 400, 400, 401)),
     ("DELETE", "/api/users/{user_id}"): (
         lambda w, r: (f"/api/users/{w.victim()}", None, None, None), (204, 400, 400, 400, 401)),
+    ("POST", "/api/users/totp"): (plain("/api/users/totp"), (200,) * 5),  # public, as Traccar
     ("POST", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
     ("DELETE", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
     ("POST", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),
@@ -163,6 +164,7 @@ OBJECTS = {
     "maintenance": {"name": "Oil", "type": "totalDistance", "start": 0, "period": 1000},
     "calendars": {"name": "C", "data": ""},
     "notifications": {"type": "alarm", "notificators": "web"},
+    "commands": {"type": "custom", "description": "Ping", "attributes": {"data": "x"}},
 }
 
 
@@ -194,6 +196,10 @@ def new_object(kind: str) -> Call:
 
 TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("GET", "/api/server"): (plain("/api/server"), (200,) * 5),
+    ("PUT", "/api/server"): (
+        plain("/api/server", None, {"attributes": {"title": "Matrix"}}),
+        (200, 400, 400, 400, 401),
+    ),
     ("GET", "/api/devices"): (plain("/api/devices"), (200, 200, 200, 200, 401)),
     ("GET", "/api/devices/{device_id}"): (
         lambda w, r: (f"/api/devices/{w.device_id}", None, None, None),
@@ -214,6 +220,10 @@ TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ),
     ("DELETE", "/api/devices/{device_id}"): (new_device, (204, 204, 400, 400, 401)),
     ("GET", "/api/positions"): (plain("/api/positions"), (200, 200, 200, 200, 401)),
+    ("GET", "/api/positions/{fmt}"): (
+        lambda w, r: ("/api/positions/gpx", {"deviceId": str(w.device_id), **DAY}, None, None),
+        (200, 200, 400, 200, 401),
+    ),
     ("GET", "/api/events/{event_id}"): (plain("/api/events/1"), (404, 404, 404, 404, 401)),
     ("GET", "/api/notifications/types"): (plain("/api/notifications/types"), (200,) * 4 + (401,)),
     ("GET", "/api/notifications/notificators"): (
@@ -222,7 +232,6 @@ TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ),
     ("GET", "/api/commands/types"): (plain("/api/commands/types"), (200,) * 4 + (401,)),
     ("GET", "/api/commands/send"): (plain("/api/commands/send"), (200,) * 4 + (401,)),
-    ("GET", "/api/commands"): (plain("/api/commands"), (200,) * 4 + (401,)),
     ("POST", "/api/commands/send"): (
         lambda w, r: (
             "/api/commands/send",
@@ -233,8 +242,8 @@ TRACCAR_RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
         (200, 200, 400, 400, 401),  # its device sent data just now: online, sent at once
     ),
 }
-for _kind in ("route", "events", "trips", "stops", "summary"):
-    for _suffix in ("", "/xlsx"):
+for _kind in ("route", "events", "trips", "stops", "summary", "geofences", "combined"):
+    for _suffix in ("", "/xlsx") if _kind != "combined" else ("",):
         _path = f"/api/reports/{_kind}{_suffix}"
         TRACCAR_RULES["GET", _path] = (
             (lambda p: lambda w, r: (p, {"deviceId": str(w.device_id), **DAY}, None, None))(_path),
@@ -251,7 +260,7 @@ for _kind in OBJECTS:
         ("PUT", (200, 400, 400, 400, 401)),
         ("DELETE", (204, 400, 400, 400, 401)),
     ):
-        TRACCAR_RULES[_m, f"/api/{_kind}/{{object_id}}"] = (
+        TRACCAR_RULES[_m, f"/api/{_kind}/{{object_id:int}}"] = (
             (
                 lambda k, m: (
                     lambda w, r: (lambda c: (c[0], None, c[2] if m == "PUT" else None, None))(

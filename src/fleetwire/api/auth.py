@@ -110,7 +110,8 @@ async def password_login(request: HTTPConnection, account: str, password: str) -
     if user is None:
         await login_failed(request, account, "bad_credentials")
         return None
-    await sessions.clear_failures(engine_of(request), account)
+    if not user.totp_key:  # else only a right one-time code clears them: no code guessing
+        await sessions.clear_failures(engine_of(request), account)
     return user
 
 
@@ -126,7 +127,7 @@ async def _basic(request: HTTPConnection, encoded: str) -> User | None:
     if hit is not None and hit.until > time.monotonic():
         user = await get_user(engine, hit.user_id)
         if user is not None and user.password_hash == hit.password_hash:
-            return user
+            return _no_totp(user)
     try:
         user = await password_login(request, account, password)
     except TooManyFailures as e:  # public routes still answer; protected ones say 429
@@ -136,6 +137,15 @@ async def _basic(request: HTTPConnection, encoded: str) -> User | None:
         if len(_basic_cache) >= _BASIC_CACHE_MAX:
             _basic_cache.clear()
         _basic_cache[key] = _Verified(user.id, user.password_hash, time.monotonic() + _BASIC_TTL_S)
+        return _no_totp(user)
+    return None
+
+
+def _no_totp(user: User) -> User | None:
+    """Basic carries no one-time code: a user with one cannot log in that way (as Traccar)."""
+    if user.totp_key:
+        LOGIN_FAILURES.labels("totp_basic").inc()
+        return None
     return user
 
 

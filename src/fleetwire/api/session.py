@@ -1,6 +1,7 @@
 """/api/session: Traccar's login, session check, logout and API tokens, with its status codes
 (traccar-api.md §1): GET is 404 without a session, a bad password 401 with an empty body, a
-disabled or expired account 400, logout 204; POST session/token answers the bare token text.
+user with a one-time-password secret and no `code` 401 with `WWW-Authenticate: TOTP`, a wrong
+code, a disabled or expired account 400, logout 204; POST session/token answers the bare token text.
 
 The session cookie is ``JSESSIONID`` (Path=/, HttpOnly; Secure when the request came over
 HTTPS; SameSite=Lax), a fresh id at every login, bound to the login's Origin.
@@ -24,7 +25,7 @@ from fleetwire.api.auth import (
     token_user,
 )
 from fleetwire.api.users import json_response, user_json
-from fleetwire.store import sessions
+from fleetwire.store import sessions, totp
 from fleetwire.store.users import User, now_ms
 
 
@@ -90,10 +91,18 @@ def session_router() -> APIRouter:
         request: Request,
         email: Annotated[str, Form(max_length=200)],
         password: Annotated[str, Form(max_length=1000)],
+        code: Annotated[str | None, Form(max_length=20)] = None,
     ) -> Response:
         user = await password_login(request, email, password)
         if user is None:
             return Response(status_code=401)
+        if user.totp_key:  # Traccar's challenge: 401 naming TOTP, then a wrong code is 400
+            if not code:
+                return Response(status_code=401, headers={"WWW-Authenticate": "TOTP"})
+            if not totp.verify(user.totp_key, code):
+                await login_failed(request, email, "bad_totp")
+                raise HTTPException(400, "wrong one-time code")
+            await sessions.clear_failures(engine_of(request), email)
         if not user.active():
             await login_failed(request, email, "inactive")
         _check_active(user)

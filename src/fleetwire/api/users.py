@@ -1,6 +1,7 @@
 """/api/users: Traccar's User JSON (traccar-api.md §3.5; ``password`` always null), the list,
 CRUD and the first-registration flow: the first user ever created becomes administrator, and
-anyone may register afterwards only with ``api.registration`` on.
+anyone may register afterwards only with registration on (``api.registration``, or as an
+administrator set it with PUT /api/server).
 
 Who may do what: an administrator anything; a manager (userLimit != 0) creates users it then
 manages, sees and edits them, never granting more than it has; a user sees and edits itself,
@@ -18,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from fleetwire.api.auth import CurrentUser, OptionalUser, engine_of, settings_of
-from fleetwire.store import access
+from fleetwire.store import access, server_settings, totp
 from fleetwire.store.users import (
     User,
     UserExists,
@@ -51,7 +52,7 @@ def user_json(u: User) -> dict[str, Any]:
         "expirationTime": traccar_time(u.expiration_time), "deviceLimit": u.device_limit,
         "userLimit": u.user_limit, "deviceReadonly": u.device_readonly,
         "limitCommands": u.limit_commands, "disableReports": u.disable_reports,
-        "fixedEmail": False, "poiLayer": None, "totpKey": None, "temporary": False,
+        "fixedEmail": False, "poiLayer": None, "totpKey": u.totp_key, "temporary": False,
         "password": None,
     }  # fmt: skip
 
@@ -75,6 +76,7 @@ class UserIn(BaseModel):
     deviceReadonly: bool = False
     limitCommands: bool = False
     disableReports: bool = False
+    totpKey: str | None = Field(None, max_length=200)
     attributes: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -95,8 +97,16 @@ def _fields(body: UserIn) -> dict[str, Any]:
         "user_limit": body.userLimit, "device_readonly": body.deviceReadonly,
         "limit_commands": body.limitCommands, "disable_reports": body.disableReports,
         "expiration_time": parse_time(body.expirationTime) if body.expirationTime else None,
-        "attributes": body.attributes,
+        "attributes": body.attributes, "totp_key": _totp_key(body.totpKey),
     }  # fmt: skip
+
+
+def _totp_key(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not totp.valid_secret(value):
+        raise HTTPException(400, "totpKey must be a base32 secret (POST /api/users/totp makes one)")
+    return value.strip().replace(" ", "").upper()
 
 
 def _defaults() -> dict[str, Any]:
@@ -118,6 +128,12 @@ def _as_fields(u: User) -> dict[str, Any]:
     return {k: getattr(u, k) for k in RESTRICTED}
 
 
+async def _registration_open(request: Request, engine: Any) -> bool:
+    """Registration as PUT /api/server last set it, else ``api.registration``."""
+    stored = (await server_settings.load(engine)).get("registration")
+    return bool(settings_of(request).api.registration if stored is None else stored)
+
+
 async def _visible(request: Request, caller: User, user_id: int) -> User:
     target = await get_user(engine_of(request), user_id)
     if target is None:
@@ -136,6 +152,11 @@ def users_router() -> APIRouter:
         ids = await access.managed_user_ids(engine_of(request), caller)
         return json_response([user_json(u) for u in await list_users(engine_of(request), ids)])
 
+    @r.post("/api/users/totp", summary="A new one-time-password secret (bare text; public)")
+    async def new_totp_key() -> Response:
+        # only generated here: it protects an account once a PUT stores it as totpKey
+        return Response(totp.new_secret(), media_type="text/plain")
+
     @r.get("/api/users/{user_id}")
     async def one(request: Request, caller: CurrentUser, user_id: int) -> Response:
         return json_response(user_json(await _visible(request, caller, user_id)))
@@ -147,7 +168,7 @@ def users_router() -> APIRouter:
         first = False
         if caller is None:
             first = await count_users(engine) == 0
-            if not first and not settings_of(request).api.registration:
+            if not first and not await _registration_open(request, engine):
                 raise HTTPException(400, "Registration disabled")
             fields.update(_defaults())  # a registration chooses no privileges
         elif not (caller.administrator or caller.manager):

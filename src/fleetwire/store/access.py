@@ -25,7 +25,7 @@ from fleetwire.store.users import User
 # object kind -> (its user link table, its group link table, its device link table)
 _OBJECTS = {
     kind: (LINKS["user", kind], LINKS.get(("group", kind)), LINKS.get(("device", kind)))
-    for kind in ("geofence", "notification", "driver", "maintenance", "calendar")
+    for kind in ("geofence", "notification", "driver", "maintenance", "calendar", "command")
 }
 
 
@@ -100,8 +100,8 @@ async def can_see_group(engine: AsyncEngine | AsyncConnection, user: User, group
 async def visible_object_ids(
     engine: AsyncEngine | AsyncConnection, user: User, kind: str
 ) -> set[int] | None:
-    """Ids of the ``kind`` objects (geofence, notification, driver, maintenance, calendar) the
-    user may see; None: all (administrator)."""
+    """Ids of the ``kind`` objects (geofence, notification, driver, maintenance, calendar,
+    command) the user may see; None: all (administrator)."""
     if user.administrator:
         return None
     by_user, by_group, by_device = _OBJECTS[kind]

@@ -1,7 +1,7 @@
 """The registry's tables, once, for both backends (SQLite registry.db and PostgreSQL): devices,
 users, groups, the objects users link to (geofences, notifications, drivers, calendars,
-maintenances), the Traccar-style permission link tables, commands and campaigns, sessions and
-API tokens.
+maintenances, saved commands), the Traccar-style permission link tables, the server settings,
+commands and campaigns, sessions and API tokens.
 
 Queries are written against these ``Table`` objects with SQLAlchemy Core, so one query serves
 both backends. The migrations under ``migrations/versions`` create what is declared here (a test
@@ -77,6 +77,7 @@ users = Table(
     Column("phone", Text),
     Column("created", BigInteger, nullable=False),
     _attributes(),
+    Column("totp_key", Text),  # base32 secret of the user's one-time passwords (store/totp.py)
 )
 
 groups = Table(
@@ -142,6 +143,28 @@ maintenances = Table(
 )
 
 
+# Traccar's saved commands (/api/commands): a type and attributes sent later by id. Not the
+# `commands` queue below, which holds each command sent to a device and its delivery state.
+saved_commands = Table(
+    "saved_commands",
+    metadata,
+    _id(),
+    Column("description", Text),
+    Column("type", Text, nullable=False),
+    Column("text_channel", Boolean, nullable=False, server_default="0"),
+    Column("device_id", BigInteger),
+    _attributes(),
+)
+
+# the Server object as an administrator last PUT it (one row, id 1), over the defaults
+server_settings = Table(
+    "server_settings",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("body", Text, nullable=False),
+)
+
+
 def _link(owner: str, owner_table: str, prop: str, prop_table: str) -> Table:
     """A permission link, Traccar's tc_<owner>_<property>: both ends deleted with their rows."""
     name = f"{owner}_{prop}"
@@ -177,6 +200,9 @@ LINKS: dict[tuple[str, str], Table] = {
         ("device", "devices", "notification", "notifications"),
         ("device", "devices", "driver", "drivers"),
         ("device", "devices", "maintenance", "maintenances"),
+        ("user", "users", "command", "saved_commands"),
+        ("group", "groups", "command", "saved_commands"),
+        ("device", "devices", "command", "saved_commands"),
     )
 }
 user_device = LINKS["user", "device"]

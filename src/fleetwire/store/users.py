@@ -49,6 +49,7 @@ class User:
     phone: str | None
     created: int
     attributes: dict[str, Any]
+    totp_key: str | None = field(default=None, repr=False)  # set: logins need a code
 
     def active(self, at_ms: int | None = None) -> bool:
         """Not disabled and not past its expiration."""
@@ -71,6 +72,7 @@ def _user(r: RowMapping) -> User:
         disabled=bool(r["disabled"]), expiration_time=r["expiration_time"],
         device_limit=int(r["device_limit"]), user_limit=int(r["user_limit"]), phone=r["phone"],
         created=int(r["created"]), attributes=orjson.loads(r["attributes"] or "{}"),
+        totp_key=r["totp_key"],
     )  # fmt: skip
 
 
@@ -95,7 +97,7 @@ _DUMMY = hash_password("no such user")
 FIELDS = frozenset(
     {"name", "email", "login", "administrator", "readonly", "device_readonly", "limit_commands",
      "disable_reports", "disabled", "expiration_time", "device_limit", "user_limit", "phone",
-     "attributes"}
+     "attributes", "totp_key"}
 )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from fastapi import WebSocket
 from fleetwire.api.app import create_app
 from fleetwire.api.auth import current_user
 from fleetwire.api.traccar import derived
-from fleetwire.api.traccar.convert import now_ms
+from fleetwire.api.traccar.convert import iso, now_ms
 from fleetwire.api.traccar.socket_auth import socket_user
 from fleetwire.api.traccar.telemetry import open_telemetry
 from fleetwire.store.registry import SqliteRegistry
@@ -36,7 +36,9 @@ async def _socket_user(websocket: WebSocket) -> User | None:
 
 
 @pytest.fixture
-def live(data_dir: Path) -> Iterator[tuple[str, Api]]:
+def live(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Api]]:
+    """The app on a real socket; the feed's fallback poll every 0.05 s, or every
+    ``request.param`` seconds for tests that parametrize it."""
     reg = SqliteRegistry(data_dir / "registry.db")
     a, b = reg.add(UID_A, None, "teltonika"), reg.add(UID_B, "Truck B", "gt06")
     reg.close()
@@ -45,7 +47,7 @@ def live(data_dir: Path) -> Iterator[tuple[str, Api]]:
     app.dependency_overrides[current_user] = _test_user
     app.dependency_overrides[socket_user] = _socket_user
     app.state.traccar_feed.keepalive = 0.5
-    app.state.traccar_feed.poll_interval = 0.05
+    app.state.traccar_feed.poll_interval = getattr(request, "param", 0.05)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=settings.api.port,
                                            log_level="warning"))  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
@@ -118,6 +120,30 @@ def test_socket_pushes_only_what_the_user_may_see(live: tuple[str, Api]) -> None
             assert all(f == {} for f in await frames(bob, 1))
             await alice.close()
             await bob.close()
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("live", [3600.0], indirect=True)
+def test_a_commit_wakes_the_feed(live: tuple[str, Api]) -> None:
+    """With the fallback poll an hour away, a position committed by another connection (as the
+    worker's) still reaches the socket: the commit itself woke the feed."""
+    base, api = live
+    a = api.ids["A"]
+
+    async def go() -> None:
+        async with aiohttp.ClientSession() as s:
+            alice = await s.ws_connect(f"ws://{base}/api/socket?as={ALICE.email}")
+            assert [p["deviceId"] for p in (await frames(alice, 1))[0]["positions"]] == [a]
+            for k in range(3):  # every commit, not only the first
+                fix = now_ms() - 500 + k
+                await asyncio.to_thread(api.write_positions, [pos_row(a, fix)])
+                got: dict[str, Any] = {}
+                async with asyncio.timeout(30):
+                    while not got:  # keepalives (every 0.5 s here) may come first
+                        got = (await frames(alice, 1))[0]
+                assert [p["fixTime"] for p in got["positions"]] == [iso(fix)]
+            await alice.close()
 
     asyncio.run(go())
 

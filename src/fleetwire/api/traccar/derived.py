@@ -1,8 +1,8 @@
-"""INTERIM reader of the derived telemetry tables (events, trips, stops) that the logic helper's
-worker writes, to CONTRACT.md's columns, until its `fleetwire.store.derived` lands; then the
-reports import that instead. One SQLAlchemy Core implementation for both tiers (the derived
-tables use integer ms on both). `create_tables` and `insert` exist for tests and benches, which
-fill the tables through this same interface.
+"""INTERIM reader of the derived telemetry tables (events, trips, stops, geofence visits) that
+the logic helper's worker writes, to CONTRACT.md's columns, until its `fleetwire.store.derived`
+lands; then the reports import that instead. One SQLAlchemy Core implementation for both tiers
+(the derived tables use integer ms on both). `create_tables` and `insert` exist for tests and
+benches, which fill the tables through this same interface.
 
 The tables are the worker's to create (its migrations); until they exist the readers answer
 empty lists, so the API never creates them in another shape.
@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     and_,
     inspect,
+    or_,
     select,
 )
 from sqlalchemy import insert as sa_insert
@@ -75,7 +76,17 @@ stops = Table(
     Column("spent_fuel", Float),
     Column("superseded", Integer, nullable=False, default=0),
 )  # fmt: skip
-TABLES = {"events": events, "trips": trips, "stops": stops}
+visits = Table(
+    "geofence_visits", metadata,
+    Column("id", Text, primary_key=True),
+    Column("device_id", Integer, nullable=False), Column("geofence_id", Integer, nullable=False),
+    Column("enter_time", BigInteger, nullable=False),
+    Column("exit_time", BigInteger),  # null while the device is still inside
+    Column("enter_position_id", BigInteger), Column("exit_position_id", BigInteger),
+    Column("superseded", Integer, nullable=False, default=0),
+    Column("emitted", BigInteger, nullable=False, default=0),
+)  # fmt: skip
+TABLES = {"events": events, "trips": trips, "stops": stops, "geofence_visits": visits}
 
 Row = dict[str, Any]
 
@@ -155,6 +166,28 @@ async def stops_between(
     engine: AsyncEngine, device_ids: Iterable[int], from_ms: int, to_ms: int
 ) -> list[Row]:
     return await _spans(engine, stops, device_ids, from_ms, to_ms)
+
+
+async def visits_between(
+    engine: AsyncEngine,
+    device_ids: Iterable[int],
+    geofence_ids: Iterable[int] | None,
+    from_ms: int,
+    to_ms: int,
+) -> list[Row]:
+    """Geofence visits overlapping [from, to] (one still open overlaps everything after its
+    entry), of these devices and, unless None, these geofences."""
+    if not await _ready(engine):
+        return []
+    t = visits
+    q = select(t).where(
+        t.c.device_id.in_(list(device_ids)), t.c.enter_time <= to_ms,
+        or_(t.c.exit_time.is_(None), t.c.exit_time >= from_ms), t.c.superseded == 0,
+    )  # fmt: skip
+    if geofence_ids is not None:
+        q = q.where(t.c.geofence_id.in_(list(geofence_ids)))
+    async with engine.connect() as conn:
+        return _rows(await conn.execute(q.order_by(t.c.device_id, t.c.enter_time)))
 
 
 async def event_by_api_id(engine: AsyncEngine, api_id: int) -> Row | None:

@@ -1,9 +1,10 @@
-"""The live feed behind /api/socket: one poller per API process reads the telemetry store a few
-times a second (which devices' latest position moved on, which events are new), so it works on
-both tiers and with the API in its own process, and fans the frames out to the subscribed
-sockets whose user may see the device. Each frame is serialised once, whatever the number of
-sockets. A subscriber's device set (and its `web` notifications, which decide the events it
-gets) is worked out again every few seconds, so new links take effect without reconnecting.
+"""The live feed behind /api/socket: one poller per API process reads what is new in the
+telemetry store (which positions, which events) as soon as a worker commits it
+(api/traccar/commit_watch.py wakes it; a slow poll stays as the fallback), so it works on both
+tiers and with the API in its own process, and fans the frames out to the subscribed sockets
+whose user may see the device. Each frame is serialised once, whatever the number of sockets.
+A subscriber's device set (and its `web` notifications, which decide the events it gets) is
+worked out again every few seconds, so new links take effect without reconnecting.
 
 Frames: Traccar sends one item per frame; its clients merge whatever keys and items a frame
 holds, so the feed sends each socket one frame per poll with everything new for it (thousands
@@ -11,8 +12,9 @@ of frames a second cost more than the positions in them).
 
 Which positions: Traccar pushes every stored position not older than its device's latest. On
 SQLite the feed reads the positions stored since its last look (by id) and applies that rule;
-PostgreSQL positions have no id, so there it pushes each device's latest position whenever it
-changes (a device sending faster than the poll shows its newest position only).
+PostgreSQL ids are not in commit order (concurrent workers draw them), so there it pushes each
+device's latest position whenever it changes (a device committing twice between two looks
+shows its newest position only).
 
 A socket too slow to take its frames (queue past `MAX_QUEUE`) is dropped rather than letting
 memory grow; the client reconnects and re-reads the lists, as Traccar's clients do.
@@ -31,6 +33,7 @@ import orjson
 from sqlalchemy import select
 
 from fleetwire.api.traccar import derived
+from fleetwire.api.traccar.commit_watch import CommitWatch, commit_watch
 from fleetwire.api.traccar.context import Context, group_closure
 from fleetwire.api.traccar.convert import now_ms
 from fleetwire.api.traccar.models import device_json, event_json, position_json
@@ -41,7 +44,7 @@ from fleetwire.store.users import User
 
 log = logging.getLogger(__name__)
 
-POLL_INTERVAL = 0.2  # s between looks at the store
+POLL_INTERVAL = 1.0  # s between looks at the store when no commit woke the feed
 SCOPE_REFRESH = 5.0  # s between recomputations of a subscriber's devices and notifications
 EVENT_WINDOW_MS = 3_600_000  # events are pushed if their time is within the last hour
 MAX_QUEUE = 10_000
@@ -77,6 +80,7 @@ class LiveFeed:
         self._head = 0  # newest position id seen (SQLite)
         self._pushed_fix: dict[int, int] = {}  # device -> newest fix time pushed
         self._seen_events: dict[str, int] = {}
+        self._watch: CommitWatch | None = None
         self._task: asyncio.Task[None] | None = None
         self._scopes: asyncio.Task[None] | None = None
         self._starting = asyncio.Lock()
@@ -109,6 +113,8 @@ class LiveFeed:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+        if self._watch is not None:
+            await self._watch.close()
 
     async def _refresh(self, sub: Subscriber) -> None:
         engine = await self.ctx.registry()
@@ -139,6 +145,8 @@ class LiveFeed:
     async def _prime(self) -> None:
         """What exists now is history, not news."""
         reader = await self.ctx.telemetry()
+        if self._watch is None:  # before the marks: a commit in between is seen, not lost
+            self._watch = commit_watch(self.ctx.settings)
         self._marks = await reader.marks()
         self._head = await reader.head()
         self._pushed_fix = {d: fix for d, (fix, _) in self._marks.items()}
@@ -153,8 +161,8 @@ class LiveFeed:
                 raise
             except Exception:  # the store may be briefly unavailable: try again next round
                 log.exception("event=live_feed_poll_failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self.poll_interval)
+            assert self._watch is not None  # made by _prime
+            await self._watch.wait(self.poll_interval, self._stopping)
 
     async def poll(self) -> None:
         reader = await self.ctx.telemetry()

@@ -1,8 +1,9 @@
-"""Traccar's simple CRUD objects: geofences, groups, drivers, maintenance, calendars and
-notifications, one table-driven implementation. Lists take Traccar's filters (`all`, `userId`,
-`deviceId`/`groupId` for objects linked directly to that device or group, `keyword`, `limit`,
-`offset`, `excludeAttributes`) and are sorted by name (notifications by description). POST links
-the creator to the new object; PUT replaces every field using the body's id; DELETE is 204."""
+"""Traccar's simple CRUD objects: geofences, groups, drivers, maintenance, calendars,
+notifications and saved commands, one table-driven implementation. Lists take Traccar's
+filters (`all`, `userId`, `deviceId`/`groupId` for objects linked directly to that device or
+group, `keyword`, `limit`, `offset`, `excludeAttributes`) and are sorted by name (notifications
+and commands by description). POST links the creator to the new object; PUT replaces every
+field using the body's id; DELETE is 204."""
 
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ def _check_area(cols: dict[str, Any]) -> None:
         raise HTTPException(400, f"area: {e}") from None
 
 
+def _check_command_type(cols: dict[str, Any]) -> None:
+    from fleetwire.api.traccar.commands import ALL_TYPES
+
+    if cols["type"] not in ALL_TYPES:
+        raise HTTPException(400, f"unknown command type {cols['type']!r}")
+
+
 SPECS = (
     Spec("geofences", "geofence", store.geofences,
          {"name": ("name", "str"), "description": ("description", "str"),
@@ -65,6 +73,10 @@ SPECS = (
           "always": ("always", "bool"), "notificators": ("notificators", "str"),
           "calendarId": ("calendar_id", "fk"), "commandId": ("command_id", "fk")},
          ("type",), "description"),
+    Spec("commands", "command", store.saved_commands,
+         {"deviceId": ("device_id", "fk"), "type": ("type", "str"),
+          "textChannel": ("text_channel", "bool"), "description": ("description", "str")},
+         ("type",), "description", _check_command_type),
 )  # fmt: skip
 
 
@@ -168,7 +180,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
                 o["attributes"] = {}
         return json_response(out)
 
-    @r.get("/{object_id}")
+    @r.get("/{object_id:int}")
     async def one(object_id: int, user: CurrentUser) -> Response:
         return json_response(_json(spec, await fetch(object_id, user)))
 
@@ -189,7 +201,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
             raise HTTPException(400, f"such a {spec.kind} exists already") from None
         return json_response(_json(spec, row))
 
-    @r.put("/{object_id}", summary="Replace every field (by the body's id)")
+    @r.put("/{object_id:int}", summary="Replace every field (by the body's id)")
     async def replace(
         object_id: int, user: CurrentUser, body: Annotated[dict[str, Any], Body()]
     ) -> Response:
@@ -207,7 +219,7 @@ def object_router(ctx: Context, spec: Spec) -> APIRouter:
             raise HTTPException(400, f"such a {spec.kind} exists already") from None
         return json_response(_json(spec, row))
 
-    @r.delete("/{object_id}", status_code=204)
+    @r.delete("/{object_id:int}", status_code=204)
     async def remove(object_id: int, user: CurrentUser) -> Response:
         check_writable(user)
         await fetch(object_id, user)

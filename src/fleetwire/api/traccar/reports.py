@@ -1,8 +1,10 @@
-"""Traccar's reports: route, events, trips, stops and summary over `deviceId` (repeatable),
-`groupId` (repeatable, nested groups included) or, with neither, every device the caller can
-reach, between `from` and `to`. JSON by default; xlsx when `Accept` asks for the spreadsheet
-type or the path ends in /xlsx. Trips, stops and events are the worker's derived tables;
-route and summary are read from the positions. Speeds in knots, durations in ms, metres."""
+"""Traccar's reports: route, events, trips, stops, summary, geofences and combined over
+`deviceId` (repeatable), `groupId` (repeatable, nested groups included) or, with neither, every
+device the caller can reach, between `from` and `to`. JSON by default; xlsx (all but combined,
+whose rows nest lists) when `Accept` asks for the spreadsheet type or the path ends in /xlsx.
+Trips, stops, events and geofence visits are the worker's derived tables; route and summary,
+and the distances and speeds of a visit, are read from the positions. Speeds in knots,
+durations in ms, metres."""
 
 from __future__ import annotations
 
@@ -44,7 +46,8 @@ def _num(attrs: dict[str, Any], key: str) -> float | None:
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
 
-def summary_row(device_id: int, name: str, rows: list[Pos]) -> dict[str, Any]:
+def base_row(device_id: int, name: str, rows: list[Pos]) -> dict[str, Any]:
+    """Traccar's report row base (ReportSummary without the hours) over these positions."""
     first, last = rows[0], rows[-1]
     t0, t1 = _num(first.attributes, "totalDistance"), _num(last.attributes, "totalDistance")
     if t0 is not None and t1 is not None:
@@ -53,7 +56,6 @@ def summary_row(device_id: int, name: str, rows: list[Pos]) -> dict[str, Any]:
         distance = sum(_metres(a, b) for a, b in itertools.pairwise(rows))
     odo0 = _num(first.attributes, "odometer")
     odo1 = _num(last.attributes, "odometer")
-    h0, h1 = _num(first.attributes, "hours"), _num(last.attributes, "hours")
     speeds = [p.speed or 0.0 for p in rows]
     return {
         "deviceId": device_id, "deviceName": name, "distance": distance,
@@ -62,9 +64,29 @@ def summary_row(device_id: int, name: str, rows: list[Pos]) -> dict[str, Any]:
         "startOdometer": odo0 if odo0 is not None else (t0 or 0.0),
         "endOdometer": odo1 if odo1 is not None else (t1 or 0.0),
         "startTime": iso(first.fix_ms), "endTime": iso(last.fix_ms),
-        "engineHours": int((h1 or 0) - (h0 or 0)), "startHours": int(h0 or 0),
-        "endHours": int(h1 or 0),
     }  # fmt: skip
+
+
+def summary_row(device_id: int, name: str, rows: list[Pos]) -> dict[str, Any]:
+    h0, h1 = _num(rows[0].attributes, "hours"), _num(rows[-1].attributes, "hours")
+    return {
+        **base_row(device_id, name, rows), "engineHours": int((h1 or 0) - (h0 or 0)),
+        "startHours": int(h0 or 0), "endHours": int(h1 or 0),
+    }  # fmt: skip
+
+
+def visit_row(visit: dict[str, Any], name: str, rows: list[Pos]) -> dict[str, Any]:
+    """A GeofenceReportItem: the base row over the positions of one visit, timed by the visit
+    (an open one has no end yet: null)."""
+    if rows:
+        base = base_row(visit["device_id"], name, rows)
+    else:  # no position inside the period: nothing travelled
+        base = {"deviceId": visit["device_id"], "deviceName": name, "distance": 0.0,
+                "averageSpeed": 0.0, "maxSpeed": 0.0, "spentFuel": 0.0, "startOdometer": 0.0,
+                "endOdometer": 0.0}  # fmt: skip
+    base["startTime"] = iso(visit["enter_time"])
+    base["endTime"] = iso(visit["exit_time"])
+    return {**base, "geofenceId": visit["geofence_id"]}
 
 
 def trip_json(t: dict[str, Any], name: str) -> dict[str, Any]:
@@ -137,10 +159,10 @@ def reports_router(ctx: Context) -> APIRouter:
         return out
 
     async def events(q: Query_, user: User, req: dict[str, Any]) -> list[dict[str, Any]]:
-        types = [t for t in req["type"] or [] if t != "allEvents"] or None
+        types = [t for t in req.get("type") or [] if t != "allEvents"] or None
         reader = await ctx.telemetry()
         rows = await derived.events_between(reader.engine, q.devices, q.from_ms, q.to_ms, types)
-        alarms = set(req["alarm"] or [])
+        alarms = set(req.get("alarm") or [])
         fences = await ctx.visible_ids(user, "geofence")
         out = []
         for e in rows:
@@ -178,9 +200,43 @@ def reports_router(ctx: Context) -> APIRouter:
             out += [summary_row(d, q.names[d], day) for _, day in sorted(days.items())]
         return out
 
+    async def geofences(q: Query_, user: User, req: dict[str, Any]) -> list[dict[str, Any]]:
+        wanted = req["geofenceId"]
+        fences = await ctx.visible_ids(user, "geofence")
+        if wanted and fences is not None and not set(wanted) <= fences:
+            raise HTTPException(400, "geofence access denied")
+        ids = wanted or (None if fences is None else sorted(fences))
+        reader = await ctx.telemetry()
+        out = []
+        for v in await derived.visits_between(reader.engine, q.devices, ids, q.from_ms, q.to_ms):
+            start = max(v["enter_time"], q.from_ms)
+            end = min(v["exit_time"] if v["exit_time"] is not None else q.to_ms, q.to_ms)
+            rows = await reader.history(v["device_id"], start, end, ctx.settings.api.max_rows)
+            out.append(visit_row(v, q.names[v["device_id"]], rows))
+        return out
+
+    async def combined(q: Query_, user: User, req: dict[str, Any]) -> list[dict[str, Any]]:
+        """Per device: its route as [lon, lat] pairs (GeoJSON order, unlike WKT), its events,
+        and the positions those events point at."""
+        reader = await ctx.telemetry()
+        protocols = await ctx.protocols(q.devices)
+        every = await events(q, user, {})
+        out = []
+        for d in q.devices:
+            rows = await reader.history(d, q.from_ms, q.to_ms, ctx.settings.api.max_rows)
+            mine = [e for e in every if e["deviceId"] == d]
+            pids = sorted({e["positionId"] for e in mine if e["positionId"]})
+            at = await reader.by_ids(pids) if pids else []
+            out.append({
+                "deviceId": d, "route": [[p.longitude, p.latitude] for p in rows],
+                "events": mine, "positions": [position_json(p, protocols.get(d)) for p in at],
+            })  # fmt: skip
+        return out
+
     Builder = Callable[[Query_, User, dict[str, Any]], Awaitable[list[dict[str, Any]]]]
     kinds: dict[str, Builder] = {
         "route": route, "events": events, "trips": trips, "stops": stops, "summary": summary,
+        "geofences": geofences, "combined": combined,
     }  # fmt: skip
 
     def add(kind: str, build: Builder) -> None:
@@ -194,9 +250,13 @@ def reports_router(ctx: Context) -> APIRouter:
             type_: Annotated[list[str] | None, Query(alias="type")] = None,
             alarm: Annotated[list[str] | None, Query()] = None,
             daily: Annotated[bool, Query()] = False,
+            geofence_ids: Annotated[list[int] | None, Query(alias="geofenceId")] = None,
         ) -> Response:
             q = await scope(user, device_ids, group_ids, start, end)
-            rows = await build(q, user, {"type": type_, "alarm": alarm, "daily": daily})
+            req = {"type": type_, "alarm": alarm, "daily": daily, "geofenceId": geofence_ids}
+            rows = await build(q, user, req)
+            if kind == "combined":  # nested lists: JSON only
+                return json_response(rows)
             if request.url.path.endswith("/xlsx") or XLSX in request.headers.get("accept", ""):
                 return Response(
                     workbook(kind, rows), media_type=XLSX,
@@ -206,6 +266,8 @@ def reports_router(ctx: Context) -> APIRouter:
 
         report.__name__ = f"report_{kind}"
         r.add_api_route(f"/{kind}", report, methods=["GET"], summary=f"{kind} report")
+        if kind == "combined":
+            return
         r.add_api_route(
             f"/{kind}/xlsx", report, methods=["GET"], summary=f"{kind} report as xlsx",
             name=f"report_{kind}_xlsx",

@@ -3,8 +3,10 @@ live feed, on both tiers. The position tables are per-backend hot-path tables (i
 an integer id on SQLite; timestamptz and no id on PostgreSQL), so the SQL differs here and only
 here; callers get the same `Pos` rows.
 
-On SQLite a latest row's position id is found through the positions identity index (device, fix
-time, content hash). PostgreSQL positions have no id column yet: their id is 0 there.
+A latest row's position id is found through the positions identity (device, fix time, content
+hash: SQLite's unique index, PostgreSQL's primary key). PostgreSQL ids come from a sequence that
+concurrent workers draw from, so they are not in commit order: only SQLite can be read "every
+position after id N" (`since`).
 """
 
 from __future__ import annotations
@@ -52,10 +54,13 @@ _SQLITE_COLS = (
     " p.altitude, p.speed, p.course, p.attributes"
 )
 _PG_COLS = (
-    "0, p.device_id, (extract(epoch from p.fix_time) * 1000)::bigint,"
+    "p.id, p.device_id, (extract(epoch from p.fix_time) * 1000)::bigint,"
     " (extract(epoch from p.server_time) * 1000)::bigint, p.valid, p.latitude, p.longitude,"
     " p.altitude, p.speed, p.course, p.attributes::text"
 )
+# a latest row (alias l) with the id of its stored position (alias p, absent when the retention
+# dropped its partition)
+_PG_LATEST_COLS = "coalesce(p.id, 0)" + _PG_COLS.removeprefix("p.id").replace("p.", "l.")
 
 
 def _pos(r: Any) -> Pos:
@@ -81,9 +86,9 @@ class TelemetryReader:
         where = "" if device_ids is None else f" AND l.device_id IN ({_ids(device_ids)})"
         if self.pg:
             sql = (
-                f"SELECT {_PG_COLS} FROM latest p WHERE p.latitude IS NOT NULL"
-                + where.replace("l.", "p.")
-                + " ORDER BY p.device_id"
+                f"SELECT {_PG_LATEST_COLS} FROM latest l LEFT JOIN positions p ON p.device_id ="
+                " l.device_id AND p.fix_time = l.fix_time AND p.dedup = l.dedup"
+                f" WHERE l.latitude IS NOT NULL{where} ORDER BY l.device_id"
             )
         else:
             sql = (
@@ -107,7 +112,8 @@ class TelemetryReader:
             return {int(r[0]): (int(r[1]), int(r[2])) for r in await conn.execute(text(sql))}
 
     async def head(self) -> int:
-        """The newest position id (SQLite; 0 on PostgreSQL, which has no ids)."""
+        """The newest position id (SQLite; 0 on PostgreSQL, whose ids are not in commit order:
+        module comment)."""
         if self.pg:
             return 0
         async with self.engine.connect() as conn:
@@ -146,8 +152,7 @@ class TelemetryReader:
             return [_pos(r) for r in rows]
 
     async def by_ids(self, ids: Iterable[int]) -> list[Pos]:
-        if self.pg:
-            return []  # no position ids on PostgreSQL yet (module comment)
-        sql = f"SELECT {_SQLITE_COLS} FROM positions p WHERE p.id IN ({_ids(ids)}) ORDER BY p.id"
+        cols = _PG_COLS if self.pg else _SQLITE_COLS
+        sql = f"SELECT {cols} FROM positions p WHERE p.id IN ({_ids(ids)}) ORDER BY p.id"
         async with self.engine.connect() as conn:
             return [_pos(r) for r in await conn.execute(text(sql))]

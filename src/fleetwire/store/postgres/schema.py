@@ -143,6 +143,24 @@ MIGRATIONS += (
     # the transactional outbox (store/outbox.py): forwarding and notification messages
     (5, OUTBOX_DDL),
 )
+MIGRATIONS += (
+    (
+        6,
+        # Positions get the id Traccar clients address them by (positionId, positions?id=).
+        # A sequence default, not an identity column: PostgreSQL before 17 has no identity on
+        # a partitioned table. The worker's COPY leaves the column out, so each row takes the
+        # default as INSERT routes it to its partition; rows already stored are numbered in
+        # the same rewrite. Ids are unique, not ordered by commit (workers interleave), so
+        # nothing may read "every id after N" as "every row committed after N". The index is
+        # a b-tree on an increasing key: its inserts land on the right edge, cheap at ingest.
+        """
+CREATE SEQUENCE positions_id_seq AS bigint;
+ALTER TABLE positions ADD COLUMN id bigint NOT NULL DEFAULT nextval('positions_id_seq');
+ALTER SEQUENCE positions_id_seq OWNED BY positions.id;
+CREATE INDEX positions_id ON positions (id);
+""",
+    ),
+)
 LATEST_VERSION = MIGRATIONS[-1][0]
 Conn = asyncpg.Connection | PoolConnectionProxy  # a connection, or one lent by a pool
 

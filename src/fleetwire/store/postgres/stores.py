@@ -24,6 +24,15 @@ _POS_COLS = (
 )
 
 
+# NOTIFYed in every transaction that changes positions or derived rows, delivered at its commit:
+# the API's live feed listens (api/traccar/commit_watch.py). Notifications of one transaction
+# with the same payload fold into one.
+COMMIT_CHANNEL = "fleetwire_telemetry"
+_NOTIFY = f"NOTIFY {COMMIT_CHANNEL}"
+
+_LATEST_COLS = ", ".join("l." + c.strip() for c in _POS_COLS.split(","))
+
+
 def _ts(ms: int) -> datetime:
     return datetime.fromtimestamp(ms / 1000, UTC)
 
@@ -45,11 +54,12 @@ def _pg_row(r: PositionRow) -> tuple[Any, ...]:
             seq, dedup)  # fmt: skip
 
 
-def _stored(row: asyncpg.Record, pid: int = 0) -> StoredPosition:
+def _stored(row: asyncpg.Record) -> StoredPosition:
     return StoredPosition(
-        pid, row["device_id"], row["kind"], _ms(row["fix_time"]), _ms(row["server_time"]),
-        row["valid"], row["latitude"], row["longitude"], row["altitude"], row["speed"],
-        row["course"], row["satellites"], orjson.loads(row["attributes"]), row["frame_seq"],
+        row["id"] or 0, row["device_id"], row["kind"], _ms(row["fix_time"]),
+        _ms(row["server_time"]), row["valid"], row["latitude"], row["longitude"],
+        row["altitude"], row["speed"], row["course"], row["satellites"],
+        orjson.loads(row["attributes"]), row["frame_seq"],
     )  # fmt: skip
 
 
@@ -58,7 +68,11 @@ async def _insert_positions(conn: Any, positions: Sequence[PositionRow]) -> int:
     caller's transaction); returns the number inserted."""
     if not positions:
         return 0
-    await conn.execute("CREATE TEMP TABLE incoming (LIKE positions) ON COMMIT DROP")
+    # the staging table has the written columns only: the id comes from the positions default
+    await conn.execute(
+        f"CREATE TEMP TABLE incoming ON COMMIT DROP AS SELECT {_POS_COLS} FROM positions"
+        " WITH NO DATA"
+    )
     await conn.copy_records_to_table("incoming", records=[_pg_row(r) for r in positions])
     status = await conn.execute(
         f"INSERT INTO positions ({_POS_COLS}) SELECT {_POS_COLS} FROM incoming"
@@ -96,6 +110,8 @@ class PgTelemetry:
             inserted = await _insert_positions(conn, positions)
             if derived is not None:
                 await derived(conn)
+            if positions or derived is not None:
+                await conn.execute(_NOTIFY)
             if latest:
                 await conn.executemany(
                     f"INSERT INTO latest ({_POS_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
@@ -182,25 +198,31 @@ class PgTelemetry:
             )  # fmt: skip
             if derived is not None:
                 await derived(conn)
+            await conn.execute(_NOTIFY)
         return inserted
 
     async def positions(
         self, device_id: int, from_ms: int, to_ms: int, limit: int
     ) -> list[StoredPosition]:
         rows = await self.pool.fetch(
-            f"SELECT {_POS_COLS} FROM positions WHERE device_id = $1 AND fix_time >= $2"
+            f"SELECT id, {_POS_COLS} FROM positions WHERE device_id = $1 AND fix_time >= $2"
             " AND fix_time < $3 ORDER BY fix_time, frame_seq LIMIT $4",
             device_id, _bound(from_ms), _bound(to_ms), limit,
         )  # fmt: skip
         return [_stored(r) for r in rows]
 
     async def latest(self, device_ids: Sequence[int] | None = None) -> list[StoredPosition]:
+        # the id is the stored row's, found by its primary key (a partition dropped by the
+        # retention leaves the latest row without one: 0)
+        sql = (
+            f"SELECT p.id, {_LATEST_COLS} FROM latest l LEFT JOIN positions p ON p.device_id ="
+            " l.device_id AND p.fix_time = l.fix_time AND p.dedup = l.dedup"
+        )
         if device_ids is None:
-            rows = await self.pool.fetch(f"SELECT {_POS_COLS} FROM latest ORDER BY device_id")
+            rows = await self.pool.fetch(sql + " ORDER BY l.device_id")
         else:
             rows = await self.pool.fetch(
-                f"SELECT {_POS_COLS} FROM latest WHERE device_id = ANY($1) ORDER BY device_id",
-                list(device_ids),
+                sql + " WHERE l.device_id = ANY($1) ORDER BY l.device_id", list(device_ids)
             )
         return [_stored(r) for r in rows]
 
