@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from fleetwire.rawlog.base import RawFrame
+from fleetwire.rawlog.base import SESSION, RawFrame
 from fleetwire.store.telemetry import PositionRow
 from fleetwire.worker import outbox_seam
 from fleetwire.worker.logic import engine, filters, status
@@ -192,7 +192,10 @@ def derive(
         if ctx.config.status_enable and dev in frames_of:
             so = Outputs()
             for f in frames_of[dev]:
-                status.frame(stat, dev, f.received_us // 1000, f.connection, so)
+                if f.transport == SESSION:
+                    status.session(stat, dev, f.received_us // 1000, f.connection, f.data, so)
+                else:
+                    status.frame(stat, dev, f.received_us // 1000, f.connection, so)
             collect(so, now_ms, out.rows)
             out.items.extend(items(so.events, "new", late=False))
         by_key: dict[tuple[int, int], int] = {}

@@ -3,12 +3,16 @@ deviceUnknown): online when a frame comes while the device was not online; offli
 come on a new connection while it was online (the old one closed); unknown when nothing came for
 `status.timeout`, found by a periodic sweep. Stamped with receive times, not fix times, and kept
 apart from the position state (frames arrive in receive order, positions are processed in fix
-order). State: {"st": status, "seen": ms, "conn": connection id}."""
+order). State: {"st": status, "seen": ms, "conn": connection id}.
+
+Where the gateway appended session records (rawlog.base.SESSION), ``session`` takes them: online
+as a frame would be, offline when the device's current connection closed, at the close."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from fleetwire.rawlog.base import OFFLINE
 from fleetwire.worker.logic.config import LogicConfig
 from fleetwire.worker.logic.model import Outputs, event
 
@@ -34,3 +38,15 @@ def sweep(s: dict[str, Any], device_id: int, now_ms: int, cfg: LogicConfig,
     out.events.append(event(device_id, "deviceUnknown", at, None))
     s["st"] = "unknown"
     return True
+
+
+def session(s: dict[str, Any], device_id: int, received_ms: int, connection: int, note: bytes,
+            out: Outputs) -> None:  # fmt: skip
+    """A session record: ``note`` is rawlog.base.ONLINE or OFFLINE."""
+    if note != OFFLINE:
+        frame(s, device_id, received_ms, connection, out)
+        return
+    if s.get("st") != "online" or s.get("conn") != connection or received_ms < s.get("seen", 0):
+        return  # an older connection closing after the device moved to a new one, or replayed
+    out.events.append(event(device_id, "deviceOffline", received_ms, None))
+    s.update(st="offline", seen=received_ms)
