@@ -156,6 +156,7 @@ STATE_UPSERT = (
 )
 STATUS_UPDATE = "UPDATE device_state SET status = ? WHERE device_id = ?"
 ONLINE_STATUSES = "SELECT device_id, status FROM device_state WHERE status LIKE '%\"online\"%'"
+STATUSES = "SELECT device_id, status FROM device_state"  # the inactivity sweep: every device
 CHECKPOINT_BEFORE = (
     "SELECT at, state FROM device_checkpoints WHERE device_id = ? AND at < ?"
     " ORDER BY at DESC LIMIT 1"

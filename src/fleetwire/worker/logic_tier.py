@@ -30,12 +30,16 @@ from fleetwire.worker.derive import (
     rejected_row,
     to_fix,
 )
-from fleetwire.worker.logic import filters, status
+from fleetwire.worker.logic import filters, inactivity, status
 from fleetwire.worker.logic.contexts import Contexts
 from fleetwire.worker.logic.model import Outputs
 from fleetwire.worker.pipeline import BatchResult, latest_of
 
 log = logging.getLogger("worker")
+
+# every device's status is read this often for deviceInactive (Traccar checks every 15 min);
+# the unknown sweep, every call, reads only the devices online
+INACTIVITY_SWEEP_S = 60.0
 
 
 class _Base:
@@ -45,6 +49,8 @@ class _Base:
         self._loaded = -1e9
         self._pinned = False
         self._skew_ms = int(settings.worker.future_skew * 1000)
+        self._inactivity_swept = -1e9
+        self.inactivity_every = INACTIVITY_SWEEP_S
 
     def _due(self) -> bool:
         if self._pinned:
@@ -84,13 +90,23 @@ class _Base:
                 rejected.append(rejected_row(row, reason))
         return kept, rejected
 
+    def _statuses(self) -> str:
+        """Which statuses the sweep reads now: every device's when the inactivity check is
+        due, else only those online."""
+        now = time.monotonic()
+        if now - self._inactivity_swept < self.inactivity_every:
+            return q.ONLINE_STATUSES
+        self._inactivity_swept = now
+        return q.STATUSES
+
     def _sweep_rows(self, rows: Sequence[tuple[Any, str]], now_ms: int) -> Derived:
         d = Derived()
         for dev, status_json in rows:
             s = orjson.loads(status_json)
             cfg = self.contexts(int(dev)).config
             out = Outputs()
-            if cfg.status_enable and status.sweep(s, int(dev), now_ms, cfg, out):
+            unknown = cfg.status_enable and status.sweep(s, int(dev), now_ms, cfg, out)
+            if inactivity.check(s, int(dev), now_ms, cfg, out) or unknown:
                 collect(out, now_ms, d.rows)
                 d.items.extend(items(out.events, "new", late=False))
                 d.status_updates.append((orjson.dumps(s).decode(), int(dev)))
@@ -150,8 +166,9 @@ class EmbeddedLogic(_Base):
         return write
 
     def sweep(self, now_ms: int) -> int:
-        """deviceUnknown for devices silent past `status.timeout`; returns how many."""
-        rows = self.conn.execute(q.ONLINE_STATUSES).fetchall()
+        """deviceUnknown for devices silent past `status.timeout`, deviceInactive for those
+        silent past `deviceInactivityStart`; returns how many devices changed."""
+        rows = self.conn.execute(self._statuses()).fetchall()
         d = self._sweep_rows(rows, now_ms)
         if not d.status_updates:
             return 0
@@ -207,7 +224,7 @@ class StreamLogic(_Base):
 
     async def sweep(self, now_ms: int) -> int:
         async with self.pool.acquire() as conn:
-            rows = await conn.fetch(q.ONLINE_STATUSES)
+            rows = await conn.fetch(self._statuses())
             d = self._sweep_rows([(r["device_id"], r["status"]) for r in rows], now_ms)
             if d.status_updates:
                 async with conn.transaction():

@@ -53,6 +53,8 @@ _KEYS: dict[str, tuple[str, Any, float]] = {
     "event.status.enable": ("status_enable", True, 1),
     "late.maxAge": ("late_max_age", 7 * 86400.0, 1),  # ours, s
     "status.timeout": ("status_timeout", 600.0, 1),
+    "deviceInactivityStart": ("inactivity_start", 0.0, 0.001),  # Traccar's ms, to s
+    "deviceInactivityPeriod": ("inactivity_period", 0.0, 0.001),
 }
 
 
@@ -94,6 +96,8 @@ class LogicConfig:
     polyline_distance: float = 25.0
     status_enable: bool = True
     status_timeout: float = 600.0
+    inactivity_start: float = 0.0
+    inactivity_period: float = 0.0
     late_max_age: float = 7 * 86400.0
 
 
