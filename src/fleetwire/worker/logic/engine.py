@@ -19,6 +19,7 @@ from fleetwire.worker.logic import (
     attribute_events,
     filters,
     geofence_events,
+    ignition_trips,
     maintenance,
     motion,
     odometer,
@@ -79,6 +80,7 @@ def run(
     att: dict[str, Any] = state.setdefault("att", {})
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
+    trips = ignition_trips.step if cfg.trip_use_ignition else motion.step
     for fix in fixes:
         if before is not None:
             before(fix)
@@ -102,7 +104,7 @@ def run(
             limits = geofence_events.step(geo, fix, prev, ctx.geofences, cfg, out)
             if geo.get("in"):
                 fix.attrs["geofenceIds"] = sorted(int(k) for k in geo["in"])
-            motion.step(mot, fix, cfg, used, out)
+            trips(mot, fix, cfg, used, out)
             overspeed.step(ovs, fix, cfg, limits, out)
         a = fix.attrs  # the attribute handlers, called only when their attribute is there
         if "alarm" in a:
