@@ -67,6 +67,8 @@ class _Base:
         self._loaded = time.monotonic()
         for e in self.contexts.errors:
             log.warning(kv("geofence_skipped", error=e))
+        for e in self.contexts.computed_errors:
+            log.warning(kv("computed_attribute_skipped", error=e))
 
     def finish(self, result: BatchResult, d: Derived) -> tuple[list[PositionRow],
                                                                list[PositionRow]]:  # fmt: skip
