@@ -163,6 +163,7 @@ OBJECTS = {
     "maintenance": {"name": "Oil", "type": "totalDistance", "start": 0, "period": 1000},
     "calendars": {"name": "C", "data": ""},
     "notifications": {"type": "alarm", "notificators": "web"},
+    "attributes/computed": {"attribute": "ignition", "expression": "io1 == 1", "type": "boolean"},
 }
 
 

@@ -22,7 +22,7 @@ from fleetwire.store.users import User
 KINDS = {
     "userId": "user", "deviceId": "device", "groupId": "group", "geofenceId": "geofence",
     "notificationId": "notification", "calendarId": "calendar", "driverId": "driver",
-    "maintenanceId": "maintenance", "managedUserId": "managedUser",
+    "maintenanceId": "maintenance", "managedUserId": "managedUser", "attributeId": "attribute",
 }  # fmt: skip
 
 

@@ -142,6 +142,19 @@ maintenances = Table(
 )
 
 
+computed_attributes = Table(  # Traccar's computed attributes (its tc_attributes)
+    "computed_attributes",
+    metadata,
+    _id(),
+    Column("description", Text),
+    Column("attribute", Text, nullable=False),  # the position attribute it sets
+    Column("expression", Text, nullable=False),  # worker/logic/expressions.py
+    Column("type", Text, nullable=False),  # string, number or boolean
+    Column("priority", Integer, nullable=False, server_default="0"),  # < 0: before the logic
+    _attributes(),
+)
+
+
 def _link(owner: str, owner_table: str, prop: str, prop_table: str) -> Table:
     """A permission link, Traccar's tc_<owner>_<property>: both ends deleted with their rows."""
     name = f"{owner}_{prop}"
@@ -177,6 +190,9 @@ LINKS: dict[tuple[str, str], Table] = {
         ("device", "devices", "notification", "notifications"),
         ("device", "devices", "driver", "drivers"),
         ("device", "devices", "maintenance", "maintenances"),
+        ("user", "users", "attribute", "computed_attributes"),
+        ("group", "groups", "attribute", "computed_attributes"),
+        ("device", "devices", "attribute", "computed_attributes"),
     )
 }
 user_device = LINKS["user", "device"]
