@@ -5,6 +5,7 @@ embedded tier would, once."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from fleetwire.store.logic_registry import RegistrySnapshot
@@ -42,3 +43,28 @@ def test_silent_device_gets_deviceinactive(tmp_path: Path, pg_url: str) -> None:
             await pool.close()
 
     assert asyncio.run(go()) == [("deviceUnknown", 600_000), ("deviceInactive", 3 * HOUR)]
+
+
+def test_a_partition_sweep_touches_only_its_devices(tmp_path: Path, pg_url: str) -> None:
+    """The stream worker sweeps each partition it owns from that partition's loop (its devices'
+    only writer): devices 1 and 2 in two partitions, a sweep of partition 1 marks only 1."""
+
+    async def go() -> list[tuple[int, str]]:
+        s, pool = await open_pg(pg_url, tmp_path)
+        try:
+            logic = StreamLogic(s, pool)
+            logic.pin(RegistrySnapshot())
+            frames = frames_of([track()[:10]], 1)
+            frames += [replace(f, seq=f.seq + 1, device_id=2) for f in frames]
+            result = process(frames, lambda _: IMEI, lambda *_: {}, 600_000, 0)
+            positions, latest, write = await logic.batch(frames, result, 0)
+            await PgTelemetry(pool).write_batch("part-0", 2, positions, latest, [], write)
+            later = frames[-1].received_us // 1000 + HOUR
+            assert await logic.sweep(later, (1, 2)) == 1
+            rows = await pool.fetch("SELECT device_id, type FROM events"
+                                    " WHERE type = 'deviceUnknown'")  # fmt: skip
+            return [(r[0], r[1]) for r in rows]
+        finally:
+            await pool.close()
+
+    assert asyncio.run(go()) == [(1, "deviceUnknown")]

@@ -49,7 +49,7 @@ class _Base:
         self._loaded = -1e9
         self._pinned = False
         self._skew_ms = int(settings.worker.future_skew * 1000)
-        self._inactivity_swept = -1e9
+        self._inactivity_swept: dict[tuple[int, int] | None, float] = {}  # per partition
         self.inactivity_every = INACTIVITY_SWEEP_S
 
     def _due(self) -> bool:
@@ -92,14 +92,14 @@ class _Base:
                 rejected.append(rejected_row(row, reason))
         return kept, rejected
 
-    def _statuses(self) -> str:
+    def _statuses(self, partition: tuple[int, int] | None = None) -> str:
         """Which statuses the sweep reads now: every device's when the inactivity check is
-        due, else only those online."""
+        due, else only those online; of one partition's devices when given (k, count)."""
         now = time.monotonic()
-        if now - self._inactivity_swept < self.inactivity_every:
-            return q.ONLINE_STATUSES
-        self._inactivity_swept = now
-        return q.STATUSES
+        if now - self._inactivity_swept.get(partition, -1e9) < self.inactivity_every:
+            return q.ONLINE_STATUSES if partition is None else q.ONLINE_STATUSES_OF
+        self._inactivity_swept[partition] = now
+        return q.STATUSES if partition is None else q.STATUSES_OF
 
     def _sweep_rows(self, rows: Sequence[tuple[Any, str]], now_ms: int) -> Derived:
         d = Derived()
@@ -224,9 +224,12 @@ class StreamLogic(_Base):
 
         return write
 
-    async def sweep(self, now_ms: int) -> int:
+    async def sweep(self, now_ms: int, partition: tuple[int, int] | None = None) -> int:
+        """As the embedded sweep; with ``partition`` (k, count) only that partition's devices,
+        so that the worker owning the partition is the only writer of their status."""
+        args = () if partition is None else (partition[1], partition[0])
         async with self.pool.acquire() as conn:
-            rows = await conn.fetch(self._statuses())
+            rows = await conn.fetch(q.numbered(self._statuses(partition)), *args)
             d = self._sweep_rows([(r["device_id"], r["status"]) for r in rows], now_ms)
             if d.status_updates:
                 async with conn.transaction():
