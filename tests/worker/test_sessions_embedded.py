@@ -46,7 +46,8 @@ def sessions(data_dir: Path) -> list[tuple[bytes, int, int]]:
         reader.close()
 
 
-def status_events(data_dir: Path) -> list[tuple[str, str, int]]:
+def status_events(data_dir: Path, positions: int = 2) -> list[tuple[str, str, int]]:
+    """The worker over the raw log; the status events it stored (id, type, time)."""
     w = Worker(make_settings(data_dir))
     try:
         while w.step():
@@ -56,7 +57,7 @@ def status_events(data_dir: Path) -> list[tuple[str, str, int]]:
     c = sqlite3.connect(data_dir / "telemetry.db")
     try:
         assert c.execute("SELECT count(*) FROM dead_letters").fetchone()[0] == 0
-        assert c.execute("SELECT count(*) FROM positions").fetchone()[0] == 2
+        assert c.execute("SELECT count(*) FROM positions").fetchone()[0] == positions
         return c.execute(f"SELECT id, type, event_time FROM events WHERE type IN {STATUS}"
                          " ORDER BY event_time, type").fetchall()  # fmt: skip
     finally:
@@ -95,3 +96,25 @@ def test_connect_and_disconnect_become_online_and_offline(data_dir: Path) -> Non
     shutil.copy(data_dir / "rawlog.db", other / "rawlog.db")
     shutil.copy(data_dir / "registry.db", other / "registry.db")
     assert status_events(other) == got
+
+
+def test_http_connections_leave_no_session_records(data_dir: Path) -> None:
+    """As Traccar: an HTTP-based protocol's connections (OsmAnd) say nothing of the device's
+    status, so the gateway appends no session records for them; a connection per request gives
+    one deviceOnline, not an offline/online pair per request."""
+
+    async def scenario() -> None:
+        async with running(make_settings(data_dir)) as gw:
+            for i in range(3):
+                r, w = await asyncio.open_connection("127.0.0.1", gw.ports["osmand", "tcp"])
+                w.write(
+                    b"GET /?id=123456&lat=54.6872&lon=25.2797&timestamp=%d HTTP/1.1\r\n\r\n"
+                    % (1795168801 + 60 * i)
+                )
+                assert (await read_exactly(r, 38)).startswith(b"HTTP/1.1 200 OK")
+                w.close()
+                await w.wait_closed()
+
+    asyncio.run(scenario())
+    assert sessions(data_dir) == []
+    assert [t for _, t, _ in status_events(data_dir, 3)] == ["deviceOnline"]

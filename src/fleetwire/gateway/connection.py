@@ -237,8 +237,10 @@ class DeviceConnection(asyncio.Protocol):
 
     def _announce(self, received_us: int) -> None:
         """The connection's online session record, once, just before its first stored frame
-        (or keep-alive of a known device), stamped with that frame's receive time."""
-        if not self.announced and self.session.unique_id is not None:
+        (or keep-alive of a known device), stamped with that frame's receive time. Not for
+        HTTP-based protocols (as Traccar): a request's connection says nothing of the device."""
+        if (not self.announced and self.session.unique_id is not None
+                and Transport.HTTP not in self.proto.transports):  # fmt: skip
             self.announced = True
             sessions.submit(self.gw.committer, self.session.unique_id, self.device_id, self.name,
                             self.conn_id, self.peer, ONLINE, received_us)  # fmt: skip

@@ -53,3 +53,13 @@ def test_replayed_records_and_repeated_closes_emit_nothing_more() -> None:
     for t, c, note in records:  # from scratch (a replay): the same ids
         status.session(fresh, 1, t, c, note, again)
     assert [e.id for e in again.events] == first
+
+
+def test_http_requests_on_new_connections_are_no_reconnections() -> None:
+    """OsmAnd over HTTP opens a connection per request (or per keep-alive period): one
+    deviceOnline, no offline/online pair per request."""
+    s: dict = {}
+    out = Outputs()
+    for i in range(5):
+        status.frame(s, 1, T0 + i * 60_000, 100 + i, out, switch=False)
+    assert types(out) == ["deviceOnline"]

@@ -18,10 +18,12 @@ from fleetwire.worker.logic.model import Outputs, event
 
 
 def frame(s: dict[str, Any], device_id: int, received_ms: int, connection: int,
-          out: Outputs) -> None:  # fmt: skip
+          out: Outputs, *, switch: bool = True) -> None:  # fmt: skip
+    """``switch``: a frame on another connection means the old one closed (False for
+    protocols whose connections come and go with each request: HTTP)."""
     if received_ms < s.get("seen", 0):
         return  # a frame older than one already seen (a replayed batch) changes nothing
-    if s.get("st") == "online" and s.get("conn") not in (None, connection):
+    if switch and s.get("st") == "online" and s.get("conn") not in (None, connection):
         out.events.append(event(device_id, "deviceOffline", s["seen"], None))
         s["st"] = "offline"
     if s.get("st") != "online":
