@@ -2,7 +2,7 @@
 gateway on loopback appends session records to the SQLite raw log as a Teltonika device connects
 and disconnects; the worker turns them into deviceOnline/deviceOffline stamped at those moments,
 never decodes them (no dead letters), and a second worker over the same log derives the same
-event ids (business-logic.md §8, feature 13)."""
+event ids, and `fleetwire replay` changes none of it (business-logic.md §8, feature 13)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fleetwire.rawlog.base import OFFLINE, ONLINE, SESSION
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
+from fleetwire.tools.replay import Selection, replay
 from fleetwire.worker.loop import Worker
 from tests.conftest import make_settings
 from tests.gateway.running import running
@@ -58,6 +59,14 @@ def status_events(data_dir: Path, positions: int = 2) -> list[tuple[str, str, in
     try:
         assert c.execute("SELECT count(*) FROM dead_letters").fetchone()[0] == 0
         assert c.execute("SELECT count(*) FROM positions").fetchone()[0] == positions
+    finally:
+        c.close()
+    return stored_status(data_dir)
+
+
+def stored_status(data_dir: Path) -> list[tuple[str, str, int]]:
+    c = sqlite3.connect(data_dir / "telemetry.db")
+    try:
         return c.execute(f"SELECT id, type, event_time FROM events WHERE type IN {STATUS}"
                          " ORDER BY event_time, type").fetchall()  # fmt: skip
     finally:
@@ -90,6 +99,10 @@ def test_connect_and_disconnect_become_online_and_offline(data_dir: Path) -> Non
         ("deviceOnline", recs[0][2]), ("deviceOffline", recs[1][2]),
         ("deviceOnline", recs[2][2]), ("deviceOffline", recs[3][2]),
     ]  # fmt: skip
+    # `fleetwire replay` decodes the frames again and leaves the session records alone
+    summary = replay(make_settings(data_dir), Selection())
+    assert summary.frames == 8 and summary.added == summary.removed == summary.dead_after == 0
+    assert stored_status(data_dir) == got
     # the same raw log through another worker: the same events, the same ids
     other = data_dir.parent / "other"
     other.mkdir()
