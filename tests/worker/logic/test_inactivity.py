@@ -4,6 +4,7 @@ same id whoever sweeps and when), reset by the next frame; off unless configured
 
 from __future__ import annotations
 
+from fleetwire.rawlog.base import OFFLINE, ONLINE
 from fleetwire.worker.logic import inactivity, status
 from fleetwire.worker.logic.config import resolve
 from fleetwire.worker.logic.model import Outputs
@@ -51,3 +52,14 @@ def test_a_frame_resets_it_and_it_is_off_by_default() -> None:
     assert not inactivity.check(s, 1, T0 + 1.5 * HOUR, CFG, out)  # not silent an hour yet
     assert inactivity.check(s, 1, T0 + 2 * HOUR + 1000, CFG, out)
     assert not inactivity.check({"seen": T0}, 1, T0 + 100 * HOUR, resolve([]), Outputs())
+
+
+def test_after_a_clean_close_it_counts_from_the_last_frame() -> None:
+    s: dict = {}
+    out = Outputs()
+    status.session(s, 1, T0, 5, ONLINE, out)
+    status.frame(s, 1, T0 + 1000, 5, out)
+    status.session(s, 1, T0 + 600_000, 5, OFFLINE, out)  # the idle timeout closed it later
+    assert inactivity.due(T0 + 1000, T0 + HOUR + 1000, CFG) == T0 + HOUR + 1000
+    assert inactivity.check(s, 1, T0 + HOUR + 1000, CFG, out)
+    assert out.events[-1].time == T0 + HOUR + 1000  # not an hour after the close

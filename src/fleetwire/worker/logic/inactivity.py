@@ -5,8 +5,8 @@ silence lasts (both keys in Traccar's milliseconds, resolved to seconds; 0 = off
 Each event is stamped at its due moment, last receive + start + k * period, not at the sweep that
 found it, so its id is the same whoever sweeps and whenever: a sweep late by several periods
 emits the latest due one only (no burst of stale reminders). Works on the status state of
-logic/status.py ({"seen": last receive ms, ...}) and keeps there the last moment emitted
-("ina")."""
+logic/status.py ({"seen": last receive ms, "data": the last frame's before a close, ...}) and
+keeps there the last moment emitted ("ina")."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def due(seen_ms: int, now_ms: int, cfg: LogicConfig) -> int | None:
 def check(s: dict[str, Any], device_id: int, now_ms: int, cfg: LogicConfig,
           out: Outputs) -> bool:  # fmt: skip
     """Whether a deviceInactive is due and not yet emitted (then it is in ``out``)."""
-    seen = s.get("seen")
+    seen = s.get("data") if s.get("st") == "offline" and "data" in s else s.get("seen")
     if seen is None:
         return False
     at = due(seen, now_ms, cfg)

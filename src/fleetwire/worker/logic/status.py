@@ -51,4 +51,6 @@ def session(s: dict[str, Any], device_id: int, received_ms: int, connection: int
     if s.get("st") != "online" or s.get("conn") != connection or received_ms < s.get("seen", 0):
         return  # an older connection closing after the device moved to a new one, or replayed
     out.events.append(event(device_id, "deviceOffline", received_ms, None))
-    s.update(st="offline", seen=received_ms)
+    # "seen" moves to the close (what a redelivered record is older than); "data" keeps the
+    # last frame's time, which inactivity counts from
+    s.update(st="offline", data=s.get("seen"), seen=received_ms)
