@@ -165,6 +165,7 @@ OBJECTS = {
     "calendars": {"name": "C", "data": ""},
     "notifications": {"type": "alarm", "notificators": "web"},
     "commands": {"type": "custom", "description": "Ping", "attributes": {"data": "x"}},
+    "attributes/computed": {"attribute": "ignition", "expression": "io1 == 1", "type": "boolean"},
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import asyncpg
 
-from fleetwire.config import StoreSettings
+from fleetwire.config import Settings, StoreSettings
 from fleetwire.model import Record
 from fleetwire.protocols import teltonika
 from fleetwire.rawlog.base import RawFrame
@@ -36,7 +36,8 @@ def frames_of(batches: list[list[Record]], seq0: int) -> list[RawFrame]:
                      d.report(b)[0]) for i, b in enumerate(batches)]  # fmt: skip
 
 
-async def run_pg(url: str, tmp: Path, deliveries: list[list[list[Record]]]) -> dict[str, Any]:
+async def open_pg(url: str, tmp: Path) -> tuple[Settings, Any]:
+    """A migrated database: settings on it and a pool."""
     conn = await asyncpg.connect(url)
     try:
         await schema.migrate(conn)
@@ -44,7 +45,11 @@ async def run_pg(url: str, tmp: Path, deliveries: list[list[list[Record]]]) -> d
         await conn.close()
     s = make_settings(tmp)
     s.store = StoreSettings(url=url)
-    pool = await connect_pool(url)
+    return s, await connect_pool(url)
+
+
+async def run_pg(url: str, tmp: Path, deliveries: list[list[list[Record]]]) -> dict[str, Any]:
+    s, pool = await open_pg(url, tmp)
     try:
         tel = PgTelemetry(pool)
         logic = StreamLogic(s, pool)

@@ -69,7 +69,7 @@ def test_ack_after_jetstream_stored_it(
             await gw.stop()
         nc = await rawjs.connect(nats_settings, "t")
         reader = rawjs.JetStreamRawReader(nc, nats_settings)
-        frames = await reader.query(1, 0, 2**62, 100)
+        frames = await reader.query(1, 0, 2**62, 100)  # without the session records
         await nc.drain()
         assert len(frames) == 6  # the IMEI packet and five AVL packets, in order
         assert frames[0].protocol == "teltonika" and frames[0].data.startswith(b"\x00\x0f")

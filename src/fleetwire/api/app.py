@@ -258,11 +258,22 @@ def create_app(settings: Settings) -> FastAPI:
         start: Annotated[datetime, Query(alias="from")],
         end: Annotated[datetime, Query(alias="to")],
         limit: Annotated[int, Query(ge=1)] = max_rows,
+        sessions: Annotated[
+            bool,
+            Query(
+                description="also the gateway's session records (transport `session`, hex of"
+                " `online` or `offline`): when each connection was identified and closed"
+            ),
+        ] = False,
     ) -> Response:
         dev = find_device(device, scope)
         start, end = time_range(start, end)
         frames = stores.rawlog.query(
-            dev.id, int(start.timestamp() * 1e6), int(end.timestamp() * 1e6), min(limit, max_rows)
+            dev.id,
+            int(start.timestamp() * 1e6),
+            int(end.timestamp() * 1e6),
+            min(limit, max_rows),
+            sessions=sessions,
         )
         return _json(
             [

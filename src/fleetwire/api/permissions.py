@@ -23,6 +23,7 @@ KINDS = {
     "userId": "user", "deviceId": "device", "groupId": "group", "geofenceId": "geofence",
     "notificationId": "notification", "calendarId": "calendar", "driverId": "driver",
     "maintenanceId": "maintenance", "commandId": "command", "managedUserId": "managedUser",
+    "attributeId": "attribute",
 }  # fmt: skip
 
 

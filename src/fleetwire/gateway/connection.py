@@ -20,11 +20,12 @@ import time
 from typing import TYPE_CHECKING, cast
 
 from fleetwire.errors import DeviceError, FramingError
-from fleetwire.gateway import identity
+from fleetwire.gateway import identity, sessions
 from fleetwire.gateway.committer import Pending
 from fleetwire.logs import kv
 from fleetwire.protocols.base import FrameKind, Session, TrackerProtocol, Transport
 from fleetwire.protocols.framing import Framer, frame_starts, start_pattern
+from fleetwire.rawlog.base import OFFLINE, ONLINE
 
 if TYPE_CHECKING:
     from fleetwire.gateway.server import Gateway
@@ -53,6 +54,7 @@ def starts_of(proto: TrackerProtocol) -> re.Pattern[bytes]:
 
 class DeviceConnection(asyncio.Protocol):
     __slots__ = (
+        "announced",
         "attached",
         "bad",
         "budget",
@@ -100,6 +102,7 @@ class DeviceConnection(asyncio.Protocol):
         self.closing = False
         self.unidentified_counted = False  # counted in the gateway's per-address tally
         self.inflight: tuple[int, float] | None = None  # command awaiting the device's answer
+        self.announced = False  # its online session record is submitted (gateway/sessions.py)
 
     # -- asyncio callbacks ---------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -113,6 +116,9 @@ class DeviceConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.transport = None
+        if self.announced and self.session.unique_id is not None:
+            sessions.submit(self.gw.committer, self.session.unique_id, self.device_id, self.name,
+                            self.conn_id, self.peer, OFFLINE, time.time_ns() // 1000)  # fmt: skip
         self.gw.detach(self.attached, self)
         self.gw.closed(self)
 
@@ -212,6 +218,7 @@ class DeviceConnection(asyncio.Protocol):
             gw.dispatcher.on_reply(self)
         if not up.store:
             if self.device_id is not None:
+                self._announce(now_us)
                 self._attach(self.device_id)  # a known device's keep-alive or ping: it is here
             if up.ack and self.transport is not None:
                 self.transport.write(up.ack)  # nothing to make durable first
@@ -229,7 +236,18 @@ class DeviceConnection(asyncio.Protocol):
         self.unacked += 1
         if self.unacked >= gw.max_unacked:
             self._hold(_HOLD_UNACKED)
+        self._announce(now_us)
         gw.committer.submit(item)
+
+    def _announce(self, received_us: int) -> None:
+        """The connection's online session record, once, just before its first stored frame
+        (or keep-alive of a known device), stamped with that frame's receive time. Not for
+        HTTP-based protocols (as Traccar): a request's connection says nothing of the device."""
+        if (not self.announced and self.session.unique_id is not None
+                and Transport.HTTP not in self.proto.transports):  # fmt: skip
+            self.announced = True
+            sessions.submit(self.gw.committer, self.session.unique_id, self.device_id, self.name,
+                            self.conn_id, self.peer, ONLINE, received_us)  # fmt: skip
 
     def settled(self, item: Pending, device_id: int | None, ok: bool) -> None:
         self.unacked -= 1
@@ -243,6 +261,7 @@ class DeviceConnection(asyncio.Protocol):
         if not ok:
             return  # not durable: no ACK, the device resends
         if device_id is None:
+            self.announced = False  # refused: its session record was refused too
             self.gw.tally.rejected[self.name, "unknown_device"] += 1
             if self.gw.throttle.allow():
                 log.warning(kv("device_refused", protocol=self.name, peer=self.peer,

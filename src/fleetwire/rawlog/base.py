@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A session record: the gateway's note that a device's connection was identified (ONLINE) or
+# closed (OFFLINE), appended to the raw log like a frame (transport SESSION, the note as data),
+# so that it is durable, replayable and in order with the device's frames. Never decoded.
+SESSION = "session"
+ONLINE = b"online"
+OFFLINE = b"offline"
+
 
 @dataclass(slots=True)
 class RawEntry:

@@ -27,7 +27,7 @@ from nats.js.api import (
 from nats.js.errors import NotFoundError
 
 from fleetwire.config import RawLogSettings
-from fleetwire.rawlog.base import RawFrame
+from fleetwire.rawlog.base import SESSION, RawFrame
 
 H_PROTOCOL, H_TRANSPORT, H_RECEIVED, H_CONNECTION, H_PEER = "p", "t", "r", "c", "a"
 H_CONTEXT = "x"  # Uplink.context as hex; absent when empty
@@ -158,7 +158,11 @@ class JetStreamRawReader:
         self.js = nc.jetstream()
         self.s = s
 
-    async def query(self, device_id: int, from_us: int, to_us: int, limit: int) -> list[RawFrame]:
+    async def query(
+        self, device_id: int, from_us: int, to_us: int, limit: int, *, sessions: bool = False
+    ) -> list[RawFrame]:
+        """A device's frames in a receive-time range; its session records too with
+        ``sessions``."""
         subject = raw_subject(self.s, device_id)
         try:
             info = await self.js.stream_info(self.s.stream, subjects_filter=subject)
@@ -170,7 +174,7 @@ class JetStreamRawReader:
         async for frame in self.frames(subject, from_us, wait=0.5):
             if frame.received_us >= to_us or len(out) >= limit:
                 break
-            if frame.received_us >= from_us:
+            if frame.received_us >= from_us and (sessions or frame.transport != SESSION):
                 out.append(frame)
         return out
 

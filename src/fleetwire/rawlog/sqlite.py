@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from fleetwire.rawlog.base import RawEntry, RawFrame
+from fleetwire.rawlog.base import SESSION, RawEntry, RawFrame
 from fleetwire.sqlite import connect
 
 SCHEMA = """
@@ -180,10 +180,15 @@ class SqliteRawLogReader:
         row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name='frames'").fetchone()
         return int(row[0]) if row else 0
 
-    def query(self, device_id: int, from_us: int, to_us: int, limit: int) -> list[RawFrame]:
+    def query(
+        self, device_id: int, from_us: int, to_us: int, limit: int, *, sessions: bool = False
+    ) -> list[RawFrame]:
+        """A device's frames in a receive-time range; its session records too with
+        ``sessions``."""
+        only = "" if sessions else f" AND transport != '{SESSION}'"
         rows = self._conn.execute(
             f"SELECT {_COLUMNS} FROM frames WHERE device_id = ? AND received >= ? AND received < ?"
-            " ORDER BY received, seq LIMIT ?",
+            f"{only} ORDER BY received, seq LIMIT ?",
             (device_id, from_us, to_us, limit),
         ).fetchall()
         return [RawFrame(*r) for r in rows]

@@ -25,7 +25,15 @@ from fleetwire.store.users import User
 # object kind -> (its user link table, its group link table, its device link table)
 _OBJECTS = {
     kind: (LINKS["user", kind], LINKS.get(("group", kind)), LINKS.get(("device", kind)))
-    for kind in ("geofence", "notification", "driver", "maintenance", "calendar", "command")
+    for kind in (
+        "geofence",
+        "notification",
+        "driver",
+        "maintenance",
+        "calendar",
+        "command",
+        "attribute",
+    )
 }
 
 

@@ -156,6 +156,10 @@ STATE_UPSERT = (
 )
 STATUS_UPDATE = "UPDATE device_state SET status = ? WHERE device_id = ?"
 ONLINE_STATUSES = "SELECT device_id, status FROM device_state WHERE status LIKE '%\"online\"%'"
+STATUSES = "SELECT device_id, status FROM device_state"  # the inactivity sweep: every device
+# the same for the devices of one raw-log partition (device id modulo the partition count)
+ONLINE_STATUSES_OF = ONLINE_STATUSES + " AND device_id % ? = ?"
+STATUSES_OF = STATUSES + " WHERE device_id % ? = ?"
 CHECKPOINT_BEFORE = (
     "SELECT at, state FROM device_checkpoints WHERE device_id = ? AND at < ?"
     " ORDER BY at DESC LIMIT 1"

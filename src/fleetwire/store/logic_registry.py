@@ -29,6 +29,18 @@ class MaintenanceDef:
     period: float
 
 
+@dataclass(frozen=True, slots=True)
+class ComputedDef:
+    """A computed attribute (Traccar's): which attribute, from what expression, as which type
+    (string, number, boolean); a priority below 0 runs before the logic, else after it."""
+
+    id: int
+    attribute: str
+    expression: str
+    type: str
+    priority: int = 0
+
+
 @dataclass(slots=True)
 class RegistrySnapshot:
     """What the logic reads from the registry, as plain data."""
@@ -42,6 +54,9 @@ class RegistrySnapshot:
     maintenances: dict[int, MaintenanceDef] = field(default_factory=dict)
     device_maintenances: dict[int, set[int]] = field(default_factory=dict)
     group_maintenances: dict[int, set[int]] = field(default_factory=dict)
+    computed: dict[int, ComputedDef] = field(default_factory=dict)
+    device_computed: dict[int, set[int]] = field(default_factory=dict)
+    group_computed: dict[int, set[int]] = field(default_factory=dict)
 
 
 QUERIES = {
@@ -53,6 +68,9 @@ QUERIES = {
     "maintenances": "SELECT id, type, start, period FROM maintenances",
     "device_maintenance": "SELECT device_id, maintenance_id FROM device_maintenance",
     "group_maintenance": "SELECT group_id, maintenance_id FROM group_maintenance",
+    "computed": "SELECT id, attribute, expression, type, priority FROM computed_attributes",
+    "device_computed": "SELECT device_id, attribute_id FROM device_attribute",
+    "group_computed": "SELECT group_id, attribute_id FROM group_attribute",
 }
 
 
@@ -91,6 +109,11 @@ def build(rows: dict[str, list[Any]]) -> RegistrySnapshot:
                                                      float(period or 0))  # fmt: skip
     snap.device_maintenances = _links(rows.get("device_maintenance", []))
     snap.group_maintenances = _links(rows.get("group_maintenance", []))
+    for cid, attribute, expression, type_, priority in rows.get("computed", []):
+        snap.computed[int(cid)] = ComputedDef(int(cid), str(attribute), str(expression),
+                                              str(type_), int(priority or 0))  # fmt: skip
+    snap.device_computed = _links(rows.get("device_computed", []))
+    snap.group_computed = _links(rows.get("group_computed", []))
     return snap
 
 

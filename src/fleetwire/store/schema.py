@@ -164,6 +164,18 @@ server_settings = Table(
     Column("body", Text, nullable=False),
 )
 
+computed_attributes = Table(  # Traccar's computed attributes (its tc_attributes)
+    "computed_attributes",
+    metadata,
+    _id(),
+    Column("description", Text),
+    Column("attribute", Text, nullable=False),  # the position attribute it sets
+    Column("expression", Text, nullable=False),  # worker/logic/expressions.py
+    Column("type", Text, nullable=False),  # string, number or boolean
+    Column("priority", Integer, nullable=False, server_default="0"),  # < 0: before the logic
+    _attributes(),
+)
+
 
 def _link(owner: str, owner_table: str, prop: str, prop_table: str) -> Table:
     """A permission link, Traccar's tc_<owner>_<property>: both ends deleted with their rows."""
@@ -203,6 +215,9 @@ LINKS: dict[tuple[str, str], Table] = {
         ("user", "users", "command", "saved_commands"),
         ("group", "groups", "command", "saved_commands"),
         ("device", "devices", "command", "saved_commands"),
+        ("user", "users", "attribute", "computed_attributes"),
+        ("group", "groups", "attribute", "computed_attributes"),
+        ("device", "devices", "attribute", "computed_attributes"),
     )
 }
 user_device = LINKS["user", "device"]

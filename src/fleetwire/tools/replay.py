@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fleetwire.config import Settings
-from fleetwire.rawlog.base import RawFrame
+from fleetwire.rawlog.base import SESSION, RawFrame
 from fleetwire.rawlog.sqlite import SqliteRawLogReader
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.telemetry import SqliteTelemetry
@@ -121,7 +121,7 @@ def replay(
         after = 0
         while frames := _next_batch(reader, store, sel, after, summary.upto_seq, batch_size):
             after = frames[-1].seq
-            seqs = [f.seq for f in frames]
+            seqs = [f.seq for f in frames if f.transport != SESSION]  # session records: no data
             result = process(frames, unique_id, options, skew_ms, int(time.time() * 1000))
             old = store.frame_records(seqs)
             count_changes(summary, seqs, old, len(store.dead_letters_of(seqs)), result)

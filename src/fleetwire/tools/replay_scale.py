@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Callable
 
 from fleetwire.config import Settings
 from fleetwire.rawlog import jetstream as rawjs
-from fleetwire.rawlog.base import RawFrame
+from fleetwire.rawlog.base import SESSION, RawFrame
 from fleetwire.store.postgres import schema
 from fleetwire.store.postgres.stores import PgRegistry, PgTelemetry, connect_pool
 from fleetwire.tools.replay import ReplaySummary, Resolved, Selection, count_changes, resolve
@@ -59,7 +59,7 @@ async def replay_scale(
                 missing = {f.device_id for f in frames} - uids.keys()
                 for dev in (await registry.by_ids(missing)).values():
                     uids[dev.id] = dev.unique_id
-                seqs = [f.seq for f in frames]
+                seqs = [f.seq for f in frames if f.transport != SESSION]  # no data in those
                 result = process(frames, uids.get, options, skew_ms, int(time.time() * 1000))
                 old = await telemetry.frame_records(seqs)
                 dead_before = len(await telemetry.dead_letters_of(seqs))

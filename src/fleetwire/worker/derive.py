@@ -15,13 +15,16 @@ not produce again is marked superseded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
-from fleetwire.rawlog.base import RawFrame
+from fleetwire.protocols import get as get_protocol
+from fleetwire.protocols.base import Transport
+from fleetwire.rawlog.base import SESSION, RawFrame
 from fleetwire.store.telemetry import PositionRow
 from fleetwire.worker import outbox_seam
 from fleetwire.worker.logic import engine, filters, status
@@ -69,6 +72,15 @@ class Derived:
 
 
 Contexts = Callable[[int], DeviceContext]
+
+
+@functools.cache
+def _over_http(protocol: str) -> bool:
+    """Whether the protocol rides on HTTP: a new connection per request is no reconnection."""
+    try:
+        return Transport.HTTP in get_protocol(protocol).transports
+    except Exception:  # an unknown protocol name in an old log: not one we know to be HTTP
+        return False
 
 
 # -- rows ------------------------------------------------------------------------------------
@@ -192,7 +204,11 @@ def derive(
         if ctx.config.status_enable and dev in frames_of:
             so = Outputs()
             for f in frames_of[dev]:
-                status.frame(stat, dev, f.received_us // 1000, f.connection, so)
+                if f.transport == SESSION:
+                    status.session(stat, dev, f.received_us // 1000, f.connection, f.data, so)
+                else:
+                    status.frame(stat, dev, f.received_us // 1000, f.connection, so,
+                                 switch=not _over_http(f.protocol))  # fmt: skip
             collect(so, now_ms, out.rows)
             out.items.extend(items(so.events, "new", late=False))
         by_key: dict[tuple[int, int], int] = {}

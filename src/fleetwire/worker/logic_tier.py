@@ -30,12 +30,16 @@ from fleetwire.worker.derive import (
     rejected_row,
     to_fix,
 )
-from fleetwire.worker.logic import filters, status
+from fleetwire.worker.logic import filters, inactivity, status
 from fleetwire.worker.logic.contexts import Contexts
 from fleetwire.worker.logic.model import Outputs
 from fleetwire.worker.pipeline import BatchResult, latest_of
 
 log = logging.getLogger("worker")
+
+# every device's status is read this often for deviceInactive (Traccar checks every 15 min);
+# the unknown sweep, every call, reads only the devices online
+INACTIVITY_SWEEP_S = 60.0
 
 
 class _Base:
@@ -45,6 +49,8 @@ class _Base:
         self._loaded = -1e9
         self._pinned = False
         self._skew_ms = int(settings.worker.future_skew * 1000)
+        self._inactivity_swept: dict[tuple[int, int] | None, float] = {}  # per partition
+        self.inactivity_every = INACTIVITY_SWEEP_S
 
     def _due(self) -> bool:
         if self._pinned:
@@ -61,6 +67,8 @@ class _Base:
         self._loaded = time.monotonic()
         for e in self.contexts.errors:
             log.warning(kv("geofence_skipped", error=e))
+        for e in self.contexts.computed_errors:
+            log.warning(kv("computed_attribute_skipped", error=e))
 
     def finish(self, result: BatchResult, d: Derived) -> tuple[list[PositionRow],
                                                                list[PositionRow]]:  # fmt: skip
@@ -84,13 +92,23 @@ class _Base:
                 rejected.append(rejected_row(row, reason))
         return kept, rejected
 
+    def _statuses(self, partition: tuple[int, int] | None = None) -> str:
+        """Which statuses the sweep reads now: every device's when the inactivity check is
+        due, else only those online; of one partition's devices when given (k, count)."""
+        now = time.monotonic()
+        if now - self._inactivity_swept.get(partition, -1e9) < self.inactivity_every:
+            return q.ONLINE_STATUSES if partition is None else q.ONLINE_STATUSES_OF
+        self._inactivity_swept[partition] = now
+        return q.STATUSES if partition is None else q.STATUSES_OF
+
     def _sweep_rows(self, rows: Sequence[tuple[Any, str]], now_ms: int) -> Derived:
         d = Derived()
         for dev, status_json in rows:
             s = orjson.loads(status_json)
             cfg = self.contexts(int(dev)).config
             out = Outputs()
-            if cfg.status_enable and status.sweep(s, int(dev), now_ms, cfg, out):
+            unknown = cfg.status_enable and status.sweep(s, int(dev), now_ms, cfg, out)
+            if inactivity.check(s, int(dev), now_ms, cfg, out) or unknown:
                 collect(out, now_ms, d.rows)
                 d.items.extend(items(out.events, "new", late=False))
                 d.status_updates.append((orjson.dumps(s).decode(), int(dev)))
@@ -150,8 +168,9 @@ class EmbeddedLogic(_Base):
         return write
 
     def sweep(self, now_ms: int) -> int:
-        """deviceUnknown for devices silent past `status.timeout`; returns how many."""
-        rows = self.conn.execute(q.ONLINE_STATUSES).fetchall()
+        """deviceUnknown for devices silent past `status.timeout`, deviceInactive for those
+        silent past `deviceInactivityStart`; returns how many devices changed."""
+        rows = self.conn.execute(self._statuses()).fetchall()
         d = self._sweep_rows(rows, now_ms)
         if not d.status_updates:
             return 0
@@ -205,9 +224,12 @@ class StreamLogic(_Base):
 
         return write
 
-    async def sweep(self, now_ms: int) -> int:
+    async def sweep(self, now_ms: int, partition: tuple[int, int] | None = None) -> int:
+        """As the embedded sweep; with ``partition`` (k, count) only that partition's devices,
+        so that the worker owning the partition is the only writer of their status."""
+        args = () if partition is None else (partition[1], partition[0])
         async with self.pool.acquire() as conn:
-            rows = await conn.fetch(q.ONLINE_STATUSES)
+            rows = await conn.fetch(q.numbered(self._statuses(partition)), *args)
             d = self._sweep_rows([(r["device_id"], r["status"]) for r in rows], now_ms)
             if d.status_updates:
                 async with conn.transaction():

@@ -21,7 +21,7 @@ from fleetwire.errors import DeviceError
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols import get as get_protocol
 from fleetwire.protocols.base import DecodeContext, Transport
-from fleetwire.rawlog.base import RawFrame
+from fleetwire.rawlog.base import SESSION, RawFrame
 from fleetwire.sanity import sane_records
 from fleetwire.store.telemetry import PositionRow
 
@@ -81,6 +81,8 @@ def process(
 ) -> BatchResult:
     out = BatchResult()
     for f in frames:
+        if f.transport == SESSION:
+            continue  # a connection's session record: the business logic reads it, not a decoder
         name = f.protocol
         out.frames[name] = out.frames.get(name, 0) + 1
         server_ms = f.received_us // 1000

@@ -53,6 +53,7 @@ _MAINTENANCE_LOCK = 0x66770002
 _COMMANDS_LOCK = 0x66770003
 _BACKOFF_MAX_S = 10.0
 _FETCH_WAIT_S = 1.0  # a fetch lingers this long for new frames (per partition task)
+_SWEEP_S = 10.0  # status sweep (unknown, inactive) of a partition's devices
 
 
 class StreamWorker:
@@ -136,10 +137,16 @@ class StreamWorker:
         """One partition's loop: its own task, so an idle partition never delays a busy one
         and a fetch may wait long enough that a batch is never cut off mid-delivery."""
         backoff = 0.5
+        swept = time.monotonic()
         while not stop.is_set():
             try:
                 await self._step(k, sub)
                 backoff = 0.5
+                if self.logic is not None and time.monotonic() - swept >= _SWEEP_S:
+                    # the status sweep of this partition's devices, by their only writer: a
+                    # sweep beside the batches would race them on the devices' status
+                    swept = time.monotonic()
+                    await self.logic.sweep(int(time.time() * 1000), (k, self.s.partitions))
             except Exception as e:
                 # storage or stream trouble: back off, retry; the batch stays unacked and
                 # comes again (idempotent writes make a repeat harmless)
@@ -164,8 +171,6 @@ class StreamWorker:
             timeout_ms = int(self.settings.gateway.command_reply_timeout * 1000)
             await self.commands.fail_unanswered(timeout_ms)
             await campaigns.tick(self.commands)
-            if self.logic is not None:
-                await self.logic.sweep(int(time.time() * 1000))
         finally:
             await self.locks.execute("SELECT pg_advisory_unlock($1)", _COMMANDS_LOCK)
 

@@ -69,6 +69,16 @@ def test_geofence_crud_and_links(api: Api) -> None:
         ("maintenance", {"name": "Oil", "type": "totalDistance", "start": 0, "period": 10000}),
         ("calendars", {"name": "Weekdays", "data": "QkVHSU46VkNBTEVOREFS"}),
         ("notifications", {"type": "alarm", "notificators": "web,mail", "always": True}),
+        (
+            "attributes/computed",
+            {
+                "description": "Ignition wire",
+                "attribute": "ignition",
+                "expression": "io1 == 1",
+                "type": "boolean",
+                "priority": -1,
+            },
+        ),
     ],
 )
 def test_simple_objects_crud(api: Api, path: str, body: dict[str, object]) -> None:

@@ -22,7 +22,10 @@ from fleetwire.api.traccar.convert import attrs_in, attrs_out, json_response
 from fleetwire.api.traccar.errors import TextErrors
 from fleetwire.store import schema as store
 from fleetwire.store.db import writing
+from fleetwire.store.logic_registry import ComputedDef
 from fleetwire.store.users import User
+from fleetwire.worker.logic.computed import compile_one
+from fleetwire.worker.logic.expressions import ExpressionError
 
 # JSON key -> (column, kind); kind: str, int (0 for none in, 0 out), fk (id, 0 = none), bool
 Field = tuple[str, str]
@@ -37,6 +40,14 @@ class Spec:
     required: tuple[str, ...]
     sort: str  # column
     validate: Callable[[dict[str, Any]], None] | None = None
+
+
+def _check_computed(cols: dict[str, Any]) -> None:
+    """A computed attribute the workers can run: its expression reads, its type is known."""
+    try:
+        compile_one(ComputedDef(0, cols["attribute"], cols["expression"], cols["type"]))
+    except ExpressionError as e:
+        raise HTTPException(400, str(e)) from None
 
 
 def _check_area(cols: dict[str, Any]) -> None:
@@ -77,6 +88,11 @@ SPECS = (
          {"deviceId": ("device_id", "fk"), "type": ("type", "str"),
           "textChannel": ("text_channel", "bool"), "description": ("description", "str")},
          ("type",), "description", _check_command_type),
+    Spec("attributes/computed", "attribute", store.computed_attributes,
+         {"description": ("description", "str"), "attribute": ("attribute", "str"),
+          "expression": ("expression", "str"), "type": ("type", "str"),
+          "priority": ("priority", "num")},
+         ("attribute", "expression", "type"), "description", _check_computed),
 )  # fmt: skip
 
 

@@ -33,6 +33,7 @@ _KEYS: dict[str, tuple[str, Any, float]] = {
     "report.trip.minDistance": ("trip_min_distance", 200.0, 1),
     "report.trip.minDuration": ("trip_min_duration", 180.0, 1),
     "report.trip.stopGap": ("trip_stop_gap", 3600.0, 1),
+    "report.trip.useIgnition": ("trip_use_ignition", False, 1),
     "report.ignoreOdometer": ("ignore_odometer", False, 1),
     "event.motion.speedThreshold": ("motion_speed_threshold", 0.01, KNOT),
     "speedLimit": ("speed_limit", 0.0, KNOT),
@@ -53,6 +54,8 @@ _KEYS: dict[str, tuple[str, Any, float]] = {
     "event.status.enable": ("status_enable", True, 1),
     "late.maxAge": ("late_max_age", 7 * 86400.0, 1),  # ours, s
     "status.timeout": ("status_timeout", 600.0, 1),
+    "deviceInactivityStart": ("inactivity_start", 0.0, 0.001),  # Traccar's ms, to s
+    "deviceInactivityPeriod": ("inactivity_period", 0.0, 0.001),
 }
 
 
@@ -75,6 +78,7 @@ class LogicConfig:
     trip_min_distance: float = 200.0
     trip_min_duration: float = 180.0
     trip_stop_gap: float = 3600.0
+    trip_use_ignition: bool = False
     ignore_odometer: bool = False
     motion_speed_threshold: float = 0.01 * KNOT
     speed_limit: float = 0.0
@@ -94,6 +98,8 @@ class LogicConfig:
     polyline_distance: float = 25.0
     status_enable: bool = True
     status_timeout: float = 600.0
+    inactivity_start: float = 0.0
+    inactivity_period: float = 0.0
     late_max_age: float = 7 * 86400.0
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fleetwire.store.logic_registry import GeofenceDef, RegistrySnapshot
+from fleetwire.worker.logic import computed
 from fleetwire.worker.logic.config import resolve
 from fleetwire.worker.logic.engine import DeviceContext
 from fleetwire.worker.logic.geofences import GeofenceIndex, Shape, compile_all
@@ -35,6 +36,7 @@ class Contexts:
         }  # fmt: skip
         fresh, self.errors = compile_all(g for gid, g in snap.geofences.items() if gid not in keep)
         self._shapes = {**keep, **fresh}
+        self._steps, self.computed_errors = computed.compile_all(snap.computed.values())
         self._areas = {gid: _sig(g) for gid, g in snap.geofences.items()}
         self.snap = snap
         self._cache: dict[int, DeviceContext] = {}
@@ -59,15 +61,19 @@ class Contexts:
         layers.append(self.server)
         gids = set(snap.device_geofences.get(device_id, ()))
         mids = set(snap.device_maintenances.get(device_id, ()))
+        cids = set(snap.device_computed.get(device_id, ()))
         for g in chain:
             gids |= snap.group_geofences.get(g, set())
             mids |= snap.group_maintenances.get(g, set())
+            cids |= snap.group_computed.get(g, set())
         key = frozenset(gid for gid in gids if gid in self._shapes)
         index = self._indexes.get(key)
         if index is None:
             index = self._indexes[key] = GeofenceIndex(self._shapes[g] for g in sorted(key))
         maint = tuple(snap.maintenances[m] for m in sorted(mids) if m in snap.maintenances)
-        ctx = self._cache[device_id] = DeviceContext(resolve(layers), index, maint)
+        comp = computed.assemble((snap.computed[c] for c in cids if c in snap.computed),
+                                 self._steps)  # fmt: skip
+        ctx = self._cache[device_id] = DeviceContext(resolve(layers), index, maint, comp)
         return ctx
 
 

@@ -19,11 +19,13 @@ from fleetwire.worker.logic import (
     attribute_events,
     filters,
     geofence_events,
+    ignition_trips,
     maintenance,
     motion,
     odometer,
     overspeed,
 )
+from fleetwire.worker.logic.computed import Computed
 from fleetwire.worker.logic.config import DEFAULT, LogicConfig
 from fleetwire.worker.logic.geofences import EMPTY, GeofenceIndex
 from fleetwire.worker.logic.model import Fix, Outputs
@@ -38,6 +40,7 @@ class DeviceContext:
     config: LogicConfig = DEFAULT
     geofences: GeofenceIndex = EMPTY
     maintenances: Sequence[MaintenanceDef] = field(default_factory=tuple)
+    computed: Computed | None = None  # its computed attributes (logic/computed.py)
 
 
 def new_state() -> dict[str, Any]:
@@ -79,9 +82,13 @@ def run(
     att: dict[str, Any] = state.setdefault("att", {})
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
+    trips = ignition_trips.step if cfg.trip_use_ignition else motion.step
+    computed = ctx.computed
     for fix in fixes:
         if before is not None:
             before(fix)
+        if computed is not None:
+            computed.run_early(fix)
         reason = filters.check(fix, last, cfg) if check else None
         reasons.append(reason)
         if reason is not None:
@@ -102,8 +109,10 @@ def run(
             limits = geofence_events.step(geo, fix, prev, ctx.geofences, cfg, out)
             if geo.get("in"):
                 fix.attrs["geofenceIds"] = sorted(int(k) for k in geo["in"])
-            motion.step(mot, fix, cfg, used, out)
+            trips(mot, fix, cfg, used, out)
             overspeed.step(ovs, fix, cfg, limits, out)
+        if computed is not None:
+            computed.run_late(fix)
         a = fix.attrs  # the attribute handlers, called only when their attribute is there
         if "alarm" in a:
             alarms.step(alm, fix, cfg, out)

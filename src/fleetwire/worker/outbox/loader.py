@@ -3,16 +3,23 @@
 group_notification, user_device, user_group, devices.group_id, groups.group_id).
 
 The same SQL on both backends through one ``fetch`` function. A registry without these tables
-(an older schema) has no rules: evaluation is simply off.
+(an older schema) has no rules: evaluation is simply off. Rules' calendars are read here too
+(worker/outbox/calendars.py); one that cannot be read is logged once and blocks nothing, as an
+unknown calendar: a notification too many beats one silently lost.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from fleetwire.logs import kv
+from fleetwire.worker.outbox.calendars import Calendar, CalendarError, parse
 from fleetwire.worker.outbox.rules import Rule, RuleSet
+
+log = logging.getLogger("worker")
 
 Fetch = Callable[[str], Awaitable[list[tuple[Any, ...]]]]
 
@@ -26,7 +33,22 @@ _QUERIES = {
     "device_group": "SELECT id, group_id FROM devices WHERE group_id IS NOT NULL",
     "group_parent": "SELECT id, group_id FROM groups WHERE group_id IS NOT NULL",
     "users": "SELECT id, administrator, disabled FROM users",
+    "calendars": "SELECT id, data FROM calendars",
 }
+_unreadable: set[tuple[int, str]] = set()  # calendars already logged as unreadable
+
+
+def calendars(rows: list[tuple[Any, ...]]) -> dict[int, Calendar]:
+    """The readable calendars by id; each unreadable one logged once (per content)."""
+    out: dict[int, Calendar] = {}
+    for cid, data in rows:
+        try:
+            out[int(cid)] = parse(data or "")
+        except CalendarError as e:
+            if (int(cid), str(data)) not in _unreadable:
+                _unreadable.add((int(cid), str(data)))
+                log.warning(kv("calendar_unreadable", calendar=cid, error=str(e)))
+    return out
 
 
 def build(rows: dict[str, list[tuple[Any, ...]]]) -> RuleSet:
@@ -73,6 +95,7 @@ def build(rows: dict[str, list[tuple[Any, ...]]]) -> RuleSet:
         device_users={d: frozenset(s) for d, s in device_users.items()},
         administrators=admins,
         disabled=disabled,
+        calendars=dict(calendars(rows.get("calendars", []))),
     )
 
 
