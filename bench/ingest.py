@@ -69,15 +69,29 @@ def simulate(args: argparse.Namespace, port: int, env: dict[str, str], rate: flo
     return summary
 
 
-def ladder(args: argparse.Namespace, steps: list[float]) -> None:
-    """Paced runs at each load in turn on one cluster: ACK latency, what was stored, CPU."""
+Proc = subprocess.Popen[bytes]
+
+
+def cluster(args: argparse.Namespace) -> tuple[Path, dict[str, int], dict[str, str], Proc,
+                                                Proc | None]:  # fmt: skip
+    """A gateway and (unless --no-worker) a worker on a fresh data directory, listening."""
     tmp = Path(args.data_dir or tempfile.mkdtemp(prefix="fleetwire-bench-"))
     data = tmp / "data"
     ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
     env = env_for(ports)
     gw = start("gateway", data, env, tmp / "gateway.log")
     wait_port(ports[args.protocol])
-    worker = start("worker", data, worker_env(args, env), tmp / "worker.log")
+    worker = None
+    if not args.no_worker:
+        worker = start("worker", data, worker_env(args, env), tmp / "worker.log")
+    return tmp, ports, env, gw, worker
+
+
+def ladder(args: argparse.Namespace, steps: list[float]) -> None:
+    """Paced runs at each load in turn on one cluster: ACK latency, what was stored, CPU."""
+    tmp, ports, env, gw, worker = cluster(args)
+    data = tmp / "data"
+    assert worker is not None
     print(f"{args.protocol}, {args.devices} devices, {args.records} records/frame,"
           f" {args.duration:g} s a step; load average {load_average()}")  # fmt: skip
     print(f"{'target r/s':>10} {'ACKed r/s':>10} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7}"
@@ -140,14 +154,8 @@ def main() -> None:
         ladder(args, [float(x) for x in args.ladder.split(",")])
         return
 
-    tmp = Path(args.data_dir or tempfile.mkdtemp(prefix="fleetwire-bench-"))
+    tmp, ports, env, gw, worker = cluster(args)
     data = tmp / "data"
-    ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
-    env = env_for(ports)
-    gw = start("gateway", data, env, tmp / "gateway.log")
-    wait_port(ports[args.protocol])
-    worker = None if args.no_worker else start("worker", data, worker_env(args, env),
-                                                tmp / "worker.log")  # fmt: skip
     api = start("api", data, env, tmp / "api.log")  # for the gateway's own latency histogram
     try:
         load0 = load_average()
