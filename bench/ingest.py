@@ -56,13 +56,14 @@ def append_quantiles(api_port: int) -> dict[str, float]:
     return out
 
 
-def simulate(args: argparse.Namespace, port: int, env: dict[str, str], rate: float
-             ) -> dict[str, Any]:  # fmt: skip
+def simulate(args: argparse.Namespace, port: int, env: dict[str, str], rate: float,
+             first_id: int | None = None) -> dict[str, Any]:  # fmt: skip
     """One load run from `fleetwire simulate` (its JSON summary)."""
+    fresh = ["--first-id", str(first_id)] if first_id is not None else []
     sim = subprocess.run(
         [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", args.protocol,
          "--port", str(port), "-n", str(args.devices), "-r", str(args.records),
-         "-d", str(args.duration), "-P", str(args.sim_processes), "--rate", str(rate)],
+         "-d", str(args.duration), "-P", str(args.sim_processes), "--rate", str(rate), *fresh],
         env=env, capture_output=True, check=False,
     )  # fmt: skip
     summary: dict[str, Any] = orjson.loads(sim.stdout.splitlines()[-1])
@@ -70,6 +71,7 @@ def simulate(args: argparse.Namespace, port: int, env: dict[str, str], rate: flo
 
 
 Proc = subprocess.Popen[bytes]
+FIRST_ID = 356307042441013  # a Teltonika IMEI; the ladder's steps count on from it
 
 
 def cluster(args: argparse.Namespace) -> tuple[Path, dict[str, int], dict[str, str], Proc,
@@ -99,11 +101,15 @@ def ladder(args: argparse.Namespace, steps: list[float]) -> None:
           f"  load")  # fmt: skip
     wk_start, stored_start = cpu_seconds(worker.pid), stored_positions(data)
     try:
-        for target in steps:
+        for step, target in enumerate(steps, 1):
             per_device = target / args.devices / args.records  # frames/s each
             gw0, wk0, stored0 = cpu_seconds(gw.pid), cpu_seconds(worker.pid), stored_positions(data)
             t0 = time.monotonic()
-            summary = simulate(args, ports[args.protocol], env, per_device)
+            # fresh devices each step: the same ones would start their tracks again two days
+            # back, behind what the worker derived, and every fix would be late data to recompute
+            # (Teltonika IMEIs; other protocols' ids have other forms and keep their own)
+            first = FIRST_ID + step * 10**6 if args.protocol == "teltonika" else None
+            summary = simulate(args, ports[args.protocol], env, per_device, first)
             window = time.monotonic() - t0
             stored = stored_positions(data) - stored0
             gw_cpu, wk_cpu = cpu_seconds(gw.pid) - gw0, cpu_seconds(worker.pid) - wk0
