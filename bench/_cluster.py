@@ -47,6 +47,18 @@ def stored_positions(data_dir: Path) -> int:
         conn.close()
 
 
+def raw_head(data_dir: Path) -> int:
+    """Frames appended to the embedded raw log so far (its last sequence number)."""
+    raw = sqlite3.connect(data_dir / "rawlog.db", timeout=30)
+    try:
+        head = raw.execute("SELECT seq FROM sqlite_sequence WHERE name='frames'").fetchone()
+        return int(head[0]) if head else 0
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        raw.close()
+
+
 def lag(data_dir: Path) -> int:
     raw = sqlite3.connect(data_dir / "rawlog.db", timeout=30)
     tel = sqlite3.connect(data_dir / "telemetry.db", timeout=30)

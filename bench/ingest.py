@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -55,6 +56,93 @@ def append_quantiles(api_port: int) -> dict[str, float]:
     return out
 
 
+def simulate(args: argparse.Namespace, port: int, env: dict[str, str], rate: float,
+             first_id: int | None = None) -> dict[str, Any]:  # fmt: skip
+    """One load run from `fleetwire simulate` (its JSON summary)."""
+    fresh = ["--first-id", str(first_id)] if first_id is not None else []
+    sim = subprocess.run(
+        [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", args.protocol,
+         "--port", str(port), "-n", str(args.devices), "-r", str(args.records),
+         "-d", str(args.duration), "-P", str(args.sim_processes), "--rate", str(rate), *fresh],
+        env=env, capture_output=True, check=False,
+    )  # fmt: skip
+    summary: dict[str, Any] = orjson.loads(sim.stdout.splitlines()[-1])
+    return summary
+
+
+Proc = subprocess.Popen[bytes]
+FIRST_ID = 356307042441013  # a Teltonika IMEI; the ladder's steps count on from it
+
+
+def cluster(args: argparse.Namespace) -> tuple[Path, dict[str, int], dict[str, str], Proc,
+                                                Proc | None]:  # fmt: skip
+    """A gateway and (unless --no-worker) a worker on a fresh data directory, listening."""
+    tmp = Path(args.data_dir or tempfile.mkdtemp(prefix="fleetwire-bench-"))
+    data = tmp / "data"
+    ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
+    env = env_for(ports)
+    gw = start("gateway", data, env, tmp / "gateway.log")
+    wait_port(ports[args.protocol])
+    worker = None
+    if not args.no_worker:
+        worker = start("worker", data, worker_env(args, env), tmp / "worker.log")
+    return tmp, ports, env, gw, worker
+
+
+def ladder(args: argparse.Namespace, steps: list[float]) -> None:
+    """Paced runs at each load in turn on one cluster: ACK latency, what was stored, CPU."""
+    tmp, ports, env, gw, worker = cluster(args)
+    data = tmp / "data"
+    assert worker is not None
+    print(f"{args.protocol}, {args.devices} devices, {args.records} records/frame,"
+          f" {args.duration:g} s a step; load average {load_average()}")  # fmt: skip
+    print(f"{'target r/s':>10} {'ACKed r/s':>10} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7}"
+          f" {'p99.9 ms':>8} {'stored r/s':>10} {'gw us/frame':>11} {'worker r/CPU-s':>14}"
+          f"  load")  # fmt: skip
+    wk_start, stored_start = cpu_seconds(worker.pid), stored_positions(data)
+    try:
+        for step, target in enumerate(steps, 1):
+            per_device = target / args.devices / args.records  # frames/s each
+            gw0, wk0, stored0 = cpu_seconds(gw.pid), cpu_seconds(worker.pid), stored_positions(data)
+            t0 = time.monotonic()
+            # fresh devices each step: the same ones would start their tracks again two days
+            # back, behind what the worker derived, and every fix would be late data to recompute
+            # (Teltonika IMEIs; other protocols' ids have other forms and keep their own)
+            first = FIRST_ID + step * 10**6 if args.protocol == "teltonika" else None
+            summary = simulate(args, ports[args.protocol], env, per_device, first)
+            window = time.monotonic() - t0
+            stored = stored_positions(data) - stored0
+            gw_cpu, wk_cpu = cpu_seconds(gw.pid) - gw0, cpu_seconds(worker.pid) - wk0
+            q = summary["ack_ms"]
+            print(f"{target:>10,.0f} {summary['records_per_s']:>10,.0f} {q['p50']:>7.1f}"
+                  f" {q['p90']:>7.1f} {q['p99']:>7.1f} {q['p99.9']:>8.1f}"
+                  f" {stored / window:>10,.0f} {gw_cpu / max(summary['acked'], 1) * 1e6:>11.1f}"
+                  f" {stored / max(wk_cpu, 1e-9):>14,.0f}  {load_average()}")  # fmt: skip
+            while lag(data) > 0 and time.monotonic() - t0 < 600:  # each step starts caught up
+                time.sleep(0.2)
+        # a step's worker figure depends on where its batches fell; the whole run's does not
+        wk_cpu = cpu_seconds(worker.pid) - wk_start
+        stored = stored_positions(data) - stored_start
+        print(f"worker, all steps: {stored:,} records stored in {wk_cpu:.1f} CPU-s ="
+              f" {stored / max(wk_cpu, 1e-9):,.0f} records per CPU-second")  # fmt: skip
+    finally:
+        stop(gw)
+        stop(worker)
+    print(f"data {tmp}")
+
+
+def worker_env(args: argparse.Namespace, env: dict[str, str]) -> dict[str, str]:
+    """The worker runs at nice 19 (SCHED_IDLE) by default: on a host shared with other loads
+    it may get no CPU at all; --worker-nice measures what it stores when it gets some."""
+    if args.worker_nice is None:
+        return env
+    return dict(env, FLEETWIRE_WORKER__NICE=str(args.worker_nice))
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--protocol", default="teltonika")
@@ -63,38 +151,34 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=60.0)
     ap.add_argument("--sim-processes", type=int, default=1)
     ap.add_argument("--rate", type=float, default=0.0, help="frames/s per device; 0: flat out")
+    ap.add_argument("--ladder", default="", help="records/s steps, e.g. 5000,10000,20000,40000")
+    ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (19)")
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--no-worker", action="store_true", help="gateway alone (ACK path only)")
     args = ap.parse_args()
+    if args.ladder:
+        ladder(args, [float(x) for x in args.ladder.split(",")])
+        return
 
-    tmp = Path(args.data_dir or tempfile.mkdtemp(prefix="fleetwire-bench-"))
+    tmp, ports, env, gw, worker = cluster(args)
     data = tmp / "data"
-    ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
-    env = env_for(ports)
-    gw = start("gateway", data, env, tmp / "gateway.log")
-    wait_port(ports[args.protocol])
-    worker = None if args.no_worker else start("worker", data, env, tmp / "worker.log")
     api = start("api", data, env, tmp / "api.log")  # for the gateway's own latency histogram
     try:
+        load0 = load_average()
         cpu0 = cpu_seconds(gw.pid)
+        wk0 = cpu_seconds(worker.pid) if worker else 0.0
         stored0 = stored_positions(data)
         t0 = time.monotonic()
-        sim = subprocess.run(
-            [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", args.protocol,
-             "--port", str(ports[args.protocol]), "-n", str(args.devices),
-             "-r", str(args.records), "-d", str(args.duration),
-             "-P", str(args.sim_processes), "--rate", str(args.rate)],
-            env=env, capture_output=True, check=False,
-        )  # fmt: skip
+        summary = simulate(args, ports[args.protocol], env, args.rate)
         window = time.monotonic() - t0
         stored_in_window = stored_positions(data) - stored0
         gw_cpu = cpu_seconds(gw.pid) - cpu0
-        summary = orjson.loads(sim.stdout.splitlines()[-1])
         t1 = time.monotonic()
         while worker and lag(data) != 0 and time.monotonic() - t1 < 600:
             time.sleep(0.2)
         catch_up = time.monotonic() - t1
         total_stored = stored_positions(data) - stored0
+        wk_cpu = cpu_seconds(worker.pid) - wk0 if worker else 0.0
         server = append_quantiles(ports["api"])
     finally:
         stop(api)
@@ -105,12 +189,16 @@ def main() -> None:
     pace = f"{args.rate:g} frames/s each" if args.rate else "as fast as ACKs come back"
     print(f"protocol            {args.protocol}, {args.devices} devices, "
           f"{args.records} records/frame, {pace}, {summary['elapsed_s']} s")  # fmt: skip
+    print(f"load average        {load0} before, {load_average()} after")
     print(f"ACKed               {summary['records_per_s']:,.0f} records/s, "
           f"{summary['frames_per_s']:,.0f} frames/s ({summary['failed']} failed)")  # fmt: skip
     print(f"stored in window    {stored_in_window / window:,.0f} records/s "
           f"({stored_in_window:,} of {summary['records_acked']:,})")  # fmt: skip
     print(f"worker caught up    {catch_up:.1f} s after the load stopped "
           f"(all {total_stored:,} stored)")  # fmt: skip
+    if worker:
+        print(f"worker CPU          {wk_cpu:.1f} s = {total_stored / max(wk_cpu, 1e-9):,.0f}"
+              f" records per CPU-second")  # fmt: skip
     print(f"ACK latency ms      {summary['ack_ms']}  (at the simulator)")
     print(f"append latency ms   {server}  (in the gateway: arrival to durable, histogram)")
     print(f"gateway CPU         {gw_cpu:.1f} s = {gw_cpu / max(frames, 1) * 1e6:.1f} us/frame, "

@@ -70,6 +70,24 @@ def insane(record: Record, received: datetime) -> Refusal | None:
 
 def _refusal(record: Record, received: datetime, latest: datetime) -> Refusal | None:
     t = record.fix_time
+    lat, lon = record.latitude, record.longitude
+    speed, course, alt, sats = record.speed, record.course, record.altitude, record.satellites
+    # the common case, a located fix with every field in range, in one expression (this runs
+    # two or three times per record on the worker's hot path); anything else takes the long way
+    # below, which names the field
+    if (
+        t.tzinfo is not None
+        and ERA_START <= t <= latest
+        and lat is not None
+        and lon is not None
+        and -90.0 <= lat <= 90.0
+        and -180.0 <= lon <= 180.0
+        and (speed is None or 0.0 <= speed <= MAX_SPEED_KMH)
+        and (course is None or 0.0 <= course <= 360.0)
+        and (alt is None or MIN_ALTITUDE_M <= alt <= MAX_ALTITUDE_M)
+        and (sats is None or (isinstance(sats, int) and 0 <= sats <= MAX_SATELLITES))
+    ):
+        return None
     if t.tzinfo is None:
         return Refusal("fix_time", f"fix time {t.isoformat()} has no time zone")
     if t < ERA_START:
@@ -77,21 +95,18 @@ def _refusal(record: Record, received: datetime, latest: datetime) -> Refusal | 
     if t > latest:
         ahead = f"fix time {t.isoformat()} over a day after its receipt {received.isoformat()}"
         return Refusal("fix_time", ahead)
-    lat, lon = record.latitude, record.longitude
     if (lat is None) != (lon is None):
         return Refusal("latitude", f"latitude {lat} with longitude {lon}")
     if lat is not None and lon is not None:
         why = _number("latitude", lat, -90.0, 90.0) or _number("longitude", lon, -180.0, 180.0)
         if why:
             return why
-    if record.speed is not None and (why := _number("speed", record.speed, 0.0, MAX_SPEED_KMH)):
+    if speed is not None and (why := _number("speed", speed, 0.0, MAX_SPEED_KMH)):
         return why
-    if record.course is not None and (why := _number("course", record.course, 0.0, 360.0)):
+    if course is not None and (why := _number("course", course, 0.0, 360.0)):
         return why
-    alt = record.altitude
     if alt is not None and (why := _number("altitude", alt, MIN_ALTITUDE_M, MAX_ALTITUDE_M)):
         return why
-    sats = record.satellites
     if sats is not None and not (isinstance(sats, int) and 0 <= sats <= MAX_SATELLITES):
         return Refusal("satellites", f"satellites {sats} outside [0, {MAX_SATELLITES}]")
     return None

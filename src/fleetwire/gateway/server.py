@@ -85,6 +85,7 @@ class Gateway:
                 register_unknown=gs.register_unknown,
                 max_batch=gs.commit_batch,
                 retention_s=settings.rawlog.retention_days * 86400,
+                linger_s=gs.commit_linger,
             )
             if gs.inline_decode:
                 from fleetwire.gateway.inline import InlineDecoder

@@ -8,7 +8,8 @@ crcmod (the pure-Python versions cost as much as all the rest of the per-frame w
 from __future__ import annotations
 
 import struct
-from typing import Final
+from collections.abc import Iterator
+from typing import Any, Final
 
 import crcmod.predefined
 
@@ -115,6 +116,17 @@ class Reader:
 
     def skip(self, n: int) -> None:
         self._take(n)
+
+    def unpack(self, layout: struct.Struct) -> tuple[Any, ...]:
+        """The fields of ``layout`` at the current position, in one bounds-checked read."""
+        return layout.unpack_from(self._buf, self._take(layout.size))
+
+    def repeated(self, layout: struct.Struct, n: int) -> Iterator[tuple[Any, ...]]:
+        """``n`` fixed-size items of ``layout`` in a row, bounds-checked once for all of them:
+        a per-field read costs more than the field itself where a frame holds hundreds."""
+        size = layout.size * n
+        p = self._take(size)
+        return layout.iter_unpack(self._buf[p : p + size])
 
     def ascii(self, n: int) -> str:
         raw = self.bytes(n)

@@ -44,13 +44,12 @@ class BatchResult:
 
 
 def content_hash(record: Record, attributes_json: bytes) -> int:
-    h = hashlib.blake2b(digest_size=8)
-    h.update(
+    fixed = (
         f"{record.kind}|{record.valid}|{record.latitude}|{record.longitude}|{record.altitude}|"
         f"{record.speed}|{record.course}|{record.satellites}|".encode()
     )
-    h.update(attributes_json)
-    return int.from_bytes(h.digest(), "big", signed=True)
+    digest = hashlib.blake2b(fixed + attributes_json, digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _attributes_json(attrs: dict[str, Any]) -> tuple[bytes, bytes]:

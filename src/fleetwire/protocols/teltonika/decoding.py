@@ -31,24 +31,31 @@ _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_MS: Final = (datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH) // timedelta(milliseconds=1)
 _YEAR_2000: Final = 946684800  # s; a Codec 13 time before this is not a 4-byte timestamp
 # timestamp, priority, longitude, latitude, altitude, angle, satellites, speed
-_GPS: Final = struct.Struct(">QBiihHBH")
-_FIXED_SIZES: Final = (1, 2, 4, 8)
+_GPS: Final = ">QBiihHBH"
+_VALUE_FORMATS: Final = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))
 
 
 class Layout(NamedTuple):
-    """Field widths of one AVL codec's IO element block."""
+    """One AVL codec's record shape, as structs read a whole part at a time (a read per field
+    costs more than the field itself)."""
 
-    event_id: int
-    generation: bool  # Codec 16: a generation-type byte after the event id
-    count_size: int  # width of the total and per-group counts
-    io_id: int
+    head: struct.Struct  # GPS element, event id, Codec 16's generation type, total IO count
+    generation: bool
+    count_size: int  # width of the per-group counts
+    elements: tuple[tuple[int, struct.Struct], ...]  # (value size, IO id + value) per group
     variable: bool  # Codec 8E: a last group of length-prefixed elements
 
 
+def _layout(event_id: str, generation: bool, count: str, io_id: str, variable: bool) -> Layout:
+    head = struct.Struct(_GPS + event_id + ("B" if generation else "") + count)
+    elements = tuple((size, struct.Struct(">" + io_id + f)) for size, f in _VALUE_FORMATS)
+    return Layout(head, generation, struct.calcsize(count), elements, variable)
+
+
 _LAYOUTS: Final[dict[int, Layout]] = {
-    Codec.C8: Layout(event_id=1, generation=False, count_size=1, io_id=1, variable=False),
-    Codec.C8E: Layout(event_id=2, generation=False, count_size=2, io_id=2, variable=True),
-    Codec.C16: Layout(event_id=2, generation=True, count_size=1, io_id=2, variable=False),
+    Codec.C8: _layout(event_id="B", generation=False, count="B", io_id="B", variable=False),
+    Codec.C8E: _layout(event_id="H", generation=False, count="H", io_id="H", variable=True),
+    Codec.C16: _layout(event_id="H", generation=True, count="B", io_id="H", variable=False),
 }
 
 
@@ -87,20 +94,17 @@ def _decode_avl(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
 
 
 def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
-    start = r.pos
-    r.skip(_GPS.size)
-    ts, priority, lon, lat, alt, angle, sats, speed = _GPS.unpack_from(frame, start)
+    head = r.unpack(layout.head)
+    ts, priority, lon, lat, alt, angle, sats, speed, event = head[:9]
     attributes: dict[str, Any] = {"priority": priority, "sat": sats}
-    event = r.uint(layout.event_id)
     if event:
         attributes["event"] = event
     if layout.generation:
-        attributes["generationType"] = r.u8()
-    r.skip(layout.count_size)  # total element count: the group counts below are what matter
-    for size in _FIXED_SIZES:
-        for _ in range(r.uint(layout.count_size)):
-            io_id = r.uint(layout.io_id)
-            put_io(attributes, io_id, r.uint(size), size)
+        attributes["generationType"] = head[9]
+    # the head's total element count is left unread: the group counts below are what matter
+    for size, element in layout.elements:
+        for io_id, value in r.repeated(element, r.uint(layout.count_size)):
+            put_io(attributes, io_id, value, size)
     if layout.variable:
         for _ in range(r.u16()):
             io_id = r.u16()
