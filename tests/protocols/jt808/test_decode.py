@@ -109,7 +109,10 @@ def test_vendor_items_and_padding_are_skipped() -> None:
     r = one(v.TRACCAR_ZERO_PADDING)  # zero "items", the last one overrunning: ignored
     assert (r.latitude, r.longitude) == (-27.455656, 153.029616)  # status 0x1C06: south
     assert r.fix_time == utc(2020, 11, 2, 19, 17, 33)
-    assert one(v.TRACCAR_TEXT_ITEM).attributes == {"status": 2, "ignition": False, "blocked": False}
+    # item 0x33, the lock's "*M00,45,1138600..." text: 3.86 V in its status field
+    assert one(v.TRACCAR_TEXT_ITEM).attributes == {
+        "status": 2, "ignition": False, "blocked": False, "battery": 3.86
+    }  # fmt: skip
 
 
 def test_batch_of_blind_area_records() -> None:

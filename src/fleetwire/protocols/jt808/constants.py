@@ -40,6 +40,10 @@ class MessageType(IntEnum):
     COMPRESSED = 0x0901
     VENDOR_TEXT_ANSWER = 0x6006  # vendor: text answer to a query
     VENDOR_UNICODE_ANSWER = 0x1300  # vendor: command answer in UTF-16
+    ACCELERATION = 0x2070  # vendor: accelerometer samples
+    LOCK_REPORT = 0x5501  # Jointech lock: location and lock state
+    LOCK_REPORT_STORED = 0x5502  # the same, stored while offline and sent late
+    LOCK_RESPONSE = 0x4401  # platform -> lock: the short general response
     # platform -> terminal
     PLATFORM_RESPONSE = 0x8001
     REGISTER_RESPONSE = 0x8100
@@ -59,6 +63,15 @@ SUBPACKAGE_BIT: Final = 0x2000
 VERSION_BIT: Final = 0x4000  # 2019: a protocol-version byte follows and the phone is 10 bytes
 
 HEADER_2013: Final = 12  # id(2) attrs(2) phone(6) serial(2)
+LOCK_IDS: Final = frozenset({MessageType.LOCK_REPORT, MessageType.LOCK_REPORT_STORED})
+LOCK_HEADER: Final = 11  # id(2) attrs(2) phone(6) serial(1)
+LOCK_ACK_BIT: Final = 0x8000  # a lock report's attribute bit 15: it waits for 0x4401
+# Jointech locks also send ASCII "(id,...)" messages on the JT/T 808 connection: command
+# answers, and "(id,...,BASE,2,...TIME...)" asking for the server time in place of TIME
+TEXT_OPEN: Final = ord("(")
+TEXT_CLOSE: Final = ord(")")
+MAX_TEXT: Final = 512
+TEXT_TIME_REQUEST: Final = "BASE,2"
 HEADER_2019: Final = 17  # id(2) attrs(2) version(1) phone(10) serial(2)
 SUBPACKAGE_FIELDS: Final = 4  # total packages(2) + index(2)
 PHONE_2013: Final = 6

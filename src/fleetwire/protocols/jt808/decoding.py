@@ -15,9 +15,9 @@ from fleetwire.model import Record
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
-from . import answers, events, location, registration, transparent
+from . import answers, events, location, lock, registration, text, transparent
 from .constants import MessageType as M
-from .framing import Envelope, open_frame
+from .framing import Envelope, is_text, open_frame
 
 Decoder = Callable[[Envelope, DecodeContext], list[Record]]
 
@@ -49,6 +49,9 @@ DECODERS: dict[int, Decoder] = {
     M.MULTIMEDIA_EVENT: events.media_event,
     M.MULTIMEDIA_DATA: events.media_data,
     M.CAN_DATA: events.can_data,
+    M.LOCK_REPORT: lock.report,
+    M.LOCK_REPORT_STORED: lock.report,
+    M.ACCELERATION: events.acceleration,
     M.HEARTBEAT: _nothing,
     M.LOGOUT: _nothing,
 }
@@ -67,6 +70,8 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    if is_text(frame):
+        return text.decode(frame, ctx)
     # Altitude is read signed (below sea level exists; the standard's WORD would make the same
     # values tens of kilometres high): past -1,000 m it is the device's error, like any other
     # value the fields can hold and no fix can have

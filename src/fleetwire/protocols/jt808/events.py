@@ -92,3 +92,23 @@ def can_data(env: Envelope, ctx: DecodeContext) -> list[Record]:
         can_id = r.u32() & _CAN_ID_MASK
         attrs[f"can{can_id:X}"] = r.bytes(8).hex()
     return status_record(ctx, attrs)
+
+
+_SAMPLE: Final = 12  # time(6) x(2) y(2) z(2)
+
+
+def _sign_magnitude(raw: int) -> int:
+    return -(raw & 0x7FFF) if raw & 0x8000 else raw
+
+
+def acceleration(env: Envelope, ctx: DecodeContext) -> list[Record]:
+    """0x2070 (vendor): accelerometer samples {time(6 BCD), x, y, z}, each axis a 16-bit
+    sign-and-magnitude word (traccar HuabaoProtocolDecoderTest capture #53: 800E is -14), kept
+    as ``gSensor`` "[[x,y,z],...]"."""
+    r = Reader(env.data, env.start, env.end)
+    samples = []
+    while r.remaining >= _SAMPLE:
+        r.skip(6)
+        x, y, z = (_sign_magnitude(r.u16()) for _ in range(3))
+        samples.append(f"[{x},{y},{z}]")
+    return status_record(ctx, {"gSensor": "[" + ",".join(samples) + "]"} if samples else {})

@@ -56,6 +56,11 @@ def add_alarm(rec: Record, name: str) -> None:
 _ACTIVE_LOW: Final = {0x0089: {12: "removing"}, 0x00C5: {6: "vibration"}}
 
 
+# 00C5 bits 23-24: the motion state, 0 moving, 1 still (capture #99: 00, moving)
+_MOTION_SHIFT: Final = 23
+_MOTION_STATES: Final = {0: True, 1: False}
+
+
 def _alarm_word(sub: int) -> Callable[[bytes, Record], None]:
     def put(value: bytes, rec: Record) -> None:
         if len(value) == 4:
@@ -63,6 +68,8 @@ def _alarm_word(sub: int) -> Callable[[bytes, Record], None]:
             for bit, name in _ACTIVE_LOW[sub].items():
                 if not word >> bit & 1:
                     add_alarm(rec, name)
+            if sub == 0x00C5 and (word >> _MOTION_SHIFT & 3) in _MOTION_STATES:
+                rec.attributes["motion"] = _MOTION_STATES[word >> _MOTION_SHIFT & 3]
 
     return put
 

@@ -21,12 +21,17 @@ from .constants import (
     FLAG,
     HEADER_2013,
     HEADER_2019,
+    LOCK_HEADER,
+    LOCK_IDS,
     MAX_FRAME_SIZE,
+    MAX_TEXT,
     MIN_UNESCAPED,
     PHONE_2013,
     PHONE_2019,
     SUBPACKAGE_BIT,
     SUBPACKAGE_FIELDS,
+    TEXT_CLOSE,
+    TEXT_OPEN,
     VERSION_BIT,
 )
 
@@ -48,12 +53,18 @@ class Envelope(NamedTuple):
     end: int  # one past the last body byte
 
     @property
+    def short_header(self) -> bool:
+        """A Jointech lock report (0x5501/0x5502): its header's attribute word keeps only
+        the body length of the standard's; its other bits are the lock's own."""
+        return self.msg_id in LOCK_IDS
+
+    @property
     def subpackaged(self) -> bool:
-        return bool(self.attrs & SUBPACKAGE_BIT)
+        return not self.short_header and bool(self.attrs & SUBPACKAGE_BIT)
 
     @property
     def encrypted(self) -> bool:
-        return bool(self.attrs & ENCRYPTION_MASK)
+        return not self.short_header and bool(self.attrs & ENCRYPTION_MASK)
 
 
 def escape(data: bytes) -> bytes:
@@ -132,6 +143,23 @@ def _declared(inner: bytes) -> int:
     return header_size(attrs) + (attrs & BODY_LENGTH_MASK) + 1
 
 
+_TEXT_END_RE: Final = re.compile(b"[)\x7e]")
+
+
+def _text_length(buf: Buffer) -> int:
+    """A lock's ASCII "(...)" message on the same connection (see text_message): up to its ")";
+    a 7E first, or no ")" within MAX_TEXT, makes the "(" garbage to skip."""
+    m = _TEXT_END_RE.search(buf, 1, MAX_TEXT)
+    if m is None:
+        return NEED_MORE if len(buf) < MAX_TEXT else -1
+    return m.end() if buf[m.start()] != FLAG else -m.start()
+
+
+def is_text(frame: bytes) -> bool:
+    """Whether a frame is a lock's "(...)" text message rather than a 7E frame."""
+    return len(frame) >= 2 and frame[0] == TEXT_OPEN and frame[-1] == TEXT_CLOSE
+
+
 def frame_length(buf: Buffer) -> int:
     """Sign-coded length of the next frame (see base.NEED_MORE).
 
@@ -145,6 +173,8 @@ def frame_length(buf: Buffer) -> int:
     n = len(buf)
     if n == 0:
         return NEED_MORE
+    if buf[0] == TEXT_OPEN:
+        return _text_length(buf)
     if buf[0] != FLAG:
         m = _FLAG_RE.search(buf)
         return -(m.start() if m else n)
@@ -185,6 +215,9 @@ def open_frame(frame: bytes) -> Envelope:
     elif actual != expected:
         raise ChecksumError(f"check code {expected:02x} in frame, {actual:02x} computed")
     attrs = (data[2] << 8) | data[3]
+    msg_id = (data[0] << 8) | data[1]
+    if msg_id in LOCK_IDS:
+        return _lock_envelope(data, msg_id, attrs)
     head = header_size(attrs)
     # The body runs to the check code whatever the header's length field says: the flags
     # delimit the frame and the check code vouches for it, and captured Huabao lock firmware
@@ -200,8 +233,17 @@ def open_frame(frame: bytes) -> Envelope:
         phone = data[4 : 4 + PHONE_2013]
         serial_at = 4 + PHONE_2013
     serial = (data[serial_at] << 8) | data[serial_at + 1]
-    msg_id = (data[0] << 8) | data[1]
     return Envelope(data, msg_id, attrs, version, phone, serial, head, len(data) - 1)
+
+
+def _lock_envelope(data: bytes, msg_id: int, attrs: int) -> Envelope:
+    """0x5501/0x5502 of Jointech locks: id(2) attrs(2) phone(6) serial(1), whatever the attribute
+    bits say (captures #25, #37: a 1-byte serial is what makes the body length agree)."""
+    if len(data) < LOCK_HEADER + 1:
+        raise TruncatedFrame(f"{len(data)} bytes cannot hold a {LOCK_HEADER}-byte header")
+    phone = data[4 : 4 + PHONE_2013]
+    return Envelope(data, msg_id, attrs, None, phone, data[4 + PHONE_2013], LOCK_HEADER,
+                    len(data) - 1)  # fmt: skip
 
 
 def phone_id(phone: bytes) -> str:

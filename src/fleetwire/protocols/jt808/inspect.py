@@ -13,19 +13,23 @@ from typing import NamedTuple
 
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
+from . import text
 from .constants import (
+    LOCK_ACK_BIT,
+    LOCK_IDS,
     REGISTER_UNKNOWN_TERMINAL,
     RESULT_FAILURE,
     RESULT_OK,
     answered_generally,
 )
 from .constants import MessageType as M
-from .framing import Envelope, open_frame, phone_id
+from .framing import Envelope, is_text, open_frame, phone_id
 from .replies import (
     PHONE_KEY,
     VERSION_KEY,
     auth_code,
     general_response,
+    lock_response,
     next_serial,
     register_response,
 )
@@ -59,6 +63,9 @@ _KINDS: dict[int, _Policy] = {
     M.MULTIMEDIA_EVENT: _Policy(FrameKind.DATA, 1),
     M.MULTIMEDIA_DATA: _Policy(FrameKind.DATA, 1),
     M.CAN_DATA: _Policy(FrameKind.DATA, 1),
+    M.ACCELERATION: _Policy(FrameKind.DATA, 1),
+    M.LOCK_REPORT: _Policy(FrameKind.DATA, 1),
+    M.LOCK_REPORT_STORED: _Policy(FrameKind.DATA, 1),
 }
 _OTHER = _Policy(FrameKind.OTHER, 0)
 
@@ -97,13 +104,20 @@ def _replies(env: Envelope, unique_id: str, serial: int) -> tuple[bytes, bytes]:
 
 
 def inspect(frame: bytes, session: Session) -> Uplink:
+    if is_text(frame):
+        return text.inspect(frame, session)
     env = open_frame(frame)
     unique_id = phone_id(env.phone)
     session.state[PHONE_KEY] = env.phone
     session.state[VERSION_KEY] = env.version
     policy = _KINDS.get(env.msg_id, _OTHER)
     ack = reject = b""
-    if env.msg_id == M.REGISTER or answered_generally(env.msg_id):
+    if env.msg_id in LOCK_IDS:
+        if env.attrs & LOCK_ACK_BIT:  # the lock asks for an answer only with bit 15 set
+            serial = next_serial(session)
+            ack = lock_response(env.phone, serial, env.msg_id, RESULT_OK)
+            reject = lock_response(env.phone, serial, env.msg_id, RESULT_FAILURE)
+    elif env.msg_id == M.REGISTER or answered_generally(env.msg_id):
         ack, reject = _replies(env, unique_id, next_serial(session))
     return Uplink(
         kind=policy.kind,

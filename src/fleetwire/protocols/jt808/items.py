@@ -127,9 +127,100 @@ def _level_with_voltage(value: bytes, rec: Record) -> None:
         rec.attributes["batteryLevel"] = int.from_bytes(value[0:2], "big")
 
 
+# 0x60 events of Huabao electronic locks that name who opened them: event(2), a byte, the
+# lock id(6), the card or password(8 ASCII) (capture #28: event 0065, lock 001234567890 as in
+# its item 0x63, then "90017383")
+_LOCK_EVENTS: Final = range(0x61, 0x67)
+
+
 def _event(value: bytes, rec: Record) -> None:
     if len(value) >= 2:  # 0x60: event code(2), then the event's own data (capture #34)
-        rec.attributes["event"] = int.from_bytes(value[0:2], "big")
+        event = int.from_bytes(value[0:2], "big")
+        rec.attributes["event"] = event
+        if event in _LOCK_EVENTS and len(value) >= 17:
+            _ascii("driverUniqueId")(value[9:17], rec)
+
+
+def _seals(value: bytes, rec: Record) -> None:
+    """0x63 (Huabao seal locks): 11 bytes a lock: id(6), battery(2, mV), sealed(1: ASCII "1"),
+    physical state(1), signal(1) (capture #29: two locks, 4.224 V and 4.038 V)."""
+    for n in range(len(value) // 11):
+        lock = value[11 * n : 11 * n + 11]
+        prefix = f"lock{n + 1}"
+        rec.attributes[prefix + "Id"] = lock[0:6].hex()
+        rec.attributes[prefix + "Battery"] = int.from_bytes(lock[6:8], "big") / 1000
+        rec.attributes[prefix + "Seal"] = lock[8] == ord("1")
+
+
+_LOCK_TEXT: Final = b"*M00,"
+
+
+def _mode_or_lock_text(value: bytes, rec: Record) -> None:
+    """0x33: one byte, the working mode; or the lock's text "*M00,nn,sssssss..." whose status
+    field holds the battery in hundredths of a volt at its digits 2-4 (capture #65: "1138600"
+    is 3.86 V)."""
+    if len(value) == 1:
+        rec.attributes["mode"] = value[0]
+    elif value.startswith(_LOCK_TEXT) and len(value) >= 15 and value[10:13].isdigit():
+        rec.attributes["battery"] = int(value[10:13]) / 100
+
+
+def _vendor_fraction(hi: int, lo: int) -> float:
+    """A signed whole part and a fraction in 1/255 (capture #42: EF 18 is -17.094)."""
+    whole = hi - 256 if hi > 127 else hi
+    value = abs(whole) + lo / 255
+    return -value if whole < 0 else value
+
+
+def _sensors_or_obd(value: bytes, rec: Record) -> None:
+    """0xE6: the "$OBD-RT" line (capture #7), or 11 bytes a BLE sensor: index(1), MAC(6),
+    temperature(2), humidity(2) as _vendor_fraction (capture #42: sensor 3, -17.09 C)."""
+    if value.startswith(b"$OBD-RT"):
+        extended.obd_text(value, rec)
+    elif value and len(value) % 11 == 0:
+        for i in range(0, len(value), 11):
+            n = value[i]
+            rec.attributes[f"temp{n}"] = _vendor_fraction(value[i + 7], value[i + 8])
+            rec.attributes[f"humidity{n}"] = _vendor_fraction(value[i + 9], value[i + 10])
+
+
+# 0xFE of longer size: a mark 7C, then {id(1) length(1) value}; id 01 is a word of driving
+# alarms (capture #43: 00000001 is hard acceleration)
+_FE_MARK: Final = 0x7C
+_DRIVING_ALARMS: Final = {0: "hardAcceleration", 1: "hardBraking", 2: "hardCornering",
+                          3: "accident", 4: "tampering"}  # fmt: skip
+
+
+def _level_power_or_alarms(value: bytes, rec: Record) -> None:
+    if len(value) == 1:  # capture #56
+        rec.attributes["batteryLevel"] = value[0]
+    elif len(value) == 2:
+        rec.attributes["power"] = int.from_bytes(value, "big") / 10
+    elif len(value) == 4:
+        rec.attributes["odometer"] = int.from_bytes(value, "big")
+    elif value and value[0] == _FE_MARK:
+        pos = 1
+        while pos + 2 <= len(value):
+            sub, size = value[pos], value[pos + 1]
+            if sub == 0x01 and size == 4 and pos + 6 <= len(value):
+                word = int.from_bytes(value[pos + 2 : pos + 6], "big")
+                for bit, name in _DRIVING_ALARMS.items():
+                    if word >> bit & 1:
+                        extended.add_alarm(rec, name)
+            pos += 2 + size
+
+
+def _humidity_or_battery(value: bytes, rec: Record) -> None:
+    """0xF7: 2 bytes humidity in tenths; else battery(4, mV), [state(1): 2 or 3 charging],
+    [level(1)] (capture #85: 00000E87 02 46 is 3.719 V, charging, 70%)."""
+    if len(value) == 2:
+        rec.attributes["humidity"] = int.from_bytes(value, "big") / 10
+    elif len(value) >= 4:
+        rec.attributes["battery"] = int.from_bytes(value[0:4], "big") / 1000
+        if len(value) >= 5 and value[4] in (2, 3):
+            rec.attributes["charge"] = True
+        if len(value) >= 6:
+            rec.attributes["batteryLevel"] = value[5]
 
 
 # Lock status word bit 7 (bit "8" counted from 1): motor locked (Huabao HB-1AL document,
@@ -177,7 +268,9 @@ ITEMS: Final[dict[int, Handler]] = {
     0x06: _uint("batteryLevel", 1),  # 2019 uses 0x06 for 2 bytes of cabin temperature
     0x51: _temperatures,
     0x56: _level_times_ten,
+    0x33: _mode_or_lock_text,
     0x60: _event,
+    0x63: _seals,
     0x64: _alarm_label,
     0x65: _alarm_label,
     0x69: _uint("battery", 2, 0.01),  # volts in hundredths (capture #33)
@@ -192,12 +285,14 @@ ITEMS: Final[dict[int, Handler]] = {
     0xE3: _level_with_voltage,
     0xE4: _uint("batteryLevel", 2),  # capture #9
     0xE5: _motion,
-    0xE6: extended.obd_text,  # "$OBD-RT,..." line (capture #7)
+    0xE6: _sensors_or_obd,
     0xEB: extended.decode,  # sub-items or a time-zone string
     0xF1: _uint("power", 4, 0.001),  # supply in millivolts (capture #86)
+    0xF2: _ascii("versionFw"),  # capture #85
     0xF6: _sensor_block,
+    0xF7: _humidity_or_battery,
     0xF8: _identity,
-    0xFE: _uint("batteryLevel", 1),  # capture #56
+    0xFE: _level_power_or_alarms,
 }
 
 

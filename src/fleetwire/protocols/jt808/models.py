@@ -28,9 +28,24 @@ def _mv710g_alarms(value: bytes, rec: Record) -> None:
         add_alarm(rec, "door")
 
 
+_JC371_STATE: Final = b"\x20\x03"  # a state block: length(1) then the fields below
+_JC371_LEVELS: Final = range(1, 7)  # battery state 1-6, sixths of a full battery
+
+
 def _jc371_event(value: bytes, rec: Record) -> None:
+    """Item 0xE8: an event (captures #109, #110), or the 2003 state block: charging(1),
+    battery state(1), battery(2, 1/100 V), signal(1), supply(2, 1/100 V) (capture #108:
+    01 05 019F 03 0190 is charging, 83%, 4.15 V)."""
     if len(value) == 0x14 and value[0] in _JC371_EVENTS:
         add_alarm(rec, _JC371_EVENTS[value[0]])
+    elif value[:2] == _JC371_STATE and len(value) >= 10:
+        attrs = rec.attributes
+        attrs["charge"] = value[3] == 1
+        if value[4] in _JC371_LEVELS:
+            attrs["batteryLevel"] = value[4] * 100 // 6
+        attrs["battery"] = int.from_bytes(value[5:7], "big") / 100
+        attrs.setdefault("rssi", value[7])  # the standard item 0x30 says it first
+        attrs["power"] = int.from_bytes(value[8:10], "big") / 100
 
 
 ITEMS: Final[dict[str, dict[int, Handler]]] = {

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from fleetwire.protocols._binary import xor8
 from fleetwire.protocols.base import Session
 
-from .constants import RESULT_OK, MessageType
-from .framing import build_frame
+from .constants import FLAG, RESULT_OK, MessageType
+from .framing import build_frame, escape
 
 SERIAL_KEY: Final = "jt808.serial"  # last platform serial used on this connection
 PHONE_KEY: Final = "jt808.phone"  # raw phone field of the terminal's last frame
@@ -56,3 +57,13 @@ def register_response(
     if result == RESULT_OK:
         body += code
     return build_frame(MessageType.REGISTER_RESPONSE, body, phone, serial, version)
+
+
+def lock_response(phone: bytes, serial: int, reply_id: int, result: int = RESULT_OK) -> bytes:
+    """0x4401, the Jointech lock's own general response: the lock's short header (a 1-byte
+    serial), then the message id answered and the result."""
+    body = bytes((reply_id >> 8, reply_id & 0xFF, result))
+    head = bytes((MessageType.LOCK_RESPONSE >> 8, MessageType.LOCK_RESPONSE & 0xFF, 0, len(body)))
+    data = head + phone + bytes((serial & 0xFF,)) + body
+    flag = bytes((FLAG,))
+    return flag + escape(data + bytes((xor8(data),))) + flag
