@@ -21,15 +21,14 @@ from pathlib import Path
 
 from tests.protocols.captures import Capture, CaptureSet
 
-_NAME = "an attribute of the pet/configuration models with no name in attributes.md; kept raw"
 DIFFERENCES: dict[int, str] = {
     0: "the 'Place1' frame was edited after capture: its CRC does not match (checksum error)",
     6: "counter keys (0x37) carry their own time and start a record here (90); the reference"
     " folds them into the general-data records (78); no document says which",
-    7: "configuration read (type 02) gives no record; the reference reads number1Flag from it",
-    8: "counter 0x37 kept as io55 = 12; the reference names it barkCount: " + _NAME,
-    10: "system control answer (type 04) gives no record; the reference reads 'test' as a result",
-    11: "alarm bit 31 (bark, pet models) stays in the raw event word: " + _NAME,
+    7: "configuration read (type 02) gives no record; the reference reads number1Flag from it,"
+    " from ten one-byte 0x30 keys whose meaning no document found gives",
+    11: "bark (alarm bit 31) is read, in the alarm's own record: its time is 2 s before the"
+    " general data's, so it starts one; the reference folds it into the first record",
 }
 
 

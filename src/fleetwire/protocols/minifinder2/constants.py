@@ -52,7 +52,7 @@ class Key(IntEnum):
     GPS = 0x20  # lat, lon (i32, 1e-7 deg), speed (km/h), course, altitude (i16 m), accuracy,
     # mileage (u32 m), satellites: 21 bytes
     GENERAL = 0x24  # time (u32), status (u32) [, 4 more bytes on newer firmware]
-    COUNTER = 0x37  # time (u32), a counter (u32) of the pet models; kept as io55
+    COUNTER = 0x37  # time (u32), the bark count (u32, bit 31: barking stopped) of pet models
 
 
 # The message types whose first key is the IMEI (the frames that identify the device).
@@ -72,8 +72,9 @@ STATUS_MOTION: Final = 1 << 9
 # the MiniFinder2 decoding of the common open-source server maps; the vendor table itself could
 # not be retrieved. Bits 4-7 are geofences 1-4; the analysis says bits 26-29 tell enter from exit
 # but is not sure how, so both map to the generic "geofence". Bit 12 (SOS) is confirmed by a
-# capture (ALARM_SOS in vectors.py). Other bits (buttons 13/14, bit 31 of the pet models) stay in
-# the raw ``event``.
+# capture (ALARM_SOS in vectors.py). Other bits (buttons 13/14) stay in
+# the raw ``event``; bit 31 of the pet models (bark collars) is barking, kept as ``bark``
+# (captures #11), as bit 31 of key 0x37 is ``barkStop``.
 ALARM_BITS: Final[tuple[tuple[int, str], ...]] = (
     (0, "lowBattery"),
     (1, "overspeed"),
@@ -87,3 +88,6 @@ ALARM_BITS: Final[tuple[tuple[int, str], ...]] = (
     (10, "movement"),
     (12, "sos"),
 )
+
+BARK_ALARM: Final = 1 << 31
+BARK_STOP: Final = 1 << 31

@@ -1,5 +1,5 @@
-"""MiniFinder frames to Records: data messages (type 01), services (type 03: a status record)
-and responses (type 7F).
+"""MiniFinder frames to Records: data messages (type 01), services (type 03: a status record),
+system control answers (type 04) and responses (type 7F).
 
 Owns the value layouts of the keys the captures and the vendor overview pin down: general data
 0x24 (time, status: battery level, charging, moving), GPS 0x20, alarm 0x02 (alarm bits to the
@@ -22,6 +22,8 @@ from fleetwire.protocols.base import DecodeContext
 from . import keys
 from .constants import (
     ALARM_BITS,
+    BARK_ALARM,
+    BARK_STOP,
     GPS_SIZE,
     STATUS_BATTERY_SHIFT,
     STATUS_CHARGE,
@@ -102,6 +104,8 @@ def _alarm(frame: bytes, f: keys.Field, rec: Record) -> None:
         if "status" not in rec.attributes:
             rec.fix_time = _time(ts)  # an alarm alone in its record dates it
     rec.attributes["event"] = bits
+    if bits & BARK_ALARM:  # pet models: barking (capture #11)
+        rec.attributes["bark"] = True
     names = list(dict.fromkeys(name for bit, name in ALARM_BITS if bits >> bit & 1))
     if names:
         rec.attributes["alarm"] = ",".join(names)
@@ -109,9 +113,13 @@ def _alarm(frame: bytes, f: keys.Field, rec: Record) -> None:
 
 
 def _counter(frame: bytes, f: keys.Field, rec: Record) -> None:
+    """0x37 of the pet models (bark collars): time, then the bark count in bits 0-30 and bit 31
+    set when barking stopped (capture #8: 0000000C is 12 barks)."""
     ts, count = _timed(frame, f)
     rec.fix_time = _time(ts)
-    rec.attributes[f"io{f.key}"] = count
+    rec.attributes["barkCount"] = count & ~BARK_STOP
+    if count & BARK_STOP:
+        rec.attributes["barkStop"] = True
 
 
 def _other(frame: bytes, f: keys.Field, rec: Record) -> None:
@@ -152,6 +160,16 @@ def _response(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Re
     return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": result})]
 
 
+def _system_control(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Record]:
+    """A system control message from the device: the answer to one of ours, its keys' values
+    as text (capture #10: key 1F "test"); none that is text, no record."""
+    texts = [frame[f.start : f.end].replace(b"\x00", b"") for f in keys.fields(frame, start, end)]
+    result = " ".join(t.decode("ascii") for t in texts if t and t.isascii() and t.isalnum())
+    if not result:
+        return []
+    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": result})]
+
+
 def _services(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Record]:
     """A heartbeat or other services message: the device is alive now; its keys (after the
     IMEI) are not documented here, so they are kept raw."""
@@ -166,6 +184,7 @@ DECODERS: Final[dict[int, Decoder]] = {
     Message.DATA: _data,
     Message.SERVICES: _services,
     Message.RESPONSE: _response,
+    Message.SYSTEM_CONTROL: _system_control,
 }
 
 

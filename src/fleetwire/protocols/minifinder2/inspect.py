@@ -45,7 +45,7 @@ def inspect(frame: bytes, session: Session) -> Uplink:
         unique_id = keys.imei(frame, env.start, env.end)
         for _ in keys.fields(frame, env.start, env.end):
             pass
-    elif env.message == Message.RESPONSE:
+    elif env.message in (Message.RESPONSE, Message.SYSTEM_CONTROL):
         records = 1
     reply = ack(env.sequence) if env.properties & ACK_FLAG else b""
     return Uplink(kind=kind, unique_id=unique_id, ack=reply, records=records)

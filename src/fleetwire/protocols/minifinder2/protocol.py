@@ -21,9 +21,10 @@ class MiniFinder2Protocol(TrackerProtocol):
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
-        "data (GPS, general data, alarm)",
+        "data (GPS, general data, alarm, bark count and bark flag of pet models)",
         "services",
         "response",
+        "system control answer",
     )
     devices: ClassVar[tuple[str, ...]] = (
         "MiniFinder Pico", "MiniFinder Nano", "MiniFinder Atto", "MiniFinder Zepto", "Eview EV-07B",
