@@ -131,3 +131,23 @@ def test_build_frame_matches_a_hand_built_one() -> None:
     assert build_frame(0x0900, body, bytes.fromhex("013912345678"), 0x7E7D) == (
         v.frame_reference(0x0900, "013912345678", 0x7E7D, body)
     )
+
+
+# traccar HuabaoProtocolDecoderTest (used as data only): a Jointech lock's text answer between
+# its 7E frames, and a lock report
+LOCK_TEXT = b"(740190311185,1,001,ELOCK,3,529439)"
+LOCK_REPORT = bytes.fromhex(
+    "7e550104337401903111850622072002454206133574075359513a0000080100000001aa00005ded05e2030000"
+    "00000c06005affb5ffb40a0302dc65100100137e"
+)
+
+
+def test_lock_text_between_frames() -> None:
+    """A "(...)" text is a frame of its own, up to its ")"; one that meets a 7E first, or runs
+    past the text limit, is garbage skipped without losing the frame after it."""
+    assert framer(PROTOCOL).feed(LOCK_REPORT + LOCK_TEXT + LOCK_REPORT) == [
+        LOCK_REPORT, LOCK_TEXT, LOCK_REPORT
+    ]  # fmt: skip
+    assert framer(PROTOCOL).feed(b"(7401903" + LOCK_REPORT) == [LOCK_REPORT]
+    assert frame_length(memoryview(b"(74019")) == NEED_MORE
+    assert frame_length(memoryview(b"(" + bytes(600))) == -1

@@ -8,6 +8,7 @@ import pytest
 
 from fleetwire.errors import ChecksumError, FramingError, TruncatedFrame
 from fleetwire.protocols import gt06, teltonika
+from fleetwire.protocols._binary import xor8
 from fleetwire.protocols.base import Detection, FrameKind, Session
 from fleetwire.protocols.jt808 import PROTOCOL
 from fleetwire.protocols.jt808.framing import build_frame
@@ -172,3 +173,20 @@ def test_detect() -> None:
     assert PROTOCOL.detect(v.GOJT808_AUTH[:9]) == Detection.MORE
     assert PROTOCOL.detect(teltonika.Device("356307042441013").login()[0]) == Detection.NO
     assert PROTOCOL.detect(gt06.Device("123456789012345").login()[0]) == Detection.NO
+
+
+def test_lock_report_answered_with_the_short_response() -> None:
+    """A Jointech lock report with attribute bit 15 set (traccar HuabaoProtocolDecoderTest,
+    used as data only) gets 0x4401: the lock's short header (serial 1 byte), the report's id and
+    result 0; without the bit, nothing."""
+    frame = bytes.fromhex(
+        "7e55018c418560090010174701022106242122348476113550490700001c06000000074e00000000000003"
+        "08100000100102020200000a030000000b0803363839363037650c0600000001000afa7e"
+    )
+    up = PROTOCOL.inspect(frame, Session())
+    data = bytes.fromhex("44010003856009001017" + "00" + "550100")
+    assert up.ack == b"\x7e" + data + bytes((xor8(data),)) + b"\x7e"
+    assert (up.unique_id, up.records) == ("856009001017", 1)
+    quiet = frame[:3] + bytes((frame[3] & 0x7F,)) + frame[4:-2]
+    quiet += bytes((xor8(quiet[1:]),)) + b"\x7e"
+    assert PROTOCOL.inspect(quiet, Session()).ack == b""
