@@ -134,12 +134,14 @@ FIELD_READERS: Final[dict[int, FieldReader]] = {
 }
 
 
-def _record(frame: bytes, start: int, layout: Layout, ctx: DecodeContext) -> Record:
+def _record(
+    frame: bytes, start: int, layout: Layout, ctx: DecodeContext, readers: dict[int, FieldReader]
+) -> Record:
     rec = Record(fix_time=ctx.received, kind=RecordKind.STATUS)
     seen: set[int] = set()
     for field, value in layout.walk(frame, start):
         seen.add(field)
-        reader = FIELD_READERS.get(field)
+        reader = readers.get(field)
         if reader is not None:
             reader(rec, value)
         elif len(value) <= 8:
@@ -155,12 +157,16 @@ def _layout(ctx: DecodeContext) -> Layout:
     return Layout.from_bytes(ctx.context)
 
 
-def _flex(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def flex_records(
+    frame: bytes, ctx: DecodeContext, readers: dict[int, FieldReader] = FIELD_READERS
+) -> list[Record]:
+    """The records of a FLEX message, each field read by ``readers`` (field number -> reader;
+    a sized field without one becomes ``io<N>``); Navis reads more fields than Navtelecom."""
     kind, start, end = open_flex(frame)
     count = frame[2] if kind == ARRAY else 1
     layout = _layout(ctx)
     stride = layout.check_records(end - start, count)
-    return [_record(frame, start + k * stride, layout, ctx) for k in range(count)]
+    return [_record(frame, start + k * stride, layout, ctx, readers) for k in range(count)]
 
 
 def _answer(body: bytes, ctx: DecodeContext) -> list[Record]:
@@ -185,7 +191,7 @@ def _ntcb(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if frame[:1] == bytes((FLEX_START,)):
-        return _flex(frame, ctx)
+        return flex_records(frame, ctx)
     if frame == bytes((PING,)):
         return []
     return _ntcb(frame, ctx)
