@@ -59,4 +59,3 @@ class Device(NtcbDevice):
         body = ARRAY + bytes((n,)) + b"".join(map(self._record, records))
         count = bytes((n,))
         return build_ntcb(_SERVER, _DEVICE, body), build_ntcb(_DEVICE, _SERVER, ARRAY_REPLY + count)
-

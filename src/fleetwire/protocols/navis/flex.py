@@ -2,11 +2,10 @@
 
 FLEX (the record layout negotiated by `*>FLEX`) is the same on both; the field meanings added
 here are facts of traccar/traccar NavisProtocolDecoder.java (its field index i is FLEX field
-i + 1): 4 armed state (bit 0 armed, bit 1 alarm), 5/6 status bytes, 7 GSM level, 9 the time of
-the navigation fix (a record's position time; field 3, the event's time, stays the fallback),
-16 trip distance (float km), 21-28 analogue inputs 1-8, 30/32 inputs/outputs 9-16, 37 engine
-hours (u32 s), 45-52 temperatures 1-8 (i8), 69 CAN speed (km/h), 70 satellites seen (8
-constellation counts), 71 HDOP and PDOP (tenths).
+i + 1): 4 armed state (bit 0 armed, bit 1 alarm), 5/6 status bytes, 7 GSM level, 16 trip
+distance (float km), 21-28 analogue inputs 1-8, 30/32 inputs/outputs 9-16, 37 engine hours
+(u32 s), 45-52 temperatures 1-8 (i8, 0x80 no sensor), 69 CAN speed (km/h, 255 none), 70
+satellites seen (8 constellation counts), 71 HDOP and PDOP (tenths).
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from fleetwire.protocols.navtelecom.decoding import FIELD_READERS, FieldReader
 
 _F32: Final = struct.Struct("<f")
 _ABSENT_U8: Final = 0xFF
-_EPOCH_FIELD: Final = 3  # navtelecom's time reader, reused for the fix time of field 9
+_NO_SENSOR: Final = -128  # a temperature of 0x80: no sensor on that input
 
 
 def _u(v: bytes) -> int:
@@ -67,7 +66,9 @@ def _distance(rec: Record, v: bytes) -> None:
 
 def _temperature(n: int) -> FieldReader:
     def read(rec: Record, v: bytes) -> None:
-        rec.attributes[f"temp{n}"] = int.from_bytes(v, "little", signed=True)
+        value = int.from_bytes(v, "little", signed=True)
+        if value != _NO_SENSOR:
+            rec.attributes[f"temp{n}"] = value
 
     return read
 
@@ -92,7 +93,6 @@ READERS: Final[dict[int, FieldReader]] = {
     5: _status_low,
     6: _status_high,
     7: _named("rssi"),
-    9: FIELD_READERS[_EPOCH_FIELD],
     16: _distance,
     **{field: _named(f"adc{field - 20}") for field in range(21, 29)},
     30: _high_bits("input", "in"),

@@ -3,12 +3,12 @@
 A FLEX record is laid out by the bitfield the device declared in `*>FLEX` at the start of its
 connection; inspect() hands it to the gateway as the frame's context, the raw log keeps it with
 the frame and decode() reads it from ``ctx.context``, raising InvalidField without it, never
-guessing a layout. Fields decoded (vendor FLEX table): 1 record
-number, 2 event code, 3 time, 8 navigation state (bit 1 valid, bits 2-7 satellites),
-10/11 latitude/longitude (I32, 1/10000 minute), 12 altitude (I32, dm), 13 speed (float km/h),
-14 course (U16), 15 odometer (float km), 19/20 main/backup voltage (U16 mV), 29 inputs 1-8,
-31 outputs 1-8; other sized fields become ``io<N>`` (unsigned LE). NTCB login and negotiation
-packets carry no record.
+guessing a layout. Fields decoded (vendor FLEX table): 1 record number, 2 event code, 3 event
+time, 8 navigation state (bit 1 valid, bits 2-7 satellites), 9 the fix's time (a record's time
+when present, else field 3's), 10/11 latitude/longitude (I32, 1/10000 minute), 12 altitude
+(I32, dm), 13 speed (float km/h), 14 course (U16), 15 odometer (float km), 19/20 main/backup
+voltage (U16 mV), 29 inputs 1-8, 31 outputs 1-8; other sized fields become ``io<N>`` (unsigned
+LE). NTCB login and negotiation packets carry no record.
 """
 
 from __future__ import annotations
@@ -121,6 +121,7 @@ FIELD_READERS: Final[dict[int, FieldReader]] = {
     2: _attr("event"),
     3: _time,
     8: _nav,
+    9: _time,  # the navigation fix's own time: it replaces field 3's (the event's) when both come
     10: _coordinate(90, "latitude"),
     11: _coordinate(180, "longitude"),
     12: _altitude,
