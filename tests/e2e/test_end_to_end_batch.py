@@ -54,6 +54,7 @@ BATCH: tuple[tuple[str, int, float, int], ...] = (
     ("intellitrac", 1, 1e-6, 0),
     ("mictrack", 1, 1e-6, 0),
     ("gotop", 1, 1e-6, 0),
+    ("navis", 1, 1e-5, 1),
 )
 
 

@@ -20,7 +20,7 @@ NAMES: tuple[str, ...] = (
     "ulbotech", "minifinder", "egts", "cguard", "box", "easytrack", "its", "t55", "trv", "ivt401",
     "jt600", "topin", "khd", "vt200", "huasheng", "taip", "megastek", "laipac", "tramigo",
     "wondex", "mobilogix", "aplicom", "telic", "tlt2h", "upro", "starlink", "v680", "intellitrac",
-    "mictrack", "gotop",
+    "mictrack", "gotop", "navis",
 )  # fmt: skip
 
 

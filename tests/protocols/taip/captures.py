@@ -3,8 +3,10 @@
 The first 28 lines of captures.jsonl are every message of traccar/traccar
 src/test/java/org/traccar/protocol/TaipProtocolDecoderTest.java (Trimble, DCT Syrus and Argentine
 firmwares' sentences operators sent in; used as data only), in that file's order; some are held
-there without any end or with the CR LF around them, and are kept so. Then the Trimble appendix's
-PV example and Cypress Solutions' LN example. ``expect`` is what Fleetwire decodes; ``reference``
+there with the CR LF around them, and are kept so; the three Syrus `REV` sentences it holds with
+no end at all (lines 24-26) carry the `<` the device ends them with (the reference's TCP framer
+splits on it and strips it). Then the Trimble appendix's PV example and Cypress Solutions' LN
+example. ``expect`` is what Fleetwire decodes; ``reference``
 that test's verdict. ``DIFFERENCES`` explains every frame where the two disagree.
 """
 
@@ -18,11 +20,6 @@ _DOCUMENTED = (
     "{}: a position message of Trimble's TAIP appendix, decoded here to its fix; the reference "
     "decoder reads no record from it"
 )
-_UNENDED = (
-    "held in the reference test with no `<` and no line end after it: on the wire a sentence "
-    "ends with one of them, and without either a sentence cannot be told from a cut one, so it "
-    "is refused as truncated (the same sentence followed by its end decodes)"
-)
 DIFFERENCES: dict[int, str] = {
     4: _DOCUMENTED.format("LN (long navigation)"),
     9: _DOCUMENTED.format("CP (compact position)"),
@@ -33,9 +30,6 @@ DIFFERENCES: dict[int, str] = {
         "checksum kept: the XOR no longer matches, so the sentence is refused as corrupt (the "
         "original, line 29, decodes)"
     ),
-    23: _UNENDED,
-    24: _UNENDED,
-    25: _UNENDED,
 }
 
 

@@ -3,12 +3,12 @@
 A FLEX record is laid out by the bitfield the device declared in `*>FLEX` at the start of its
 connection; inspect() hands it to the gateway as the frame's context, the raw log keeps it with
 the frame and decode() reads it from ``ctx.context``, raising InvalidField without it, never
-guessing a layout. Fields decoded (vendor FLEX table): 1 record
-number, 2 event code, 3 time, 8 navigation state (bit 1 valid, bits 2-7 satellites),
-10/11 latitude/longitude (I32, 1/10000 minute), 12 altitude (I32, dm), 13 speed (float km/h),
-14 course (U16), 15 odometer (float km), 19/20 main/backup voltage (U16 mV), 29 inputs 1-8,
-31 outputs 1-8; other sized fields become ``io<N>`` (unsigned LE). NTCB login and negotiation
-packets carry no record.
+guessing a layout. Fields decoded (vendor FLEX table): 1 record number, 2 event code, 3 event
+time, 8 navigation state (bit 1 valid, bits 2-7 satellites), 9 the fix's time (a record's time
+when present, else field 3's), 10/11 latitude/longitude (I32, 1/10000 minute), 12 altitude
+(I32, dm), 13 speed (float km/h), 14 course (U16), 15 odometer (float km), 19/20 main/backup
+voltage (U16 mV), 29 inputs 1-8, 31 outputs 1-8; other sized fields become ``io<N>`` (unsigned
+LE). NTCB login and negotiation packets carry no record.
 """
 
 from __future__ import annotations
@@ -121,6 +121,7 @@ FIELD_READERS: Final[dict[int, FieldReader]] = {
     2: _attr("event"),
     3: _time,
     8: _nav,
+    9: _time,  # the navigation fix's own time: it replaces field 3's (the event's) when both come
     10: _coordinate(90, "latitude"),
     11: _coordinate(180, "longitude"),
     12: _altitude,
@@ -134,12 +135,14 @@ FIELD_READERS: Final[dict[int, FieldReader]] = {
 }
 
 
-def _record(frame: bytes, start: int, layout: Layout, ctx: DecodeContext) -> Record:
+def _record(
+    frame: bytes, start: int, layout: Layout, ctx: DecodeContext, readers: dict[int, FieldReader]
+) -> Record:
     rec = Record(fix_time=ctx.received, kind=RecordKind.STATUS)
     seen: set[int] = set()
     for field, value in layout.walk(frame, start):
         seen.add(field)
-        reader = FIELD_READERS.get(field)
+        reader = readers.get(field)
         if reader is not None:
             reader(rec, value)
         elif len(value) <= 8:
@@ -155,12 +158,16 @@ def _layout(ctx: DecodeContext) -> Layout:
     return Layout.from_bytes(ctx.context)
 
 
-def _flex(frame: bytes, ctx: DecodeContext) -> list[Record]:
+def flex_records(
+    frame: bytes, ctx: DecodeContext, readers: dict[int, FieldReader] = FIELD_READERS
+) -> list[Record]:
+    """The records of a FLEX message, each field read by ``readers`` (field number -> reader;
+    a sized field without one becomes ``io<N>``); Navis reads more fields than Navtelecom."""
     kind, start, end = open_flex(frame)
     count = frame[2] if kind == ARRAY else 1
     layout = _layout(ctx)
     stride = layout.check_records(end - start, count)
-    return [_record(frame, start + k * stride, layout, ctx) for k in range(count)]
+    return [_record(frame, start + k * stride, layout, ctx, readers) for k in range(count)]
 
 
 def _answer(body: bytes, ctx: DecodeContext) -> list[Record]:
@@ -185,7 +192,7 @@ def _ntcb(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     if frame[:1] == bytes((FLEX_START,)):
-        return _flex(frame, ctx)
+        return flex_records(frame, ctx)
     if frame == bytes((PING,)):
         return []
     return _ntcb(frame, ctx)

@@ -28,6 +28,8 @@ class TaipProtocol(TrackerProtocol):
         "PV", "CP", "LN", "EV (Syrus, with extended tags)", "GP", "CV", "CQ", "BR", "US",
         "AL/ST/other answers (stored, no record)",
     )  # fmt: skip
+    # a sentence ends with `<` (Trimble's appendix); some firmwares end it with a line end
+    terminators: ClassVar[tuple[bytes, ...]] = (b"<", b"\r\n", b"\r", b"\n")
     devices: ClassVar[tuple[str, ...]] = (
         "Trimble TAIP receivers", "DCT Syrus", "Rinho / Argentine TAIP trackers",
     )  # fmt: skip
