@@ -108,6 +108,29 @@ def test_command_answer() -> None:
     assert r.attributes == {"result": "DIN1=1,DIN2=0,DIN3=0,DIN4=0,DOUT1=1,DOUT2=1,AIN1=17,AIN2=26"}
 
 
+def test_trouble_codes_with_their_place() -> None:
+    live, archived = decode_sane(PROTOCOL, v.DTCS, CTX)
+    for r in (live, archived):
+        assert (r.kind, r.fix_time, r.valid) == (
+            RecordKind.POSITION,
+            utc(2011, 10, 17, 22, 41, 48),
+            True,
+        )
+        assert (r.latitude, r.longitude) == (pytest.approx(43.755129), pytest.approx(13.1467505))
+        assert r.altitude is None and r.speed is None
+    assert live.attributes == {"dtcs": "P0010"}
+    assert archived.attributes == {"dtcs": "P0011", "archive": True}
+
+
+def test_answers_to_configuration_version_firmware_and_set_io() -> None:
+    for command in (2, 3, 4):
+        r = one(device_packet(IMEI, command, b"OK \r\n"))
+        assert (r.kind, r.attributes) == (RecordKind.STATUS, {"result": "OK"})
+    assert one(device_packet(IMEI, 17, b"\x01")).attributes == {"result": "1"}
+    with pytest.raises(TruncatedFrame):
+        PROTOCOL.decode(device_packet(IMEI, 17, b""), CTX)
+
+
 def test_commands_without_records() -> None:
     assert PROTOCOL.decode(v.IDENTIFICATION, CTX) == []
     assert PROTOCOL.decode(device_packet(IMEI, 16, b""), CTX) == []

@@ -99,6 +99,9 @@ DTCS_BAD_LENGTH = h(
 SMS_BAD_LENGTH = h(
     "0011000315A07F440B1D07534554494f20636f6e66696775726174696f6e2064617461206f6b341C"
 )
+# TRACCAR: DTCS_BAD_LENGTH with its length field set to its 48-byte payload (0x0030), the CRC
+# untouched (it does not cover the length): two trouble codes, P0010 live and P0011 archived
+DTCS = h("0030" + DTCS_BAD_LENGTH.hex()[4:])
 
 # LINQO: "summer gsminfo" (SMS password "summer") sent as command 108
 COMMAND_GSMINFO = h("000f6C73756d6d65722067736d696e666fE76D")
@@ -116,4 +119,5 @@ VALID = [
     RECORDS_TWO,
     RECORDS_SHORT_IMEI,
     RECORDS_NO_IO,
+    DTCS,
 ]
