@@ -32,6 +32,8 @@ class Gps103Protocol(TrackerProtocol):
     default_port: ClassVar[int] = 5001
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP, Transport.UDP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    # what the units end a message with; some firmware ends lines instead
+    terminators: ClassVar[tuple[bytes, ...]] = (b";", b"\r\n", b"\n")
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "logon", "heartbeat", "tracker", "alarms (help me, low battery, move, speed, stockade, "
