@@ -3,7 +3,10 @@
 Every frame (captures.jsonl, one JSON object a line) is one of traccar/traccar
 src/test/java/org/traccar/protocol/RuptelaProtocolDecoderTest.java (commit 2099230503: FM-Eco4,
 FM-Pro4 and HCV5 records, extended records, a photo part, identification, SMS-via-GPRS answers
-and trouble codes; used as data only), in that file's order.
+and trouble codes; used as data only), after the four frames a later version of that test
+added (an extended record with an iButton driver, an identification, 29 records without a fix,
+records with empty driver card halves), as the copy in sushantjagtap5543/track (commit
+c1e2befdc6) holds them; their ``source`` says so. In that later file's order.
 
 ``expect`` is what Fleetwire decodes; ``reference`` is that test's own verdict.
 ``python -m tests.protocols.ruptela.captures`` prints how many read as the reference does.
@@ -21,8 +24,8 @@ _EDITED = (
     "refused as an edited frame"
 )
 DIFFERENCES: dict[int, str] = {
-    2: _EDITED.format(17, 36),
-    4: _EDITED.format(11, 48),
+    6: _EDITED.format(17, 36),
+    8: _EDITED.format(11, 48),
 }
 
 

@@ -143,6 +143,31 @@ def test_no_fix_gives_a_status_without_position() -> None:
     assert (r.kind, r.valid, r.has_position) == (RecordKind.STATUS, False, False)
 
 
+def test_no_fix_fields_all_ff_are_not_read() -> None:
+    records = decode_sane(PROTOCOL, v.NO_FIX_FF, CTX)
+    assert len(records) == 29 and {r.kind for r in records} == {RecordKind.STATUS}
+    r = records[0]
+    assert (r.valid, r.satellites, r.speed, r.course) == (False, None, None, None)
+    assert r.attributes == {"priority": 0, "event": 7, "io32": 33, "io27": 255, "power": 12.485}
+    assert records[2].attributes["motion"] is True  # IO 173
+
+
+def test_driver_ids() -> None:
+    r = decode_sane(PROTOCOL, v.EMPTY_DRIVER_CARD, CTX)[0]
+    assert "driverUniqueId" not in r.attributes and "io126" not in r.attributes  # no card
+    no_fix = bytes.fromhex("80000000") * 2 + bytes(8)
+    head = bytes.fromhex("60cd0a31") + b"\x00\x00" + no_fix + b"\x07"  # event 7
+
+    def driver(ios: bytes) -> object:
+        rec = one(device_packet(IMEI, 1, b"\x00\x01" + head + b"\x00\x00\x00" + ios))
+        return rec.attributes.get("driverUniqueId")
+
+    card = b"DRIVER0012345678"
+    assert driver(b"\x02\x7e" + card[:8] + b"\x7f" + card[8:]) == "DRIVER0012345678"
+    assert driver(b"\x02\x9b" + card[:8] + b"\x9c" + card[8:]) == "DRIVER0012345678"
+    assert driver(b"\x01\x22" + bytes.fromhex("01d042f31d000030")) == "01d042f31d000030"
+
+
 def test_malformed_records() -> None:
     with pytest.raises(ChecksumError):
         PROTOCOL.decode(v.RECORDS_ONE[:-1] + b"\x00", CTX)

@@ -21,7 +21,7 @@ from fleetwire.protocols.base import DecodeContext
 
 from .constants import Command
 from .framing import open_frame
-from .io_elements import put_io
+from .io_elements import join_driver_halves, put_io
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 # longitude, latitude, altitude (dm), angle (1/100 degree), satellites, speed (km/h), hdop (x10)
@@ -62,24 +62,26 @@ def _record(frame: bytes, r: Reader, layout: Layout) -> _Part:
     r.skip(_GPS.size)
     lon, lat, alt, angle, sats, speed, hdop = _GPS.unpack_from(frame, start)
     course = angle / 100
-    attributes["sat"] = sats
-    attributes["hdop"] = hdop / 10
+    fix = lon != _NO_FIX or lat != _NO_FIX
+    if fix:  # without a fix the device fills these fields with FF
+        attributes["sat"] = sats
+        attributes["hdop"] = hdop / 10
     event = r.uint(layout.id_size)
     if event:
         attributes["event"] = event
+    sizes: dict[int, int] = {}
     for size in _IO_SIZES:
         for _ in range(r.u8()):
             io_id = r.uint(layout.id_size)
-            put_io(attributes, io_id, r.uint(size))
-    rec = Record(
-        fix_time=_EPOCH + timedelta(seconds=ts),
-        valid=sats > 0,
-        satellites=sats,
-        attributes=attributes,
-    )
-    if course > 360:
+            sizes[io_id] = size
+            put_io(attributes, io_id, r.uint(size), size)
+    join_driver_halves(attributes, sizes)
+    rec = Record(fix_time=_EPOCH + timedelta(seconds=ts), attributes=attributes)
+    if fix and course > 360:
         raise InvalidField(f"course {course} out of range")
     if _place(rec, lat, lon):
+        rec.valid = sats > 0
+        rec.satellites = sats
         rec.altitude = alt / 10
         rec.speed = float(speed)
         rec.course = course
