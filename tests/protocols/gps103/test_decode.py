@@ -172,9 +172,9 @@ def test_dtc_and_fuel_leak_keywords() -> None:
     assert one(head + b"oil1" + tail).attributes["alarm"] == "fuelLeak"
 
 
-def test_cell_report_without_cell_or_clock_stores_nothing() -> None:
-    frame = b"imei:359586015829802,tracker,000000000,13554900601,L,;"
-    assert PROTOCOL.decode(frame, CTX) == []
+def test_report_without_gps_cell_or_clock_is_a_bare_status() -> None:
+    r = one(b"imei:359586015829802,tracker,000000000,13554900601,L,;")
+    assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
 
 
 @pytest.mark.parametrize(

@@ -161,8 +161,6 @@ def _report(f: list[str], ctx: DecodeContext) -> list[Record]:
         except ValueError as e:
             raise InvalidField(f"bad cell {lac!r}/{cid!r}") from e
     _keyword(_field(f, 1), f, rec.attributes)
-    if rec.kind is RecordKind.STATUS and not rec.attributes:
-        return []  # a periodic report without fix, cell or clock: nothing to store
     if "alarm" in rec.attributes:
         rec.kind = RecordKind.EVENT
     return [rec]
