@@ -15,7 +15,11 @@ a line:
   it: "null" (no record), "record", "position", ["count", n] (n records), or
   ["attr", key, value];
 - ``source`` (optional, else the set's default): where the frame comes from;
-- ``options`` (optional): decode options the source set (a model override, say).
+- ``options`` (optional): decode options the source set (a model override, say);
+- ``after`` (optional): hex of the frames the device sent before this one on its connection,
+  for a protocol whose frames depend on what the connection negotiated (Navtelecom's *>FLEX
+  record layout): inspect() sees them first on the same session, and the frame is decoded with
+  the context inspect() gives it, as the gateway and worker do.
 
 Its ``captures.py`` makes a :class:`CaptureSet` with the frames where the two disagree and why
 (``differences``), so that ``python -m tests.protocols.<name>.captures`` prints how many real
@@ -52,6 +56,7 @@ class Capture:
     reference: Reference
     source: str
     options: dict[str, object] = field(default_factory=dict)
+    after: tuple[str, ...] = ()
 
     @property
     def frame(self) -> bytes:
@@ -70,7 +75,7 @@ def load(path: Path, default_source: str) -> list[Capture]:
             out.append(
                 Capture(item["hex"] if "hex" in item else item["text"].encode("ascii").hex(),
                         item["expect"], ref, item.get("source", default_source),
-                        item.get("options", {}))
+                        item.get("options", {}), tuple(item.get("after", ())))
             )  # fmt: skip
     return out
 
@@ -157,7 +162,24 @@ class CaptureSet:
 
     def context(self, capture: Capture) -> DecodeContext:
         return DecodeContext(unique_id=self.unique_id, received=NOW, transport=self.transport,
-                             options=dict(capture.options))  # fmt: skip
+                             options=dict(capture.options),
+                             context=self.negotiated(capture))  # fmt: skip
+
+    def session(self, capture: Capture) -> Session:
+        """A session that has seen the frames sent before the capture on its connection."""
+        session = Session()
+        for earlier in capture.after:
+            self.protocol.inspect(bytes.fromhex(earlier), session)
+        return session
+
+    def negotiated(self, capture: Capture) -> bytes:
+        """The context inspect() gives the capture after the frames before it (b"": none)."""
+        if not capture.after:
+            return b""
+        try:
+            return self.protocol.inspect(capture.frame, self.session(capture)).context
+        except DeviceError:
+            return b""
 
     def decode(self, capture: Capture) -> Result:
         try:
@@ -239,7 +261,7 @@ def check_framed(captures: CaptureSet, capture: Capture) -> None:
     """The frame leaves the framer whole and inspect() does not fail on it."""
     frame = capture.frame
     assert framer(captures.protocol).feed(frame) == [frame]
-    session = Session()
+    session = captures.session(capture)
     session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
     captures.protocol.inspect(frame, session)
 

@@ -53,14 +53,14 @@ def test_full_report_fields() -> None:
     r = one(v.TRACKER_FULL)
     assert (r.course, r.altitude, r.speed) == (30.1, 65.43, 0.0)
     assert r.attributes == {
-        "ignition": True, "door": False, "fuelLevel": 10.5, "fuelLevel2": 0.0, "temp1": 28.0,
+        "ignition": True, "door": False, "fuel1": 10.5, "fuel2": 0.0, "temp1": 28.0,
     }  # fmt: skip
     r = one(v.TRACKER_WEST_FAST)
     assert r.fix_time == utc(2016, 6, 28, 18, 29, 49)  # local clock 8 h ahead, past midnight
     assert r.longitude == pytest.approx(-(113 + 28.8029 / 60))
     assert r.speed == pytest.approx(65.26 * KN, abs=0.01)
-    assert r.attributes["fuelLevel"] == 31.37
-    assert "fuelLevel2" not in r.attributes  # "51442" without "%": not a fuel level
+    assert r.attributes["fuel1"] == 31.37
+    assert "fuel2" not in r.attributes  # "51442" without "%": not a fuel level
 
 
 def test_time_and_coordinate_variants() -> None:
@@ -133,11 +133,48 @@ def test_obd() -> None:
 
 
 def test_logon_heartbeat_and_unknown_layouts() -> None:
-    for frame in (v.DOC_LOGON, v.DOC_HEARTBEAT):
-        r = one(frame)
-        assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
-    assert PROTOCOL.decode(v.NO_FIX_LAYOUT, CTX) == []
+    for frame in (v.DOC_LOGON, v.DOC_HEARTBEAT, v.ALT_LOGON):
+        assert PROTOCOL.decode(frame, CTX) == []  # nothing to store: inspect answers them
     assert PROTOCOL.decode(b"imei:864180034124375,vr,0c00fa011ea05a03d7;", CTX) == []
+
+
+def test_alternative_report() -> None:
+    r = one(v.ALT_REPORT)
+    assert (r.kind, r.fix_time, r.valid) == (
+        RecordKind.POSITION,
+        utc(2018, 10, 24, 21, 47, 34),
+        True,
+    )
+    assert (r.latitude, r.longitude, r.altitude) == (-33.42317, -70.6193, 674.0)
+    assert (r.speed, r.course, r.satellites) == (67.0, 229.0, 8)  # km/h on the wire
+    assert r.attributes == {"rssi": 26, "hdop": 1.0, "ignition": False, "charge": True}
+    r = one(v.ALT_REPORT_NO_FIX)  # the last fix again, flagged invalid
+    assert (r.valid, r.satellites, r.attributes["hdop"]) == (False, 0, 99.9)
+    with pytest.raises(InvalidField):
+        PROTOCOL.decode(v.ALT_REPORT.replace(b",26,", b",x,"), CTX)
+    with pytest.raises(InvalidField):
+        PROTOCOL.decode(v.ALT_REPORT.replace(b",241018,", b",241318,"), CTX)
+
+
+def test_heartbeat_glued_to_a_report_decodes_the_report() -> None:
+    r = one(v.GLUED)
+    assert (r.latitude, r.longitude) == (pytest.approx(-16.920322), pytest.approx(145.77787))
+
+
+def test_dtc_and_fuel_leak_keywords() -> None:
+    head = b"imei:353451044508750,"
+    tail = b",0809231929,,F,055403.000,A,2233.1870,N,11354.3067,E,0.00,30.1,,1,0,10.5%,P0021,;"
+    a = one(head + b"DTC" + tail).attributes
+    assert (a["alarm"], a["dtcs"], a["fuel1"]) == ("fault", "P0021", 10.5)
+    assert "fuel2" not in a
+    a = one(head + b"oil 51.67" + tail).attributes
+    assert (a["alarm"], a["fuelLevel"]) == ("fuelLeak", 51.67)
+    assert one(head + b"oil1" + tail).attributes["alarm"] == "fuelLeak"
+
+
+def test_report_without_gps_cell_or_clock_is_a_bare_status() -> None:
+    r = one(b"imei:359586015829802,tracker,000000000,13554900601,L,;")
+    assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
 
 
 @pytest.mark.parametrize(

@@ -51,14 +51,21 @@ def test_needs_more_and_garbage() -> None:
     assert frame_length(b"junk;imei:") == -5  # up to and with a terminator
     assert frame_length(b"hello") == -5
     assert frame_length(b"imei:1\x00;") == -6  # a control byte: resync there
-    assert frame_length(b"359769031878322imei:3597;") == -15  # digits glued to a report
+    assert frame_length(b"359769031878322imei:3597;") == 25  # a heartbeat glued to a report
+    assert frame_length(b"359769031878322imei:3597") == NEED_MORE
+    assert frame_length(b"359769031878322ime") == NEED_MORE
+    assert frame_length(b"359769031878322imei:3\x00;") == -15  # the report is garbage
     assert frame_length(b"1" * 18) == -18  # longer than any IMEI
 
 
-def test_heartbeat_glued_to_a_report_keeps_the_report() -> None:
-    # traccar capture: a heartbeat without its ';' in front of a report
-    stream = b"359769031878322" + v.TRACKER_LT
-    assert framer(PROTOCOL).feed(stream) == [v.TRACKER_LT]
+def test_heartbeat_glued_to_a_report_is_one_frame() -> None:
+    # traccar capture: a heartbeat without its ';' in front of a report; both get their due
+    assert framer(PROTOCOL).feed(v.GLUED + v.TRACKER_LT) == [v.GLUED, v.TRACKER_LT]
+
+
+def test_star_ends_the_alternative_firmware_messages() -> None:
+    stream = v.ALT_LOGON + v.ALT_REPORT + b"\r\n" + v.TRACKER_LT
+    assert framer(PROTOCOL).feed(stream) == [v.ALT_LOGON, v.ALT_REPORT + b"\r\n", v.TRACKER_LT]
 
 
 def test_unterminated_message_hits_the_size_cap() -> None:

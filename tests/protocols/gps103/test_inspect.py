@@ -27,6 +27,11 @@ def test_heartbeat_is_answered_on() -> None:
     assert inspect(v.DOC_HEARTBEAT + b"\r\n") == (FrameKind.HEARTBEAT, "359586015829802", b"ON")
 
 
+def test_alternative_logon_is_answered_load_and_a_glued_heartbeat_on() -> None:
+    assert inspect(v.ALT_LOGON) == (FrameKind.LOGIN, "123451234512345", b"LOAD")
+    assert inspect(v.GLUED) == (FrameKind.DATA, "359769031878322", b"ON")
+
+
 @pytest.mark.parametrize("frame", v.REPORTS, ids=lambda f: f[:30].decode())
 def test_reports_are_not_answered(frame: bytes) -> None:
     u = PROTOCOL.inspect(frame, Session())

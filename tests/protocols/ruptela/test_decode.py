@@ -108,6 +108,29 @@ def test_command_answer() -> None:
     assert r.attributes == {"result": "DIN1=1,DIN2=0,DIN3=0,DIN4=0,DOUT1=1,DOUT2=1,AIN1=17,AIN2=26"}
 
 
+def test_trouble_codes_with_their_place() -> None:
+    live, archived = decode_sane(PROTOCOL, v.DTCS, CTX)
+    for r in (live, archived):
+        assert (r.kind, r.fix_time, r.valid) == (
+            RecordKind.POSITION,
+            utc(2011, 10, 17, 22, 41, 48),
+            True,
+        )
+        assert (r.latitude, r.longitude) == (pytest.approx(43.755129), pytest.approx(13.1467505))
+        assert r.altitude is None and r.speed is None
+    assert live.attributes == {"dtcs": "P0010"}
+    assert archived.attributes == {"dtcs": "P0011", "archive": True}
+
+
+def test_answers_to_configuration_version_firmware_and_set_io() -> None:
+    for command in (2, 3, 4):
+        r = one(device_packet(IMEI, command, b"OK \r\n"))
+        assert (r.kind, r.attributes) == (RecordKind.STATUS, {"result": "OK"})
+    assert one(device_packet(IMEI, 17, b"\x01")).attributes == {"result": "1"}
+    with pytest.raises(TruncatedFrame):
+        PROTOCOL.decode(device_packet(IMEI, 17, b""), CTX)
+
+
 def test_commands_without_records() -> None:
     assert PROTOCOL.decode(v.IDENTIFICATION, CTX) == []
     assert PROTOCOL.decode(device_packet(IMEI, 16, b""), CTX) == []
@@ -118,6 +141,31 @@ def test_no_fix_gives_a_status_without_position() -> None:
     head = bytes.fromhex("58068f4a0000800000008000000000000000000000000000000000")
     r = one(device_packet(IMEI, 1, b"\x00\x01" + head))
     assert (r.kind, r.valid, r.has_position) == (RecordKind.STATUS, False, False)
+
+
+def test_no_fix_fields_all_ff_are_not_read() -> None:
+    records = decode_sane(PROTOCOL, v.NO_FIX_FF, CTX)
+    assert len(records) == 29 and {r.kind for r in records} == {RecordKind.STATUS}
+    r = records[0]
+    assert (r.valid, r.satellites, r.speed, r.course) == (False, None, None, None)
+    assert r.attributes == {"priority": 0, "event": 7, "io32": 33, "io27": 255, "power": 12.485}
+    assert records[2].attributes["motion"] is True  # IO 173
+
+
+def test_driver_ids() -> None:
+    r = decode_sane(PROTOCOL, v.EMPTY_DRIVER_CARD, CTX)[0]
+    assert "driverUniqueId" not in r.attributes and "io126" not in r.attributes  # no card
+    no_fix = bytes.fromhex("80000000") * 2 + bytes(8)
+    head = bytes.fromhex("60cd0a31") + b"\x00\x00" + no_fix + b"\x07"  # event 7
+
+    def driver(ios: bytes) -> object:
+        rec = one(device_packet(IMEI, 1, b"\x00\x01" + head + b"\x00\x00\x00" + ios))
+        return rec.attributes.get("driverUniqueId")
+
+    card = b"DRIVER0012345678"
+    assert driver(b"\x02\x7e" + card[:8] + b"\x7f" + card[8:]) == "DRIVER0012345678"
+    assert driver(b"\x02\x9b" + card[:8] + b"\x9c" + card[8:]) == "DRIVER0012345678"
+    assert driver(b"\x01\x22" + bytes.fromhex("01d042f31d000030")) == "01d042f31d000030"
 
 
 def test_malformed_records() -> None:

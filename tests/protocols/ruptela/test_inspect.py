@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
+from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols.base import Detection, FrameKind, Session, Uplink
 from fleetwire.protocols.gt06 import Device as Gt06Device
 from fleetwire.protocols.ruptela import PROTOCOL
@@ -48,6 +48,12 @@ def test_command_answer_is_a_reply_without_ack() -> None:
     assert (up.kind, up.unique_id, up.ack) == (FrameKind.REPLY, "865733025646027", b"")
 
 
+def test_trouble_codes_are_acked_with_command_109() -> None:
+    up = PROTOCOL.inspect(v.DTCS, Session())
+    # the reply the reference server sends for command 9
+    assert (up.kind, up.ack, up.records) == (FrameKind.DATA, bytes.fromhex("00026d01c4a4"), 2)
+
+
 def test_other_commands_are_kept_without_reply() -> None:
     up = PROTOCOL.inspect(device_packet(868324021101311, 37, b"\x02\x01"), Session())
     assert (up.kind, up.ack, up.records) == (FrameKind.OTHER, b"", 0)
@@ -65,9 +71,9 @@ def test_flipped_crc_is_a_checksum_error(frame: bytes) -> None:
 def test_broken_envelopes() -> None:
     with pytest.raises(TruncatedFrame):
         PROTOCOL.inspect(v.RECORDS_ONE[:-1], Session())
-    with pytest.raises(InvalidField):
+    with pytest.raises(FramingError):
         PROTOCOL.inspect(v.RECORDS_ONE + b"\x00", Session())
-    with pytest.raises(InvalidField):
+    with pytest.raises(FramingError):
         PROTOCOL.inspect(v.DTCS_BAD_LENGTH, Session())
     with pytest.raises(TruncatedFrame):
         PROTOCOL.inspect(device_packet(868324021101311, 1, b"\x00"), Session())  # no count

@@ -11,7 +11,9 @@ from typing import Final
 
 LOGON_PREFIX: Final = b"##,"
 DATA_PREFIX: Final = b"imei:"
-TERMINATORS: Final = (0x3B, 0x0A)  # ';' ends every message; some firmware ends lines instead
+# ';' ends every message; some firmware ends lines instead; the alternative report ends '*'
+TERMINATORS: Final = (0x3B, 0x0A, 0x2A)
+ALT_END: Final = b"*"
 CR: Final = 0x0D
 LF: Final = 0x0A
 
@@ -35,5 +37,8 @@ ALARMS: Final[dict[str, str]] = {
     "sensor alarm": "vibration",  # the shock sensor of an armed unit
     "bonnet alarm": "bonnet",
     "footbrake alarm": "footBrake",
+    "accident alarm": "accident",
+    "DTC": "fault",  # the trouble code is in the second fuel field
 }
+FUEL_LEAK_PREFIX: Final = "oil"  # "oil1", "oil2", "oil 51.67" (the level, percent, after it)
 IGNITION_KEYWORDS: Final[dict[str, bool]] = {"acc on": True, "acc off": False}

@@ -1,5 +1,6 @@
-"""GPS103 messages to Records: the report layout (GPS `F` or cell-only `L`), the OBD report,
-and the logon/heartbeat status, chosen through a table by keyword.
+"""GPS103 messages to Records: the report layout (GPS `F` or cell-only `L`), the OBD report and
+the alternative report (`*`-terminated), chosen through a table by keyword; logon and heartbeat
+carry nothing to store (the gateway's session records say the device is connected).
 
 Report: `imei:<IMEI>,<keyword>,<local yyMMddHHmm[ss]>,<phone|rfid>,<F|L>,<hhmmss[.sss] UTC>,
 <A|V>,<lat>,<N|S>,<lon>,<E|W>,<speed kn>,<course>,<altitude>,<acc>,<door>,<fuel1 %>,<fuel2 %>,
@@ -15,11 +16,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
-from fleetwire.protocols._time import device_clock_to_utc
+from fleetwire.protocols._time import ddmmyy_hhmmss, device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
-from .constants import ALARMS, IGNITION_KEYWORDS, KNOTS
+from .constants import ALARMS, FUEL_LEAK_PREFIX, IGNITION_KEYWORDS, KNOTS
 from .framing import Shape, open_message
 
 Decoder = Callable[[list[str], DecodeContext], list[Record]]
@@ -109,7 +110,7 @@ def _extras(f: list[str], attrs: Attributes) -> None:
         attrs["ignition"] = acc == "1"
     if door in ("0", "1"):
         attrs["door"] = door == "1"
-    for key, i in (("fuelLevel", 16), ("fuelLevel2", 17)):
+    for key, i in (("fuel1", 16), ("fuel2", 17)):  # two tank sensors, percent
         value = _decimal(_field(f, i))  # only with its "%": some firmware puts other data here
         if value is not None and _field(f, i).endswith("%") and 0 <= value <= 100:
             attrs[key] = value
@@ -121,6 +122,14 @@ def _extras(f: list[str], attrs: Attributes) -> None:
 def _keyword(keyword: str, f: list[str], attrs: Attributes) -> None:
     if keyword in ALARMS:
         attrs["alarm"] = ALARMS[keyword]
+        if keyword == "DTC" and _field(f, 17):
+            attrs["dtcs"] = _field(f, 17)
+            attrs.pop("fuel2", None)  # not a fuel level in this report
+    elif keyword.startswith(FUEL_LEAK_PREFIX):
+        attrs["alarm"] = "fuelLeak"
+        level = _decimal(keyword[len(FUEL_LEAK_PREFIX) :]) if " " in keyword else None
+        if level is not None:
+            attrs["fuelLevel"] = level
     elif keyword in IGNITION_KEYWORDS:
         attrs["ignition"] = IGNITION_KEYWORDS[keyword]
     elif keyword == "rfid" and _field(f, 3):
@@ -184,13 +193,47 @@ def _obd(f: list[str], ctx: DecodeContext) -> list[Record]:
 
 KEYWORDS: dict[str, Decoder] = {"OBD": _obd}
 
+# The alternative report: `imei:<IMEI>,<name>,<event>,<sensor id>,<sensor V>,<hhmmss>,<ddmmyy>,
+# <rssi>,<gps 0/1>,<lat>,<lon>,<speed km/h>,<course>,<altitude>,<hdop>,<satellites>,<ignition>,
+# <charge>,<error>,*` (UTC, decimal degrees, "---" for a blank).
+_ALT_FIELDS = 19
+
+
+def _number(text: str, name: str) -> float:
+    value = _decimal(text)
+    if value is None:
+        raise InvalidField(f"bad {name} {text!r}")
+    return value
+
+
+def _alternative(f: list[str], ctx: DecodeContext) -> list[Record]:
+    if len(f) < _ALT_FIELDS:
+        raise InvalidField(f"alternative report with {len(f)} fields")
+    rec = Record(fix_time=ddmmyy_hhmmss(_field(f, 6), _field(f, 5)), kind=RecordKind.POSITION)
+    lat, lon = _number(_field(f, 9), "latitude"), _number(_field(f, 10), "longitude")
+    a = rec.attributes
+    a["rssi"] = int(_number(_field(f, 7), "rssi"))
+    a["hdop"] = _number(_field(f, 14), "hdop")
+    a["ignition"] = _field(f, 16) == "1"
+    a["charge"] = _field(f, 17) == "1"
+    rec.satellites = int(_number(_field(f, 15), "satellites"))
+    if lat == 0 and lon == 0:  # never had a fix: no (0, 0) position
+        rec.kind = RecordKind.STATUS
+        return [rec]
+    rec.latitude, rec.longitude = lat, lon
+    rec.valid = _field(f, 8) != "0"
+    rec.speed = _number(_field(f, 11), "speed")
+    rec.course = _number(_field(f, 12), "course")
+    rec.altitude = _number(_field(f, 13), "altitude")
+    return [rec]
+
 
 def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     shape, _, fields = open_message(frame)
-    if shape is not Shape.REPORT:  # logon and heartbeat: the device is alive
-        return [Record(fix_time=ctx.received, kind=RecordKind.STATUS)]
-    if len(fields) < 2:
-        return []
+    if shape is Shape.ALT_REPORT:
+        return _alternative(fields, ctx)
+    if shape not in (Shape.REPORT, Shape.HEARTBEAT_REPORT) or len(fields) < 2:
+        return []  # logon and heartbeat: answered by inspect, nothing to store
     return KEYWORDS.get(fields[1].strip(), _report)(fields, ctx)
 
 

@@ -1,9 +1,11 @@
 """GPS103 framing: where the next message ends in a TCP stream, and opening one message.
 
 Three message shapes share the stream: the logon `##,imei:<IMEI>,A;`, the bare heartbeat
-`<IMEI>;` and reports `imei:<IMEI>,<keyword>,...;`. A message ends at `;` (or a line end on some
-firmware); CR/LF right after it stay with it. Anything that cannot start one of the three is
-skipped. Knows the envelope only, never what a keyword means.
+`<IMEI>;` and reports `imei:<IMEI>,<keyword>,...;`; some units glue a heartbeat to the next
+report without its `;` (`<IMEI>imei:<IMEI>,...;`), and one firmware ends its reports, and its
+logon `imei:<IMEI>,L,*`, with `*`. A message ends at `;`, `*` (or a line end on some firmware);
+CR/LF right after it stay with it. Anything that cannot start one of these is skipped. Knows the
+envelope only, never what a keyword means.
 """
 
 from __future__ import annotations
@@ -15,20 +17,23 @@ from fleetwire.errors import FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer
 from fleetwire.protocols.base import NEED_MORE
 
-from .constants import CR, DATA_PREFIX, LF, LOGON_PREFIX, MAX_FRAME_SIZE, TERMINATORS
+from .constants import ALT_END, CR, DATA_PREFIX, LF, LOGON_PREFIX, MAX_FRAME_SIZE, TERMINATORS
 
 _FIRST_LOOK = 256
-_END = re.compile(rb"[;\n]")
+_END = re.compile(rb"[;\n*]")
 _NOT_TEXT = re.compile(rb"[^\x20-\x7e\r\n]")  # a control byte inside a message: not ours
-_STARTS = re.compile(rb"##,|imei:|[;\n]")
+_STARTS = re.compile(rb"##,|imei:|[;\n*]")
 _IMEI = re.compile(r"\d{10,17}")
 _MAX_IMEI = 17
+_ALT_LOGON_FIELDS = 3  # "imei:<IMEI>", "L", "*"
 
 
 class Shape(Enum):
     LOGON = "logon"
     HEARTBEAT = "heartbeat"
     REPORT = "report"
+    HEARTBEAT_REPORT = "heartbeat and report"  # a heartbeat glued to the report after it
+    ALT_REPORT = "alternative report"  # decimal degrees, ends '*'
 
 
 def frame_length(buf: Buffer) -> int:
@@ -62,6 +67,14 @@ def _heartbeat_length(buf: Buffer, head: bytes) -> int:
         return NEED_MORE
     if head[digits] in TERMINATORS:
         return _with_line_end(buf, digits)
+    rest = head[digits : digits + len(DATA_PREFIX)]
+    if DATA_PREFIX.startswith(rest):  # a heartbeat glued to a report: one frame, both answered
+        if len(rest) < len(DATA_PREFIX):
+            return NEED_MORE
+        report = frame_length(buf[digits:])
+        if report == NEED_MORE:
+            return NEED_MORE
+        return digits + report if report > 0 else -digits
     return -digits  # digits glued to something else: not a heartbeat
 
 
@@ -97,10 +110,13 @@ def _garbage_run(buf: Buffer) -> int:
 
 
 def strip_end(frame: bytes) -> bytes:
-    """The message without its terminator and trailing CR/LF; the terminator is required."""
+    """The message without its terminator and trailing CR/LF (a `*` stays: it marks the
+    alternative report); the terminator is required."""
     body = frame.rstrip(b"\r\n")
     if body.endswith(b";"):
         return body[:-1]
+    if body.endswith(ALT_END):
+        return body
     if b"\n" in frame[len(body) :]:
         return body  # a line end alone terminates on some firmware
     raise TruncatedFrame(f"message of {len(frame)} bytes without its terminator")
@@ -113,11 +129,23 @@ def open_message(frame: bytes) -> tuple[Shape, str, list[str]]:
         text = body.decode("ascii")
     except UnicodeDecodeError as e:
         raise InvalidField("non-ASCII message") from e
-    if ";" in text or "\n" in text:
+    if ";" in text or "\n" in text or "*" in text[:-1]:
         raise FramingError("two messages in one")
     if text.isdigit():
         return Shape.HEARTBEAT, _imei(text), []
     fields = text.split(",")
+    glued = text[: max(text.find(DATA_PREFIX.decode()), 0)]
+    if glued.isdigit():
+        shape, _, fields = open_message(frame[len(glued) :])
+        if shape is not Shape.REPORT:
+            raise FramingError(f"a heartbeat glued to a {shape.value}")
+        return Shape.HEARTBEAT_REPORT, _imei(glued), fields
+    if text.endswith("*"):
+        if not text.startswith("imei:"):
+            raise FramingError(f"not a GPS103 message: {text[:20]!r}")
+        if len(fields) == _ALT_LOGON_FIELDS and fields[1] == "L":
+            return Shape.LOGON, _imei(fields[0][5:]), fields
+        return Shape.ALT_REPORT, _imei(fields[0][5:]), fields
     if text.startswith("##,"):
         if len(fields) < 2 or not fields[1].startswith("imei:"):
             raise InvalidField(f"bad logon {text[:40]!r}")

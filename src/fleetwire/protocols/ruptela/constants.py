@@ -33,6 +33,7 @@ class ServerCommand(IntEnum):
     """Command ids of server-to-device packets (no IMEI in them)."""
 
     RECORDS_ACK = 100  # answers 1 and 68
+    DTCS_ACK = 109  # answers 9
     SMS_VIA_GPRS = 108  # an SMS command text sent over the connection
     IDENTIFICATION_ACK = 115
     HEARTBEAT_ACK = 116

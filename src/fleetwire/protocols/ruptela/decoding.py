@@ -1,4 +1,5 @@
-"""Ruptela frames to Records: records (command 1), extended records (68), SMS-via-GPRS answers (7).
+"""Ruptela frames to Records: records (command 1), extended records (68), diagnostic trouble codes
+(9) and the answers to server commands (2, 3, 4, 7 as text; 17 as a result byte).
 
 Owns the record layout (shared/protocols.md section 8) for both record commands, parameterised
 by the width of the event and IO ids, and the merging of extended records that the device split
@@ -20,11 +21,14 @@ from fleetwire.protocols.base import DecodeContext
 
 from .constants import Command
 from .framing import open_frame
-from .io_elements import put_io
+from .io_elements import join_driver_halves, put_io
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 # longitude, latitude, altitude (dm), angle (1/100 degree), satellites, speed (km/h), hdop (x10)
 _GPS: Final = struct.Struct(">iiHHBHB")
+_DTC_POSITION: Final = struct.Struct(">ii")  # longitude, latitude (1e-7 degree)
+_DTC_SIZE: Final = 5  # an OBD trouble code in ASCII, "P0010"
+_DTC_ARCHIVED: Final = 2
 _NO_FIX: Final = -(2**31)  # 0x80000000 in both coordinates: the device has no position
 _IO_SIZES: Final = (1, 2, 4, 8)
 _PER_PART: Final = frozenset({"priority", "sat", "hdop"})  # repeated in every part: keep the first
@@ -58,33 +62,43 @@ def _record(frame: bytes, r: Reader, layout: Layout) -> _Part:
     r.skip(_GPS.size)
     lon, lat, alt, angle, sats, speed, hdop = _GPS.unpack_from(frame, start)
     course = angle / 100
-    attributes["sat"] = sats
-    attributes["hdop"] = hdop / 10
+    fix = lon != _NO_FIX or lat != _NO_FIX
+    if fix:  # without a fix the device fills these fields with FF
+        attributes["sat"] = sats
+        attributes["hdop"] = hdop / 10
     event = r.uint(layout.id_size)
     if event:
         attributes["event"] = event
+    sizes: dict[int, int] = {}
     for size in _IO_SIZES:
         for _ in range(r.u8()):
             io_id = r.uint(layout.id_size)
-            put_io(attributes, io_id, r.uint(size))
-    rec = Record(
-        fix_time=_EPOCH + timedelta(seconds=ts),
-        valid=sats > 0,
-        satellites=sats,
-        attributes=attributes,
-    )
-    if lon != _NO_FIX or lat != _NO_FIX:
-        if not (-90e7 <= lat <= 90e7 and -180e7 <= lon <= 180e7 and course <= 360):
-            raise InvalidField(f"position out of range: {lat} {lon} course {course}")
-        rec.latitude = lat / 1e7
-        rec.longitude = lon / 1e7
+            sizes[io_id] = size
+            put_io(attributes, io_id, r.uint(size), size)
+    join_driver_halves(attributes, sizes)
+    rec = Record(fix_time=_EPOCH + timedelta(seconds=ts), attributes=attributes)
+    if fix and course > 360:
+        raise InvalidField(f"course {course} out of range")
+    if _place(rec, lat, lon):
+        rec.valid = sats > 0
+        rec.satellites = sats
         rec.altitude = alt / 10
         rec.speed = float(speed)
         rec.course = course
-    else:
+    return _Part(rec, time_key, extension)
+
+
+def _place(rec: Record, lat: int, lon: int) -> bool:
+    """Sets the position from 1e-7 degree values; a record without a fix becomes a status."""
+    if lon == _NO_FIX and lat == _NO_FIX:
         rec.kind = RecordKind.STATUS
         rec.valid = False
-    return _Part(rec, time_key, extension)
+        return False
+    if not (-90e7 <= lat <= 90e7 and -180e7 <= lon <= 180e7):
+        raise InvalidField(f"position out of range: {lat} {lon}")
+    rec.latitude = lat / 1e7
+    rec.longitude = lon / 1e7
+    return True
 
 
 def _continues(part: _Part, previous: _Part) -> bool:
@@ -125,15 +139,52 @@ def _text(payload: bytes) -> str:
     return payload.hex()
 
 
-def _sms_response(frame: bytes, r: Reader, ctx: DecodeContext, command: int) -> list[Record]:
-    text = _text(r.bytes(r.remaining))
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": text})]
+def _result(ctx: DecodeContext, result: str) -> list[Record]:
+    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": result})]
+
+
+def _text_response(frame: bytes, r: Reader, ctx: DecodeContext, command: int) -> list[Record]:
+    return _result(ctx, _text(r.bytes(r.remaining)).strip())
+
+
+def _set_io_response(frame: bytes, r: Reader, ctx: DecodeContext, command: int) -> list[Record]:
+    return _result(ctx, str(r.u8()))
+
+
+def _dtcs(frame: bytes, r: Reader, ctx: DecodeContext, command: int) -> list[Record]:
+    """Each trouble code comes with the time and place the device saw it (no altitude, speed
+    or satellite count); source 2 marks one read back from the device's memory."""
+    out = []
+    for _ in range(r.u8()):
+        r.skip(1)  # reserved
+        ts = r.u32()
+        start = r.pos
+        r.skip(_DTC_POSITION.size)
+        lon, lat = _DTC_POSITION.unpack_from(frame, start)
+        archived = r.u8() == _DTC_ARCHIVED
+        code = r.bytes(_DTC_SIZE)
+        if not code.isascii():
+            raise InvalidField(f"trouble code {code.hex()} is not ASCII")
+        attributes: dict[str, Any] = {"dtcs": code.decode("ascii")}
+        if archived:
+            attributes["archive"] = True
+        rec = Record(fix_time=_EPOCH + timedelta(seconds=ts), valid=True, attributes=attributes)
+        _place(rec, lat, lon)
+        out.append(rec)
+    if r.remaining:
+        raise InvalidField(f"{r.remaining} bytes after the last trouble code")
+    return out
 
 
 DECODERS: Final[dict[int, Decoder]] = {
     Command.RECORDS: _records,
     Command.EXTENDED_RECORDS: _records,
-    Command.SMS_VIA_GPRS_RESPONSE: _sms_response,
+    Command.DTCS: _dtcs,
+    Command.DEVICE_CONFIGURATION: _text_response,
+    Command.DEVICE_VERSION: _text_response,
+    Command.FIRMWARE_UPDATE: _text_response,
+    Command.SMS_VIA_GPRS_RESPONSE: _text_response,
+    Command.SET_IO: _set_io_response,
 }
 
 

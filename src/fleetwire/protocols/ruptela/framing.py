@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from typing import Final, NamedTuple
 
-from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
+from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer, crc16_kermit
 from fleetwire.protocols.base import NEED_MORE
 
@@ -67,7 +67,8 @@ def open_frame(frame: bytes) -> Envelope:
     if total != n:
         if total > n:
             raise TruncatedFrame(f"declared {total} bytes, have {n}")
-        raise InvalidField(f"declared {total} bytes, got {n}")
+        # more bytes than the length field counts: no framer cuts such a frame from a stream
+        raise FramingError(f"declared {total} bytes, got {n}")
     end = n - CRC_SIZE
     sent = _U16.unpack_from(frame, end)[0]
     with memoryview(frame) as mv:

@@ -2,7 +2,7 @@
 
 Checks length, CRC and IMEI (every packet carries the IMEI, so every frame identifies the
 device) and gives the exact reply: command 100 for records (1 and 68), 115 for identification,
-116 for heartbeats, each with value 01 (accepted). No record is parsed here.
+109 for trouble codes, 116 for heartbeats, each with value 01 (accepted). No record is parsed here.
 """
 
 from __future__ import annotations
@@ -31,7 +31,12 @@ _POLICY: Final[dict[int, _Policy]] = {
     Command.HEARTBEAT: _Policy(
         FrameKind.HEARTBEAT, server_packet(ServerCommand.HEARTBEAT_ACK, bytes((ACK_OK,)))
     ),
+    Command.DTCS: _Policy(FrameKind.DATA, server_packet(ServerCommand.DTCS_ACK, bytes((ACK_OK,)))),
     Command.SMS_VIA_GPRS_RESPONSE: _Policy(FrameKind.REPLY, b""),
+    Command.DEVICE_CONFIGURATION: _Policy(FrameKind.REPLY, b""),
+    Command.DEVICE_VERSION: _Policy(FrameKind.REPLY, b""),
+    Command.FIRMWARE_UPDATE: _Policy(FrameKind.REPLY, b""),
+    Command.SET_IO: _Policy(FrameKind.REPLY, b""),
 }
 _OTHER: Final = _Policy(FrameKind.OTHER, b"")
 _RECORD_COMMANDS: Final = frozenset({Command.RECORDS, Command.EXTENDED_RECORDS})
@@ -47,6 +52,10 @@ def inspect(frame: bytes, session: Session) -> Uplink:
         if env.end - env.start < 2:
             raise TruncatedFrame("records packet without a record count")
         records = frame[env.start + 1]
+    elif env.command == Command.DTCS:
+        if env.end <= env.start:
+            raise TruncatedFrame("trouble codes packet without a count")
+        records = frame[env.start]  # the number of trouble codes
     elif policy.kind is FrameKind.REPLY:
         records = 1
     return Uplink(kind=policy.kind, unique_id=env.imei, ack=policy.ack, records=records)

@@ -20,7 +20,9 @@ class RuptelaProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "records",
         "extended records",
+        "trouble codes",
         "SMS via GPRS response",
+        "configuration, version, firmware and set-IO answers",
         "identification",
         "heartbeat",
     )

@@ -27,6 +27,7 @@ class TopflytechProtocol(TrackerProtocol):
     default_port: ClassVar[int] = 5047
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
+    terminators: ClassVar[tuple[bytes, ...]] = (b")",)  # a text message ends with ')'
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "text (IMEI BP00 ...) position",
