@@ -14,8 +14,10 @@ from pathlib import Path
 from tests.protocols.captures import Capture, CaptureSet
 
 _MINUTES = (
-    "longitude 09494.73357: 94 degrees and 94.7 minutes, which no reading makes a coordinate "
-    "(the reference reads it as 95.58 W); refused as an invalid field, not guessed"
+    "longitude 094 degrees 94.x minutes, which no receiver writes (minutes stop at 59.99): the "
+    "line was edited by hand, as its placeholder IMEI 123456789012345 and its $GPRMC checksums "
+    "say (*47, *7C, *70 where the sentences XOR to 48, 7E, 74, differing in the edited digits); "
+    "refused as an invalid field, not guessed (the reference reads it as 95.58 W)"
 )
 DIFFERENCES: dict[int, str] = {
     16: (

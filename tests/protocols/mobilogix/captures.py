@@ -15,9 +15,10 @@ from tests.protocols.captures import Capture, CaptureSet
 
 DIFFERENCES: dict[int, str] = {
     17: (
-        "a T1 login (firmware, unit, ICCID, password, IMSI, IMEI): no position in it, so no "
-        "record, as for the earlier T1 (line 3) where the reference agrees; the reference "
-        "fills this one from the unit's last known position"
+        "a T1 login (firmware, unit, ICCID, password, IMSI, IMEI) carries no position, so no "
+        "record, as for the T1 of #2 where the reference agrees (null). The reference's "
+        "'position' here is no coordinate of this message: a message without one is filled "
+        "from the unit's last known location (its getLastLocation branch); nothing to decode"
     ),
 }
 

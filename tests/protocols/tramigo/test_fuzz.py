@@ -35,3 +35,13 @@ def test_text_report_with_random_text(text: str, time: int) -> None:
     body = text.encode()
     header = struct.pack("<BBHHHHHII", 0x80, 0, 1, 0xB0, 20 + len(body), 0x101, 0, 1, time)
     assert_clean(PROTOCOL, header + body, CTX)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from([0, 1, 4, 20, 22, 30, 40, 50, 255]) | st.integers(0, 255),
+                max_size=6),
+       st.binary(max_size=200))  # fmt: skip
+def test_binary_report_with_random_blocks(kinds: list[int], fill: bytes) -> None:
+    body = bytes(kinds) + fill
+    header = struct.pack("<BHHHIII", 0x04, 19 + len(body), 0, 1, 35262569, 5239614, 0)
+    assert_clean(PROTOCOL, header + body, CTX)

@@ -1,5 +1,5 @@
-"""Tramigo inspect: the unit from the 0x80 header, ping as a heartbeat, binary frames kept, no
-reply ever, length checks."""
+"""Tramigo inspect: the unit from the 0x80 header, ping as a heartbeat, binary frames by their
+IMEI, no reply ever, length checks."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def test_units_and_kinds() -> None:
     assert inspect(v.MOVING) == (FrameKind.DATA, "93877507", b"")
     assert inspect(v.IGNITION_ON) == (FrameKind.DATA, "1712598787", b"")
     assert inspect(v.PING) == (FrameKind.HEARTBEAT, "722822915", b"")
-    assert inspect(v.BINARY) == (FrameKind.DATA, None, b"")
+    assert inspect(v.BINARY) == (FrameKind.DATA, "352625695239614", b"")  # IMEI 35262569|5239614
 
 
 def test_broken_frames() -> None:
@@ -36,7 +36,7 @@ def test_broken_frames() -> None:
 def test_detect() -> None:
     assert PROTOCOL.detect(v.MOVING) == Detection.YES
     assert PROTOCOL.detect(v.MOVING[:30]) == Detection.MORE
-    assert PROTOCOL.detect(v.BINARY) == Detection.NO  # names no unit
+    assert PROTOCOL.detect(v.BINARY) == Detection.YES  # names the unit by its IMEI
     frame, reply = Device(Device.example_id).heartbeat()
     assert PROTOCOL.detect(frame) == Detection.YES
     assert PROTOCOL.inspect(frame, Session()).ack == reply == b""

@@ -3,7 +3,7 @@ simulated Device.
 
 Wire format: binary frames whose first byte names the layout: 0x80, a 20-byte header (length,
 unit id, time) carrying the unit's report as the text it would send by SMS; 0x04, a binary
-report (framed by its length and stored, its layout not public).
+report named by the unit's IMEI, in typed blocks (a report block carries the position).
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ Tramigo's "T23 Fleet GPRS Specification" is not public in full; the header layou
 from captures (traccar/traccar TramigoProtocolDecoderTest and TramigoFrameDecoderTest), all
 little-endian: 0x80 frames carry protocol(1) version(1) message number(2) type(2) length of the
 whole frame(2) ?(2) checksum(2) unit id(4) unix time(4), then the text; 0x04 frames carry their
-whole length in bytes 1-2. The checksum's algorithm is not public (a ping carries 0000), so it
-is not checked. The report text is the T23 user manual's SMS report ("<name>: Moving, 0.12 km E
-of <place>, <lat>, <lon>, NW with speed 10 km/h, 00:49:08 Aug 9"). Knows nothing about parsing.
+whole length in bytes 1-2 (their layout: binary.py). The checksum's algorithm is not public
+(a ping carries 0000), so it is not checked. The report text is the T23 user manual's SMS
+report ("<name>: Moving, 0.12 km E of <place>, <lat>, <lon>, NW with speed 10 km/h, 00:49:08
+Aug 9"). Knows nothing about parsing.
 """
 
 from __future__ import annotations

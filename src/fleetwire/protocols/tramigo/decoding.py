@@ -7,8 +7,8 @@ The time is the header's (UTC): the text's own time of day is the unit's local c
 ahead of the header in Nigerian captures, equal to it in Malaysian and Spanish ones) and has no
 year. "Ignition on/off detected" sets ignition; a status report's
 "battery: <n>%" the battery level. Text without a position (a ping) gives no record, and so
-does a 0x04 binary report (its layout is not public; the frame is kept for replay). The text's
-language follows the unit's setting: only the numbers are relied on.
+does a ping. The text's language follows the unit's setting: only the numbers are relied on.
+0x04 binary reports are read by binary.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import COMPASS, TEXT
+from . import binary
+from .constants import BINARY, COMPASS, TEXT
 from .framing import open_frame
 
 _POSITION = re.compile(r", (-?\d{1,2}\.\d+), (-?\d{1,3}\.\d+),")
@@ -31,6 +32,8 @@ _IGNITION = re.compile(r"Ignition (on|off) detected")
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     f = open_frame(frame)
+    if f.kind == BINARY:
+        return binary.decode(frame, ctx)
     if f.kind != TEXT:
         return []
     text = f.body.decode("latin-1")

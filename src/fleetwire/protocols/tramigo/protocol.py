@@ -23,7 +23,7 @@ class TramigoProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "0x80 text report (position, speed, heading, ignition, battery)", "0x80 ping",
-        "0x04 binary report (framed and stored, not decoded)",
+        "0x04 binary report (position, speed, course, event, ignition, signal, battery level)",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("Tramigo T22", "Tramigo T23", "Tramigo T23 Fleet")
 
