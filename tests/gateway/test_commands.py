@@ -203,6 +203,31 @@ def test_unanswered_command_fails_and_is_not_resent_after_restart(data_dir: Path
     assert failed is not None and failed.attempts == 1 and failed.error
 
 
+def test_a_command_whose_device_hung_up_without_answering_fails_at_the_reply_timeout(
+    data_dir: Path,
+) -> None:
+    """The gateway alone (no worker housekeeping): the device takes the command, closes its
+    connection without answering, and the command fails once the reply timeout has passed, not
+    left `sent` for good because its connection is gone from the dispatcher."""
+    settings = settings_for(data_dir)
+    dev_id = register(data_dir, IMEI, "teltonika")
+    store = BlockingCommands.of(settings)
+    cmd, _ = store.create(dev_id, "requestInfo", {})
+
+    async def scenario() -> None:
+        async with gateway(settings) as gw:
+            async with Tracker(gw, "teltonika", teltonika.Device(IMEI)) as t:
+                await t.take_command(answer=False)
+            assert store.get(cmd.id).state is State.SENT  # type: ignore[union-attr]
+            await wait_state(
+                store, cmd.id, State.FAILED, timeout=settings.gateway.command_reply_timeout + 3
+            )
+
+    asyncio.run(scenario())
+    failed = store.get(cmd.id)
+    assert failed is not None and failed.error == "no answer from the device"
+
+
 def test_idempotency_key_queues_once(data_dir: Path) -> None:
     settings = settings_for(data_dir)
     dev_id = register(data_dir, IMEI, "teltonika")

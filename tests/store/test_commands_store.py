@@ -64,9 +64,18 @@ def test_idempotency_order_and_visibility(registry_settings: Settings) -> None:
         # thousands of connected devices: the ids are sent in chunks, the order kept
         queued = await s.queued_for([2, *range(100, 12100)], limit=5)
         assert [c.id for c in queued] == [high.id, low.id]
+        # what a gateway asks first each round: the devices with anything to send
+        assert await s.queued_devices() == {1, 2, 3}
+        await s.create(4, "requestInfo", {}, ttl=0.001)
+        await asyncio.sleep(0.01)
+        assert await s.queued_devices() == {1, 2, 3}  # an expired command has nothing to send
         assert {c.device_id for c in await s.find(device_ids={2})} == {2}
         assert await s.find(device_ids=set()) == []
         assert [c.id for c in await s.find(2, State.QUEUED)] == [high.id, low.id]
+        assert await s.mark_sent(low.id)
+        assert await s.queued_devices() == {1, 2, 3}  # device 2 still has `high`
+        assert await s.mark_sent(high.id)
+        assert await s.queued_devices() == {1, 3}
 
     run(registry_settings, go)
 

@@ -32,7 +32,11 @@ class Dispatcher:
         self._poll = poll
         self._reply_timeout = reply_timeout
         self.by_device: dict[int, DeviceConnection] = {}
+        # the connections with a command awaiting its answer: the reply timeout is checked over
+        # these, not over every connection (a gateway holds tens of thousands, nearly all idle)
+        self.awaiting: set[DeviceConnection] = set()
         self._wake = asyncio.Event()
+        self._expired_at = 0.0
 
     def attach(self, device_id: int, conn: DeviceConnection) -> None:
         self.by_device[device_id] = conn
@@ -41,6 +45,8 @@ class Dispatcher:
     def detach(self, device_id: int | None, conn: DeviceConnection) -> None:
         if device_id is not None and self.by_device.get(device_id) is conn:
             del self.by_device[device_id]
+        if conn.inflight is None:  # one awaiting an answer still times out, and fails, here
+            self.awaiting.discard(conn)
 
     def on_reply(self, conn: DeviceConnection) -> None:
         """The device answered: the command in flight is acknowledged, the next may go."""
@@ -48,6 +54,7 @@ class Dispatcher:
         if inflight is None:
             return
         conn.inflight = None
+        self.awaiting.discard(conn)
         asyncio.get_running_loop().create_task(self.store.mark_acknowledged(inflight[0]))
         self._wake.set()
 
@@ -71,13 +78,27 @@ class Dispatcher:
     async def _round(self) -> None:
         loop = asyncio.get_running_loop()
         now = loop.time()
-        for conn in list(self.by_device.values()):
-            if conn.inflight is not None and now - conn.inflight[1] > self._reply_timeout:
-                cmd_id = conn.inflight[0]
+        for conn in list(self.awaiting):
+            inflight = conn.inflight
+            if inflight is None:
+                self.awaiting.discard(conn)
+            elif now - inflight[1] > self._reply_timeout:
                 conn.inflight = None
-                await self.store.mark_failed(cmd_id, "no answer from the device")
-        await self.store.expire()
-        ready = [d for d, c in self.by_device.items() if c.inflight is None and not c.closing]
+                self.awaiting.discard(conn)
+                await self.store.mark_failed(inflight[0], "no answer from the device")
+        # a write: once a poll interval, not at every attach (queued_for skips expired ones)
+        if now - self._expired_at >= self._poll:
+            self._expired_at = now
+            await self.store.expire()
+        if not self.by_device:
+            return
+        # the few devices with queued commands first, then the commands of those connected
+        # here: a round costs what is queued, not what is connected
+        by_device = self.by_device
+        ready = [
+            d for d in await self.store.queued_devices()
+            if (c := by_device.get(d)) is not None and c.inflight is None and not c.closing
+        ]  # fmt: skip
         if not ready:
             return
         commands = await self.store.queued_for(ready)
@@ -106,5 +127,6 @@ class Dispatcher:
         t.write(payload)
         if awaits:
             conn.inflight = (cmd.id, asyncio.get_running_loop().time())
+            self.awaiting.add(conn)
         log.info(kv("command_sent", id=cmd.id, type=cmd.type, device=conn.session.unique_id,
                     peer=conn.peer, hex=payload[:128].hex()))  # fmt: skip

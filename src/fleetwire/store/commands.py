@@ -204,6 +204,17 @@ class Commands:
             q = q.where(commands.c.device_id.in_(list(device_ids)))
         return [_command(r) for r in await self._all(q)]
 
+    async def queued_devices(self) -> set[int]:
+        """The devices with a queued, unexpired command: usually a handful, however many devices
+        are connected, so a gateway asks this before it asks for any device's commands."""
+        now = now_ms()
+        q = (
+            select(commands.c.device_id)
+            .where(commands.c.state == State.QUEUED.value, commands.c.expires > now)
+            .distinct()
+        )
+        return {r[0] for r in await self._all(q)}
+
     async def queued_for(
         self, device_ids: Iterable[int], limit: int = 10000
     ) -> list[StoredCommand]:
