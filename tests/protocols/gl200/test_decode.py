@@ -133,7 +133,7 @@ def test_information() -> None:
     assert (r.kind, r.fix_time) == (RecordKind.STATUS, utc(2009, 2, 14, 9, 32, 54))
     assert r.attributes == {
         "type": "06", "versionFw": "0100", "ignition": False, "motion": True,
-        "iccid": "898600810906F8048812", "rssi": 16,
+        "iccid": "898600810906F8048812", "rssi": 16, "power": 12.0, "battery": 4.4,
     }  # fmt: skip
 
 
