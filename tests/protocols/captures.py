@@ -15,7 +15,8 @@ a line:
   it: "null" (no record), "record", "position", ["count", n] (n records), or
   ["attr", key, value];
 - ``source`` (optional, else the set's default): where the frame comes from;
-- ``options`` (optional): decode options the source set (a model override, say).
+- ``options`` (optional): decode options the source set (a model override, say);
+- ``transport`` (optional, else the set's): "udp" for a datagram (it is its own frame).
 
 Its ``captures.py`` makes a :class:`CaptureSet` with the frames where the two disagree and why
 (``differences``), so that ``python -m tests.protocols.<name>.captures`` prints how many real
@@ -52,6 +53,7 @@ class Capture:
     reference: Reference
     source: str
     options: dict[str, object] = field(default_factory=dict)
+    transport: Transport | None = None
 
     @property
     def frame(self) -> bytes:
@@ -70,7 +72,8 @@ def load(path: Path, default_source: str) -> list[Capture]:
             out.append(
                 Capture(item["hex"] if "hex" in item else item["text"].encode("ascii").hex(),
                         item["expect"], ref, item.get("source", default_source),
-                        item.get("options", {}))
+                        item.get("options", {}),
+                        Transport(item["transport"]) if "transport" in item else None)
             )  # fmt: skip
     return out
 
@@ -156,7 +159,8 @@ class CaptureSet:
         return get(self.protocol_name)
 
     def context(self, capture: Capture) -> DecodeContext:
-        return DecodeContext(unique_id=self.unique_id, received=NOW, transport=self.transport,
+        return DecodeContext(unique_id=self.unique_id, received=NOW,
+                             transport=capture.transport or self.transport,
                              options=dict(capture.options))  # fmt: skip
 
     def decode(self, capture: Capture) -> Result:
@@ -236,10 +240,13 @@ def whole(captures: CaptureSet) -> list[Capture]:
 
 
 def check_framed(captures: CaptureSet, capture: Capture) -> None:
-    """The frame leaves the framer whole and inspect() does not fail on it."""
+    """The frame leaves the framer whole (a datagram is its own frame) and inspect() does not
+    fail on it."""
     frame = capture.frame
-    assert framer(captures.protocol).feed(frame) == [frame]
-    session = Session()
+    transport = capture.transport or captures.transport
+    if transport is not Transport.UDP:
+        assert framer(captures.protocol).feed(frame) == [frame]
+    session = Session(transport=transport)
     session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
     captures.protocol.inspect(frame, session)
 
