@@ -22,7 +22,6 @@ _BINARY = (
     "do not place ({}); refused with a reason (dead-lettered), not misread"
 )
 DIFFERENCES: dict[int, str] = {
-    2: "not decoded yet: the GTERI Bluetooth accessory list (<ERI Mask> bit 8) and its tag id",
     195: _BINARY.format("+EVT", "message type 0x2D carries extra bytes before the position"),
     196: _BINARY.format("+RSP", "a compressed track of 100 points"),
     197: _BINARY.format("+RSP", "mask FC1FFF: device name and the bits above 19"),

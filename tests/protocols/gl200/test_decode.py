@@ -215,3 +215,16 @@ def test_device_round_trip() -> None:
     assert one(buffered).attributes["archive"] is True
     with pytest.raises(ValueError, match="at most"):
         dev.report(fixes * 8)
+
+
+def test_eri_bluetooth_accessories() -> None:
+    # traccar Gl200TextProtocolDecoderTest (commit 00b15c0dc6), used as data only
+    frame = (
+        b"+RESP:GTERI,80201E0100,860201067144330,,00000100,,10,1,1,0.0,0,30.2,121.348427,"
+        b"31.163316,20251126093749,0460,0000,1807,00775892,00,0.0,,,,,99,210100,,1,00,6,4,"
+        b"0D1C099A,283F,WMS301_Test,7805414BA78A,1,3453,24,33,24.58,100,20251126093751,77E4$"
+    )
+    a = one(frame).attributes
+    assert {k: v for k, v in a.items() if k.startswith("tag")} == {
+        "tag1Id": "7805414BA78A", "tag1Temp": 24.0, "tag1Humidity": 33, "tag1Battery": 100,
+    }  # fmt: skip

@@ -71,6 +71,7 @@ def _positions(msg: Text, ctx: DecodeContext, extra: Extra | None = None) -> lis
     reports.tail(tail, attrs)
     if msg.name == "GTERI":
         extras.digital_fuel(f, tail, f[0], attrs)
+        extras.ble_accessories(f, tail, f[0], attrs)
     for rec in records[:-1]:
         _finish(rec, {k: v for k, v in attrs.items() if k in ("archive", "alarm")})
     _finish(records[-1], attrs)

@@ -1,7 +1,8 @@
 """@Track messages whose fields after the header follow a per-model or per-mask layout: GTINF
 (power, second power input, backup battery), GTCAN (fuel and AdBlue by the CAN report mask),
 GTBAA / GTBID (Bluetooth accessory values by the append mask), GTDTT (transparent data of a
-fuel sensor), GTDAR (driver warning type), and the digital fuel sensor of GTERI.
+fuel sensor), GTDAR (driver warning type), and the digital fuel sensor and Bluetooth
+accessories (tag id, temperature, humidity, battery) of GTERI.
 
 Layouts: the field lists of the vendor documents' messages as observed in traccar/traccar
 Gl200TextProtocolDecoderTest captures (field facts only). Every reader here checks the shape of
@@ -160,3 +161,65 @@ def digital_fuel(f: list[str], tail: list[str], version: str | None, attrs: Attr
             if _HEX.fullmatch(tail[i + 2]):
                 attrs["fuel"] = int(tail[i + 2], 16)
             return
+
+
+# GTERI <ERI Mask> bit 8: Bluetooth accessories. Per accessory: index (hex), type, model,
+# raw data (GV600M: its length first), <Append Mask> (4 hex), then one field per mask bit:
+# 0 name, 1 MAC (the tag id), 2 status, 3 battery voltage, 4 temperature, 5 humidity,
+# 7 input/output, 8 event, 9 tyre pressure, 10 timestamp, 11 enhanced temperature, 12 magnet,
+# 13 battery percentage, 14 relay.
+_BLE_BITS = 15
+_BLE_KEYS = {1: "Id", 4: "Temp", 5: "Humidity", 13: "Battery"}
+_BLE_MASK = re.compile(r"[0-9A-Fa-f]{4}")
+_BLE_INDEX = re.compile(r"[0-9A-Fa-f]{1,2}")
+
+
+def _ble_start(tail: list[str], raw_length: bool) -> int | None:
+    """Where the accessory list (its count) starts: found by its shape."""
+    head = 6 if raw_length else 5
+    for i in range(len(tail) - head):
+        if (
+            tail[i].isdigit()
+            and 0 < int(tail[i]) <= 8
+            and _BLE_INDEX.fullmatch(tail[i + 1])
+            and tail[i + 2].isdigit()
+            and _BLE_MASK.fullmatch(tail[i + head])
+        ):
+            return i
+    return None
+
+
+def _ble_value(key: str, text: str) -> object | None:
+    if key == "Id":
+        return text or None
+    if key == "Temp" and re.fullmatch(r"-?\d{1,3}(?:\.\d{1,2})?", text):
+        return float(text)
+    if key in ("Humidity", "Battery") and _INT.fullmatch(text):
+        return int(text)
+    return None
+
+
+def ble_accessories(f: list[str], tail: list[str], version: str | None, attrs: Attributes) -> None:
+    if len(f) < 4 or not re.fullmatch(r"[0-9A-Fa-f]{8}", f[3]) or not int(f[3], 16) >> 8 & 1:
+        return
+    raw_length = model(version).startswith("GV600M")
+    i = _ble_start(tail, raw_length)
+    if i is None:
+        return
+    count = int(tail[i])
+    i += 1
+    for n in range(1, count + 1):
+        i += 5 if raw_length else 4  # index, type, model, (raw data length,) raw data
+        if i >= len(tail) or not _BLE_MASK.fullmatch(tail[i]):
+            return
+        mask = int(tail[i], 16)
+        i += 1
+        for bit in range(_BLE_BITS):
+            if mask >> bit & 1 and bit != 6:  # bit 6 carries no field
+                if i >= len(tail):
+                    return
+                key = _BLE_KEYS.get(bit)
+                value = _ble_value(key, tail[i]) if key else None
+                if value is not None:
+                    attrs[f"tag{n}{key}"] = value
+                i += 1
