@@ -17,16 +17,7 @@ from pathlib import Path
 
 from tests.protocols.captures import Capture, CaptureSet
 
-_BINARY = (
-    "not decoded yet: a GB100 HEX {} whose fields after the header the <+RSP Mask> bits we know "
-    "do not place ({}); refused with a reason (dead-lettered), not misread"
-)
-DIFFERENCES: dict[int, str] = {
-    195: _BINARY.format("+EVT", "message type 0x2D carries extra bytes before the position"),
-    196: _BINARY.format("+RSP", "a compressed track of 100 points"),
-    197: _BINARY.format("+RSP", "mask FC1FFF: device name and the bits above 19"),
-    199: "not decoded yet: the GB100 HEX +INF (information) report; kept without a record",
-}
+DIFFERENCES: dict[int, str] = {}
 
 
 def message_type(capture: Capture) -> str:

@@ -153,8 +153,8 @@ def test_command_answers_and_heartbeat() -> None:
 
 
 def test_unsourced_binary_and_unknown_messages_give_no_records() -> None:
-    # +ACK, +LGN and +INF: layouts not in the sources (binary.py); +HBD: a heartbeat, as in text
-    for frame in (v.TRACCAR_BIN_ACK, v.TRACCAR_BIN_LGN, v.TRACCAR_BIN_INF, v.DOC_GV200_HBD):
+    # +ACK and +LGN: layouts not in the sources (binary.py); +HBD: a heartbeat, as in text
+    for frame in (v.TRACCAR_BIN_ACK, v.TRACCAR_BIN_LGN, v.DOC_GV200_HBD):
         assert PROTOCOL.decode(frame, CTX) == []
     assert PROTOCOL.decode(b"+RESP:GTXYZ,1A0102,135790246811220,,1,20090214093254,11F0$", CTX) == []
 

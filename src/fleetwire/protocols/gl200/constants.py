@@ -30,6 +30,7 @@ BINARY_LENGTH: Final[dict[bytes, tuple[int, int]]] = {
     b"HBD": (5, 1),  # mask(1) length(1)
 }
 BINARY_MIN: Final = 12  # header, a length and the CR LF at least
+COORD_SCALE: Final = 1_000_000  # binary coordinates: signed degrees x 10^6
 
 MAX_FRAME_SIZE: Final = 4096  # GTCAN text reports run to ~700 bytes; binary reports < 1.5 KB
 MAX_LEADING_EOL: Final = 4  # CR/LF a firmware put after the previous "$", kept with this frame

@@ -29,7 +29,7 @@ class Gl200Protocol(TrackerProtocol):
         "GTPFA", "GTMPN", "GTMPF", "GTBPL", "GTSTT", "GTHBD", "GTINF", "GTDOG", "GTCAN",
         "GTDAT", "GTHBM", "GTRTL", "GTSTR", "GTCTN", "GTOBD", "GTBAA", "GTBID", "GTDTT",
         "GTDAR", "GTGSM", "GTWIF", "GTLBS", "GTVER", "GTTEM", "GTJDR", "GTJDS", "GTGCR",
-        "+ACK", "binary +RSP/+BSP/+EVT/+BVT/+HBD",
+        "+ACK", "binary +RSP/+BSP (incl. compressed track)/+EVT/+BVT/+HBD/+INF",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "GL200", "GL300", "GL320", "GV55", "GV65", "GV200", "GV300", "GV500", "GV600",
