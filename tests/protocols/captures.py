@@ -20,6 +20,7 @@ a line:
   for a protocol whose frames depend on what the connection negotiated (Navtelecom's *>FLEX
   record layout): inspect() sees them first on the same session, and the frame is decoded with
   the context inspect() gives it, as the gateway and worker do.
+- ``transport`` (optional, else the set's): "udp" for a datagram (it is its own frame).
 
 Its ``captures.py`` makes a :class:`CaptureSet` with the frames where the two disagree and why
 (``differences``), so that ``python -m tests.protocols.<name>.captures`` prints how many real
@@ -57,6 +58,7 @@ class Capture:
     source: str
     options: dict[str, object] = field(default_factory=dict)
     after: tuple[str, ...] = ()
+    transport: Transport | None = None
 
     @property
     def frame(self) -> bytes:
@@ -75,7 +77,8 @@ def load(path: Path, default_source: str) -> list[Capture]:
             out.append(
                 Capture(item["hex"] if "hex" in item else item["text"].encode("ascii").hex(),
                         item["expect"], ref, item.get("source", default_source),
-                        item.get("options", {}), tuple(item.get("after", ())))
+                        item.get("options", {}), tuple(item.get("after", ())),
+                        Transport(item["transport"]) if "transport" in item else None)
             )  # fmt: skip
     return out
 
@@ -161,13 +164,14 @@ class CaptureSet:
         return get(self.protocol_name)
 
     def context(self, capture: Capture) -> DecodeContext:
-        return DecodeContext(unique_id=self.unique_id, received=NOW, transport=self.transport,
+        return DecodeContext(unique_id=self.unique_id, received=NOW,
+                             transport=capture.transport or self.transport,
                              options=dict(capture.options),
                              context=self.negotiated(capture))  # fmt: skip
 
     def session(self, capture: Capture) -> Session:
         """A session that has seen the frames sent before the capture on its connection."""
-        session = Session()
+        session = Session(transport=capture.transport or self.transport)
         for earlier in capture.after:
             self.protocol.inspect(bytes.fromhex(earlier), session)
         return session
@@ -258,9 +262,12 @@ def whole(captures: CaptureSet) -> list[Capture]:
 
 
 def check_framed(captures: CaptureSet, capture: Capture) -> None:
-    """The frame leaves the framer whole and inspect() does not fail on it."""
+    """The frame leaves the framer whole (a datagram is its own frame) and inspect() does not
+    fail on it."""
     frame = capture.frame
-    assert framer(captures.protocol).feed(frame) == [frame]
+    transport = capture.transport or captures.transport
+    if transport is not Transport.UDP:
+        assert framer(captures.protocol).feed(frame) == [frame]
     session = captures.session(capture)
     session.received_us = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
     captures.protocol.inspect(frame, session)

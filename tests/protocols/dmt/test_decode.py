@@ -89,8 +89,31 @@ def test_hello_and_other_messages() -> None:
     assert r.attributes == {
         "versionFw": "1.9", "versionHw": "2", "type": 0x22, "iccid": "89610185001824844630",
     }  # fmt: skip
-    assert records(v.COMPACT_ONE) == records(v.ASYNC_SESSION) == []
+    assert records(v.ASYNC_SESSION) == []
     assert records(build(0x99, b"\x01\x02")) == []
+
+
+def test_compact_64_byte_records() -> None:
+    (r,) = records(v.COMPACT_ONE)
+    assert (r.kind, r.fix_time, r.valid) == (
+        RecordKind.POSITION,
+        utc(2018, 3, 14, 11, 46, 24),
+        True,
+    )
+    assert (r.latitude, r.longitude, r.altitude, r.speed, r.course) == (
+        -29.4937869, 31.2025029, 66.0, 0.0, 252.0,
+    )  # fmt: skip
+    assert r.attributes == {
+        "index": 894124, "event": 3, "input": 1, "output": 0, "pdop": 2.38,
+        "adc1": 4235, "adc2": 13925, "adc3": 0, "adc4": 0, "adc5": 0,
+    }  # fmt: skip
+    two = records(v.COMPACT_TWO)
+    assert [x.attributes["index"] for x in two] == [894125, 894126]
+    assert [x.attributes["event"] for x in two] == [9, 2]
+    with pytest.raises(TruncatedFrame):
+        records(build(0x10, v.COMPACT_ONE[5:-1]))
+    with pytest.raises(InvalidField):  # month 0 in the packed date-time
+        records(build(0x10, v.COMPACT_ONE[5:10] + bytes(4) + v.COMPACT_ONE[14:]))
 
 
 def test_field_values() -> None:

@@ -59,8 +59,10 @@ def test_canned_and_unanswered_messages() -> None:
     version = build(0x14, bytes(17))
     assert PROTOCOL.inspect(version, Session()).ack == v.VERSION_RESPONSE
     assert PROTOCOL.inspect(v.ASYNC_SESSION, Session()).ack == bytes.fromhex("0255230000")
-    for frame in (v.COMPACT_ONE, build(0x30), build(0x26), build(0x99, b"\x01")):
+    for frame in (build(0x30), build(0x26), build(0x99, b"\x01")):
         assert PROTOCOL.inspect(frame, Session()) == Uplink(FrameKind.OTHER)
+    for frame, n in ((v.COMPACT_ONE, 1), (v.COMPACT_TWO, 2)):
+        assert PROTOCOL.inspect(frame, Session()) == Uplink(FrameKind.DATA, records=n)
 
 
 def test_broken_records_are_still_stored() -> None:

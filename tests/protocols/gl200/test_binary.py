@@ -114,6 +114,64 @@ def test_multiple_positions() -> None:
     assert "satVisible" not in first.attributes and second.attributes["satVisible"] == 8
 
 
+# traccar/traccar Gl200BinaryProtocolDecoderTest.java (commit 014cf82a9e), used as data only
+GB100_EVT_IGNITION = bytes.fromhex(
+    "2b4556542d00fc1fbf0063450102020956325403000343056437f8220700000200000000010000160100f2"
+    "007eff75a1f0025c6b1a07e1080108241a02680003189c1ac500000000000002100800000000000000000007"
+    "e1080108241a19e24e4e0d0a"
+)
+GB100_LOCATION_BY_CALL = bytes.fromhex(
+    "2b5253500300fc1fff0064450102020867623130302d446f642f4421050070182173450"
+    "05f010100000001100045073c4d4101db86bd07e106130b2b0f04600000187700130000000300000001060"
+    "20f2300002714301107e106130b2b1003424efb0d0a"
+)
+
+
+def test_event_type_fields_before_the_position() -> None:
+    """+EVT type 45 (ignition on) carries 7 bytes of its own before the position."""
+    r = one(GB100_EVT_IGNITION)
+    assert (r.fix_time, r.latitude, r.longitude, r.speed, r.course, r.altitude) == (
+        utc(2017, 8, 1, 8, 36, 26), 39.611162, -9.068048, 22.1, 242.0, 126.0,
+    )  # fmt: skip
+    assert (r.attributes["event"], r.attributes["power"]) == (45, 14.328)
+
+
+def test_location_by_call_skips_the_caller() -> None:
+    r = one(GB100_LOCATION_BY_CALL)
+    assert (r.fix_time, r.latitude, r.longitude, r.course) == (
+        utc(2017, 6, 19, 11, 43, 15), 31.164093, 121.392449, 272.0,
+    )  # fmt: skip
+    assert (r.attributes["batteryLevel"], r.attributes["power"]) == (100, 12.1)
+
+
+def test_compressed_track() -> None:
+    """Type 100: full and delta points, one second apart, the status on the last."""
+    head = bytes.fromhex("2b5253506400fc1fbf0000450102020956325403000343056438ed2205")
+    full = bytes.fromhex("61c6f0ff75a1b4025c6af959803d8b")  # 22.7 km/h, 240 degrees
+    delta = bytes.fromhex("a07ffe17de")  # +0.1 km/h, -1 degree, -34 / -33 microdegrees
+    tail = bytes.fromhex("07e1080108290019e63b5c")
+    body = head + (3).to_bytes(2, "big") + full + b"\x00" + delta + tail
+    first, second = decode_sane(PROTOCOL, with_length(body), CTX)
+    assert (first.fix_time, first.speed, first.course, first.latitude, first.longitude) == (
+        utc(2017, 8, 1, 8, 36, 27), 22.7, 240.0, 39.611129, -9.068108,
+    )  # fmt: skip
+    assert (second.fix_time, second.speed, second.course) == (
+        utc(2017, 8, 1, 8, 36, 29),
+        22.8,
+        239.0,
+    )
+    assert second.attributes["event"] == 100 and "event" not in first.attributes
+    with pytest.raises(TruncatedFrame):
+        PROTOCOL.decode(with_length(head + (2).to_bytes(2, "big") + full + tail), CTX)
+
+
+def test_information_report_in_part() -> None:
+    r = one(v.TRACCAR_BIN_INF)
+    assert (r.kind, r.fix_time, r.attributes) == (
+        RecordKind.STATUS, utc(2017, 7, 21, 11, 13, 55), {"versionFw": "0209"},
+    )  # fmt: skip
+
+
 def test_unsourced_layout_is_no_records() -> None:
     """Bit 11 set on a device type the sources do not describe: a value, not a guess."""
     frame = bytearray(v.DOC_GV200_RSP)

@@ -133,7 +133,7 @@ def test_information() -> None:
     assert (r.kind, r.fix_time) == (RecordKind.STATUS, utc(2009, 2, 14, 9, 32, 54))
     assert r.attributes == {
         "type": "06", "versionFw": "0100", "ignition": False, "motion": True,
-        "iccid": "898600810906F8048812", "rssi": 16,
+        "iccid": "898600810906F8048812", "rssi": 16, "power": 12.0, "battery": 4.4,
     }  # fmt: skip
 
 
@@ -153,8 +153,8 @@ def test_command_answers_and_heartbeat() -> None:
 
 
 def test_unsourced_binary_and_unknown_messages_give_no_records() -> None:
-    # +ACK, +LGN and +INF: layouts not in the sources (binary.py); +HBD: a heartbeat, as in text
-    for frame in (v.TRACCAR_BIN_ACK, v.TRACCAR_BIN_LGN, v.TRACCAR_BIN_INF, v.DOC_GV200_HBD):
+    # +ACK and +LGN: layouts not in the sources (binary.py); +HBD: a heartbeat, as in text
+    for frame in (v.TRACCAR_BIN_ACK, v.TRACCAR_BIN_LGN, v.DOC_GV200_HBD):
         assert PROTOCOL.decode(frame, CTX) == []
     assert PROTOCOL.decode(b"+RESP:GTXYZ,1A0102,135790246811220,,1,20090214093254,11F0$", CTX) == []
 
@@ -215,3 +215,16 @@ def test_device_round_trip() -> None:
     assert one(buffered).attributes["archive"] is True
     with pytest.raises(ValueError, match="at most"):
         dev.report(fixes * 8)
+
+
+def test_eri_bluetooth_accessories() -> None:
+    # traccar Gl200TextProtocolDecoderTest (commit 00b15c0dc6), used as data only
+    frame = (
+        b"+RESP:GTERI,80201E0100,860201067144330,,00000100,,10,1,1,0.0,0,30.2,121.348427,"
+        b"31.163316,20251126093749,0460,0000,1807,00775892,00,0.0,,,,,99,210100,,1,00,6,4,"
+        b"0D1C099A,283F,WMS301_Test,7805414BA78A,1,3453,24,33,24.58,100,20251126093751,77E4$"
+    )
+    a = one(frame).attributes
+    assert {k: v for k, v in a.items() if k.startswith("tag")} == {
+        "tag1Id": "7805414BA78A", "tag1Temp": 24.0, "tag1Humidity": 33, "tag1Battery": 100,
+    }  # fmt: skip

@@ -35,10 +35,9 @@ def test_every_real_frame_decodes_sanely(frame: bytes) -> None:
     decode_sane(PROTOCOL, frame, CTX)
 
 
-def test_login_is_a_status_record() -> None:
-    r = one(v.LOGIN_V2)
-    assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
-    assert one(v.LOGIN_V1).kind == RecordKind.STATUS
+def test_login_gives_no_record() -> None:
+    for frame in (v.LOGIN_V2, v.LOGIN_V1, v.LOGIN_V1_NA):
+        assert PROTOCOL.decode(frame, CTX) == []
 
 
 def test_short_data() -> None:
@@ -113,9 +112,15 @@ def test_black_box_of_two_with_cyrillic_string_params() -> None:
     assert one(v.B_V1_ONE).satellites is None
 
 
-def test_out_of_range_minutes_are_invalid() -> None:
+def test_minutes_past_sixty_add_up() -> None:
+    # a real firmware's 5364.0167 N: 53 degrees and 64.0167 minutes
+    r = one(v.B_V1_MINUTES_PAST_60)
+    assert (r.latitude, r.longitude) == (
+        pytest.approx(53 + 64.0167 / 60),
+        pytest.approx(61 + 27.8262 / 60),
+    )
     with pytest.raises(InvalidField):
-        PROTOCOL.decode(v.B_V1_BAD_MINUTES, CTX)
+        PROTOCOL.decode(v.B_V1_MINUTES_PAST_60.replace(b"5364.0167", b"9064.0167"), CTX)
 
 
 def test_driver_message_and_answer() -> None:

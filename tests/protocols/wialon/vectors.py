@@ -83,7 +83,7 @@ B_V1_ONE = (
     "Батарея:3:100 %\r\n"
 ).encode()
 # minutes "64.0167" in the latitude: out of range, refused by the decoder
-B_V1_BAD_MINUTES = tcp(
+B_V1_MINUTES_PAST_60 = tcp(
     "#B#110315;045857;5364.0167;N;06127.8262;E;0;155;965;7;2.40;4;0;14.77,0.02,3.6;AB45DF01145;"
 )
 # UDP datagrams (id in front, no CR LF in the capture)

@@ -22,7 +22,7 @@ class MsgType(IntEnum):
     DATA_RECORDS = 0x04  # device: one or more data records
     COMMIT_REQUEST = 0x05  # device: "may I delete what I sent?"
     COMMIT_RESPONSE = 0x06  # server: 1 = success
-    COMPACT_RECORDS = 0x10  # device: 64-byte records; layout not sourced, kept undecoded
+    COMPACT_RECORDS = 0x10  # device: 64-byte records (compact.py)
     VERSION_DATA = 0x14  # device: firmware slot versions
     VERSION_RESPONSE = 0x15  # server: the canned 12 zero bytes
     ASYNC_MESSAGE = 0x20  # server: a queued asynchronous message (not encoded here)

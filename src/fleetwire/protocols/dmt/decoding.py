@@ -5,7 +5,8 @@ data (2), 16-bit and 32-bit analogue data (6, 7) into the shared vocabulary; ana
 without a vocabulary name stay ``io<id>``, other fields ``field<id>`` (hex). Field layouts are
 read off real captures (tests/protocols/dmt/vectors.py) and checked against the values the
 sources state (Perth coordinates, battery 4.094 V, signal 29); where that leaves a doubt the
-comment says so. The 64-byte records (0x10) and all other messages decode to no records.
+comment says so. The 64-byte records (0x10) are compact.py's; all other messages decode to no
+records.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
+from . import compact
 from .constants import (
     DIGITAL_SIZE,
     EPOCH,
@@ -166,6 +168,10 @@ def _hello(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
     return [rec]
 
 
+def _compact(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
+    return compact.records(frame[env.start : env.end])
+
+
 def _nothing(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
     return []
 
@@ -173,7 +179,7 @@ def _nothing(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
 DECODERS: Final[dict[int, Callable[[bytes, Envelope, DecodeContext], list[Record]]]] = {
     MsgType.HELLO: _hello,
     MsgType.DATA_RECORDS: _data_records,
-    MsgType.COMPACT_RECORDS: _nothing,  # 64-byte records: layout not sourced, kept for re-decoding
+    MsgType.COMPACT_RECORDS: _compact,
 }
 
 

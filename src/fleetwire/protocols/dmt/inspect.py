@@ -22,6 +22,7 @@ from typing import Final
 from fleetwire.errors import InvalidField, TruncatedFrame
 from fleetwire.protocols.base import FrameKind, Session, Uplink
 
+from .compact import SIZE as COMPACT_SIZE
 from .constants import EPOCH, HELLO_IMEI, HELLO_SIZE, MsgType
 from .framing import (
     ASYNC_SESSION_COMPLETE,
@@ -57,6 +58,11 @@ def _records(frame: bytes, env: Envelope, session: Session) -> Uplink:
     return Uplink(FrameKind.DATA, records=count_records(frame, env.start, env.end))
 
 
+def _compact(frame: bytes, env: Envelope, session: Session) -> Uplink:
+    # 64-byte records (0x10): counted by size, never refused for content (as 0x04 above)
+    return Uplink(FrameKind.DATA, records=(env.end - env.start) // COMPACT_SIZE)
+
+
 def _fixed(kind: FrameKind, ack: bytes) -> Policy:
     up = Uplink(kind, ack=ack)
 
@@ -69,6 +75,7 @@ def _fixed(kind: FrameKind, ack: bytes) -> Policy:
 _POLICY: Final[dict[int, Policy]] = {
     MsgType.HELLO: _hello,
     MsgType.DATA_RECORDS: _records,
+    MsgType.COMPACT_RECORDS: _compact,
     MsgType.COMMIT_REQUEST: _fixed(FrameKind.OTHER, COMMIT_RESPONSE),
     MsgType.VERSION_DATA: _fixed(FrameKind.OTHER, VERSION_RESPONSE),
     MsgType.ASYNC_SESSION_REQUEST: _fixed(FrameKind.OTHER, ASYNC_SESSION_COMPLETE),

@@ -18,7 +18,9 @@ class DmtProtocol(TrackerProtocol):
     transports: ClassVar[frozenset[Transport]] = frozenset({Transport.TCP})
     max_frame_size: ClassVar[int] = MAX_FRAME_SIZE
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
-    messages: ClassVar[tuple[str, ...]] = ("hello", "data records", "commit request")
+    messages: ClassVar[tuple[str, ...]] = (
+        "hello", "data records", "64-byte data records", "commit request",
+    )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "Digital Matter Oyster",
         "Digital Matter Yabby",

@@ -8,9 +8,12 @@ unknown packages decode to no records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Final
 
+from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
@@ -163,10 +166,32 @@ def _message(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
 
 
 def _instruction_answer(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
-    """0x80 from the device: content type, the server's 4-byte flag echoed, the answer text."""
+    """0x80 from the device: content type, the server's 4-byte flag echoed, the answer text.
+    The answer to a location query ("Lat:N31.83955,Lon:W82.61346,Course:0.00,Speed:0.00km/h,
+    DateTime:2017-12-02 11:29:43", fields split by ',' or a line feed) is a position."""
     r.skip(1 + 4)
     text = r.bytes(r.remaining).decode("utf-8", "replace").rstrip("\x00")
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": text})]
+    rec = Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes={"result": text})
+    m = _WHERE.fullmatch(text.strip())
+    if m:
+        lat, lon = float(m["lat"]), float(m["lon"])
+        try:
+            rec.fix_time = datetime.strptime(m["time"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        except ValueError as e:
+            raise InvalidField(f"bad time {m['time']!r}") from e
+        rec.latitude = -lat if m["ns"] == "S" else lat
+        rec.longitude = -lon if m["ew"] == "W" else lon
+        rec.valid, rec.kind = True, RecordKind.POSITION
+        rec.course, rec.speed = float(m["course"]), float(m["speed"])
+    return [rec]
+
+
+_WHERE: Final = re.compile(
+    r"Lat:(?P<ns>[NS])(?P<lat>\d{1,2}\.\d{1,8})[,\n]Lon:(?P<ew>[EW])(?P<lon>\d{1,3}\.\d{1,8})[,\n]"
+    r"Course:(?P<course>\d{1,3}(?:\.\d{1,2})?)[,\n]Speed:(?P<speed>\d{1,4}(?:\.\d{1,2})?)km/h[,\n]"
+    r"Date ?Time:(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)",
+    re.IGNORECASE,
+)
 
 
 def _nothing(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:

@@ -28,7 +28,7 @@ class EelinkProtocol(TrackerProtocol):
         "warning (V2.0)",
         "report (V2.0)",
         "message (V2.0)",
-        "instruction answer",
+        "instruction answer (location query answer as a position)",
     )
     devices: ClassVar[tuple[str, ...]] = ("TK115", "TK116", "TK119", "GPT06", "GOT08", "GOT10")
 

@@ -7,13 +7,15 @@ GV200 "@Track Air Interface Protocol" TRACGV200AN003 section 4.3 (+RSP table and
 (document page 209); public GB100 captures for what those pages leave out (marked "capture"
 below). Decodes into the same attribute names as the text form (reports.py); what the sources do
 not define is not guessed: the message type -> GTxxx name table (so no alarm is claimed, the type
-goes to ``event``), the fields after the last position block, +ACK, +INF and +LGN (no records).
+goes to ``event``), the fields after the last position block, +ACK and +LGN (no records); +INF
+only in part.
 The frame's checksum is not checked (the sources do not give the algorithm). Knows nothing about
 replies or text messages.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,7 +26,8 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._binary import Reader, bcd
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import MAX_POSITIONS
+from . import compressed
+from .constants import COORD_SCALE, MAX_POSITIONS
 from .reports import local_to_utc, motion_state
 
 # <+RSP Mask> bits (TRACGV200AN003 p.209, bits 0-12; 13-19 see _Layout).
@@ -43,7 +46,6 @@ UID_SIZE: Final = 8
 TIME_SIZE: Final = 7  # year(2) month day hour minute second
 CHECKSUM_SIZE: Final = 2
 TRAILER: Final = CHECKSUM_SIZE + 2  # checksum, CR LF
-COORD_SCALE: Final = 1_000_000  # signed degrees x 10^6 (121390735 -> 121.390735 in the example)
 
 # Device types whose <+RSP Mask> bit 11 carries no byte: the GV200 document calls it "Reserved"
 # and its example (device type 01; its table's default is 04) has nothing there. GB100 (45, the
@@ -53,6 +55,21 @@ COORD_SCALE: Final = 1_000_000  # signed degrees x 10^6 (121390735 -> 121.390735
 BIT11_EMPTY: Final = frozenset({0x01, 0x04})
 BIT11_BATTERY: Final = frozenset({0x45})
 
+
+# +RSP message type 100: a compressed track (compressed.py) instead of position blocks; type 3
+# (location by call): the caller's number before the <Number> field (traccar/traccar's
+# Gl200BinaryProtocolDecoder, facts; its GB100 capture then lands on 31.16 N 121.39 E).
+COMPRESSED: Final = 100
+LOCATION_BY_CALL: Final = 3
+# +EVT message types whose own fields sit between the status fields and the position (bytes):
+# 6 backup battery voltage; 45/46 (ignition on/off) reserved, report type, ignition duration;
+# 15 update code and retry; 17 idling duration; 21 GPS signal state and reserved; 26 geofence
+# id, enable, mode, radius, interval; 31 jamming value and state; 35 roaming; 33 jamming;
+# 23 crash counter; 34 command id and result. From traccar/traccar's Gl200BinaryProtocolDecoder
+# (facts), checked on its GB100 type-45 capture (the position lands on 39.61 N 9.07 W).
+EVENT_FIELDS: Final[dict[int, int]] = {
+    6: 2, 45: 7, 46: 7, 15: 3, 17: 4, 21: 5, 26: 12, 31: 2, 35: 1, 33: 1, 23: 1, 34: 3,
+}  # fmt: skip
 
 _NAME = re.compile(r"[0-9A-Za-z_?-]{1,8}")  # <Device Name> characters (AT+GTCFG)
 
@@ -184,6 +201,16 @@ def _trailer(mask: int, data: bytes, ctx: DecodeContext) -> tuple[int, datetime]
     return start, local_to_utc(read_time(Reader(data, start, end)), ctx)
 
 
+def _skip_phone(r: Reader) -> None:
+    """A location-by-call report's caller: a length byte, then the number as BCD digits up to
+    the first 0xF nibble (the filler)."""
+    r.skip(1)
+    while True:
+        b = r.u8()
+        if b & 0x0F == 0x0F or b & 0xF0 == 0xF0:
+            return
+
+
 def _finish(rec: Record) -> Record:
     if not rec.has_position:
         rec.kind = RecordKind.STATUS
@@ -205,7 +232,16 @@ def _report(multi: bool, archive: bool) -> Callable[[bytes, DecodeContext], list
         _status(header.mask, r, attrs)
         tail, fallback = _trailer(header.mask, data, ctx)
         r = Reader(data, r.pos, tail)  # blocks must end before the send time
+        if multi and header.message_type == COMPRESSED:
+            records = compressed.track(r)
+            if records:
+                records[-1].attributes.update(attrs)
+            return records
+        if not multi:
+            r.skip(EVENT_FIELDS.get(header.message_type, 0))
         r.skip(1)  # <Report ID/Report Type>: its meaning depends on the unsourced message name
+        if multi and header.message_type == LOCATION_BY_CALL:
+            _skip_phone(r)
         count = max(r.u8(), 1) if multi else 1
         if count > MAX_POSITIONS:
             raise InvalidField(f"{count} positions")
@@ -245,7 +281,31 @@ def _heartbeat(data: bytes, ctx: DecodeContext) -> list[Record]:
     return []
 
 
+def _information(data: bytes, ctx: DecodeContext) -> list[Record]:
+    """+INF/+BNF: type(1) mask(2) length(2), the unique id, device type, protocol and firmware
+    versions, then fields the sources do not lay out alike (a GB100 capture and traccar's
+    decoder disagree by a byte), and the send time and count number before the checksum. Only
+    the parts both agree on are read: a status record with the firmware version, at the send
+    time (the receive time when the bytes there are no time)."""
+    r = Reader(data, 4 + 1 + 2 + 2)
+    raw = r.bytes(UID_SIZE)
+    unique_id(raw, name=raw[:1].isalpha())
+    r.skip(1 + 2)  # device type, protocol version
+    firmware = r.u16()
+    end = len(data) - TRAILER - 2  # the count number
+    when = ctx.received
+    if end - TIME_SIZE >= r.pos:
+        with contextlib.suppress(InvalidField):  # no send time there: the receive time stands in
+            when = local_to_utc(read_time(Reader(data, end - TIME_SIZE, end)), ctx)
+    attrs: Attributes = {"versionFw": f"{firmware:04X}"}
+    if data[1:4] == b"BNF":
+        attrs["archive"] = True
+    return [Record(when, RecordKind.STATUS, attributes=attrs)]
+
+
 DECODERS: dict[bytes, Callable[[bytes, DecodeContext], list[Record]]] = {
+    b"INF": _information,
+    b"BNF": _information,
     b"RSP": _report(multi=True, archive=False),
     b"BSP": _report(multi=True, archive=True),
     b"EVT": _report(multi=False, archive=False),

@@ -30,6 +30,7 @@ BINARY_LENGTH: Final[dict[bytes, tuple[int, int]]] = {
     b"HBD": (5, 1),  # mask(1) length(1)
 }
 BINARY_MIN: Final = 12  # header, a length and the CR LF at least
+COORD_SCALE: Final = 1_000_000  # binary coordinates: signed degrees x 10^6
 
 MAX_FRAME_SIZE: Final = 4096  # GTCAN text reports run to ~700 bytes; binary reports < 1.5 KB
 MAX_LEADING_EOL: Final = 4  # CR/LF a firmware put after the previous "$", kept with this frame
@@ -77,3 +78,18 @@ MODEL_PASSWORDS: Final[dict[str, str]] = {
     "1A": "gl300",
 }
 DEFAULT_PASSWORD: Final = "gl200"
+
+# Protocol version prefix -> model: the first 2 hex digits (device type), or the first 6 of a
+# 10-digit version. From the vendor documents' examples and operators' captures; some message
+# layouts differ by model (GTINF, GTCAN, GTERI).
+MODELS: Final[dict[str, str]] = {
+    "02": "GL200", "04": "GV200", "06": "GV300", "08": "GMT100", "09": "GV50P", "0F": "GV55",
+    "10": "GV55 LITE", "11": "GL500", "1A": "GL300", "1F": "GV500", "21": "GL200", "25": "GV300",
+    "27": "GV300W", "28": "GL300VC", "2C": "GL300W", "2D": "GV500VC", "2F": "GV55", "4F": "GV56",
+    "30": "GL300", "31": "GV65", "35": "GV200", "36": "GV500", "3F": "GMT100", "40": "GL500",
+    "41": "GV75W", "42": "GT501", "44": "GL530", "45": "GB100", "50": "GV55W", "52": "GL50",
+    "55": "GL50B", "5E": "GV500MAP", "6E": "GV310LAU", "74": "GV350CEU", "BD": "CV200",
+    "C2": "GV600M", "C3": "GL320M", "DC": "GV600MG", "DE": "GL500M", "DF": "CV100LG",
+    "F1": "GV350M", "F8": "GV800W", "FC": "GV600W", "802004": "GV58LAU", "802005": "GV355CEU",
+    "80201E": "GV30CEU",
+}  # fmt: skip

@@ -13,7 +13,7 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
-from . import binary, reports
+from . import binary, extras, reports
 from .constants import ALARMS, HARSH, MAX_POSITIONS, MOTION, MULTI_POSITION
 from .framing import Text, check_binary, is_binary, open_text
 from .inspect import identity
@@ -55,14 +55,23 @@ def _positions(msg: Text, ctx: DecodeContext, extra: Extra | None = None) -> lis
     n = 1
     if msg.name in MULTI_POSITION and f[s - 1].isdigit():
         n = min(max(int(f[s - 1]), 1), MAX_POSITIONS)
-    while n > 1 and s + reports.BLOCK * n > len(f) - 2:
-        n -= 1  # a count the message cannot hold: keep the blocks that are there
-    records = [reports.block(f, s + reports.BLOCK * k, fallback) for k in range(n)]
+    starts = [s]
+    end = s + reports.width(f, s)
+    # a count the message cannot hold (or a field that only looks like one): keep the blocks
+    # that are there
+    while len(starts) < n and reports.is_block(f, end):
+        starts.append(end)
+        end += reports.width(f, end)
+    records = [reports.block(f, k, fallback) for k in starts]
     if extra is not None:
         extra(f, s, attrs)
     if msg.name in MULTI_POSITION:
         _external_power(f, s, attrs)
-    reports.tail(f[s + reports.BLOCK * n : -2], attrs)
+    tail = f[end:-2]
+    reports.tail(tail, attrs)
+    if msg.name == "GTERI":
+        extras.digital_fuel(f, tail, f[0], attrs)
+        extras.ble_accessories(f, tail, f[0], attrs)
     for rec in records[:-1]:
         _finish(rec, {k: v for k, v in attrs.items() if k in ("archive", "alarm")})
     _finish(records[-1], attrs)
@@ -109,6 +118,31 @@ def _battery(f: list[str], s: int, attrs: Attributes) -> None:
         attrs["battery"] = float(f[s - 1])
 
 
+def _battery_level(f: list[str], s: int, attrs: Attributes) -> None:
+    """GTSTR / GTCTN (GL500, GL530): <Battery Percentage> right before the position block."""
+    if s and f[s - 1].isdigit() and int(f[s - 1]) <= 100:
+        attrs["batteryLevel"] = int(f[s - 1])
+
+
+def _can(f: list[str], s: int, attrs: Attributes) -> None:
+    extras.can(f, f[0], attrs)
+
+
+def _accessory(mask_at: int) -> Extra:
+    def extra(f: list[str], s: int, attrs: Attributes) -> None:
+        extras.accessory(f, mask_at, attrs)
+
+    return extra
+
+
+def _transparent(f: list[str], s: int, attrs: Attributes) -> None:
+    extras.transparent(f, attrs)
+
+
+def _warning(f: list[str], s: int, attrs: Attributes) -> None:
+    extras.warning(f, attrs)
+
+
 def _data(f: list[str], s: int, attrs: Attributes) -> None:
     if s:
         attrs["data"] = f[s - 1]
@@ -133,18 +167,21 @@ def _power(msg: Text, ctx: DecodeContext) -> list[Record]:
 
 
 def _information(msg: Text, ctx: DecodeContext) -> list[Record]:
-    """GTINF: the prefix all models share: state, ICCID, CSQ RSSI, CSQ BER."""
+    """GTINF: the prefix all models share (state, ICCID, CSQ RSSI), then the power inputs and
+    the backup battery (extras.information). The version-less GT300 layout carries nothing
+    read here: no record."""
     version, _ = identity(msg)
+    if not version:
+        return []
     f = msg.fields
-    attrs: Attributes = {}
-    if version:
-        attrs.update(type=version[:-4].upper(), versionFw=version[-4:].upper())
-    if len(f) > 6 and version:
+    attrs: Attributes = {"type": version[:-4].upper(), "versionFw": version[-4:].upper()}
+    if len(f) > 6:
         reports.motion_state(f[3], attrs)
         if f[4].isalnum():
             attrs["iccid"] = f[4]
         if f[5].isdigit():
             attrs["rssi"] = int(f[5])
+        extras.information(f, version, attrs)
     return [Record(reports.send_time(f, ctx), RecordKind.STATUS, attributes=attrs)]
 
 
@@ -161,8 +198,9 @@ def _acknowledgement(msg: Text, ctx: DecodeContext) -> list[Record]:
 
 _PLAIN = (
     "GTFRI", "GTERI", "GTSOS", "GTSPD", "GTRTL", "GTDOG", "GTIGL", "GTDIS", "GTIOB", "GTTOW",
-    "GTPNL", "GTNMR", "GTAIS", "GTMPN", "GTMPF", "GTCAN", "GTLBC", "GTIDA", "GTSTC", "GTTMP",
-    "GTSWG", "GTLSW", "GTTSW", "GTGIN", "GTGOT", "GTTRI",
+    "GTPNL", "GTNMR", "GTAIS", "GTMPN", "GTMPF", "GTLBC", "GTIDA", "GTSTC", "GTTMP",
+    "GTSWG", "GTLSW", "GTTSW", "GTGIN", "GTGOT", "GTTRI", "GTGCR", "GTTEM", "GTJDR", "GTJDS",
+    "GTOBD", "GTGSM", "GTWIF", "GTLBS", "GTVER",
 )  # fmt: skip
 
 DECODERS: dict[str, Decoder] = {
@@ -177,6 +215,13 @@ DECODERS: dict[str, Decoder] = {
     "GTSTT": _plain(_state),
     "GTBPL": _plain(_battery),
     "GTDAT": _plain(_data),
+    "GTSTR": _plain(_battery_level),
+    "GTCTN": _plain(_battery_level),
+    "GTCAN": _plain(_can),
+    "GTBAA": _plain(_accessory(7)),
+    "GTBID": _plain(_accessory(5)),
+    "GTDTT": _plain(_transparent),
+    "GTDAR": _plain(_warning),
     "GTPNA": _power,
     "GTPFA": _power,
     "GTINF": _information,

@@ -27,11 +27,13 @@ class Gl200Protocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "GTFRI", "GTERI", "GTSOS", "GTSPD", "GTGEO", "GTGES", "GTIGN", "GTIGF", "GTPNA",
         "GTPFA", "GTMPN", "GTMPF", "GTBPL", "GTSTT", "GTHBD", "GTINF", "GTDOG", "GTCAN",
-        "GTDAT", "GTHBM", "GTRTL", "+ACK", "binary +RSP/+BSP/+EVT/+BVT/+HBD",
+        "GTDAT", "GTHBM", "GTRTL", "GTSTR", "GTCTN", "GTOBD", "GTBAA", "GTBID", "GTDTT",
+        "GTDAR", "GTGSM", "GTWIF", "GTLBS", "GTVER", "GTTEM", "GTJDR", "GTJDS", "GTGCR",
+        "+ACK", "binary +RSP/+BSP (incl. compressed track)/+EVT/+BVT/+HBD/+INF",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
         "GL200", "GL300", "GL320", "GV55", "GV65", "GV200", "GV300", "GV500", "GV600",
-        "GB100", "GMT100",
+        "GB100", "GMT100", "GL500", "GL530", "GT501", "GV350M", "GV355CEU", "GV310LAU",
     )  # fmt: skip
 
     frame_length = staticmethod(framing.frame_length)

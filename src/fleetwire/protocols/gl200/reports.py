@@ -33,6 +33,9 @@ _HOURS = re.compile(r"(\d{1,6}):(\d{2}):(\d{2})")
 _STATUS = re.compile(r"([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})")
 _SENSOR_ID = re.compile(r"[0-9A-Fa-f]{16}")
 _TEMP = re.compile(r"[0-9A-Fa-f]{4}")
+_MAC = re.compile(r"[0-9A-Fa-f]{12}")
+_PERCENT = re.compile(r"100|[1-9]?\d")
+_SMALL = re.compile(r"-?\d{1,2}")
 _ONE_WIRE = "2"  # <uart device type>-like field before the 1-wire list (GTERI captures)
 _DS18B20_STEP = 0.0625  # degrees per count of the 16-bit reading
 
@@ -57,17 +60,52 @@ def local_to_utc(t: datetime, ctx: DecodeContext) -> datetime:
     return device_clock_to_utc(t, ctx)
 
 
+def _fix_at(f: list[str], s: int) -> bool:
+    t = s + 6
+    return t < len(f) and bool(
+        _TIME.fullmatch(f[t]) and _COORD.fullmatch(f[t - 1]) and _COORD.fullmatch(f[t - 2])
+    )
+
+
+def _no_fix_at(f: list[str], s: int) -> bool:
+    return (
+        s + 7 < len(f)
+        and not any(f[s + 1 : s + 7])
+        and bool(_MCC.fullmatch(f[s + 7]))
+        and (not f[s] or f[s].isdigit())
+    )
+
+
 def find_block(f: list[str]) -> int | None:
     """Index of the first block's GPS accuracy field, or None when the message has none."""
     last = len(f) - BLOCK + 1
-    for s in range(3, last):
-        t = s + 6
-        if _TIME.fullmatch(f[t]) and _COORD.fullmatch(f[t - 1]) and _COORD.fullmatch(f[t - 2]):
+    # a fix right before <Send Time>, without the cell fields (GTOBD of GV500 firmware)
+    for s in range(3, len(f) - 8):
+        if _fix_at(f, s):
             return s
     for s in range(3, last):
-        if not any(f[s + 1 : s + 7]) and _MCC.fullmatch(f[s + 7]) and (not f[s] or f[s].isdigit()):
+        if _no_fix_at(f, s):
             return s
     return None
+
+
+def is_block(f: list[str], s: int) -> bool:
+    """Whether a further position block starts at ``s`` (and ends before <Send Time>)."""
+    return s + BLOCK <= len(f) - 2 and (_fix_at(f, s) or _no_fix_at(f, s))
+
+
+def _wifi(f: list[str], s: int) -> int:
+    """Fields of the Wi-Fi list some trackers (GT501) put after the GPS UTC time: a count,
+    then per access point its MAC, RSSI and three reserved fields."""
+    i = s + 7
+    if i + 1 < len(f) and f[i].isdigit() and _MAC.fullmatch(f[i + 1]):
+        return 1 + 5 * int(f[i])
+    return 0
+
+
+def width(f: list[str], s: int) -> int:
+    """Fields of the block starting at ``s``."""
+    return BLOCK + _wifi(f, s)
 
 
 def _number(text: str, what: str) -> float | None:
@@ -80,6 +118,8 @@ def _number(text: str, what: str) -> float | None:
 
 
 def _cell(f: list[str], i: int, attrs: Attributes) -> None:
+    if i + 4 > len(f):
+        return
     mcc, mnc, lac, cid = f[i : i + 4]
     if _MCC.fullmatch(mcc) and _MNC.fullmatch(mnc) and _HEX.fullmatch(lac) and _HEX.fullmatch(cid):
         attrs.update(mcc=int(mcc), mnc=int(mnc), lac=int(lac, 16), cid=int(cid, 16))
@@ -105,7 +145,7 @@ def block(f: list[str], s: int, fallback: datetime) -> Record:
             raise InvalidField(f"speed {speed}")
         if rec.course is not None and not 0 <= rec.course <= 360:
             raise InvalidField(f"azimuth {azimuth}")
-    _cell(f, s + 7, rec.attributes)
+    _cell(f, s + 7 + _wifi(f, s), rec.attributes)
     return rec
 
 
@@ -153,8 +193,8 @@ def _one_wire(fields: list[str], attrs: Attributes) -> None:
 
 def tail(fields: list[str], attrs: Attributes) -> None:
     """The fields between the last block and <Send Time>, read by shape, never raising."""
-    if len(fields) == 1 and _INT.fullmatch(fields[0]) and int(fields[0]) <= 100:
-        attrs["batteryLevel"] = int(fields[0])  # GL-family trackers: battery percentage only
+    if level := _battery_level(fields):
+        attrs["batteryLevel"] = int(level)  # GL-family trackers
         return
     for v in fields:
         if _DECIMAL.fullmatch(v):
@@ -168,6 +208,29 @@ def tail(fields: list[str], attrs: Attributes) -> None:
             _before_status(fields[:i], attrs)
             break
     _one_wire(fields, attrs)
+
+
+def _percent(text: str) -> bool:
+    return bool(_PERCENT.fullmatch(text))
+
+
+def _battery_level(fields: list[str]) -> str | None:
+    """The battery percentage of the GL-family tails: alone; after the CSQ RSSI or an empty
+    mileage (GL300, GT501); or GL500: <Reserved>, <Battery Voltage> mV, <Battery Percentage>,
+    <Mode>, <Motion>, <Temperature>."""
+    if len(fields) == 1 and _percent(fields[0]):
+        return fields[0]
+    if len(fields) == 2 and (not fields[0] or _SMALL.fullmatch(fields[0])) and _percent(fields[1]):
+        return fields[1]
+    if (
+        len(fields) == 6
+        and _SMALL.fullmatch(fields[0])
+        and (not fields[1] or _INT.fullmatch(fields[1]))
+        and _percent(fields[2])
+        and fields[3] in ("0", "1")
+    ):
+        return fields[2]
+    return None
 
 
 def _before_status(fields: list[str], attrs: Attributes) -> None:

@@ -102,9 +102,11 @@ def _coordinate(value: str, hemisphere: str, signs: str, limit: int) -> float | 
         return None
     if hemisphere not in (signs[0], signs[1]) or v < 0:
         raise InvalidField(f"bad coordinate {value[:24]} {hemisphere[:4]}")
+    # Minutes of 60 or more are read as they add up (5364.0167 N is 54.0669): a firmware sends
+    # them (traccar WialonProtocolDecoderTest #B# captures), and the sum stays a coordinate.
     degrees, minutes = divmod(v, 100)
     result = degrees + minutes / 60
-    if minutes >= 60 or result > limit:
+    if result > limit:
         raise InvalidField(f"coordinate out of range: {value} {hemisphere}")
     return -result if hemisphere == signs[1] else result
 
@@ -225,8 +227,9 @@ def _message_record(raw: list[bytes], ctx: DecodeContext) -> Record:
 
 
 def _login(p: Packet, ctx: DecodeContext) -> list[Record]:
-    login(p.body)  # the identity is the session's; inspect read it
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS)]
+    # checked, but it carries nothing beyond the identity, which is the session's (inspect)
+    login(p.body)
+    return []
 
 
 def _short(p: Packet, ctx: DecodeContext) -> list[Record]:
