@@ -36,8 +36,29 @@ class Msg(IntEnum):
     ALARM_REPLY = 0xC007
 
 
+class CcMsg(IntEnum):
+    """Message types of the older CC firmware ("@@" with a version other than 3 and 4)."""
+
+    LOGIN = 0x4001
+    HEARTBEAT = 0x4206
+    LOGIN_REPLY = 0x8001
+    HEARTBEAT_REPLY = 0x8206
+
+
+class MpipMsg(IntEnum):
+    """Message types of the MPIP family ("$$" header, no version byte)."""
+
+    LOGIN = 0x2001
+    POSITION = 0x4001
+    ALARM = 0x4201
+    ALARM_2 = 0x4202
+    POSITION_2 = 0x4206
+
+
 REPLY_BIT: Final = 0x8000
 HEADER: Final = b"@@"
+MPIP_HEADER: Final = b"$$"
+MPIP: Final = -1  # the version an MPIP frame's envelope reports: it carries none
 TAIL: Final = b"\r\n"
 ID_SIZE: Final = 20
 HEAD_SIZE: Final = 2 + 2 + 1 + ID_SIZE + 2  # @@, length, version, device id, type
