@@ -47,7 +47,10 @@ DIFFERENCES: dict[int, str] = {
     28: _ZEROED,
     29: _ZEROED,
     30: _ZEROED,
-    31: "length field 0000 and a CRC that checks with no length: an edited copy, refused",
+    31: (
+        "length field 0000 and a CRC that checks neither with it nor with the real length: "
+        "an edited copy, refused"
+    ),
     32: _ZEROED,
     33: _ZEROED,
     34: _ZEROED,
