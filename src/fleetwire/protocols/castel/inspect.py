@@ -78,7 +78,9 @@ def _records(env: Envelope, frame: bytes) -> int:
 
 
 def _other_family(env: Envelope) -> Uplink:
-    """MPIP frames are not answered (no source states a reply); CC logins and heartbeats are."""
+    """CC logins and heartbeats are answered. MPIP frames are not: no document for that family
+    is at hand, and the one public decoder answers them in an "@@" envelope that no MPIP
+    capture confirms, so a reply would be a guess."""
     reply = _CC_REPLIES.get(env.type) if env.version != MPIP else None
     if reply is None:
         return Uplink(FrameKind.DATA, env.device_id, records=1)
