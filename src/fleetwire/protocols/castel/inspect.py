@@ -3,7 +3,9 @@
 Checks header, length, CRC and tail; every frame carries the device id. Replies, each echoing
 the frame's version and the 20 id bytes as sent: login 0x1001 gets 0x9001 (IP 0xFFFFFFFF, port
 0: keep the configured server; then a UTC time), heartbeat 0x1003 gets 0x9003 with no data,
-alarm 0x4007 gets 0xC007 with the alarm's 4-byte sequence number. Nothing else is answered.
+alarm 0x4007 gets 0xC007 with the alarm's 4-byte sequence number; on CC firmware (versions
+other than 3 and 4) login 0x4001 gets 0x8001 and heartbeat 0x4206 gets 0x8206, with no data.
+Nothing else is answered.
 
 The login reply's time field is the server's clock in the vendor exchange: the frame's receive
 time, which the caller puts in the session. Without one (0), the UTC time the device wrote in its
