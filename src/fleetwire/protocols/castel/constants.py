@@ -67,9 +67,8 @@ TRAILER_SIZE: Final = 2 + 2  # CRC, CR LF
 MIN_FRAME: Final = HEAD_SIZE + TRAILER_SIZE  # 31: a frame with no data (heartbeat)
 MAX_FRAME_SIZE: Final = 0xFFFF  # the length field is 16 bits and counts the whole frame
 
-# Protocol versions whose STAT_DATA/GPS_DATA layout this package decodes (3: CB212-C1005
-# rev 4.2x devices, 4: later ones); frames of other versions are framed, checked and
-# acknowledged, but decode to no records.
+# Protocol versions of the SC layout (STAT_DATA/GPS_DATA; 3: CB212-C1005 rev 4.2x devices,
+# 4: later ones); "@@" frames of other versions are the older CC firmware's (families.py).
 DECODED_VERSIONS: Final = frozenset({3, 4})
 
 # Login reply (0x9001) data: IP address (4), port (2), UTC time (4). 0xFFFFFFFF and 0 are what

@@ -1,9 +1,11 @@
-"""Castel frames to Records: login, logout, GPS data, alarms and the statistics-only messages.
+"""Castel frames to Records: login, logout, GPS data, alarms, the statistics messages (PID,
+DTC, cell, comprehensive) and query answers of the SC protocol (versions 3 and 4).
 
 Owns the layouts of STAT_DATA (trip statistics: odometer, fuel, vehicle state), GPS_DATA
-(count + GPS_ITEMs), RPM_DATA and ALARM_DATA for protocol versions 3 and 4, and their mapping
-to the shared vocabulary. Checks the envelope again (the worker may decode frames the gateway
-never acknowledged); raises only DeviceErrors; other message types and versions give [].
+(count + GPS_ITEMs), RPM_DATA and ALARM_DATA, and their mapping to the shared vocabulary; OBD
+contents are obd.py's, the CC and MPIP families families.py's. Checks the envelope again (the
+worker may decode frames the gateway never acknowledged); raises only DeviceErrors; other
+message types give [].
 """
 
 from __future__ import annotations
