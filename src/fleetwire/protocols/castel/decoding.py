@@ -3,7 +3,7 @@ DTC, cell, comprehensive) and query answers of the SC protocol (versions 3 and 4
 
 Owns the layouts of STAT_DATA (trip statistics: odometer, fuel, vehicle state), GPS_DATA
 (count + GPS_ITEMs), RPM_DATA and ALARM_DATA, and their mapping to the shared vocabulary; OBD
-contents are obd.py's, the CC and MPIP families families.py's. Checks the envelope again (the
+contents are obd.py's, the CC and MPIP families are families.py's. Checks the envelope again (the
 worker may decode frames the gateway never acknowledged); raises only DeviceErrors; other
 message types give [].
 """
