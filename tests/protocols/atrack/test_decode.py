@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fleetwire.errors import InvalidField, TruncatedFrame
+from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.atrack import PROTOCOL, Device
 from fleetwire.protocols.atrack.framing import build_binary
@@ -51,6 +51,22 @@ def test_binary_fixed_part() -> None:
         "event": 2, "odometer": 416400, "hdop": 99.0, "input": 1, "ignition": True,
         "output": 0, "adc1": 0,
     }  # fmt: skip
+
+
+def test_at1_text_report_with_lower_case_prefix() -> None:
+    frame = v.AT1_TEXT_LOWER_P  # "@p,26E2,103,...": logged 10:27 local time in Egypt (UTC+2)
+    assert framer(PROTOCOL).feed(frame) == [frame]
+    r = one(frame)
+    assert (r.fix_time, r.latitude, r.longitude) == (
+        utc(2015, 2, 4, 8, 29, 3),
+        30.375463,
+        30.550901,
+    )
+    assert (r.course, r.attributes["odometer"], r.attributes["ignition"]) == (225.0, 37224000, True)
+    bad = frame[:4] + b"0" + frame[5:]  # the CRC field no longer matches
+    with pytest.raises(ChecksumError):
+        PROTOCOL.decode(bad, CTX)
+    assert PROTOCOL.frame_length(memoryview(b"@p\x00\x10")) == -1  # no binary "@p" frame
 
 
 def test_text_message_and_south_latitude() -> None:

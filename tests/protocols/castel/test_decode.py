@@ -12,6 +12,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, Session
 from fleetwire.protocols.castel import PROTOCOL, Device
 from fleetwire.protocols.castel.framing import build
+from fleetwire.protocols.castel.obd import dtc
 from tests.protocols.contract import NOW, decode_sane, framer
 
 from . import vectors as v
@@ -55,14 +56,10 @@ def test_vendor_sample_login() -> None:
     assert (a["status"], a["ignition"]) == (0x00040000, True)  # "S2 bit 2: ACC ON"
 
 
-def test_login_without_fix_is_a_status_at_the_device_time() -> None:
-    (r,) = records(v.LOGIN_V4)
-    assert (r.kind, r.fix_time, r.latitude) == (
-        RecordKind.STATUS,
-        utc(2016, 11, 4, 21, 25, 5),
-        None,
-    )
-    assert (r.attributes["odometer"], r.attributes["ignition"]) == (300206, False)
+def test_login_and_logout_without_fix_give_no_record() -> None:
+    # the session says the device is online; every later report repeats the statistics
+    assert records(v.LOGIN_V4) == []
+    assert records(v.LOGOUT) == []
 
 
 def test_version_3_login_south_west() -> None:
@@ -107,8 +104,24 @@ def test_statistics_only_and_undecoded() -> None:
         898,
     )
     assert records(v.HEARTBEAT) == []
-    assert records(v.QUERY_REPLY) == []
-    assert records(v.GPS_V5) == []  # version 5: another layout
+
+
+def test_query_answer_dtcs_and_comprehensive_report() -> None:
+    (r,) = records(v.QUERY_REPLY)
+    assert (r.kind, r.fix_time, r.attributes) == (
+        RecordKind.STATUS,
+        NOW,
+        {"result": "MALC381CMKM567148"},
+    )
+    assert dtc(0x0326) == "P0326" and dtc(0x5351) == "C1351" and dtc(0xC001) == "U0001"
+
+
+def test_cc_firmware_login() -> None:
+    (r,) = records(v.GPS_V5)  # version 5: the CC firmware's login, a GPS item and the unit state
+    assert (r.kind, r.fix_time) == (RecordKind.POSITION, utc(2018, 2, 4, 16, 42, 47))
+    assert (r.latitude, r.longitude) == pytest.approx((12.009418, -86.31976))
+    assert set(r.attributes) == {"status", "odometer", "lac", "cid"}
+    assert PROTOCOL.inspect(v.GPS_V5, Session()).ack == build(5, v.GPS_V5[5:25], 0x8001)
 
 
 def test_malformed_frames() -> None:

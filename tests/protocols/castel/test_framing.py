@@ -37,7 +37,9 @@ def test_every_frame_whole_and_every_prefix(frame: bytes) -> None:
         (b"@@\xd0\x00", 208),
         (b"@@\x1e\x00", -1),  # shorter than an empty frame
         (b"@x", -1),
-        (b"$$P\x00", -1),  # the older "$$" envelope is not this package's
+        (b"$$P\x00", 80),  # the MPIP envelope: the same length field
+        (b"$$\x10\x00", -1),  # shorter than any MPIP frame
+        (b"$@", -1),
     ],
 )
 def test_frame_length(head: bytes, expected: int) -> None:

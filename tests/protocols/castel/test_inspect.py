@@ -17,7 +17,7 @@ from . import vectors as v
 
 def test_login_reply_has_the_captured_layout() -> None:
     up = PROTOCOL.inspect(v.LOGIN_V4, Session())
-    assert (up.kind, up.unique_id, up.records) == (FrameKind.LOGIN, "213EP2016000585", 1)
+    assert (up.kind, up.unique_id, up.records) == (FrameKind.LOGIN, "213EP2016000585", 0)
     # the captured server reply, with the time the device sent (0x581cfcb1) instead of the
     # server's clock three seconds later (0x581cfcb4)
     assert up.ack == build(4, v.LOGIN_V4[5:25], 0x9001, bytes.fromhex("ffffffff0000b1fc1c58"))
@@ -84,9 +84,8 @@ def test_alarm_reply_echoes_the_sequence_number(frame: bytes, ack: str) -> None:
         (v.GPS_MOVING, "213NX2015000036", FrameKind.DATA, 1),
         (v.PID_DATA, "213NX2016001177", FrameKind.DATA, 1),
         (v.DTCS_V3, "213L2017000422", FrameKind.DATA, 1),
-        (v.LOGOUT, "213EP2016000585", FrameKind.DATA, 1),
+        (v.LOGOUT, "213EP2016000585", FrameKind.OTHER, 0),  # no GPS item: no record
         (v.QUERY_REPLY, "213GDP2018021343", FrameKind.REPLY, 1),
-        (v.GPS_V5, "603150003512", FrameKind.OTHER, 0),
     ],
 )
 def test_unanswered_frames(frame: bytes, uid: str, kind: FrameKind, count: int) -> None:
@@ -106,9 +105,11 @@ def test_flipped_crc_is_a_checksum_error(frame: bytes) -> None:
 def test_broken_frames() -> None:
     with pytest.raises(TruncatedFrame):
         PROTOCOL.inspect(v.HEARTBEAT[:-1], Session())
-    with pytest.raises(InvalidField):
+    with pytest.raises(FramingError):
         PROTOCOL.inspect(v.HEARTBEAT + b"\x00", Session())
     with pytest.raises(FramingError):
+        PROTOCOL.inspect(b"@$" + v.HEARTBEAT[2:], Session())
+    with pytest.raises(ChecksumError):  # an MPIP header on an SC frame: its CRC says no
         PROTOCOL.inspect(b"$$" + v.HEARTBEAT[2:], Session())
     bad = build(4, v.HEARTBEAT[5:25], 0x1003)
     with pytest.raises(InvalidField):  # CR LF missing (CRC right)

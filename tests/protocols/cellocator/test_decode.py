@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fleetwire.errors import ChecksumError, InvalidField
+from fleetwire.errors import ChecksumError, DeviceError, InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext, Session
 from fleetwire.protocols.cellocator import PROTOCOL, Device
@@ -80,8 +80,36 @@ def test_no_fix_is_a_status() -> None:
     assert (r.kind, r.fix_time, r.attributes["event"]) == (RecordKind.STATUS, NOW, 69)
 
 
-def test_modular_and_other_types_decode_to_nothing() -> None:
-    assert PROTOCOL.decode(v.TRACCAR_MODULAR, CTX) == []
+def test_modular_gps_time_and_programmable_logic_modules() -> None:
+    r = one(v.TRACCAR_MODULAR)
+    assert (r.kind, r.valid, r.fix_time) == (
+        RecordKind.POSITION,
+        True,
+        utc(2019, 7, 15, 21, 51, 49),
+    )
+    assert (r.latitude, r.longitude, r.altitude) == (-33.3615625, -70.5175066, 803.0)
+    assert (r.satellites, r.attributes["hdop"], r.speed, r.course) == (9, 0.5, 0.04, 0.0)
+    assert r.attributes["io16512"] == 0 and len([k for k in r.attributes if k[:2] == "io"]) == 20
+    r = one(v.TRACCAR_MODULAR_LONG)  # the PL module before the GPS one; a non-zero PL value
+    assert (r.latitude, r.longitude, r.fix_time) == (
+        25.8049969,
+        -80.3371775,
+        utc(2014, 9, 4, 16, 10, 37),
+    )
+    assert r.attributes["io16388"] == 0x0ADA
+
+
+def test_modular_without_time_or_with_a_short_module() -> None:
+    head = bytearray(v.TRACCAR_MODULAR[4:-1])
+    no_time = head.replace(bytes.fromhex("0707000131"), bytes.fromhex("0907000131"))
+    r = one(build(bytes(no_time)))  # module 9 is not read: no date for the coordinates
+    assert (r.kind, r.fix_time, r.has_position) == (RecordKind.STATUS, NOW, False)
+    cut = bytes(head[:-1])  # the last module runs past the frame (length field fixed up)
+    with pytest.raises(DeviceError):
+        PROTOCOL.decode(build(cut[:9] + (len(cut) - 11).to_bytes(2, "little") + cut[11:]), CTX)
+
+
+def test_other_types_decode_to_nothing() -> None:
     assert PROTOCOL.decode(build(b"\x03" + bytes(24)), CTX) == []
 
 

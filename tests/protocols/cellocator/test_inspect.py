@@ -50,7 +50,7 @@ def test_status_messages(frame: bytes, unit: int, numerator: int) -> None:
 
 def test_modular_messages_are_acknowledged() -> None:
     up = PROTOCOL.inspect(v.TRACCAR_MODULAR, Session())
-    assert (up.kind, up.unique_id, up.records) == (FrameKind.DATA, "2254558", 0)
+    assert (up.kind, up.unique_id, up.records) == (FrameKind.DATA, "2254558", 1)
     assert up.ack == acknowledge(2254558, 0x54)
 
 

@@ -34,7 +34,7 @@ def test_reference_crc_agrees_with_the_compiled_one() -> None:
 def test_login_is_answered_with_4000_01() -> None:
     expected = v.frame(b"@@", "67144025885540", 0x4000, b"\x01")
     assert expected.hex() == "4040001267144025885540400001d8e10d0a"
-    assert inspect(v.TRACCAR_LOGIN) == (FrameKind.LOGIN, "67144025885540", expected, 1)
+    assert inspect(v.TRACCAR_LOGIN) == (FrameKind.LOGIN, "67144025885540", expected, 0)
 
 
 def test_reply_keeps_the_id_padding_as_sent() -> None:

@@ -117,15 +117,11 @@ def test_asset_alarm_byte_without_a_vocabulary_alarm() -> None:
     assert "alarm" not in r.attributes
 
 
-def test_logins() -> None:
-    assert one(v.OLD_LOGIN).attributes == {"versionFw": "1.4.0", "versionHw": "2.0"}
-    r = one(v.VEHICLE_LOGIN_DOC)
-    assert (r.kind, r.fix_time, r.attributes["versionHw"]) == (RecordKind.STATUS, NOW, "5.0")
-
-
-def test_heartbeat() -> None:
-    r = one(v.OLD_HEARTBEAT)
-    assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
+def test_logins_and_heartbeats_give_no_record() -> None:
+    # the session marks the device online; the reference keeps no record of them either
+    for frame in (v.OLD_LOGIN, v.VEHICLE_LOGIN_DOC, v.OLD_HEARTBEAT):
+        assert decode_sane(PROTOCOL, frame, CTX) == []
+        assert PROTOCOL.inspect(frame, Session()).records == 0
 
 
 def test_network_information() -> None:
@@ -147,9 +143,44 @@ def test_command_answer_in_utf16() -> None:
     assert one(ascii_answer).attributes == {"result": "SET OK#"}
 
 
+def test_ble_reports() -> None:
+    a = one(v.ASSET_BLE_1).attributes  # a door sensor
+    assert (a["tag1Id"], a["tag1Battery"], a["tag1Temp"], a["tag1Door"], a["tag1Rssi"]) == (
+        "d7d17365e625",
+        4.55,
+        26.75,
+        True,
+        -56,
+    )
+    r = one(v.ASSET_BLE_2)  # a temperature/humidity sensor
+    assert (r.kind, r.fix_time) == (RecordKind.STATUS, utc(2021, 4, 7, 2, 28, 40))
+    assert (r.attributes["tag1Humidity"], r.attributes["tag1LightSensor"]) == (54.0, 1)
+    r = one(v.VEHICLE_BLE)  # a driver tag entry one byte short of its size: not read
+    assert r.attributes == {"ignition": False}
+
+
+def test_second_form_alarm() -> None:
+    r = one(v.VEHICLE_SECOND_ALARM)
+    assert (r.fix_time, r.latitude, r.longitude) == (
+        utc(2021, 10, 7, 19, 7, 38),
+        7.923959,
+        -72.491714,
+    )
+    a = r.attributes
+    assert (a["event"], a["ignition"], a["output"], a["adc1"], a["archive"]) == (
+        22,
+        True,
+        0,
+        0.0,
+        True,
+    )
+    assert "adc5" not in a  # ffff: no such input
+    assert r.satellites == 18
+
+
 def test_messages_not_decoded() -> None:
-    for frame in (v.ASSET_BLE_1, v.VEHICLE_BLE, v.VEHICLE_SECOND_ALARM):
-        assert PROTOCOL.decode(frame, CTX) == []
+    # the second location form of the asset family is not sourced
+    assert PROTOCOL.decode(build_frame(0x27, 0x13, 1, "357367031063979", bytes(60)), CTX) == []
     # 0x05 is network information on the asset family only
     assert PROTOCOL.decode(build_frame(0x25, 0x05, 1, "357367031063979", bytes(30)), CTX) == []
     # 0x16 sensor location outside the OBD family has its own layout

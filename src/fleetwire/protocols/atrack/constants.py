@@ -26,6 +26,9 @@ BINARY_PREFIXES: Final[dict[int, FrameType]] = {
     ord("Z"): FrameType.POSITION,
     ord("R"): FrameType.IMAGE,
 }
+# Text reports start "@P,"; the AT1 sends them as "@p," (its captures in traccar issue #1062
+# carry the same CRC and length fields), and never a binary frame with that prefix.
+TEXT_PREFIXES: Final = frozenset({ord("P"), ord("p")})
 AT: Final = 0x40  # '@'
 DOLLAR: Final = 0x24  # '$'
 KEEPALIVE_HEAD: Final = b"\xfe\x02"

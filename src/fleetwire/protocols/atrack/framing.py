@@ -28,12 +28,14 @@ from .constants import (
     MAX_FRAME_SIZE,
     MAX_REPLY_SIZE,
     MIN_LENGTH,
+    TEXT_PREFIXES,
     FrameType,
 )
 
 _HEX: Final = frozenset(string.hexdigits.encode())
 _DIGITS: Final = frozenset(string.digits.encode())
 _STARTS: Final = (AT, DOLLAR, KEEPALIVE_HEAD[0])
+_PREFIXES: Final = frozenset(BINARY_PREFIXES) | TEXT_PREFIXES
 _ACK: Final = struct.Struct(">HQH")
 _HEAD: Final = struct.Struct(">2sHHHQ")  # prefix, CRC, length, sequence id, unit id
 _TEXT_HEAD_MIN: Final = 11  # "@P,XXXX,L,"
@@ -48,9 +50,10 @@ class Envelope(NamedTuple):
 
 
 def _is_text(buf: Buffer) -> bool:
-    """ "@P," then a hex digit: a binary frame would need a length of at least 0x3000 here."""
+    """ "@P," (or "@p,") then a hex digit: a binary frame would need a length of at least
+    0x3000 here."""
     return (
-        buf[1] == ord("P")
+        buf[1] in TEXT_PREFIXES
         and len(buf) > 2
         and buf[2] == ord(",")
         and (len(buf) < 5 or buf[4] in _HEX)
@@ -72,11 +75,13 @@ def frame_length(buf: Buffer) -> int:
     if b0 != AT:
         return -_garbage_run(buf)
     if n < 3:
-        return NEED_MORE if n < 2 or buf[1] in BINARY_PREFIXES else -1
-    if buf[1] not in BINARY_PREFIXES:
+        return NEED_MORE if n < 2 or buf[1] in _PREFIXES else -1
+    if buf[1] not in _PREFIXES:
         return -1
     if _is_text(buf):
         return _text_length(buf)
+    if buf[1] not in BINARY_PREFIXES:
+        return -1  # "@p" starts text reports only
     if n < 6:
         return NEED_MORE
     length = (buf[4] << 8) | buf[5]
@@ -133,10 +138,12 @@ def frame_type(frame: bytes) -> FrameType:
         return FrameType.KEEPALIVE
     if frame[0] == DOLLAR:
         return FrameType.REPLY
+    if frame[0] == AT and _is_text(frame):
+        return FrameType.TEXT_POSITION
     kind = BINARY_PREFIXES.get(frame[1]) if frame[0] == AT else None
     if kind is None:
         raise FramingError(f"bad prefix {frame[:2].hex()}")
-    return FrameType.TEXT_POSITION if _is_text(frame) else kind
+    return kind
 
 
 def _check_crc(frame: bytes, sent: int, start: int) -> None:

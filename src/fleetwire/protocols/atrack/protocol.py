@@ -19,7 +19,7 @@ class AtrackProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "binary @P/@Z positions (with %CI custom data)",
-        "text @P positions",
+        "text @P (and AT1 @p) positions",
         "@R picture chunk",
         "FE 02 keep-alive",
         "$ command replies",

@@ -36,8 +36,29 @@ class Msg(IntEnum):
     ALARM_REPLY = 0xC007
 
 
+class CcMsg(IntEnum):
+    """Message types of the older CC firmware ("@@" with a version other than 3 and 4)."""
+
+    LOGIN = 0x4001
+    HEARTBEAT = 0x4206
+    LOGIN_REPLY = 0x8001
+    HEARTBEAT_REPLY = 0x8206
+
+
+class MpipMsg(IntEnum):
+    """Message types of the MPIP family ("$$" header, no version byte)."""
+
+    LOGIN = 0x2001
+    POSITION = 0x4001
+    ALARM = 0x4201
+    ALARM_2 = 0x4202
+    POSITION_2 = 0x4206
+
+
 REPLY_BIT: Final = 0x8000
 HEADER: Final = b"@@"
+MPIP_HEADER: Final = b"$$"
+MPIP: Final = -1  # the version an MPIP frame's envelope reports: it carries none
 TAIL: Final = b"\r\n"
 ID_SIZE: Final = 20
 HEAD_SIZE: Final = 2 + 2 + 1 + ID_SIZE + 2  # @@, length, version, device id, type
@@ -46,9 +67,8 @@ TRAILER_SIZE: Final = 2 + 2  # CRC, CR LF
 MIN_FRAME: Final = HEAD_SIZE + TRAILER_SIZE  # 31: a frame with no data (heartbeat)
 MAX_FRAME_SIZE: Final = 0xFFFF  # the length field is 16 bits and counts the whole frame
 
-# Protocol versions whose STAT_DATA/GPS_DATA layout this package decodes (3: CB212-C1005
-# rev 4.2x devices, 4: later ones); frames of other versions are framed, checked and
-# acknowledged, but decode to no records.
+# Protocol versions of the SC layout (STAT_DATA/GPS_DATA; 3: CB212-C1005 rev 4.2x devices,
+# 4: later ones); "@@" frames of other versions are the older CC firmware's (families.py).
 DECODED_VERSIONS: Final = frozenset({3, 4})
 
 # Login reply (0x9001) data: IP address (4), port (2), UTC time (4). 0xFFFFFFFF and 0 are what

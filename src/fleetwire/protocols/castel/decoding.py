@@ -1,9 +1,11 @@
-"""Castel frames to Records: login, logout, GPS data, alarms and the statistics-only messages.
+"""Castel frames to Records: login, logout, GPS data, alarms, the statistics messages (PID,
+DTC, cell, comprehensive) and query answers of the SC protocol (versions 3 and 4).
 
 Owns the layouts of STAT_DATA (trip statistics: odometer, fuel, vehicle state), GPS_DATA
-(count + GPS_ITEMs), RPM_DATA and ALARM_DATA for protocol versions 3 and 4, and their mapping
-to the shared vocabulary. Checks the envelope again (the worker may decode frames the gateway
-never acknowledged); raises only DeviceErrors; other message types and versions give [].
+(count + GPS_ITEMs), RPM_DATA and ALARM_DATA, and their mapping to the shared vocabulary; OBD
+contents are obd.py's, the CC and MPIP families are families.py's. Checks the envelope again (the
+worker may decode frames the gateway never acknowledged); raises only DeviceErrors; other
+message types give [].
 """
 
 from __future__ import annotations
@@ -12,35 +14,25 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Final, NamedTuple
 
-from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
+from . import families, obd
 from .constants import (
     ALARM_IGNITION_OFF,
     ALARM_IGNITION_ON,
     ALARMS,
     DECODED_VERSIONS,
-    FLAG_EAST,
-    FLAG_FIX,
-    FLAG_NORTH,
     FUEL_SCALE,
-    KMH_PER_CM_S,
-    MS_PER_DEGREE,
+    MPIP,
     NEW_ALARM,
     VSTATE_ACC_ON,
     Msg,
 )
 from .framing import Envelope, open_frame
-
-_MAX_LAT: Final = 90 * MS_PER_DEGREE
-_MAX_LON: Final = 180 * MS_PER_DEGREE
-
-
-def _le(r: Reader, size: int) -> int:
-    return int.from_bytes(r.bytes(size), "little")
+from .items import gps_item, le
 
 
 def _utc(seconds: int) -> datetime:
@@ -57,8 +49,8 @@ def _stat(r: Reader) -> Stat:
     mileage (U32, m), total fuel (U32) and current trip fuel (U16) in 0.01 L, VSTATE (U32),
     8 reserved bytes (meaning varies by firmware: not decoded)."""
     r.skip(4)  # last ACC-on time
-    utc = _utc(_le(r, 4))
-    total_m, trip_m, fuel, trip_fuel, vstate = _le(r, 4), _le(r, 4), _le(r, 4), _le(r, 2), _le(r, 4)
+    utc = _utc(le(r, 4))
+    total_m, trip_m, fuel, trip_fuel, vstate = le(r, 4), le(r, 4), le(r, 4), le(r, 2), le(r, 4)
     r.skip(8)
     attrs: dict[str, Any] = {
         "odometer": total_m,
@@ -71,37 +63,8 @@ def _stat(r: Reader) -> Stat:
     return Stat(utc, attrs)
 
 
-def _date_time(r: Reader) -> datetime:
-    """DATE (day, month, year - 2000) then TIME (hour, minute, second), plain binary bytes."""
-    day, month, year, hour, minute, second = r.bytes(6)
-    try:
-        return datetime(2000 + year, month, day, hour, minute, second, tzinfo=UTC)
-    except ValueError as e:
-        raise InvalidField(f"GPS time {day}/{month}/{year} {hour}:{minute}:{second}") from e
-
-
-def _gps_item(r: Reader, stat: Stat) -> Record:
-    """GPS_ITEM: date, time, latitude and longitude (U32, ms of arc), speed (U16, cm/s),
-    course (U16, 0.1 degree), flag (bit 0 east, bit 1 north, bits 2-3 fix, 4-7 satellites)."""
-    fix_time = _date_time(r)
-    lat, lon, speed, course, flag = _le(r, 4), _le(r, 4), _le(r, 2), _le(r, 2), r.u8()
-    if lat > _MAX_LAT or lon > _MAX_LON or course > 3600:
-        raise InvalidField(f"position out of range: {lat} {lon} course {course}")
-    return Record(
-        fix_time=fix_time,
-        kind=RecordKind.POSITION,
-        valid=bool(flag & FLAG_FIX),
-        latitude=(lat if flag & FLAG_NORTH else -lat) / MS_PER_DEGREE,
-        longitude=(lon if flag & FLAG_EAST else -lon) / MS_PER_DEGREE,
-        speed=round(speed * KMH_PER_CM_S, 2),
-        course=course / 10,
-        satellites=flag >> 4,
-        attributes=dict(stat.attributes),
-    )
-
-
 def _gps_data(r: Reader, stat: Stat) -> list[Record]:
-    return [_gps_item(r, stat) for _ in range(r.u8())]
+    return [gps_item(r, stat.attributes) for _ in range(r.u8())]
 
 
 def _status(stat: Stat) -> Record:
@@ -112,14 +75,41 @@ def _status(stat: Stat) -> Record:
 
 
 def _login(r: Reader, env: Envelope) -> list[Record]:
-    """Login: STAT_DATA, GPS_DATA, then software and hardware version strings."""
-    stat = _stat(r)
-    return _gps_data(r, stat) or [_status(stat)]
+    """Login and logout: STAT_DATA, GPS_DATA (then, in a login, software and hardware version
+    strings). Without a GPS item there is nothing a record adds to the session's own
+    online/offline (and the next report repeats the statistics): no record."""
+    return _gps_data(r, _stat(r))
 
 
 def _stat_only(r: Reader, env: Envelope) -> list[Record]:
-    """Logout, PID data, DTCs: STAT_DATA first; what follows is not decoded here."""
+    """PID and OBD data: STAT_DATA first; what follows is not decoded here."""
     return [_status(_stat(r))]
+
+
+def _dtcs(r: Reader, env: Envelope) -> list[Record]:
+    """DTCs: STAT_DATA, a flag, then the fault codes."""
+    rec = _status(_stat(r))
+    codes = obd.dtcs(r, commercial=env.type == Msg.DTCS_COMMERCIAL)
+    if codes:
+        rec.attributes["dtcs"] = codes
+    return [rec]
+
+
+def _cell(r: Reader, env: Envelope) -> list[Record]:
+    """Cell: STAT_DATA, then the serving cell's LAC and cell id (U16 each)."""
+    rec = _status(_stat(r))
+    rec.attributes["lac"], rec.attributes["cid"] = le(r, 2), le(r, 2)
+    return [rec]
+
+
+def _comprehensive(r: Reader, env: Envelope) -> list[Record]:
+    """Comprehensive data: history flag (1), index (U32), STAT_DATA, GPS_DATA, then tagged
+    values (tag and length, U16 LE each) that apply to the report's last fix."""
+    r.skip(1 + 4)
+    stat = _stat(r)
+    records = _gps_data(r, stat) or [_status(stat)]
+    records[-1].attributes.update(obd.tagged(r))
+    return records
 
 
 def _gps(r: Reader, env: Envelope) -> list[Record]:
@@ -130,7 +120,7 @@ def _gps(r: Reader, env: Envelope) -> list[Record]:
     stat = _stat(r)
     records = _gps_data(r, stat)
     if r.remaining:
-        rpms = [_le(r, 2) for _ in range(r.u8())]
+        rpms = [le(r, 2) for _ in range(r.u8())]
         for rec, rpm in zip(records, rpms, strict=False):
             rec.attributes["rpm"] = rpm
     return records
@@ -140,11 +130,10 @@ def _alarm(r: Reader, env: Envelope) -> list[Record]:
     """Alarm: sequence number (U32), STAT_DATA, GPS_DATA, then ALARM_DATA: count and per alarm
     new-alarm flag, type, description (U16), threshold (U16). One event record, at the last
     fix when there is one."""
-    seq = _le(r, 4)
+    seq = le(r, 4)
     stat = _stat(r)
     fixes = _gps_data(r, stat)
     rec = fixes[-1] if fixes else _status(stat)
-    rec.kind = RecordKind.EVENT
     raised: list[str] = []
     codes: list[int] = []
     for _ in range(r.u8()):
@@ -162,6 +151,9 @@ def _alarm(r: Reader, env: Envelope) -> list[Record]:
         rec.attributes["event"] = codes[0]
     if raised:
         rec.attributes["alarm"] = ",".join(dict.fromkeys(raised))
+    elif not fixes:
+        return []  # an ignition change or a cleared alarm without a fix: the statistics say it
+    rec.kind = RecordKind.EVENT
     return [rec]
 
 
@@ -169,19 +161,29 @@ Decoder = Callable[[Reader, Envelope], list[Record]]
 
 DECODERS: Final[dict[int, Decoder]] = {
     Msg.LOGIN: _login,
-    Msg.LOGOUT: _stat_only,
+    Msg.LOGOUT: _login,
     Msg.GPS: _gps,
     Msg.PID_DATA: _stat_only,
     Msg.OBD_DATA: _stat_only,
-    Msg.DTCS_PASSENGER: _stat_only,
-    Msg.DTCS_COMMERCIAL: _stat_only,
+    Msg.DTCS_PASSENGER: _dtcs,
+    Msg.DTCS_COMMERCIAL: _dtcs,
     Msg.ALARM: _alarm,
+    Msg.CELL: _cell,
+    Msg.COMPREHENSIVE: _comprehensive,
 }
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     env = open_frame(frame)
+    r = Reader(frame, env.start, env.end)
+    if env.type == Msg.QUERY_REPLY and env.version in DECODED_VERSIONS:
+        text = obd.query_result(r)  # the answer to a server query (the VIN, say)
+        return (
+            [Record(ctx.received, RecordKind.STATUS, attributes={"result": text})] if text else []
+        )
+    if env.version == MPIP:
+        return [require(rec) for rec in families.mpip(r, env.type)]
+    if env.version not in DECODED_VERSIONS:
+        return [require(rec) for rec in families.cc(r, env.type)]
     decoder = DECODERS.get(env.type)
-    if decoder is None or env.version not in DECODED_VERSIONS:
-        return []
-    return decoder(Reader(frame, env.start, env.end), env)
+    return [] if decoder is None else decoder(r, env)

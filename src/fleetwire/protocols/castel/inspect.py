@@ -3,7 +3,9 @@
 Checks header, length, CRC and tail; every frame carries the device id. Replies, each echoing
 the frame's version and the 20 id bytes as sent: login 0x1001 gets 0x9001 (IP 0xFFFFFFFF, port
 0: keep the configured server; then a UTC time), heartbeat 0x1003 gets 0x9003 with no data,
-alarm 0x4007 gets 0xC007 with the alarm's 4-byte sequence number. Nothing else is answered.
+alarm 0x4007 gets 0xC007 with the alarm's 4-byte sequence number; on CC firmware (versions
+other than 3 and 4) login 0x4001 gets 0x8001 and heartbeat 0x4206 gets 0x8206, with no data.
+Nothing else is answered.
 
 The login reply's time field is the server's clock in the vendor exchange: the frame's receive
 time, which the caller puts in the session. Without one (0), the UTC time the device wrote in its
@@ -23,8 +25,10 @@ from .constants import (
     DECODED_VERSIONS,
     KEEP_IP,
     KEEP_PORT,
+    MPIP,
     REPLY_BIT,
     STAT_SIZE,
+    CcMsg,
     Msg,
 )
 from .framing import Envelope, build, open_frame
@@ -32,16 +36,23 @@ from .framing import Envelope, build, open_frame
 _LOGIN_REPLY: Final = struct.Struct("<IHI")
 _UTC_OFFSET: Final = 4  # STAT_DATA: last ACC-on time (4), then UTC time (4)
 _STAT_TYPES: Final = frozenset(
-    {Msg.LOGOUT, Msg.PID_DATA, Msg.DTCS_PASSENGER, Msg.DTCS_COMMERCIAL, Msg.OBD_DATA}
+    {Msg.PID_DATA, Msg.DTCS_PASSENGER, Msg.DTCS_COMMERCIAL, Msg.OBD_DATA, Msg.CELL}
 )
+# The CC firmware's login and heartbeat are answered with their reply type and no data.
+_CC_REPLIES: Final[dict[int, int]] = {
+    CcMsg.LOGIN: CcMsg.LOGIN_REPLY,
+    CcMsg.HEARTBEAT: CcMsg.HEARTBEAT_REPLY,
+}
 
 
 def gps_offset(msg_type: int, version: int) -> int | None:
     """Offset, from the data start, of the GPS_DATA count in the message types that carry
     one: login and alarm after STAT_DATA (the alarm after its sequence number first), GPS data
     after a one-byte field that version-4 devices put before STAT_DATA."""
-    if msg_type == Msg.LOGIN:
+    if msg_type in (Msg.LOGIN, Msg.LOGOUT):
         return STAT_SIZE
+    if msg_type == Msg.COMPREHENSIVE:
+        return 1 + 4 + STAT_SIZE
     if msg_type == Msg.ALARM:
         return ALARM_SEQ_SIZE + STAT_SIZE
     if msg_type == Msg.GPS:
@@ -59,21 +70,32 @@ def login_reply(env: Envelope, frame: bytes, received_us: int = 0) -> bytes:
 
 
 def _records(env: Envelope, frame: bytes) -> int:
-    if env.version not in DECODED_VERSIONS:
-        return 0
     at = gps_offset(env.type, env.version)
     if at is None:
         return 1 if env.type in _STAT_TYPES else 0
     if env.end - env.start <= at:
         return 0  # checksum right but short: kept and answered, decode will say what is wrong
     gps = frame[env.start + at]
-    return max(gps, 1) if env.type in (Msg.LOGIN, Msg.ALARM) else gps
+    return max(gps, 1) if env.type in (Msg.ALARM, Msg.COMPREHENSIVE) else gps
+
+
+def _other_family(env: Envelope) -> Uplink:
+    """CC logins and heartbeats are answered. MPIP frames are not: no document for that family
+    is at hand, and the one public decoder answers them in an "@@" envelope that no MPIP
+    capture confirms, so a reply would be a guess."""
+    reply = _CC_REPLIES.get(env.type) if env.version != MPIP else None
+    if reply is None:
+        return Uplink(FrameKind.DATA, env.device_id, records=1)
+    kind = FrameKind.LOGIN if env.type == CcMsg.LOGIN else FrameKind.DATA
+    return Uplink(kind, env.device_id, ack=build(env.version, env.raw_id, reply), records=1)
 
 
 def inspect(frame: bytes, session: Session) -> Uplink:
     env = open_frame(frame)
     uid = env.device_id
     kind_type = env.type
+    if env.version not in DECODED_VERSIONS:
+        return _other_family(env)
     if kind_type == Msg.LOGIN:
         ack = login_reply(env, frame, session.received_us)
         return Uplink(FrameKind.LOGIN, uid, ack=ack, records=_records(env, frame))

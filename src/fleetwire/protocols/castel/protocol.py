@@ -23,7 +23,12 @@ class CastelProtocol(TrackerProtocol):
         "heartbeat (0x1003)",
         "GPS data (0x4001)",
         "alarm (0x4007)",
-        "PID data, DTCs (statistics only)",
+        "PID and cell data (statistics)",
+        "DTCs (0x4006/0x400B)",
+        "comprehensive data (0x401F)",
+        "query answer (0xA002)",
+        "CC firmware login/heartbeat (0x4001/0x4206)",
+        "MPIP $$ positions and login",
     )
     devices: ClassVar[tuple[str, ...]] = (
         "Sinocastel IDD-213G",

@@ -1,4 +1,4 @@
-"""Cellocator messages to Records: the Type 0 status/location message.
+"""Cellocator messages to Records: the Type 0 status/location message (Type 11 is modular.py's).
 
 Owns the Type 0 layout (70 bytes, little-endian): unit status and GSM operator, transmission
 reason, I/O status, analog inputs, odometer, GPS fix data and the GPS time. Checks the envelope
@@ -22,6 +22,7 @@ from fleetwire.sanity import require
 from .constants import MessageType
 from .events import ALARMS
 from .framing import open_frame
+from .modular import decode_modular
 
 # From offset 15: unit status + operator high nibble, operator (2nd and 3rd nibble), reason
 # data, reason, unit mode, I/O status (4), operator (4th and 5th nibble), analog 1-4, odometer
@@ -120,6 +121,7 @@ def _status(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 DECODERS: Final[dict[int, Decoder]] = {
     MessageType.STATUS: _status,
+    MessageType.MODULAR_EXTENDED: decode_modular,
 }
 
 

@@ -42,6 +42,5 @@ def inspect(frame: bytes, session: Session) -> Uplink:
     unique_id = str(env.unit_id)
     if env.type in _ACKNOWLEDGED:
         ack = acknowledge(env.unit_id, env.numerator, COMMAND_NUMERATOR)
-        records = 1 if env.type == MessageType.STATUS else 0
-        return Uplink(FrameKind.DATA, unique_id=unique_id, ack=ack, records=records)
+        return Uplink(FrameKind.DATA, unique_id=unique_id, ack=ack, records=1)
     return Uplink(FrameKind.OTHER, unique_id=unique_id)

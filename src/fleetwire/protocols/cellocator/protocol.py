@@ -22,7 +22,7 @@ class CellocatorProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "Type 0 status/location",
-        "Type 11 modular (framed and acknowledged, not decoded)",
+        "Type 11 modular (GPS, time and programmable-logic modules)",
         "Type 4 acknowledge (server)",
     )
     devices: ClassVar[tuple[str, ...]] = (

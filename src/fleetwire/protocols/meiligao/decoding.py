@@ -180,12 +180,8 @@ def _reply(data: bytes, ctx: DecodeContext) -> list[Record]:
     return [Record(ctx.received, RecordKind.STATUS, attributes={"result": text.strip()})]
 
 
-def _login(data: bytes, ctx: DecodeContext) -> list[Record]:
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS)]
-
-
 DECODERS: dict[int, Decoder] = {
-    M.LOGIN: _login,
+    # a login (0x5000) carries nothing but the id the session already has: no record
     M.POSITION: _position,
     M.POSITION_LOGGED: _position,
     M.TRACK_ON_DEMAND: _position,  # the answer to a position request

@@ -18,7 +18,7 @@ from .framing import build_frame, open_frame
 _LOGIN_OK: Final = b"\x01"
 
 _KINDS: Final[dict[int, tuple[FrameKind, int]]] = {
-    M.LOGIN: (FrameKind.LOGIN, 1),
+    M.LOGIN: (FrameKind.LOGIN, 0),
     M.POSITION: (FrameKind.DATA, 1),
     M.POSITION_LOGGED: (FrameKind.DATA, 1),
     M.ALARM: (FrameKind.DATA, 1),

@@ -26,6 +26,9 @@ class MessageType(IntEnum):
     HEARTBEAT = 0x03
     ALARM = 0x04
     NETWORK_ASSET = 0x05  # network information on the asset family ("''")
+    BLE = 0x10  # BLE peripheral report (tags, sensors, driver id)
+    LOCATION_2 = 0x13  # vehicle families: location with an output byte and five analog inputs
+    ALARM_2 = 0x14
     NETWORK = 0x11  # network information on the vehicle and OBD families
     SENSOR_LOCATION = 0x16  # OBD family: location with g-sensor/gyroscope
     SENSOR_ALARM = 0x18
@@ -41,6 +44,7 @@ MAX_FRAME_SIZE: Final = 4096
 
 # Record layouts (offsets into the content after the 15-byte envelope), by family.
 LAYOUT_VEHICLE: Final = "vehicle"  # ## and %% types 0x02/0x04
+LAYOUT_VEHICLE_2: Final = "vehicle2"  # ## and %% types 0x13/0x14
 LAYOUT_OBD: Final = "obd"  # && types 0x02/0x04/0x16/0x18
 LAYOUT_ASSET: Final = "asset"  # '' types 0x02/0x04
 

@@ -1,7 +1,8 @@
 """T880x frames to Records: one small decoder per message type, found through a table.
 
-Owns the login (firmware/hardware versions), heartbeat, location/alarm (through layouts.py by
-family header), network information and command-answer contents. Encrypted (0x62/0x64) and
+Owns the location/alarm (through layouts.py by family header and form), BLE peripheral (ble.py),
+network information and command-answer contents; a login or heartbeat carries nothing a record
+needs (the session marks the device online) and decodes to no record. Encrypted (0x62/0x64) and
 the peripheral messages (BLE, RS232, driver behaviour ...) decode to nothing: they are kept in
 the raw log and acknowledged. Knows nothing about replies (inspect.py).
 """
@@ -18,11 +19,13 @@ from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
 
+from .ble import decode_ble
 from .constants import (
     ENVELOPE_SIZE,
     LAYOUT_ASSET,
     LAYOUT_OBD,
     LAYOUT_VEHICLE,
+    LAYOUT_VEHICLE_2,
     Header,
     MessageType,
 )
@@ -39,33 +42,26 @@ LAYOUTS: Final[dict[int, str]] = {
 }
 # The OBD family alone sends its sensor locations in the location layout.
 _SENSOR_TYPES: Final = frozenset({MessageType.SENSOR_LOCATION, MessageType.SENSOR_ALARM})
+_SECOND_FORM: Final = frozenset({MessageType.LOCATION_2, MessageType.ALARM_2})
 
 
 def _status(ctx: DecodeContext, attrs: Attributes | None = None) -> list[Record]:
     return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes=attrs or {})]
 
 
-def _login(env: Envelope, c: bytes, ctx: DecodeContext) -> list[Record]:
-    """Version block: software x.y.z and firmware nibbles, platform (2 bytes), hardware x.y."""
-    if len(c) < 6:
-        return _status(ctx)
-    n = c.hex()
-    attrs: Attributes = {
-        "versionFw": f"{int(n[0], 16)}.{int(n[1], 16)}.{int(n[2], 16)}",
-        "versionHw": f"{int(n[10], 16)}.{int(n[11], 16)}",
-    }
-    return _status(ctx, attrs)
-
-
-def _heartbeat(env: Envelope, c: bytes, ctx: DecodeContext) -> list[Record]:
-    return _status(ctx)
-
-
 def _location(env: Envelope, c: bytes, ctx: DecodeContext) -> list[Record]:
     layout = LAYOUTS[env.header]
     if env.type in _SENSOR_TYPES and layout != LAYOUT_OBD:
         return []  # other families use a different sensor layout, not decoded
+    if env.type in _SECOND_FORM:
+        if layout != LAYOUT_VEHICLE:
+            return []  # the second form of the OBD and asset families is not sourced here
+        layout = LAYOUT_VEHICLE_2
     return [PARSERS[layout](c)]
+
+
+def _ble(env: Envelope, c: bytes, ctx: DecodeContext) -> list[Record]:
+    return [decode_ble(c)]
 
 
 def _network(env: Envelope, c: bytes, ctx: DecodeContext) -> list[Record]:
@@ -106,9 +102,10 @@ def _reply(env: Envelope, c: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 DECODERS: Final[dict[int, Decoder]] = {
-    MessageType.LOGIN: _login,
-    MessageType.HEARTBEAT: _heartbeat,
     MessageType.LOCATION: _location,
+    MessageType.LOCATION_2: _location,
+    MessageType.ALARM_2: _location,
+    MessageType.BLE: _ble,
     MessageType.ALARM: _location,
     MessageType.SENSOR_LOCATION: _location,
     MessageType.SENSOR_ALARM: _location,

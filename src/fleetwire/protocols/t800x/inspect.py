@@ -41,4 +41,5 @@ def inspect(frame: bytes, session: Session) -> Uplink:
     if env.type in _ALARMS:
         code = alarm_code(LAYOUTS[env.header], frame[ENVELOPE_SIZE:])
         return Uplink(kind, env.imei, ack(env, code), records=1)
-    return Uplink(kind, env.imei, ack(env), records=1)
+    records = 0 if env.type in (MessageType.LOGIN, MessageType.HEARTBEAT) else 1
+    return Uplink(kind, env.imei, ack(env), records=records)

@@ -1,4 +1,5 @@
-"""The three T880x location record layouts (vehicle ##/%%, OBD &&, asset ''), content to Record.
+"""The T880x location record layouts (vehicle ##/%% in two forms, OBD &&, asset ''), content
+to Record.
 
 Owns the field offsets (from the vendor's protocol document and public codec, checked against
 the captures in the tests) and the field encodings: BCD date-time (UTC), little-endian float
@@ -22,6 +23,7 @@ from .constants import (
     LAYOUT_ASSET,
     LAYOUT_OBD,
     LAYOUT_VEHICLE,
+    LAYOUT_VEHICLE_2,
 )
 
 _FLOATS: Final = struct.Struct("<fff")  # altitude, longitude, latitude
@@ -48,6 +50,8 @@ class Offsets(NamedTuple):
 
 OFFSETS: Final[dict[str, Offsets]] = {
     LAYOUT_VEHICLE: Offsets(9, 22, 29, 35, 47, 49, 28, 24, 51),
+    # 0x13/0x14: an output byte and a reserved one after the I/O word, five analog inputs
+    LAYOUT_VEHICLE_2: Offsets(9, 30, 37, 43, 55, 57, 36, 32, 59),
     LAYOUT_OBD: Offsets(9, 18, 25, 31, 49, 45, 24, 20, 51),
     LAYOUT_ASSET: Offsets(0, 1, 2, 8, 20, 22, 29, 34, 40),
 }
@@ -65,7 +69,7 @@ def _bcd_digits(raw: bytes) -> str | None:
     return text if text.isdigit() else None
 
 
-def _date(raw: bytes) -> datetime:
+def date_time(raw: bytes) -> datetime:
     text = _bcd_digits(raw)
     try:
         if text is None:
@@ -97,7 +101,7 @@ def _common(layout: str, c: bytes) -> Record:
     if len(c) < o.size:
         raise TruncatedFrame(f"{len(c)}-byte {layout} record")
     flags, code = c[o.flags], c[o.alarm]
-    rec = Record(fix_time=_date(c[o.date : o.date + 6]))
+    rec = Record(fix_time=date_time(c[o.date : o.date + 6]))
     a = rec.attributes
     alarm = ALARMS.get(code)
     if alarm:
@@ -128,20 +132,33 @@ def _common(layout: str, c: bytes) -> Record:
     return rec
 
 
-def _vehicle(c: bytes) -> Record:
-    rec = _common(LAYOUT_VEHICLE, c)
+def _vehicle_io(layout: str, c: bytes, adc_from: int, adcs: int) -> Record:
+    """The record with the I/O word and the analog inputs (BCD "VV.VV" volts, ffff: none)."""
+    rec = _common(layout, c)
     a = rec.attributes
     iop = int.from_bytes(c[16:18], "big")
     a["ignition"] = bool(iop & _IGNITION)
     a["input"] = iop
-    for i, start in ((1, 18), (2, 20)):  # analog inputs, BCD "VV.VV" volts
-        volts = _bcd_scaled(c[start : start + 2], 100)
+    for i in range(adcs):
+        volts = _bcd_scaled(c[adc_from + 2 * i : adc_from + 2 * i + 2], 100)
         if volts is not None:
-            a[f"adc{i}"] = volts
+            a[f"adc{i + 1}"] = volts
+    return rec
+
+
+def _vehicle(c: bytes) -> Record:
+    rec = _vehicle_io(LAYOUT_VEHICLE, c, 18, 2)
+    a = rec.attributes
     if len(c) >= 53:  # external power, newer firmware only
         power = _bcd_scaled(c[51:53], 100)
         if power is not None:
             a["power"] = power
+    return rec
+
+
+def _vehicle_2(c: bytes) -> Record:
+    rec = _vehicle_io(LAYOUT_VEHICLE_2, c, 20, 5)
+    rec.attributes["output"] = c[18]
     return rec
 
 
@@ -178,6 +195,7 @@ def _asset(c: bytes) -> Record:
 
 PARSERS: Final[dict[str, Callable[[bytes], Record]]] = {
     LAYOUT_VEHICLE: _vehicle,
+    LAYOUT_VEHICLE_2: _vehicle_2,
     LAYOUT_OBD: _obd,
     LAYOUT_ASSET: _asset,
 }

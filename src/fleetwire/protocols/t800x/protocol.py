@@ -20,6 +20,7 @@ class T800xProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     messages: ClassVar[tuple[str, ...]] = (
         "0x01 login", "0x02 location", "0x03 heartbeat", "0x04 alarm", "0x05/0x11 network",
+        "0x10 BLE tags and sensors", "0x13/0x14 vehicle location/alarm (second form)",
         "0x16/0x18 OBD sensor location", "0x81 command answer",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = (
