@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fleetwire.testing import free_port, role_env, start_role, stop, wait_port
 
-__all__ = ["free_port", "stop", "wait_port"]  # re-exported for the bench scripts
+__all__ = ["free_port", "start_role", "stop", "wait_port"]  # re-exported for the bench scripts
 
 
 def env_for(ports: dict[str, int]) -> dict[str, str]:

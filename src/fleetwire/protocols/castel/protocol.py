@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from fleetwire.protocols.base import TrackerProtocol, Transport
+from fleetwire.protocols.base import Detection, TrackerProtocol, Transport
 
 from . import decoding, encoding, framing, inspect
 from .constants import MAX_FRAME_SIZE
@@ -41,3 +41,11 @@ class CastelProtocol(TrackerProtocol):
     inspect = staticmethod(inspect.inspect)
     decode = staticmethod(decoding.decode)
     encode_command = staticmethod(encoding.encode_command)
+
+    def detect(self, head: bytes) -> Detection:
+        """The length's high byte is printable only for a frame of 8 KiB or more, which no
+        Castel unit sends; it is then another `$$` protocol's text (Fifotrack, Xirgo, Totem),
+        and the auto port should not wait for 8 KiB to learn that."""
+        if len(head) >= 4 and head[3] >= 0x20:
+            return Detection.NO
+        return super().detect(head)
