@@ -207,3 +207,24 @@ def test_admin_basic_auth_is_no_obstacle(mailing: tuple[Client, Inbox]) -> None:
     r = admin.request("POST", "/api/password/reset", form={"email": ADMIN[0]})
     assert r.status_code == 200
     assert wait_mails(inbox, 1)[0]["To"] == ADMIN[0]
+
+
+def test_without_web_url_the_mail_gives_the_path_never_the_host_asked(
+    api_settings: Settings, smtp: tuple[int, Inbox]
+) -> None:
+    add_user(api_settings, *USER)
+    for base in serve(configured(api_settings, smtp[0], web_url="")):
+        anon = Client(base)
+        r = anon.request(
+            "POST", "/api/password/reset", form={"email": USER[0]},
+            headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"},
+        )  # fmt: skip
+        assert r.status_code == 200
+        body = wait_mails(smtp[1], 1)[0].get_payload(decode=True)
+        assert isinstance(body, bytes)
+        text = body.decode()
+        assert "://" not in text and "evil" not in text
+        found = re.search(r"\n/reset-password\?passwordReset=([A-Za-z0-9_-]+)\r?\n", text)
+        assert found, text
+        form = {"token": found.group(1), "password": "from the path"}
+        assert anon.request("POST", "/api/password/update", form=form).status_code == 200

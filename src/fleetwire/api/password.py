@@ -71,7 +71,7 @@ async def send_reset(engine: AsyncEngine, settings: Settings, email: str) -> Non
     token = await issue_reset(engine, user.id, int(settings.api.reset_hours * 3600_000))
     try:
         await send_mail(settings.outbox.notify, compose(settings, user.email, token))
-    except MAIL_ERRORS as e:
+    except (*MAIL_ERRORS, ValueError) as e:  # ValueError: an address no header can carry
         RESETS.labels("mail_failed").inc()
         log.error(kv("password_reset_mail_failed", user=user.id, error=f"{type(e).__name__}: {e}"))
         return
