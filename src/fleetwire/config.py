@@ -120,7 +120,7 @@ class NotifySettings(BaseModel):
     channels: list[Literal["web", "webhook", "mail", "mqtt"]] = ["web", "webhook", "mail", "mqtt"]
     webhook_url: str = ""
     webhook_secret: str = ""
-    smtp_host: str = "127.0.0.1"
+    smtp_host: str = "127.0.0.1"  # empty: no email (no mail channel, no password reset)
     smtp_port: int = 25
     smtp_from: str = "fleetwire@localhost"
     smtp_user: str = ""
@@ -170,6 +170,15 @@ class ApiSettings(BaseModel):
     login_window: float = 900.0
     login_max_per_address: int = 20
     login_max_per_account: int = 10
+    # password reset (POST /api/password/reset): requests per client address and per account
+    # within login_window, past which further ones get 429; how long an emailed token works
+    reset_max_per_address: int = 5
+    reset_max_per_account: int = 3
+    reset_hours: float = 1.0
+    # the web UI's public address for links in emails (Traccar's web.url), e.g.
+    # https://fleet.example.org; never taken from the request's Host header, which the requester
+    # chooses. Unset: a reset email carries the token and the path to open, without a link
+    web_url: str = ""
     # a static single-page app served at / instead of the built-in page (e.g. the web/ folder
     # of a Traccar release), with Traccar's SPA fallback and ${title} placeholders
     web_path: Path | None = None

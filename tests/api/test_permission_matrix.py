@@ -148,6 +148,13 @@ RULES: dict[tuple[str, str], tuple[Call, tuple[int, ...]]] = {
     ("DELETE", "/api/users/{user_id}"): (
         lambda w, r: (f"/api/users/{w.victim()}", None, None, None), (204, 400, 400, 400, 401)),
     ("POST", "/api/users/totp"): (plain("/api/users/totp"), (200,) * 5),  # public, as Traccar
+    # public, as Traccar: 200 for any address (one per role: under the per-address limit)
+    ("POST", "/api/password/reset"): (
+        lambda w, r: ("/api/password/reset", None, None, {"email": f"nobody-{r}@x.org"}),
+        (200,) * 5),
+    ("POST", "/api/password/update"): (
+        lambda w, r: ("/api/password/update", None, None, {"token": "none", "password": "p"}),
+        (400,) * 5),  # a token that resets nothing is 400 for anyone
     ("POST", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
     ("DELETE", "/api/permissions"): (link, (204, 400, 400, 400, 401)),
     ("POST", "/api/permissions/bulk"): (link_bulk, (204, 400, 400, 400, 401)),

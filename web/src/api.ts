@@ -5,6 +5,7 @@
 export interface Server {
   registration: boolean;
   newServer?: boolean;
+  emailEnabled?: boolean; // the server can send email: password reset is offered
   attributes: Record<string, unknown>;
 }
 
@@ -166,6 +167,10 @@ export const api = {
     request<User>("POST", "/api/session", new URLSearchParams({ email, password }), "application/x-www-form-urlencoded"),
   logout: () => request<null>("DELETE", "/api/session"),
   register: (name: string, email: string, password: string) => json<User>("POST", "/api/users", { name, email, password }),
+  resetPassword: (email: string) =>
+    request<null>("POST", "/api/password/reset", new URLSearchParams({ email }), "application/x-www-form-urlencoded"),
+  updatePassword: (token: string, password: string) =>
+    request<null>("POST", "/api/password/update", new URLSearchParams({ token, password }), "application/x-www-form-urlencoded"),
 
   devices: (userId?: number) => get<Device[]>(userId === undefined ? "/api/devices" : `/api/devices?${query({ userId })}`),
   latest: () => get<Position[]>("/api/positions"),

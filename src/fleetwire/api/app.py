@@ -28,6 +28,7 @@ from fleetwire import __version__
 from fleetwire.api.auth import DeviceScope, OptionalUser, Scope, is_loopback, peer
 from fleetwire.api.commands import commands_router
 from fleetwire.api.outbox import outbox_router
+from fleetwire.api.password import password_router
 from fleetwire.api.permissions import permissions_router
 from fleetwire.api.schemas import DeadLetterOut, DeviceOut, ErrorOut, PositionOut, RawFrameOut
 from fleetwire.api.session import session_router
@@ -346,6 +347,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(commands_router(registry))
     app.include_router(session_router())
+    app.include_router(password_router())
     app.include_router(users_router())
     app.include_router(permissions_router())
     app.include_router(outbox_router(settings))

@@ -78,20 +78,31 @@ def is_loopback(address: str) -> bool:
 
 
 class TooManyFailures(HTTPException):
-    def __init__(self, retry_after_s: float) -> None:
+    def __init__(self, retry_after_s: float, what: str = "failed logins") -> None:
         super().__init__(
-            429, "too many failed logins: try again later",
+            429, f"too many {what}: try again later",
             headers={"Retry-After": str(int(retry_after_s))},
         )  # fmt: skip
+
+
+async def over_rate(
+    request: HTTPConnection, account: str, kind: str, per_address: int, per_account: int
+) -> bool:
+    """This address or this account has reached its limit of ``kind`` records (failed logins,
+    password-reset requests) within the last ``api.login_window``."""
+    by_address, by_account = await sessions.recent_failures(
+        engine_of(request), peer(request), account,
+        int(settings_of(request).api.login_window * 1000), kind,
+    )  # fmt: skip
+    return by_address >= per_address or by_account >= per_account
 
 
 async def check_rate(request: HTTPConnection, account: str) -> None:
     """429 when this address or this account has failed too often lately."""
     st = settings_of(request).api
-    by_address, by_account = await sessions.recent_failures(
-        engine_of(request), peer(request), account, int(st.login_window * 1000)
-    )
-    if by_address >= st.login_max_per_address or by_account >= st.login_max_per_account:
+    if await over_rate(
+        request, account, "login", st.login_max_per_address, st.login_max_per_account
+    ):
         LOGIN_FAILURES.labels("rate_limited").inc()
         log.warning(kv("login_rate_limited", peer=peer(request), account=account[:100]))
         raise TooManyFailures(st.login_window)

@@ -1,7 +1,7 @@
 """The registry's tables, once, for both backends (SQLite registry.db and PostgreSQL): devices,
 users, groups, the objects users link to (geofences, notifications, drivers, calendars,
 maintenances, saved commands), the Traccar-style permission link tables, the server settings,
-commands and campaigns, sessions and API tokens.
+commands and campaigns, sessions, API tokens and password-reset tokens.
 
 Queries are written against these ``Table`` objects with SQLAlchemy Core, so one query serves
 both backends. The migrations under ``migrations/versions`` create what is declared here (a test
@@ -255,6 +255,8 @@ sessions = Table(
     Index("sessions_user", "user_id"),
 )
 
+# what the rate limiter counts, per client address and per account: failed logins (kind
+# "login") and password-reset requests (kind "reset"), each kind against its own limits
 login_failures = Table(
     "login_failures",
     metadata,
@@ -262,8 +264,23 @@ login_failures = Table(
     Column("address", Text, nullable=False),
     Column("account", Text, nullable=False),
     Column("at", BigInteger, nullable=False),
+    Column("kind", Text, nullable=False, server_default="login"),
     Index("login_failures_address", "address", "at"),
     Index("login_failures_account", "account", "at"),
+)
+
+# emailed password-reset tokens (POST /api/password/reset): only the SHA-256 of the token, which
+# works once (``used``) and until ``expires``
+password_resets = Table(
+    "password_resets",
+    metadata,
+    _id(),
+    Column("token_hash", Text, nullable=False, unique=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created", BigInteger, nullable=False),
+    Column("expires", BigInteger, nullable=False),
+    Column("used", BigInteger),
+    Index("password_resets_user", "user_id"),
 )
 
 commands = Table(

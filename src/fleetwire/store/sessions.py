@@ -147,26 +147,32 @@ async def revoke_token(engine: AsyncEngine, token: str, user_id: int | None = No
     return revoked is not None
 
 
-# -- failed logins ----------------------------------------------------------------------------
+# -- failed logins (and other requests the rate limiter counts) ------------------------------
 
 
-async def record_failure(engine: AsyncEngine, address: str, account: str) -> None:
+async def record_failure(
+    engine: AsyncEngine, address: str, account: str, kind: str = "login"
+) -> None:
     now = now_ms()
     async with writing(engine) as conn:
         await conn.execute(
-            login_failures.insert().values(address=address, account=account.lower(), at=now)
+            login_failures.insert().values(
+                address=address, account=account.lower(), at=now, kind=kind
+            )
         )
         await conn.execute(delete(login_failures).where(login_failures.c.at < now - 86400_000))
 
 
 async def recent_failures(
-    engine: AsyncEngine, address: str, account: str, window_ms: int
+    engine: AsyncEngine, address: str, account: str, window_ms: int, kind: str = "login"
 ) -> tuple[int, int]:
-    """Failed logins within the window: (from this address, against this account)."""
+    """Records of ``kind`` within the window: (from this address, against this account)."""
     since = now_ms() - window_ms
     f = login_failures.c
-    by_address = select(func.count()).where(f.address == address, f.at >= since)
-    by_account = select(func.count()).where(f.account == account.lower(), f.at >= since)
+    by_address = select(func.count()).where(f.address == address, f.at >= since, f.kind == kind)
+    by_account = select(func.count()).where(
+        f.account == account.lower(), f.at >= since, f.kind == kind
+    )
     async with engine.connect() as conn:
         a = (await conn.execute(by_address)).scalar_one()
         b = (await conn.execute(by_account)).scalar_one()
@@ -174,6 +180,9 @@ async def recent_failures(
 
 
 async def clear_failures(engine: AsyncEngine, account: str) -> None:
+    """Forget the failed logins against ``account`` (its reset requests still count)."""
     async with writing(engine) as conn:
-        q = delete(login_failures).where(login_failures.c.account == account.lower())
+        q = delete(login_failures).where(
+            login_failures.c.account == account.lower(), login_failures.c.kind == "login"
+        )
         await conn.execute(q)

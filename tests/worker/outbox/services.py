@@ -1,6 +1,7 @@
-"""Test doubles that are real network parts: an HTTP receiver (aiohttp) that dedupes by
-``X-Fleetwire-Id`` and checks the signature, and a TCP relay in front of a real broker that the
-test can take down and bring back (the broker itself is shared with other tests)."""
+"""Test doubles that are real network parts: an SMTP server (aiosmtpd) that keeps what it
+receives, an HTTP receiver (aiohttp) that dedupes by ``X-Fleetwire-Id`` and checks the
+signature, and a TCP relay in front of a real broker that the test can take down and bring back
+(the broker itself is shared with other tests)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,39 @@ import hashlib
 import hmac
 import os
 import socket
+from collections.abc import Iterator
+from email import message_from_bytes
+from email.message import Message
+from typing import Any
 
 import orjson
 import pytest
 from aiohttp import web
+from aiosmtpd.controller import Controller
+
+
+class Inbox:
+    """The handler of an aiosmtpd Controller: every mail it accepts, parsed, in order."""
+
+    def __init__(self) -> None:
+        self.mails: list[Message] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.mails.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@contextlib.contextmanager
+def smtp_server(port: int) -> Iterator[Inbox]:
+    """A real SMTP server on 127.0.0.1:``port`` (in its own thread) for the ``with`` block."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+        controller.loop.close()  # aiosmtpd leaves its thread's loop open
 
 
 def require(port: int, what: str) -> None:

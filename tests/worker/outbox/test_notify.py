@@ -10,7 +10,6 @@ import contextlib
 import importlib
 import uuid
 from collections.abc import AsyncIterator
-from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +31,9 @@ from fleetwire.worker.outbox.rules import Rule, RuleSet
 from fleetwire.worker.outbox.service import Emails, make_channel
 from tests.conftest import make_settings
 from tests.worker.outbox.helpers import T0, event, position, run, write
-from tests.worker.outbox.services import Receiver, require
+from tests.worker.outbox.services import Inbox, Receiver, require
 
 USERS = {1: "ann@example.com", 2: "bob@example.com", 3: ""}  # 3 has no address
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.mails: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.mails.append(message_from_bytes(envelope.content))
-        return "250 OK"
 
 
 @contextlib.asynccontextmanager

@@ -1,7 +1,10 @@
 // Log in with email (or login) and password; on a new server (no users yet) or one with open
-// registration, create an account: the first one becomes the administrator.
+// registration, create an account: the first one becomes the administrator. When the server can
+// send email, "Forgot password?" leads to /reset-password (views/ResetPassword.tsx).
 import { useState } from "preact/hooks";
 import { api, ApiError, type Server, type User } from "../api";
+import { navigate, useRoute } from "../router";
+import { ResetPassword } from "./ResetPassword";
 
 export function Login({ server, onLogin }: { server: Server; onLogin: (u: User) => void }) {
   const canRegister = Boolean(server.newServer || server.registration);
@@ -11,6 +14,7 @@ export function Login({ server, onLogin }: { server: Server; onLogin: (u: User) 
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const route = useRoute();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -26,6 +30,9 @@ export function Login({ server, onLogin }: { server: Server; onLogin: (u: User) 
       setBusy(false);
     }
   };
+
+  if (route.path === "/reset-password")
+    return <ResetPassword token={route.params.get("passwordReset")} onBack={() => navigate("/")} />;
 
   return (
     <div class="login">
@@ -60,6 +67,11 @@ export function Login({ server, onLogin }: { server: Server; onLogin: (u: User) 
         {canRegister && (
           <button type="button" class="link" onClick={() => setRegister(!register)}>
             {register ? "I have an account: log in" : "Create an account"}
+          </button>
+        )}
+        {server.emailEnabled && !register && (
+          <button type="button" class="link" onClick={() => navigate("/reset-password")}>
+            Forgot password?
           </button>
         )}
       </form>

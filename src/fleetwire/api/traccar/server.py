@@ -2,7 +2,8 @@
 reads `server.attributes.x` directly), `newServer` while no user exists (unauthenticated
 callers only), `storageSpace` only for administrators. PUT (administrators): the writable
 fields, kept in the registry (store/server_settings.py) over the config's defaults; the
-computed ones (version, storageSpace, newServer, the *Enabled flags) are never written.
+computed ones (version, storageSpace, newServer, the *Enabled flags) are never written;
+`emailEnabled` (traccar-web then offers password reset) says whether an SMTP host is set.
 
 Traccar's server-wide restrictions (readonly, deviceReadonly, limitCommands, disableReports)
 are enforced per user here; a PUT that turns one on is refused rather than stored and ignored.
@@ -20,6 +21,7 @@ from fleetwire.api.auth import optional_user
 from fleetwire.api.traccar.context import Context, CurrentUser, check_admin
 from fleetwire.api.traccar.convert import json_response
 from fleetwire.api.traccar.errors import TextErrors
+from fleetwire.mailer import mail_configured
 from fleetwire.store import server_settings
 from fleetwire.store.schema import users
 from fleetwire.store.users import User
@@ -94,7 +96,8 @@ def server_router(ctx: Context) -> APIRouter:
             storage = [du.free, du.total]
         body: dict[str, Any] = {
             "id": 1, **await effective(ctx), "version": TRACCAR_VERSION,
-            "emailEnabled": False, "textEnabled": False, "geocoderEnabled": False,
+            "emailEnabled": mail_configured(ctx.settings.outbox.notify),
+            "textEnabled": False, "geocoderEnabled": False,
             "storageSpace": storage, "newServer": user is None and n_users == 0,
             "openIdEnabled": False, "openIdForce": False,
         }  # fmt: skip

@@ -11,6 +11,7 @@ import aiosmtplib
 import orjson
 
 from fleetwire.config import NotifySettings
+from fleetwire.mailer import send_mail
 from fleetwire.store.outbox import Message
 from fleetwire.worker.outbox.delivery import DeliveryError
 
@@ -47,12 +48,7 @@ class Mail:
             if not to:
                 raise DeliveryError(i, f"user {m.user_id} has no email address", refused=True)
             try:
-                await aiosmtplib.send(
-                    compose(m, self.s.smtp_from, to), hostname=self.s.smtp_host,
-                    port=self.s.smtp_port, username=self.s.smtp_user or None,
-                    password=self.s.smtp_password or None, start_tls=self.s.smtp_starttls,
-                    timeout=10,
-                )  # fmt: skip
+                await send_mail(self.s, compose(m, self.s.smtp_from, to))
             except aiosmtplib.SMTPRecipientsRefused as e:
                 raise DeliveryError(i, f"recipient refused: {e}", refused=True) from e
             except (aiosmtplib.SMTPException, OSError) as e:

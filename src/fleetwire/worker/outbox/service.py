@@ -24,6 +24,7 @@ import orjson
 
 from fleetwire.config import NotifySettings, Settings, SinkSettings
 from fleetwire.logs import kv
+from fleetwire.mailer import mail_configured
 from fleetwire.store.outbox import Db, Message, OutboxStore, PgDb, SqliteDb
 from fleetwire.worker.outbox.delivery import Sink
 from fleetwire.worker.outbox.dispatcher import (
@@ -131,6 +132,8 @@ def dispatchers(
     for channel in o.notify.channels:
         if channel == "webhook" and not o.notify.webhook_url:
             continue  # not configured: rules naming it get rows that wait, visible in the API
+        if channel == "mail" and not mail_configured(o.notify):
+            continue  # the same: no SMTP host
         out.append(NotifyDispatcher(channel, make_channel(channel, o.notify, emails), store, o))
     return out
 
