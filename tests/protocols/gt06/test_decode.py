@@ -36,10 +36,11 @@ def test_every_real_frame_decodes_sanely(frame: bytes) -> None:
     decode_sane(PROTOCOL, frame, CTX)
 
 
-def test_login() -> None:
-    r = one(v.CONCOX_LOGIN)
-    assert (r.kind, r.fix_time, r.attributes) == (RecordKind.STATUS, NOW, {})
-    assert one(v.VL03_LOGIN).attributes == {"type": "7000"}
+def test_login_gives_no_record() -> None:
+    """The login is answered (inspect) and the connection's start is the gateway's session
+    record: the frame itself stores nothing, as in the reference decoder."""
+    assert decode_sane(PROTOCOL, v.CONCOX_LOGIN, CTX) == []
+    assert decode_sane(PROTOCOL, v.VL03_LOGIN, CTX) == []
 
 
 def test_gps_lbs_0x12_traccar_capture() -> None:

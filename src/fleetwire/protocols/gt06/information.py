@@ -38,11 +38,11 @@ def _status(attrs: Attributes, ctx: DecodeContext) -> list[Record]:
 
 
 def login(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
-    r.skip(8)  # IMEI: the identity is the session's (inspect read it)
-    attrs: Attributes = {}
-    if r.remaining >= 2:  # newer firmware: type identity code, then time zone/language
-        attrs["type"] = r.bytes(2).hex()
-    return [Record(fix_time=ctx.received, kind=RecordKind.STATUS, attributes=attrs)]
+    """No record: the login names the device (inspect read the IMEI and answers it) and the
+    connection's start is the gateway's session record, which the worker makes deviceOnline of;
+    the type identity code newer firmware adds says nothing a fleet uses."""
+    r.skip(8)
+    return []
 
 
 def _text(raw: bytes, codec: str = "ascii") -> str:
