@@ -171,6 +171,19 @@ def test_ibutton_is_hex_and_zero_means_absent() -> None:
     assert "driverUniqueId" not in r.attributes
 
 
+def test_tachograph_driver_card_on_fmx6_models() -> None:
+    # driver 1 card number in 8-byte elements 195 and 196 (FMx640 tachograph data; traccar
+    # reads them so for FM.6.. models): "DGB1234567890100"
+    io8 = b"\x02" + b"\xc3" + b"DGB12345" + b"\xc4" + b"67890100"
+    frame = _codec8(io8=io8)
+    truck = DecodeContext(unique_id="356307042441013", received=NOW, options={"model": "FMB640"})
+    assert only(frame, truck).attributes["driverUniqueId"] == "DGB1234567890100"
+    # another family uses those ids otherwise: no driver without the model
+    assert "driverUniqueId" not in only(frame).attributes
+    other = DecodeContext(unique_id="356307042441013", received=NOW, options={"model": "FMB120"})
+    assert "driverUniqueId" not in only(frame, other).attributes
+
+
 def test_codec12_response() -> None:
     r = only(v.C12_RESPONSE)
     assert r.kind is RecordKind.STATUS

@@ -25,7 +25,7 @@ from fleetwire.protocols.teltonika.framing import (
     unwrap_tcp,
 )
 from fleetwire.protocols.teltonika.gh3000 import gh3000_record
-from fleetwire.protocols.teltonika.io_elements import put_io, put_variable_io
+from fleetwire.protocols.teltonika.io_elements import put_io, put_variable_io, tachograph_driver
 from fleetwire.sanity import require
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -78,7 +78,10 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     decoder = _DECODERS.get(frame[start])
     if decoder is None:
         return []
-    return decoder(frame, Reader(frame, start, end), ctx)
+    records = decoder(frame, Reader(frame, start, end), ctx)
+    if ctx.options:
+        tachograph_driver(records, ctx.options.get("model"))
+    return records
 
 
 def _utc_ms(ms: int) -> datetime:

@@ -6,8 +6,11 @@ vocabulary; ids not listed stay ``io<N>`` with their raw value. Knows nothing ab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
+
+from fleetwire.model import Record
 
 # A converter gets the raw unsigned value and the field size in bytes (for signed fields).
 Converter = Callable[[int, int], Any]
@@ -162,3 +165,25 @@ def put_variable_io(attributes: dict[str, Any], io_id: int, value: bytes) -> Non
 
 
 _BLE_SENSOR_LISTS = frozenset({548, 10829, 10831})
+
+
+# FMx6 trucks (FMB640, FMC640, FMM640...) send the tachograph's driver 1 card number as two
+# 8-byte elements, 195 (first 8 characters) and 196 (last 8); other families use those ids for
+# other things, so only a "model" decode option naming an FMx6 unit reads them so.
+_TACHOGRAPH_MODELS = re.compile(r"FM.6\w\w")
+_DRIVER1_ID = ("io195", "io196")
+
+
+def tachograph_driver(records: list[Record], model: object) -> None:
+    """driverUniqueId from the tachograph's driver 1 card elements, for FMx6 models."""
+    if not isinstance(model, str) or _TACHOGRAPH_MODELS.fullmatch(model) is None:
+        return
+    for record in records:
+        attributes = record.attributes
+        msb, lsb = (attributes.get(key) for key in _DRIVER1_ID)
+        if not (isinstance(msb, int) and isinstance(lsb, int)):
+            continue
+        raw = msb.to_bytes(8, "big") + lsb.to_bytes(8, "big")
+        card = raw.strip(b"\x00 ")
+        if card and card.isascii() and card.isalnum():
+            attributes["driverUniqueId"] = card.decode("ascii")

@@ -22,6 +22,7 @@ class TeltonikaProtocol(TrackerProtocol):
     messages: ClassVar[tuple[str, ...]] = (
         "IMEI login", "Codec 8 (with 16-byte IO)", "Codec 8 Extended (BLE sensors, VIN, DTCs)",
         "Codec 16", "GH3000 (codec 7)", "UDP AVL", "Codec 12/13/14 replies (GTSL driver id)",
+        "FMx6 tachograph driver id (decode option 'model')",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("FMB/FMC/FMM/FMT/FMU families", "TAT", "TMT", "GH")
 
