@@ -175,8 +175,9 @@ def test_nbr_and_link() -> None:
 def test_heartbeats() -> None:
     assert one(v.HTBT_BATTERY).attributes == {"batteryLevel": 100}
     assert (one(v.HTBT).kind, one(v.HTBT).attributes) == (RecordKind.STATUS, {})
-    assert one(v.DOC_XT).attributes == {}
-    assert one(v.UNKNOWN_XT).attributes == {}  # XT parameters are not a battery level
+    # XT (documented "respond: no") carries nothing to record, nor do its parameters
+    assert PROTOCOL.decode(v.DOC_XT, CTX) == []
+    assert PROTOCOL.decode(v.UNKNOWN_XT, CTX) == []
     assert PROTOCOL.decode(v.EMPTY_TYPE, CTX) == []
     assert PROTOCOL.decode(b"*HQ,4109198974,ZZ,1#", CTX) == []
 

@@ -140,8 +140,8 @@ def test_traccar_codec8e_variable_elements_stay_hex() -> None:
     assert a["battery"] == 3.991
     assert a["odometer"] == 41397
     assert a["tripOdometer"] == 30
-    assert bytes.fromhex(a["io256"]) == b"WV1ZZZ2EZ86015388"  # VIN
-    assert bytes.fromhex(a["io281"]).startswith(b"P0299,P0675")  # DTCs
+    assert a["vin"] == "WV1ZZZ2EZ86015388"
+    assert a["dtcs"].startswith("P0299 P0675")
 
 
 def test_gonika_codec8e_hdop_pdop_and_nx_event() -> None:
@@ -169,6 +169,19 @@ def test_ibutton_is_hex_and_zero_means_absent() -> None:
     assert r.attributes["driverUniqueId"] == "0123456789abcdef"
     r = only(_codec8(io8=b"\x01\x4e" + bytes(8)))
     assert "driverUniqueId" not in r.attributes
+
+
+def test_tachograph_driver_card_on_fmx6_models() -> None:
+    # driver 1 card number in 8-byte elements 195 and 196 (FMx640 tachograph data; traccar
+    # reads them so for FM.6.. models): "DGB1234567890100"
+    io8 = b"\x02" + b"\xc3" + b"DGB12345" + b"\xc4" + b"67890100"
+    frame = _codec8(io8=io8)
+    truck = DecodeContext(unique_id="356307042441013", received=NOW, options={"model": "FMB640"})
+    assert only(frame, truck).attributes["driverUniqueId"] == "DGB1234567890100"
+    # another family uses those ids otherwise: no driver without the model
+    assert "driverUniqueId" not in only(frame).attributes
+    other = DecodeContext(unique_id="356307042441013", received=NOW, options={"model": "FMB120"})
+    assert "driverUniqueId" not in only(frame, other).attributes
 
 
 def test_codec12_response() -> None:
@@ -214,11 +227,52 @@ def test_frames_without_records(frame: bytes) -> None:
 
 
 def test_unknown_codec_is_a_value() -> None:
-    assert PROTOCOL.decode(wrap_tcp(b"\x07\x01\x00\x01"), TCP) == []
+    assert PROTOCOL.decode(wrap_tcp(b"\x0f\x01\x00\x01"), TCP) == []
+
+
+def test_codec8_with_16_byte_io_group() -> None:
+    # TRACCAR: FM4 firmware with 16-byte IO elements on (decoder "extended" option there);
+    # a 16-byte element is kept as hex
+    gps = bytes.fromhex("0000016B40D8EA3000000000000000000000000000000000")
+    wide = b"\x01\xcb" + bytes(range(16))
+    record = gps + b"\x00\x01" + b"\x00\x00\x00\x00" + wide
+    r = only(wrap_tcp(b"\x08\x01" + record + b"\x01"))
+    assert r.attributes["io203"] == bytes(range(16)).hex()
+
+
+def test_gh3000_records() -> None:
+    # TRACCAR: TeltonikaProtocolDecoderTest, a GH3000 packet with a GPS element (floats, altitude,
+    # speed, satellites, LAC and cell id) in each of its two records
+    frame = bytes.fromhex(
+        "000000000000003107024c61410b013f4231c2c141d0beb9003d000005006483ff4c6140eb013f4231c2c1"
+        "41d0beb9003d000005006483ff02000041df"
+    )
+    first, second = decode_sane(PROTOCOL, frame, TCP)
+    assert second.fix_time == utc(2013, 7, 31, 22, 30, 3)
+    assert first.fix_time == utc(2013, 7, 31, 22, 30, 35)
+    assert (first.latitude, first.longitude, first.altitude) == (44.440189, 26.093126, 61.0)
+    assert (first.speed, first.course, first.satellites, first.valid) == (0.0, 0.0, 5, True)
+    assert first.attributes == {"priority": 1, "sat": 5, "lac": 100, "cid": 33791}
+    assert PROTOCOL.inspect(frame, Session()).ack == b"\x00\x00\x00\x02"
+
+
+def test_gh3000_record_without_gps_is_a_status() -> None:
+    # one record: time, global mask 0x0E (no GPS element; 1, 2 and 4-byte IO): battery level
+    # 100 %, SOS, battery 4.108 V, uptime 5 s
+    data = bytes.fromhex(
+        "0701" + "50aa1c23" + "0e" + "020164de01" + "0143100c" + "010500000005" + "01"
+    )
+    r = only(wrap_tcp(data))
+    assert r.kind is RecordKind.STATUS
+    assert r.fix_time == utc(2015, 11, 10, 22, 9, 39)  # 2007 epoch, priority bits off
+    assert r.attributes == {
+        "priority": 1, "batteryLevel": 100, "alarm": "sos", "battery": 4.108, "uptime": 5,
+    }  # fmt: skip
 
 
 def test_trailing_bytes_inside_the_data_are_invalid() -> None:
-    data = v.C8_EXAMPLE2[8:-5] + b"\x00\x01"  # one extra byte before n2
+    # one extra byte before n2 (not a zero: that would read as an empty 16-byte IO group)
+    data = v.C8_EXAMPLE2[8:-5] + b"\x09\x01"
     with pytest.raises(InvalidField):
         PROTOCOL.decode(wrap_tcp(data), TCP)
 

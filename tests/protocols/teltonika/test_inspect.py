@@ -113,7 +113,7 @@ def test_a_command_coming_up_is_other(frame: bytes) -> None:
 
 
 def test_unknown_codec_is_other_and_not_acked() -> None:
-    up = PROTOCOL.inspect(wrap_tcp(b"\x07\x01\x00\x01"), TCP)
+    up = PROTOCOL.inspect(wrap_tcp(b"\x0f\x01\x00\x01"), TCP)
     assert up.kind is FrameKind.OTHER
     assert up.ack == b""
 

@@ -154,10 +154,34 @@ def _nbr(tf: TextFrame, ctx: DecodeContext) -> list[Record]:
     count = _digits(_field(f, 7), "cell count")
     end = 8 + 3 * count
     status = _field(f, end + 1)
-    rec = Record(fix_time=clock(f[3], f[end], ctx), kind=RecordKind.STATUS)
+    try:
+        time = clock(f[3], f[end], ctx)
+    except InvalidField:
+        # captured: time 160169 (16:01:69) in a cell list; the cells are still worth keeping,
+        # at the receive time, as a report without a clock would be
+        time = ctx.received
+    rec = Record(fix_time=time, kind=RecordKind.STATUS)
     if count:
         lac, cid = _digits(f[8].strip(), "lac"), _digits(f[9].strip(), "cid")
         _cell(rec.attributes, _digits(f[4].strip(), "mcc"), _digits(f[5].strip(), "mnc"), lac, cid)
+    apply_status(status_value(status), rec.attributes)
+    return [settle_kind(rec)]
+
+
+def _v3(tf: TextFrame, ctx: DecodeContext) -> list[Record]:
+    """V3 cell report (captures only): `time,MCC+MNC (5 digits),count,{lac,cid,?,rssi}*count,
+    <hex>,0,X,DDMMYY,status`; the serving (first) cell is kept, as for NBR. The hex field after
+    the cells is undocumented and left alone."""
+    f = tf.fields
+    count = _digits(_field(f, 5), "cell count")
+    end = 6 + 4 * count + 3  # the date, after the cells and the hex, 0 and X fields
+    status = _field(f, end + 1)
+    rec = Record(fix_time=clock(f[3], f[end], ctx), kind=RecordKind.STATUS)
+    operator = _field(f, 4)
+    if count and len(operator) == 5:
+        mcc, mnc = _digits(operator[:3], "mcc"), _digits(operator[3:], "mnc")
+        lac, cid = _digits(f[6].strip(), "lac"), _digits(f[7].strip(), "cid")
+        _cell(rec.attributes, mcc, mnc, lac, cid)
     apply_status(status_value(status), rec.attributes)
     return [settle_kind(rec)]
 
@@ -177,11 +201,16 @@ def _link(tf: TextFrame, ctx: DecodeContext) -> list[Record]:
 
 
 def _heartbeat(tf: TextFrame, ctx: DecodeContext) -> list[Record]:
-    """HTBT / XT / V0 keep-alives; HTBT may carry the battery percentage."""
+    """HTBT / V0 keep-alives; HTBT may carry the battery percentage."""
     attrs: Attributes = {}
     if tf.type == "HTBT" and len(tf.fields) > 3 and tf.fields[3].strip():
         attrs["batteryLevel"] = _digits(tf.fields[3].strip(), "battery")
     return [Record(ctx.received, RecordKind.STATUS, attributes=attrs)]
+
+
+def _nothing(tf: TextFrame, ctx: DecodeContext) -> list[Record]:
+    """XT: a keep-alive (documented "respond: no") or a setting echo: nothing to record."""
+    return []
 
 
 def _alarm(tf: TextFrame, ctx: DecodeContext) -> list[Record]:
@@ -211,7 +240,8 @@ TEXT_DECODERS: dict[str, Decoder] = {
     "NBR": _nbr,
     "LINK": _link,
     "HTBT": _heartbeat,
-    "XT": _heartbeat,
+    "XT": _nothing,
+    "V3": _v3,
     "V0": _heartbeat,
     "ALRM": _alarm,
 }

@@ -1,4 +1,4 @@
-"""Teltonika (FMB/FMC/FMM/FMT/TAT…): Codec 8, 8 Extended and 16 data, Codec 12/13/14 text.
+"""Teltonika (FMB/FMC/FMM/FMT/TAT/GH…): Codec 8, 8E, 16 and GH3000 data, Codec 12/13/14 text.
 
 Exports the registry's two names: PROTOCOL (the sans-I/O protocol) and Device (the simulator).
 """

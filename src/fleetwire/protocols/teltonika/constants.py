@@ -10,6 +10,7 @@ from typing import Final
 
 
 class Codec(IntEnum):
+    GH3000 = 0x07  # GH3000 personal trackers: masks say which fields follow
     C8 = 0x08
     C8E = 0x8E  # "Codec 8 Extended": 2-byte IO ids and counts, variable-length elements
     C16 = 0x10

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, NamedTuple
 
-from fleetwire.errors import InvalidField
+from fleetwire.errors import DeviceError, InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader, bcd
 from fleetwire.protocols.base import DecodeContext, Transport
@@ -24,10 +24,12 @@ from fleetwire.protocols.teltonika.framing import (
     read_udp_header,
     unwrap_tcp,
 )
-from fleetwire.protocols.teltonika.io_elements import put_io, put_variable_io
+from fleetwire.protocols.teltonika.gh3000 import gh3000_record
+from fleetwire.protocols.teltonika.io_elements import put_io, put_variable_io, tachograph_driver
 from fleetwire.sanity import require
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_SATELLITES: Final = 99
 _MAX_MS: Final = (datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH) // timedelta(milliseconds=1)
 _YEAR_2000: Final = 946684800  # s; a Codec 13 time before this is not a 4-byte timestamp
 # timestamp, priority, longitude, latitude, altitude, angle, satellites, speed
@@ -44,6 +46,7 @@ class Layout(NamedTuple):
     count_size: int  # width of the per-group counts
     elements: tuple[tuple[int, struct.Struct], ...]  # (value size, IO id + value) per group
     variable: bool  # Codec 8E: a last group of length-prefixed elements
+    wide: bool = False  # Codec 8 with a group of 16-byte values after the 8-byte one
 
 
 def _layout(event_id: str, generation: bool, count: str, io_id: str, variable: bool) -> Layout:
@@ -57,6 +60,9 @@ _LAYOUTS: Final[dict[int, Layout]] = {
     Codec.C8E: _layout(event_id="H", generation=False, count="H", io_id="H", variable=True),
     Codec.C16: _layout(event_id="H", generation=True, count="B", io_id="H", variable=False),
 }
+
+_C8_WIDE: Final = _LAYOUTS[Codec.C8]._replace(wide=True)
+_WIDE_ELEMENT: Final = struct.Struct(">B16s")
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
@@ -72,7 +78,10 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     decoder = _DECODERS.get(frame[start])
     if decoder is None:
         return []
-    return decoder(frame, Reader(frame, start, end), ctx)
+    records = decoder(frame, Reader(frame, start, end), ctx)
+    if ctx.options:
+        tachograph_driver(records, ctx.options.get("model"))
+    return records
 
 
 def _utc_ms(ms: int) -> datetime:
@@ -82,9 +91,29 @@ def _utc_ms(ms: int) -> datetime:
 
 
 def _decode_avl(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
-    layout = _LAYOUTS[r.u8()]
+    start = r.pos
+    codec = r.u8()
+    try:
+        return _records(r, _LAYOUTS[codec])
+    except DeviceError as plain:
+        if codec != Codec.C8:
+            raise
+        # FM4 firmware with 16-byte IO elements enabled sends a fifth IO group; only when the
+        # plain reading does not fit the packet is it read that way (the fast path stays one)
+        r.pos = start + 1
+        try:
+            return _records(r, _C8_WIDE)
+        except DeviceError:
+            raise plain from None
+
+
+def _records(r: Reader, layout: Layout | None) -> list[Record]:
+    """The records between the two counts: AVL records of ``layout``, or GH3000 ones (None)."""
     n1 = r.u8()
-    records = [_record(frame, r, layout) for _ in range(n1)]
+    if layout is None:
+        records = [gh3000_record(r) for _ in range(n1)]
+    else:
+        records = [_record(r, layout) for _ in range(n1)]
     n2 = r.u8()
     if n1 != n2:
         raise InvalidField(f"record counts {n1} and {n2} differ")
@@ -93,10 +122,13 @@ def _decode_avl(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
     return records
 
 
-def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
+def _record(r: Reader, layout: Layout) -> Record:
     head = r.unpack(layout.head)
     ts, priority, lon, lat, alt, angle, sats, speed, event = head[:9]
     attributes: dict[str, Any] = {"priority": priority, "sat": sats}
+    if sats > _MAX_SATELLITES:
+        # some firmware fills the byte with flags (0xF8 seen) while the fix is good
+        del attributes["sat"]
     if event:
         attributes["event"] = event
     if layout.generation:
@@ -105,6 +137,9 @@ def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
     for size, element in layout.elements:
         for io_id, value in r.repeated(element, r.uint(layout.count_size)):
             put_io(attributes, io_id, value, size)
+    if layout.wide:
+        for io_id, value in r.repeated(_WIDE_ELEMENT, r.u8()):
+            attributes[f"io{io_id}"] = value.hex()
     if layout.variable:
         for _ in range(r.u16()):
             io_id = r.u16()
@@ -120,9 +155,14 @@ def _record(frame: bytes, r: Reader, layout: Layout) -> Record:
         altitude=float(alt),
         speed=float(speed),
         course=float(angle),
-        satellites=sats,
+        satellites=sats if sats <= _MAX_SATELLITES else None,
         attributes=attributes,
     ))  # fmt: skip
+
+
+def _decode_gh3000(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]:
+    r.skip(1)
+    return _records(r, None)
 
 
 def _text(payload: bytes) -> str:
@@ -169,6 +209,11 @@ def _decode_codec13(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]
         time = _utc_ms(r.u64())
     text = _text(r.bytes(r.remaining - 1))
     r.skip(1)
+    fields = text.split("|")
+    if fields[0] == "GTSL" and len(fields) > 4 and fields[4]:
+        # a driver card/key report: GTSL|<type>|<state>|<slot>|<driver id>|...
+        return [Record(fix_time=time, kind=RecordKind.STATUS,
+                       attributes={"driverUniqueId": fields[4], "result": text})]  # fmt: skip
     return _status(time, text)
 
 
@@ -185,6 +230,7 @@ def _decode_codec14(frame: bytes, r: Reader, ctx: DecodeContext) -> list[Record]
 
 
 _DECODERS: Final[dict[int, Callable[[bytes, Reader, DecodeContext], list[Record]]]] = {
+    Codec.GH3000: _decode_gh3000,
     Codec.C8: _decode_avl,
     Codec.C8E: _decode_avl,
     Codec.C16: _decode_avl,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from typing import Final, NamedTuple
 
-from fleetwire.errors import ChecksumError, InvalidField, TruncatedFrame
+from fleetwire.errors import ChecksumError, FramingError, InvalidField, TruncatedFrame
 from fleetwire.protocols._binary import Buffer, Reader, crc16_arc
 from fleetwire.protocols.base import NEED_MORE
 from fleetwire.protocols.teltonika.constants import (
@@ -28,9 +28,9 @@ _U32: Final = struct.Struct(">I")
 _HEADER: Final = struct.Struct(">II")  # preamble, data length
 _DIGITS: Final = frozenset(b"0123456789")
 KEEPALIVE_FRAME: Final = bytes([KEEPALIVE])
-# Every codec id a device may send, including the legacy ones this package does not decode
-# (0x07 GH3000, 0x0F Codec 15): they are still frames, kept in the raw log.
-FRAMED_CODECS: Final = frozenset({*Codec, 0x07, 0x0F})
+# Every codec id a device may send, including one this package does not decode (0x0F Codec 15):
+# it is still a frame, kept in the raw log.
+FRAMED_CODECS: Final = frozenset({*Codec, 0x0F})
 _SKIP: Final = -1  # resync one byte at a time: a real header may start right after garbage
 
 
@@ -117,9 +117,10 @@ def unwrap_tcp(frame: bytes) -> tuple[int, int]:
     if end + CRC_SIZE != len(frame):
         if end + CRC_SIZE > len(frame):
             raise TruncatedFrame(f"data length {data_length} in a {len(frame)}-byte packet")
-        raise InvalidField(f"data length {data_length} in a {len(frame)}-byte packet")
+        # the length field, not the data, is wrong: the envelope does not hold together
+        raise FramingError(f"data length {data_length} in a {len(frame)}-byte packet")
     if data_length < MIN_DATA_LENGTH:
-        raise InvalidField(f"data length {data_length}")
+        raise FramingError(f"data length {data_length}")
     sent = _U32.unpack_from(frame, end)[0]
     with memoryview(frame) as mv:
         computed = crc16_arc(mv[HEADER_SIZE:end])

@@ -31,7 +31,7 @@ from fleetwire.protocols.teltonika.framing import (
 
 _U32: Final = struct.Struct(">I")
 _UDP_ACK: Final = struct.Struct(">HHBBB")
-_AVL_CODECS: Final = frozenset({Codec.C8, Codec.C8E, Codec.C16})
+_AVL_CODECS: Final = frozenset({Codec.C8, Codec.C8E, Codec.C16, Codec.GH3000})
 # Device-originated messages of the text codecs; a Codec 12/14 *command* never comes from a
 # device. Codec 13 examples in the vendor document carry type 0x05, so any type is a reply there.
 _REPLY_TYPES: Final[dict[int, frozenset[int] | None]] = {

@@ -20,8 +20,9 @@ class TeltonikaProtocol(TrackerProtocol):
     commands: ClassVar[frozenset[str]] = encoding.COMMANDS
     answers_commands: ClassVar[bool] = True
     messages: ClassVar[tuple[str, ...]] = (
-        "IMEI login", "Codec 8", "Codec 8 Extended", "Codec 16", "UDP AVL",
-        "Codec 12/13/14 replies",
+        "IMEI login", "Codec 8 (with 16-byte IO)", "Codec 8 Extended (BLE sensors, VIN, DTCs)",
+        "Codec 16", "GH3000 (codec 7)", "UDP AVL", "Codec 12/13/14 replies (GTSL driver id)",
+        "FMx6 tachograph driver id (decode option 'model')",
     )  # fmt: skip
     devices: ClassVar[tuple[str, ...]] = ("FMB/FMC/FMM/FMT/FMU families", "TAT", "TMT", "GH")
 

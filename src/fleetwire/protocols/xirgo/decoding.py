@@ -110,7 +110,10 @@ def _speed(rec: Record, text: str) -> None:
 
 
 def _course(rec: Record, text: str) -> None:
-    rec.course = _bounded(text, 0, 360, "heading")
+    value = _number(text)
+    # A configured-form XT unit was captured sending heading 1645 beside a good fix: a heading
+    # past 360 is no heading, but it does not make the position wrong.
+    rec.course = value if value is not None and 0 <= value <= 360 else None
 
 
 def _satellites(rec: Record, text: str) -> None:
