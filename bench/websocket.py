@@ -88,11 +88,16 @@ class Client:
         self.frames = 0
         self._raw: list[tuple[float, str]] = []
 
-    async def run(self, url: str, ready: asyncio.Event, stop_at: asyncio.Event) -> None:
+    async def run(
+        self, url: str, ready: asyncio.Event, stop_at: asyncio.Event, compress: int
+    ) -> None:
         """Timestamp each frame as it arrives and parse nothing until the end: parsing a
         hundred clients' frames as they come would delay the receipt of the next ones and
         count the bench's own CPU in the latency."""
-        async with aiohttp.ClientSession() as s, s.ws_connect(f"{url}?token={self.token}") as ws:
+        async with (
+            aiohttp.ClientSession() as s,
+            s.ws_connect(f"{url}?token={self.token}", compress=compress) as ws,
+        ):
             ready.set()
             while not stop_at.is_set():
                 try:
@@ -110,7 +115,7 @@ class Client:
 
 
 def run_clients(
-    url: str, share: int, tokens: list[str], ready: Any, stop_at: Any, out: Any
+    url: str, share: int, tokens: list[str], compress: int, ready: Any, stop_at: Any, out: Any
 ) -> None:
     """One client process: its share of the clients on one event loop; reports `ready` once
     they are all connected, runs until `stop_at` is set, then sends back (frames, receipt
@@ -121,7 +126,8 @@ def run_clients(
         done = asyncio.Event()
         readies = [asyncio.Event() for _ in clients]
         tasks = [
-            asyncio.create_task(c.run(url, r, done)) for c, r in zip(clients, readies, strict=True)
+            asyncio.create_task(c.run(url, r, done, compress))
+            for c, r in zip(clients, readies, strict=True)
         ]
         await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 60)
         ready.put(len(clients))
@@ -196,11 +202,15 @@ async def bench(args: argparse.Namespace) -> None:
         mp = multiprocessing.get_context("spawn")
         ready, results, stop_at = mp.Queue(), mp.Queue(), mp.Event()
         shares = [list(range(i, len(clients), procs)) for i in range(procs)]
+        compress = 15 if args.deflate else 0
         workers = [
-            mp.Process(target=run_clients, args=(url, n, [clients[i].token for i in share],
-                                                 ready, stop_at, results), daemon=True)
+            mp.Process(
+                target=run_clients,
+                args=(url, n, [clients[i].token for i in share], compress, ready, stop_at, results),
+                daemon=True,
+            )
             for n, share in enumerate(shares)
-        ]  # fmt: skip
+        ]
         for w in workers:
             w.start()
         for _ in workers:
@@ -285,6 +295,11 @@ def main() -> None:
         type=int,
         default=1,
         help="processes the clients are spread over (their CPU is not the server's)",
+    )
+    ap.add_argument(
+        "--deflate",
+        action="store_true",
+        help="clients offer permessage-deflate, as browsers do (aiohttp does not by default)",
     )
     ap.add_argument(
         "--stages",
