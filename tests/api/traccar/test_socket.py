@@ -20,13 +20,23 @@ from fastapi import WebSocket
 
 from fleetwire.api.app import create_app
 from fleetwire.api.auth import current_user
-from fleetwire.api.traccar import derived
+from fleetwire.api.traccar import derived, feed
 from fleetwire.api.traccar.convert import iso, now_ms
 from fleetwire.api.traccar.socket_auth import socket_user
 from fleetwire.api.traccar.telemetry import open_telemetry
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.users import User
-from tests.api.traccar.conftest import ALICE, BOB, UID_A, UID_B, USERS, Api, _test_user, pos_row
+from tests.api.traccar.conftest import (
+    ADMIN,
+    ALICE,
+    BOB,
+    UID_A,
+    UID_B,
+    USERS,
+    Api,
+    _test_user,
+    pos_row,
+)
 from tests.conftest import make_settings
 
 
@@ -144,6 +154,46 @@ def test_a_commit_wakes_the_feed(live: tuple[str, Api]) -> None:
                         got = (await frames(alice, 1))[0]
                 assert [p["fixTime"] for p in got["positions"]] == [iso(fix)]
             await alice.close()
+
+    asyncio.run(go())
+
+
+@pytest.fixture
+def quick_scopes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scope refreshes every 0.1 s: a user's sockets share one device set soon after they open,
+    which is when the feed builds their frame once for all of them."""
+    monkeypatch.setattr(feed, "SCOPE_REFRESH", 0.1)
+
+
+def test_each_device_set_gets_its_own_frame(quick_scopes: None, live: tuple[str, Api]) -> None:
+    """Two sockets of Alice, one of Bob (device B only), two of the administrator: Alice's
+    sockets get the same frame with A only, Bob's has B only, the administrators' both."""
+    base, api = live
+    a, b = api.ids["A"], api.ids["B"]
+    api.sql("INSERT INTO user_device (user_id, device_id) VALUES (?, ?)", BOB.id, b)
+
+    async def go() -> None:
+        async with aiohttp.ClientSession() as s:
+            users = [ALICE, ALICE, BOB, ADMIN, ADMIN]
+            socks = [await s.ws_connect(f"ws://{base}/api/socket?as={u.email}") for u in users]
+            for ws in socks:
+                await frames(ws, 1)  # the latest positions on open
+            await asyncio.sleep(0.5)  # a few scope refreshes: each user's sockets share a set
+            rows = [pos_row(a, now_ms() - 700), pos_row(b, now_ms() - 600)]
+            await asyncio.to_thread(api.write_positions, rows)
+            got = []
+            for ws in socks:
+                frame: dict[str, Any] = {}
+                async with asyncio.timeout(30):
+                    while not frame:  # keepalives (every 0.5 s here) may come first
+                        frame = (await frames(ws, 1))[0]
+                got.append(frame)
+            seen = [sorted(p["deviceId"] for p in f["positions"]) for f in got]
+            assert seen == [[a], [a], [b], [a, b], [a, b]]
+            assert [sorted(d["id"] for d in f["devices"]) for f in got] == seen
+            assert got[0] == got[1] and got[3] == got[4]
+            for ws in socks:
+                await ws.close()
 
     asyncio.run(go())
 
