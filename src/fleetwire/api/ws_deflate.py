@@ -27,27 +27,34 @@ from websockets.protocol import State
 WINDOW_BITS = 12  # uvicorn's choices: a 4 KiB window, a small zlib state per socket
 MEM_LEVEL = 5
 SHARE_MIN = 1024  # characters: shorter texts (keepalives, single events) compress per socket
-CACHE = 32  # compressed frames kept: a poll's distinct frames, sent to every socket in turn
+CACHE = 64  # compressed frames kept: a poll's distinct frames (one per device set) ...
+CACHE_CHARS = 8_000_000  # ... and at most this much text held for them
 
 
 class _Frames:
-    """The compressed frames of the last few texts, by (text, window bits). A str hashes once
-    (CPython keeps the hash) and the feed sends one str object to every socket, so a hit costs
-    an identity comparison."""
+    """The compressed frames of the last texts sent, by (text, window bits), least recently
+    used dropped first: a poll's frame for every administrator stays while the users' frames
+    of that poll come and go between its sends. A str hashes once (CPython keeps the hash) and
+    the feed sends one str object to every socket, so a hit costs an identity comparison."""
 
     def __init__(self) -> None:
         self._by_text: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._chars = 0
 
     def get(self, text: str, deflate: PerMessageDeflate) -> bytes:
         key = (text, deflate.local_max_window_bits)
         frame = self._by_text.get(key)
-        if frame is None:
-            # the connection's own extension: a fresh compressor per message (no context
-            # takeover), so these are the bytes its own send would have written
-            frame = Frame(Opcode.TEXT, text.encode()).serialize(mask=False, extensions=[deflate])
-            self._by_text[key] = frame
-            if len(self._by_text) > CACHE:
-                self._by_text.popitem(last=False)
+        if frame is not None:
+            self._by_text.move_to_end(key)
+            return frame
+        # the connection's own extension: a fresh compressor per message (no context
+        # takeover), so these are the bytes its own send would have written
+        frame = Frame(Opcode.TEXT, text.encode()).serialize(mask=False, extensions=[deflate])
+        self._by_text[key] = frame
+        self._chars += len(text)
+        while len(self._by_text) > 1 and (len(self._by_text) > CACHE or self._chars > CACHE_CHARS):
+            (old, _), _ = self._by_text.popitem(last=False)
+            self._chars -= len(old)
         return frame
 
 
