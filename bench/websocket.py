@@ -32,7 +32,7 @@ import aiohttp
 import orjson
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _cluster import free_port, stop, wait_port
+from _cluster import children, cpu_seconds, free_port, stop, wait_port
 from fleetwire.config import Settings
 from fleetwire.protocols import NAMES
 from fleetwire.testing import role_env, start_role
@@ -173,6 +173,19 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, round(q * (len(s) - 1)))] if s else float("nan")
 
 
+def role_cpu(run_pid: int) -> dict[str, float]:
+    """CPU seconds so far of each role `fleetwire run` supervises, by role name."""
+    out: dict[str, float] = {}
+    for pid in children(run_pid):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            role = argv[argv.index(b"fleetwire") + 1].decode()
+            out[role] = out.get(role, 0.0) + cpu_seconds(pid)
+        except (OSError, ValueError, IndexError):  # exited, or not a role
+            continue
+    return out
+
+
 def spread(seconds: list[float]) -> str:
     ms = [x * 1000 for x in seconds]
     return (f"p50 {pct(ms, 0.5):.0f} ms, p99 {pct(ms, 0.99):.0f} ms,"
@@ -220,6 +233,7 @@ async def bench(args: argparse.Namespace) -> None:
         observer = asyncio.create_task(seen.run(seen_stop)) if args.stages else None
         rec = tmp / "records.jsonl"
         load0 = os.getloadavg()
+        cpu0 = role_cpu(proc.pid)
         sim = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "fleetwire", "simulate", "-p", "teltonika",
             "--port", str(ports["teltonika"]), "-n", str(args.devices),
@@ -229,6 +243,7 @@ async def bench(args: argparse.Namespace) -> None:
         )  # fmt: skip
         out, _ = await sim.communicate()
         load1 = os.getloadavg()
+        cpu1 = role_cpu(proc.pid)
         await asyncio.sleep(args.grace)
         stop_at.set()
         seen_stop.set()
@@ -278,6 +293,8 @@ async def bench(args: argparse.Namespace) -> None:
     if args.stages:
         print(f"  ACK -> committed (seen in the store): {spread(to_commit)}")
         print(f"  committed -> client: {spread(to_client)}")
+    used = ", ".join(f"{r} {cpu1[r] - cpu0.get(r, 0.0):.1f}" for r in sorted(cpu1))
+    print(f"CPU seconds while the devices sent: {used}")
     print(f"{procs} client process(es); load average {load0[0]:.2f} before the devices,"
           f" {load1[0]:.2f} after ({os.cpu_count()} CPUs)")  # fmt: skip
     shutil.rmtree(tmp, ignore_errors=True)
