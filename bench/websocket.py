@@ -10,6 +10,7 @@ percentiles.
 
     python bench/websocket.py                                  # 1,000 devices, 100 clients
     python bench/websocket.py --devices 200 --clients 20 --duration 15
+    python bench/websocket.py --client-procs 4 --stages --deflate  # clients as browsers are
 """
 
 from __future__ import annotations
