@@ -5,6 +5,7 @@ from __future__ import annotations
 import uvicorn
 
 from fleetwire.api.app import create_app
+from fleetwire.api.ws_deflate import SharedDeflateProtocol
 from fleetwire.config import Settings
 
 
@@ -22,6 +23,7 @@ def run(settings: Settings) -> None:
         access_log=False,
         loop="uvloop",
         http="httptools",
+        ws=SharedDeflateProtocol,  # a frame sent to many sockets compressed once
         ssl_certfile=str(api.tls_cert) if api.tls_cert else None,
         ssl_keyfile=str(api.tls_key) if api.tls_key else None,
     )

@@ -20,13 +20,24 @@ from fastapi import WebSocket
 
 from fleetwire.api.app import create_app
 from fleetwire.api.auth import current_user
-from fleetwire.api.traccar import derived
+from fleetwire.api.traccar import derived, feed
 from fleetwire.api.traccar.convert import iso, now_ms
 from fleetwire.api.traccar.socket_auth import socket_user
 from fleetwire.api.traccar.telemetry import open_telemetry
+from fleetwire.api.ws_deflate import SHARE_MIN, SharedDeflateProtocol
 from fleetwire.store.registry import SqliteRegistry
 from fleetwire.store.users import User
-from tests.api.traccar.conftest import ALICE, BOB, UID_A, UID_B, USERS, Api, _test_user, pos_row
+from tests.api.traccar.conftest import (
+    ADMIN,
+    ALICE,
+    BOB,
+    UID_A,
+    UID_B,
+    USERS,
+    Api,
+    _test_user,
+    pos_row,
+)
 from tests.conftest import make_settings
 
 
@@ -48,8 +59,9 @@ def live(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, 
     app.dependency_overrides[socket_user] = _socket_user
     app.state.traccar_feed.keepalive = 0.5
     app.state.traccar_feed.poll_interval = getattr(request, "param", 0.05)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=settings.api.port,
-                                           log_level="warning"))  # fmt: skip
+    config = uvicorn.Config(app, host="127.0.0.1", port=settings.api.port, log_level="warning",
+                            ws=SharedDeflateProtocol)  # fmt: skip
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -75,6 +87,15 @@ async def frames(ws: aiohttp.ClientWebSocketResponse, n: int, timeout: float = 5
             assert msg.type == aiohttp.WSMsgType.TEXT, msg
             out.append(orjson.loads(msg.data))
     return out
+
+
+async def news(ws: aiohttp.ClientWebSocketResponse) -> dict[str, Any]:
+    """The next frame that is not a keepalive (those come every 0.5 s here)."""
+    frame: dict[str, Any] = {}
+    async with asyncio.timeout(30):
+        while not frame:
+            frame = (await frames(ws, 1))[0]
+    return frame
 
 
 def test_socket_refuses_without_a_session_with_503(live: tuple[str, Api]) -> None:
@@ -144,6 +165,66 @@ def test_a_commit_wakes_the_feed(live: tuple[str, Api]) -> None:
                         got = (await frames(alice, 1))[0]
                 assert [p["fixTime"] for p in got["positions"]] == [iso(fix)]
             await alice.close()
+
+    asyncio.run(go())
+
+
+@pytest.fixture
+def quick_scopes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scope refreshes every 0.1 s: a user's sockets share one device set soon after they open,
+    which is when the feed builds their frame once for all of them."""
+    monkeypatch.setattr(feed, "SCOPE_REFRESH", 0.1)
+
+
+def test_each_device_set_gets_its_own_frame(quick_scopes: None, live: tuple[str, Api]) -> None:
+    """Two sockets of Alice, one of Bob (device B only), two of the administrator: Alice's
+    sockets get the same frame with A only, Bob's has B only, the administrators' both."""
+    base, api = live
+    a, b = api.ids["A"], api.ids["B"]
+    api.sql("INSERT INTO user_device (user_id, device_id) VALUES (?, ?)", BOB.id, b)
+
+    async def go() -> None:
+        async with aiohttp.ClientSession() as s:
+            users = [ALICE, ALICE, BOB, ADMIN, ADMIN]
+            socks = [await s.ws_connect(f"ws://{base}/api/socket?as={u.email}") for u in users]
+            for ws in socks:
+                await frames(ws, 1)  # the latest positions on open
+            await asyncio.sleep(0.5)  # a few scope refreshes: each user's sockets share a set
+            rows = [pos_row(a, now_ms() - 700), pos_row(b, now_ms() - 600)]
+            await asyncio.to_thread(api.write_positions, rows)
+            got = [await news(ws) for ws in socks]
+            seen = [sorted(p["deviceId"] for p in f["positions"]) for f in got]
+            assert seen == [[a], [a], [b], [a, b], [a, b]]
+            assert [sorted(d["id"] for d in f["devices"]) for f in got] == seen
+            assert got[0] == got[1] and got[3] == got[4]
+            for ws in socks:
+                await ws.close()
+
+    asyncio.run(go())
+
+
+def test_compressed_sockets_get_the_same_frames(live: tuple[str, Api]) -> None:
+    """Two of Alice's sockets negotiate permessage-deflate (as browsers do), a third does not:
+    a frame long enough to be compressed once for both reaches all three, the same."""
+    base, api = live
+    a = api.ids["A"]
+
+    async def go() -> None:
+        async with aiohttp.ClientSession() as s:
+            url = f"ws://{base}/api/socket?as={ALICE.email}"
+            socks = [await s.ws_connect(url, compress=15) for _ in range(2)]
+            socks.append(await s.ws_connect(url))
+            assert [ws.compress for ws in socks] == [12, 12, 0]  # the server's window bits
+            for ws in socks:
+                await frames(ws, 1)
+            fixes = [now_ms() - 900 + k for k in range(5)]
+            await asyncio.to_thread(api.write_positions, [pos_row(a, f) for f in fixes])
+            got = [await news(ws) for ws in socks]
+            assert [p["fixTime"] for p in got[0]["positions"]] == [iso(f) for f in fixes]
+            assert len(orjson.dumps(got[0])) >= SHARE_MIN
+            assert got[0] == got[1] == got[2]
+            for ws in socks:
+                await ws.close()
 
     asyncio.run(go())
 

@@ -55,12 +55,12 @@ KEEPALIVE = 55.0  # s between `{}` frames on an otherwise quiet socket (Traccar'
 @dataclass(eq=False)
 class Subscriber:
     user: User
-    queue: asyncio.Queue[bytes | None] = field(default_factory=asyncio.Queue)
+    queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
     devices: set[int] | None = field(default_factory=set)  # None: every device
     web_events: dict[str, set[int] | None] = field(default_factory=dict)  # type -> devices
     refreshed: float = 0.0
 
-    def push(self, frame: bytes) -> None:
+    def push(self, frame: str) -> None:
         if self.queue.qsize() >= MAX_QUEUE:
             self.queue.put_nowait(None)  # the socket's sender closes it
             return
@@ -187,8 +187,9 @@ class LiveFeed:
     async def _push(self, positions: list[Pos]) -> None:
         """One frame per socket per poll, `{"devices": [...], "positions": [...]}` (clients
         merge the keys of a frame): each device once, in its newest state, and every position
-        not older than what was last pushed for its device. Items are serialised once and
-        joined per socket, so a thousand sockets cost a thousand joins, not a thousand dumps."""
+        not older than what was last pushed for its device. Items are serialised once, and each
+        frame once per distinct device set (every administrator's, a user's sockets after a
+        scope refresh): the same text goes to all the sockets that see that set."""
         fresh: list[Pos] = []
         for p in positions:
             if p.fix_ms >= self._pushed_fix.get(p.device_id, 0):
@@ -207,16 +208,17 @@ class LiveFeed:
             newest[p.device_id] = p
             items.setdefault(p.device_id, []).append(orjson.dumps(position_json(p, row.protocol)))
         devs = {d: orjson.dumps(device_json(rows[d], p, now)) for d, p in newest.items()}
-        every: bytes | None = None
+        # keyed by the set object, not its contents: _refresh_scopes hands one user's sockets
+        # the same set, and hashing thousands of ids per socket per poll would cost more
+        frames: dict[int, str | None] = {}
         for sub in self.subscribers:
-            if sub.devices is None:
-                if every is None:
-                    every = _frame(list(devs), devs, items)
-                sub.push(every)
-                continue
-            mine = [d for d in devs if d in sub.devices]
-            if mine:
-                sub.push(_frame(mine, devs, items))
+            key = id(sub.devices)
+            if key not in frames:
+                mine = list(devs) if sub.devices is None else [d for d in devs if d in sub.devices]
+                frames[key] = _frame(mine, devs, items) if mine else None
+            frame = frames[key]
+            if frame is not None:
+                sub.push(frame)
 
     async def _events(self) -> None:
         if not any(sub.web_events for sub in self.subscribers):
@@ -230,7 +232,7 @@ class LiveFeed:
             device_id = int(e["device_id"])
             body = event_json(e, derived.api_event_id(e["id"]))
             body["attributes"].setdefault("message", _message(body))
-            frame = orjson.dumps({"events": [body]})
+            frame = orjson.dumps({"events": [body]}).decode()
             for sub in self.subscribers:
                 scope = sub.web_events.get(e["type"], set())
                 if sub.sees(device_id) and (scope is None or device_id in scope):
@@ -238,10 +240,12 @@ class LiveFeed:
         self._seen_events = {k: t for k, t in self._seen_events.items() if t >= horizon}
 
 
-def _frame(ids: list[int], devs: dict[int, bytes], items: dict[int, list[bytes]]) -> bytes:
+def _frame(ids: list[int], devs: dict[int, bytes], items: dict[int, list[bytes]]) -> str:
+    """The frame's text, decoded here once for all the sockets it goes to (a WebSocket text
+    frame is sent from a str)."""
     positions = [item for d in ids for item in items[d]]
     return (b'{"devices":[' + b",".join(devs[d] for d in ids) + b'],"positions":['
-            + b",".join(positions) + b"]}")  # fmt: skip
+            + b",".join(positions) + b"]}").decode()  # fmt: skip
 
 
 def _message(event: dict[str, Any]) -> str:

@@ -29,11 +29,11 @@ def socket_router(ctx: Context, feed: LiveFeed) -> APIRouter:
             try:
                 frame = await asyncio.wait_for(sub.queue.get(), feed.keepalive)
             except TimeoutError:
-                frame = b"{}"
+                frame = "{}"
             if frame is None:  # too slow to keep up: close, the client reconnects
                 await ws.close(1013)
                 return
-            await ws.send_text(frame.decode())
+            await ws.send_text(frame)
 
     @r.websocket("/api/socket")
     async def socket(ws: WebSocket, user: Annotated[User | None, Depends(socket_user)]) -> None:
