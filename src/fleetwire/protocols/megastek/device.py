@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._nmea_fields import KNOTS, format_degrees_minutes
+from fleetwire.protocols._nmea import KNOTS, degrees_minutes
 from fleetwire.protocols.base import SimulatedDevice
 
 
 def _dm(value: float, width: int) -> str:
-    return format_degrees_minutes(value, width, 5)
+    return degrees_minutes(value, width, 5)
 
 
 class Device(SimulatedDevice):
