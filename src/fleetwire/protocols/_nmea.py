@@ -173,6 +173,26 @@ def degrees_minutes(value: float, width: int, decimals: int = 4) -> str:
     return f"{degrees:0{width}d}{total - degrees * 60:0{decimals + 3}.{decimals}f}"
 
 
+def coordinate_text(
+    value: float, width: int, letters: str, sep: str = ",", decimals: int = 4
+) -> str:
+    """The writer of ``coordinate``: degrees_minutes, ``sep`` and the hemisphere letter
+    (``letters`` "NS" or "EW", the second one for a negative value)."""
+    return f"{degrees_minutes(value, width, decimals)}{sep}{letters[value < 0]}"
+
+
+def position_text(lat: float, lon: float, sep: str = ",", decimals: int = 4) -> str:
+    """Latitude and longitude as an RMC sentence writes them: ``ddmm.mmmm,N,dddmm.mmmm,E``
+    (``sep`` between all four)."""
+    north = coordinate_text(lat, 2, "NS", sep, decimals)
+    return f"{north}{sep}{coordinate_text(lon, 3, 'EW', sep, decimals)}"
+
+
 def checksummed(body: str) -> str:
     """``body*XX``: the sentence between ``$`` and ``*`` and its XOR checksum in hex."""
     return f"{body}*{xor8(body.encode('ascii')):02X}"
+
+
+def sentence_line(body: str) -> bytes:
+    """``$body*XX`` and CR LF, as a device sends a whole sentence."""
+    return f"${checksummed(body)}\r\n".encode("ascii")
