@@ -75,17 +75,33 @@ def checksum_tail_at(buf: Buffer, end: int) -> bool:
     return buf[end - 2] == _CR and buf[end - 1] == _LF and buf[end - 5] == _STAR
 
 
-def delimited_length(buf: Buffer, starts: bytes, ends: bytes, max_size: int) -> int:
-    """Sign-coded length (see base.NEED_MORE) of a printable-ASCII message that opens with one
-    of ``starts`` and runs through the first of the one-byte ``ends`` (a line end, '#'), for
-    text protocols without a length field. A control byte or a new start after a line end
-    inside the message makes what came before it garbage; a line end right after a message
-    (CR LF) is left to the framer, which skips it. Never copies more than ``max_size`` bytes."""
+def strip_end(frame: bytes, ends: bytes) -> bytes:
+    """A message without its terminator and any line end after it: decoders take messages
+    with or without them (a frame from the framer, a message as a capture quotes it)."""
+    return frame.rstrip(b"\r\n").rstrip(ends)
+
+
+def closed_length(
+    buf: Buffer,
+    ends: bytes,
+    limit: int,
+    *,
+    starts: bytes = b"",
+    restart: bytes = b"",
+    line_end: bool = False,
+) -> int:
+    """Sign-coded length (see base.NEED_MORE) of a printable-ASCII frame that runs through the
+    first of the one-byte ``ends`` (a line end, '#', ')'), for text protocols without a length
+    field. It opens at ``buf[0]``; with ``starts``, a first byte not among them is garbage up to
+    the next one. A control byte or one of ``restart`` (a new frame's start) before the end
+    makes what came before it garbage (-i). With ``line_end`` up to two CR/LF after the end are
+    the frame's; without, they are left to the framer, which skips them. NEED_MORE while no end
+    has come in ``limit`` bytes (the framer's size cap bounds the wait); never copies more."""
     n = len(buf)
     if n == 0:
         return NEED_MORE
-    window = bytes(buf[: min(n, max_size + 1)])
-    if window[0] not in starts:
+    window = bytes(buf[: min(n, limit)])
+    if starts and window[0] not in starts:
         for i in range(1, len(window)):
             if window[i] in starts:
                 return -i
@@ -93,29 +109,8 @@ def delimited_length(buf: Buffer, starts: bytes, ends: bytes, max_size: int) -> 
     for i in range(1, len(window)):
         b = window[i]
         if b in ends:
-            return i + 1
-        if b < 0x20 or b > 0x7E:
-            return -i
-    return NEED_MORE  # the framer's size cap bounds the wait
-
-
-def strip_end(frame: bytes, ends: bytes) -> bytes:
-    """A message without its terminator and any line end after it: decoders take messages
-    with or without them (a frame from the framer, a message as a capture quotes it)."""
-    return frame.rstrip(b"\r\n").rstrip(ends)
-
-
-def closed_length(buf: Buffer, end: int, limit: int, restart: bytes = b"") -> int:
-    """For a text frame that opens at ``buf[0]`` and closes with the byte ``end``: its length
-    with up to two CR/LF after it, NEED_MORE while ``end`` has not come (the framer's size cap
-    bounds the wait), or -i when a control byte or one of ``restart`` (a new frame's start)
-    comes first at i: the frame so far was garbage."""
-    n = len(buf)
-    for i in range(1, min(n, limit)):
-        b = buf[i]
-        if b == end:
             stop = i + 1
-            while stop < n and stop - i <= 2 and buf[stop] in (_CR, _LF):
+            while line_end and stop < n and stop - i <= 2 and buf[stop] in (_CR, _LF):
                 stop += 1
             return stop
         if b < 0x20 or b > 0x7E or b in restart:

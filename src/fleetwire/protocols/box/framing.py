@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from fleetwire.errors import FramingError, InvalidField
 from fleetwire.protocols._binary import Buffer
-from fleetwire.protocols._text import ascii_text, delimited_length, strip_end
+from fleetwire.protocols._text import ascii_text, closed_length, strip_end
 
 from .constants import ENDS, MAX_FRAME_SIZE, STARTS
 
 
 def frame_length(buf: Buffer) -> int:
     """Sign-coded length of the next message (see base.NEED_MORE)."""
-    return delimited_length(buf, STARTS, ENDS, MAX_FRAME_SIZE)
+    return closed_length(buf, ENDS, MAX_FRAME_SIZE, starts=STARTS)
 
 
 @dataclass(slots=True, frozen=True)

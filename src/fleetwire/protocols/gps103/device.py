@@ -11,15 +11,10 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import position_text
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import HEARTBEAT_REPLY, KNOTS, LOGON_REPLY
-
-
-def _dm(value: float, width: int) -> str:
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
 
 
 def _flag(value: object) -> str:
@@ -46,8 +41,7 @@ class Device(SimulatedDevice):
         alt = "" if r.altitude is None else f"{r.altitude:.1f}"
         line = (
             f"imei:{self.unique_id},tracker,{t:%y%m%d%H%M%S},,F,{t:%H%M%S}.000,"
-            f"{'A' if r.valid else 'V'},{_dm(lat, 2)},{'N' if lat >= 0 else 'S'},"
-            f"{_dm(lon, 3)},{'E' if lon >= 0 else 'W'},{(r.speed or 0.0) / KNOTS:.2f},"
+            f"{'A' if r.valid else 'V'},{position_text(lat, lon)},{(r.speed or 0.0) / KNOTS:.2f},"
             f"{r.course or 0:.2f},{alt},{_flag(a.get('ignition'))},{_flag(a.get('door'))},,,;"
         )
         return line.encode("ascii"), b""

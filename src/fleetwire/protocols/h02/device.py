@@ -12,6 +12,7 @@ from datetime import UTC
 from typing import ClassVar
 
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import position_text
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import (
@@ -25,13 +26,6 @@ from .constants import (
 
 _ALARM_BITS = {alarm: bit for bit, alarm in reversed(STATUS_ALARMS)}  # first bit per alarm
 _ALL_CLEAR = 0xFFFFFFFF
-
-
-def _dm(value: float, width: int) -> str:
-    """Degrees and minutes with four decimals, e.g. 2239.4210 (width = degree digits)."""
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
 
 
 def status_word(attrs: dict[str, object]) -> int:
@@ -72,7 +66,7 @@ class Device(SimulatedDevice):
         lat, lon = r.latitude or 0.0, r.longitude or 0.0
         line = (
             f"{self._head}V1,{t:%H%M%S},{'A' if r.valid else 'V'},"
-            f"{_dm(lat, 2)},{'N' if lat >= 0 else 'S'},{_dm(lon, 3)},{'E' if lon >= 0 else 'W'},"
+            f"{position_text(lat, lon)},"
             f"{(r.speed or 0.0) / KNOTS:.2f},{round(r.course or 0)},{t:%d%m%y},"
             f"{status_word(r.attributes):08X}#"
         )

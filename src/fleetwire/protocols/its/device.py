@@ -9,17 +9,12 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._binary import xor8
+from fleetwire.protocols._nmea import sentence_line
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 _VENDOR = "FLEETWIRE"
 _FIRMWARE = "1.0"
 _REG = "KA01AB1234"
-
-
-def _seal(text: str) -> bytes:
-    """`$<text>*<XOR of the text, 2 hex>` and CR/LF, as the iTriangle capture is sealed."""
-    return f"${text}*{xor8(text.encode('ascii')):02X}\r\n".encode("ascii")
 
 
 class Device(SimulatedDevice):
@@ -29,7 +24,7 @@ class Device(SimulatedDevice):
 
     def login(self) -> tuple[bytes, bytes]:
         text = f"LGN,{_REG},{self.unique_id},{_FIRMWARE},AIS140,0.000000,0.000000"
-        return _seal(text), b""
+        return sentence_line(text), b""
 
     def report(self, records: Sequence[Record]) -> tuple[bytes, bytes]:
         if not records:
@@ -48,8 +43,8 @@ class Device(SimulatedDevice):
             f"{r.course or 0.0:.2f},{r.satellites or 0},{r.altitude or 0.0:.1f},1.0,0.8,"
             f"Airtel,{ignition},1,12.5,4.1,0,C,24,404,45,61B4,9AD9,0000,00,{self._frame:06d}"
         )
-        return _seal(text), b""
+        return sentence_line(text), b""
 
     def heartbeat(self) -> tuple[bytes, bytes]:
         text = f"HBT,{_VENDOR},{_FIRMWARE},{self.unique_id},100,20,5,10,60,0000,0.0"
-        return _seal(text), b""
+        return sentence_line(text), b""

@@ -21,7 +21,7 @@ def frame_length(buf: Buffer) -> int:
         return NEED_MORE
     if buf[0] != START:
         return -garbage_before(buf, _STARTS)
-    return closed_length(buf, END, MAX_FRAME_SIZE, _STARTS)
+    return closed_length(buf, bytes((END,)), MAX_FRAME_SIZE, restart=_STARTS, line_end=True)
 
 
 def open_report(frame: bytes) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
-from fleetwire.protocols._nmea_fields import date_time, degrees_minutes, speed_course
+from fleetwire.protocols._nmea import coordinate, date_time, speed_course
 from fleetwire.protocols._text import finite
 from fleetwire.protocols.base import DecodeContext
 
@@ -49,12 +49,12 @@ def _report(f: list[str]) -> Record:
     status = f[3]
     if len(status) != 1 or status.upper() not in "ARPV":
         raise InvalidField(f"bad status {status!r}")
-    rec = Record(fix_time=date_time(f[10], f[2]), valid=status.upper() in VALID)
-    lat = degrees_minutes(f[4], f[5], "NS", 90)
-    lon = degrees_minutes(f[6], f[7], "EW", 180)
+    rec = Record(fix_time=date_time(f[2], f[10]), valid=status.upper() in VALID)
+    lat = coordinate(f[4], f[5], "NS", 90)
+    lon = coordinate(f[6], f[7], "EW", 180)
     if lat or lon:
         rec.latitude, rec.longitude = lat, lon
-        speed_course(rec, f[8], f[9])
+        speed_course(rec, f[8], f[9], 2)
     else:
         rec.kind, rec.valid = RecordKind.STATUS, False
     a = rec.attributes

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._nmea_fields import KNOTS, format_degrees_minutes
+from fleetwire.protocols._nmea import KNOTS, position_text
 from fleetwire.protocols.base import SimulatedDevice
 
 from .framing import checksum_of, sentence
@@ -30,8 +30,7 @@ class Device(SimulatedDevice):
         lat, lon = r.latitude or 0.0, r.longitude or 0.0
         frame = sentence(
             f"$AVRMC,{self.unique_id},{t:%H%M%S},{'a' if r.valid else 'v'},"
-            f"{format_degrees_minutes(lat, 2, 4)},{'N' if lat >= 0 else 'S'},"
-            f"{format_degrees_minutes(lon, 3, 4)},{'E' if lon >= 0 else 'W'},"
+            f"{position_text(lat, lon)},"
             f"{(r.speed or 0.0) / KNOTS:.2f},{r.course or 0:.2f},{t:%d%m%y},0,4076,119,1,0,0,"
             "3EE4A617,020610"
         )

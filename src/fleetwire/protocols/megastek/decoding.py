@@ -21,7 +21,7 @@ import re
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
-from fleetwire.protocols._nmea_fields import date_time, degrees_minutes, rmc, speed_course
+from fleetwire.protocols._nmea import coordinate, date_time, rmc, speed_course
 from fleetwire.protocols._text import finite, integer
 from fleetwire.protocols.base import DecodeContext
 
@@ -62,14 +62,14 @@ def _mgv(line: str) -> list[Record]:
         raise InvalidField(f"$MGV002 with {len(f)} fields")
     if not (f[7] and f[9]):
         return []
-    rec = Record(fix_time=date_time(f[4], f[5]), valid=f[6] == "A")
-    rec.latitude = degrees_minutes(f[7], f[8], "NS", 90)
-    rec.longitude = degrees_minutes(f[9], f[10], "EW", 180)
+    rec = Record(fix_time=date_time(f[5], f[4]), valid=f[6] == "A")
+    rec.latitude = coordinate(f[7], f[8], "NS", 90)
+    rec.longitude = coordinate(f[9], f[10], "EW", 180)
     if _no_fix(rec):
         rec.latitude = rec.longitude = None
         rec.kind, rec.valid = RecordKind.STATUS, False
     else:
-        speed_course(rec, f[15], f[16])
+        speed_course(rec, f[15], f[16], 2)
     a = rec.attributes
     if f[12]:
         rec.satellites = integer(f[12])
@@ -98,7 +98,7 @@ def _rmc_part(line: str) -> tuple[Record | None, list[str]]:
     f = line.partition(RMC)[2].split(",")
     if len(f) > 5 and not (f[2] and f[4]):
         return None, f[12:]
-    rec = rmc(f)
+    rec = rmc(f, 2)
     return (None if _no_fix(rec) else rec), f[12:]
 
 

@@ -7,12 +7,8 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._nmea_fields import KNOTS, format_degrees_minutes
+from fleetwire.protocols._nmea import KNOTS, position_text
 from fleetwire.protocols.base import SimulatedDevice
-
-
-def _dm(value: float, width: int) -> str:
-    return format_degrees_minutes(value, width, 5)
 
 
 class Device(SimulatedDevice):
@@ -30,7 +26,7 @@ class Device(SimulatedDevice):
         lat, lon = r.latitude or 0.0, r.longitude or 0.0
         line = (
             f"$MGV002,{self.unique_id},,R,{t:%d%m%y},{t:%H%M%S},{'A' if r.valid else 'V'},"
-            f"{_dm(lat, 2)},{'N' if lat >= 0 else 'S'},{_dm(lon, 3)},{'E' if lon >= 0 else 'W'},"
+            f"{position_text(lat, lon, decimals=5)},"
             f"00,{r.satellites or 0:02d},00,1.0,{(r.speed or 0.0) / KNOTS:.3f},"
             f"{r.course or 0:.2f},{r.altitude or 0:.1f},,460,07,262C,0F54,25,0000,0000,0,0,0,"
             ",,,10,100,Timer;!"

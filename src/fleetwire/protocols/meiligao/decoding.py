@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.sanity import require
@@ -34,16 +35,6 @@ def _text(data: bytes) -> str:
         raise InvalidField("non-ASCII position text") from e
 
 
-def _num(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError as e:
-        raise InvalidField(f"bad number {text!r}") from e
-    if v != v or v in (float("inf"), float("-inf")):
-        raise InvalidField(f"bad number {text!r}")
-    return v
-
-
 def _hex(text: str) -> int:
     if not text or any(c not in _HEX_DIGITS for c in text):
         raise InvalidField(f"bad hex number {text!r}")
@@ -53,7 +44,7 @@ def _hex(text: str) -> int:
 def _coordinate(value: str, hemisphere: str, letters: str, limit: int) -> float:
     """(d)ddmm.mmmm and its hemisphere letter (``letters``: positive, negative) to signed
     decimal degrees."""
-    raw = _num(value)
+    raw = finite(value)
     degrees = int(raw // 100)
     minutes = raw - degrees * 100
     result = degrees + minutes / 60
@@ -86,8 +77,8 @@ def rmc(sentence: str, ctx: DecodeContext) -> Record:
     lon = _coordinate(f[4], f[5], "EW", 180)
     if rec.valid or lat or lon:
         rec.latitude, rec.longitude = lat, lon
-        rec.speed = _num(f[6]) * KNOTS if f[6] else 0.0
-        rec.course = _num(f[7]) if f[7] else 0.0
+        rec.speed = finite(f[6]) * KNOTS if f[6] else 0.0
+        rec.course = finite(f[7]) if f[7] else 0.0
         if not (0 <= rec.speed < 1000 and 0 <= rec.course <= 360):
             raise InvalidField(f"speed {f[6]} or course {f[7]} out of range")
     else:
@@ -106,9 +97,9 @@ def _extras(parts: list[str], rec: Record) -> None:
     Older firmware puts a decimal journey right after the AD list: that form is not decoded."""
     a = rec.attributes
     if len(parts) > 0 and parts[0]:
-        a["hdop"] = _num(parts[0])
+        a["hdop"] = finite(parts[0])
     if len(parts) > 1 and parts[1]:
-        rec.altitude = _num(parts[1])
+        rec.altitude = finite(parts[1])
     if len(parts) > 2 and parts[2]:
         a["status"] = _hex(parts[2])
     if len(parts) > 3:

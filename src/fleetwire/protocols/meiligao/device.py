@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC
-from functools import reduce
 from typing import ClassVar
 
 from fleetwire.model import Record
+from fleetwire.protocols import _nmea
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import DEVICE_START, KNOTS, SERVER_START
@@ -20,28 +20,20 @@ from .constants import MessageType as M
 from .framing import build_frame, encode_id
 
 
-def _dm(value: float, width: int) -> str:
-    """Decimal degrees to (d)ddmm.mmmm."""
-    degrees = int(value)
-    return f"{degrees:0{width}d}{(value - degrees) * 60:07.4f}"
-
-
 def position_text(rec: Record) -> str:
     t = rec.fix_time.astimezone(UTC)
     lat = rec.latitude or 0.0
     lon = rec.longitude or 0.0
     sentence = (
-        f"{t:%H%M%S}.000,{'A' if rec.valid else 'V'},{_dm(abs(lat), 2)},{'N' if lat >= 0 else 'S'},"
-        f"{_dm(abs(lon), 3)},{'E' if lon >= 0 else 'W'},{(rec.speed or 0) / KNOTS:.2f},"
-        f"{rec.course or 0:.0f},{t:%d%m%y},,,A"
+        f"{t:%H%M%S}.000,{'A' if rec.valid else 'V'},{_nmea.position_text(lat, lon)},"
+        f"{(rec.speed or 0) / KNOTS:.2f},{rec.course or 0:.0f},{t:%d%m%y},,,A"
     )
-    checksum = reduce(lambda acc, c: acc ^ ord(c), sentence, 0)
     a = rec.attributes
     cell = ""
     if "mcc" in a:
         cell = f"{a['mcc']:04X}{a['mnc']:04X}{a['lac']:04X}{a['cid']:08X}"
     return (
-        f"{sentence}*{checksum:02X}|{a.get('hdop', 1.0)}|{rec.altitude or 0:.0f}|"
+        f"{_nmea.checksummed(sentence)}|{a.get('hdop', 1.0)}|{rec.altitude or 0:.0f}|"
         f"{a.get('status', 0):04X}|0000,0000|{cell}|{a.get('rssi', 0):02X}|"
         f"{a.get('odometer', 0):08X}|{rec.satellites or 0:02X}"
     )

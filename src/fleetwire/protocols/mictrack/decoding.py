@@ -103,7 +103,7 @@ def _low_altitude(line: Line, ctx: DecodeContext) -> list[Record]:
         f = fix.split(",")
         if len(f) < 10:
             raise TruncatedFrame(f"low-altitude fix with {len(f)} fields")
-        rec = _nmea.rmc([*f[:8], f[9]], ctx)
+        rec = _nmea.receiver_rmc([*f[:8], f[9]], ctx)
         rec.altitude = finite(f[8]) if f[8].strip() else None
         out.append(rec)
     return out

@@ -9,16 +9,11 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import position_text
 from fleetwire.protocols.base import SimulatedDevice
 
 from .constants import IGNITION_INPUT, KNOTS
 from .framing import wrap
-
-
-def _dm(value: float, width: int) -> str:
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
 
 
 class Device(SimulatedDevice):
@@ -37,8 +32,7 @@ class Device(SimulatedDevice):
         odometer = r.attributes.get("odometer", 0)
         return (
             f"$POS,{self.unique_id},{t:%H%M%S}.{t.microsecond // 1000:03d},"
-            f"{'A' if r.valid else 'V'},{_dm(lat, 2)},{'N' if lat >= 0 else 'S'},"
-            f"{_dm(lon, 3)},{'E' if lon >= 0 else 'W'},{(r.speed or 0.0) / KNOTS:.2f},"
+            f"{'A' if r.valid else 'V'},{position_text(lat, lon)},{(r.speed or 0.0) / KNOTS:.2f},"
             f"{r.course or 0:.2f},{t:%d%m%y},,,A/{''.join(inputs)},00000/0/{int(odometer)}//\r\n"
         )
 

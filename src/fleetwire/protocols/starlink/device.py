@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
-from fleetwire.protocols._rmc import ddmm
+from fleetwire.protocols._nmea import degrees_minutes
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import KNOTS
@@ -22,7 +22,7 @@ _LOCATION = 1  # the event id of periodic location reports ("Location" in the ca
 
 
 def _signed(value: float, width: int) -> str:
-    return f"{'-' if value < 0 else '+'}{ddmm(value, width)}"
+    return f"{'-' if value < 0 else '+'}{degrees_minutes(value, width)}"
 
 
 class Device(SimulatedDevice):

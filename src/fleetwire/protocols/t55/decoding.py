@@ -76,7 +76,7 @@ def _qze(f: list[str], ctx: DecodeContext) -> list[Record]:
 
 Reader = Callable[[list[str], DecodeContext], list[Record]]
 SENTENCES: dict[str, Reader] = {
-    "RMC": lambda f, ctx: [_nmea.rmc(f, ctx)],
+    "RMC": lambda f, ctx: [_nmea.receiver_rmc(f, ctx)],
     "GGA": lambda f, ctx: [_nmea.gga(f, ctx)],
     "RMA": lambda f, ctx: [_nmea.rma(f, ctx)],
     "IOP": _iop,

@@ -9,19 +9,13 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._binary import xor8
-from fleetwire.protocols._nmea import KNOTS
-from fleetwire.protocols._nmea import degrees_minutes as _dm
+from fleetwire.protocols._nmea import KNOTS, position_text, sentence_line
 from fleetwire.protocols.base import SimulatedDevice
-
-
-def _sentence(body: str) -> bytes:
-    return f"${body}*{xor8(body.encode('ascii')):02X}\r\n".encode("ascii")
 
 
 class Device(SimulatedDevice):
     def login(self) -> tuple[bytes, bytes]:
-        return _sentence(f"PGID,{self.unique_id}"), b""
+        return sentence_line(f"PGID,{self.unique_id}"), b""
 
     def report(self, records: Sequence[Record]) -> tuple[bytes, bytes]:
         if not records:
@@ -32,11 +26,10 @@ class Device(SimulatedDevice):
         t = r.fix_time.astimezone(UTC)
         lat, lon = r.latitude or 0.0, r.longitude or 0.0
         body = (
-            f"GPRMC,{t:%H%M%S}.000,{'A' if r.valid else 'V'},{_dm(lat, 2)},"
-            f"{'N' if lat >= 0 else 'S'},{_dm(lon, 3)},{'E' if lon >= 0 else 'W'},"
+            f"GPRMC,{t:%H%M%S}.000,{'A' if r.valid else 'V'},{position_text(lat, lon)},"
             f"{(r.speed or 0.0) / KNOTS:.2f},{r.course or 0.0:.2f},{t:%d%m%y},,"
         )
-        return _sentence(body), b""
+        return sentence_line(body), b""
 
     def heartbeat(self) -> tuple[bytes, bytes]:
-        return _sentence(f"PGID,{self.unique_id}"), b""
+        return sentence_line(f"PGID,{self.unique_id}"), b""

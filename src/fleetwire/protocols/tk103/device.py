@@ -11,6 +11,7 @@ from datetime import UTC
 from typing import ClassVar
 
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import position_text
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import HANDSHAKE_REPLY, LOGIN_REPLY
@@ -19,19 +20,13 @@ from .constants import HANDSHAKE_REPLY, LOGIN_REPLY
 _NO_FIX = "000000V0000.0000N00000.0000E000.0000000000.0000000000L00000000"
 
 
-def _dm(value: float, width: int) -> str:
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
-
-
 def gps_block(r: Record) -> str:
     t = r.fix_time.astimezone(UTC)
     lat, lon = r.latitude or 0.0, r.longitude or 0.0
     odometer = int(r.attributes.get("odometer", 0))
     return (
-        f"{t:%y%m%d}{'A' if r.valid else 'V'}{_dm(lat, 2)}{'N' if lat >= 0 else 'S'}"
-        f"{_dm(lon, 3)}{'E' if lon >= 0 else 'W'}{min(r.speed or 0.0, 999.9):05.1f}{t:%H%M%S}"
+        f"{t:%y%m%d}{'A' if r.valid else 'V'}{position_text(lat, lon, '')}"
+        f"{min(r.speed or 0.0, 999.9):05.1f}{t:%H%M%S}"
         f"{r.course or 0.0:06.2f}00000000L{odometer:08X}"
     )
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
-from fleetwire.protocols._rmc import clock, rmc
+from fleetwire.protocols._nmea import date_time, rmc, zero_filled
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import (
@@ -59,7 +59,7 @@ def _lead(text: str, attrs: Attributes) -> None:
 def _gprmc(f: list[str]) -> Record | None:
     if len(f) > 3 and not f[3]:
         return None  # no fix yet: every position field empty
-    return rmc(f)
+    return zero_filled(rmc(f[1:], None))
 
 
 def _wifi(f: list[str]) -> Record:
@@ -67,7 +67,7 @@ def _wifi(f: list[str]) -> Record:
         raise InvalidField(f"WIFI sentence with {len(f)} fields")
     points = [f"{mac}:{rssi}" for rssi, mac in zip(f[3:-1:2], f[4:-1:2], strict=True)]
     a: Attributes = {"wifi": ",".join(points)} if points else {}
-    when: datetime = clock(f[1], f[-1])
+    when: datetime = date_time(f[1], f[-1])
     return Record(fix_time=when, kind=RecordKind.STATUS, attributes=a)
 
 

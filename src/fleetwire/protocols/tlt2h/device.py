@@ -9,7 +9,7 @@ from datetime import UTC
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
-from fleetwire.protocols._rmc import KNOTS, ddmm
+from fleetwire.protocols._nmea import KNOTS, position_text
 from fleetwire.protocols.base import SimulatedDevice
 
 
@@ -19,8 +19,7 @@ def _line(r: Record) -> str:
     t = r.fix_time.astimezone(UTC)
     return (
         f"#25ee0dff$GPRMC,{t:%H%M%S}.000,{'A' if r.valid else 'V'},"
-        f"{ddmm(r.latitude, 2)},{'N' if r.latitude >= 0 else 'S'},"
-        f"{ddmm(r.longitude, 3)},{'E' if r.longitude >= 0 else 'W'},"
+        f"{position_text(r.latitude, r.longitude)},"
         f"{(r.speed or 0) / KNOTS:.2f},{r.course or 0:.2f},{t:%d%m%y},,,A*00\r\n"
     )
 

@@ -11,15 +11,11 @@ from datetime import UTC
 from typing import Final
 
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import position_text
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 # The status run of a captured message (traccar TopflytechProtocolDecoderTest); opaque to us.
 _STATUS: Final = "XG00b600000000L00074b54S00000000R0C0F0014000100f0"
-
-
-def _angle(value: float, width: int) -> str:
-    deg = int(value)
-    return f"{deg:0{width}d}{(value - deg) * 60:07.4f}"
 
 
 def _message(imei: str, r: Record) -> str:
@@ -27,8 +23,7 @@ def _message(imei: str, r: Record) -> str:
     return (
         f"({imei}BP00{_STATUS}{r.fix_time.astimezone(UTC):%y%m%d%H%M%S}"
         f"{'A' if r.valid else 'V'}"
-        f"{_angle(abs(lat), 2)}{'N' if lat >= 0 else 'S'}"
-        f"{_angle(abs(lon), 3)}{'E' if lon >= 0 else 'W'}"
+        f"{position_text(lat, lon, '')}"
         f"{min(r.speed or 0.0, 999.9):05.1f}{(r.course or 0.0) % 360:06.2f})"
     )
 

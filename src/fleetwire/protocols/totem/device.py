@@ -13,17 +13,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from fleetwire.model import Record
-from fleetwire.protocols._binary import xor8
+from fleetwire.protocols._nmea import checksummed, position_text
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import INTERVAL_REPORT, KNOTS
 from .framing import classic
-
-
-def _dm(value: float, width: int) -> str:
-    total = round(abs(value) * 60, 4)
-    degrees = int(total // 60)
-    return f"{degrees:0{width}d}{total - degrees * 60:07.4f}"
 
 
 def _flags(r: Record) -> str:
@@ -37,11 +31,10 @@ def _sentence(r: Record) -> str:
     t = r.fix_time.astimezone(UTC)
     lat, lon = r.latitude or 0.0, r.longitude or 0.0
     body = (
-        f"GPRMC,{t:%H%M%S}.000,{'A' if r.valid else 'V'},{_dm(lat, 2)},{'NS'[lat < 0]},"
-        f"{_dm(lon, 3)},{'EW'[lon < 0]},{(r.speed or 0.0) / KNOTS:.2f},{r.course or 0.0:.2f},"
-        f"{t:%d%m%y},,,A"
+        f"GPRMC,{t:%H%M%S}.000,{'A' if r.valid else 'V'},{position_text(lat, lon)},"
+        f"{(r.speed or 0.0) / KNOTS:.2f},{r.course or 0.0:.2f},{t:%d%m%y},,,A"
     )
-    return f"${body}*{xor8(body.encode()):02X}"
+    return f"${checksummed(body)}"
 
 
 def _report(r: Record) -> bytes:

@@ -64,7 +64,7 @@ def _location(m: Message, ctx: DecodeContext) -> list[Record]:
     except ValueError as e:
         raise InvalidField(f"bad date/time {date!r} {clock!r}") from e
     rec = Record(fix_time=device_clock_to_utc(t, ctx), valid=valid == "A")
-    rec.latitude, rec.longitude = coordinate(lat, ns, 90), coordinate(lon, ew, 180)
+    rec.latitude, rec.longitude = coordinate(lat, ns, "NS", 90), coordinate(lon, ew, "EW", 180)
     rec.speed, rec.course = float(speed), float(course)
     if rec.course > 360:
         raise InvalidField(f"course {course!r} out of range")

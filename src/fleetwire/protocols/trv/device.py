@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._nmea import degrees_minutes
+from fleetwire.protocols._nmea import position_text
 from fleetwire.protocols.base import SimulatedDevice
 
 from .inspect import login_answer
@@ -34,8 +34,7 @@ class Device(SimulatedDevice):
         t = r.fix_time.astimezone(UTC)
         lat, lon = r.latitude or 0.0, r.longitude or 0.0
         text = (
-            f"TRVAP01{t:%y%m%d}{'A' if r.valid else 'V'}{degrees_minutes(lat, 2)}"
-            f"{'N' if lat >= 0 else 'S'}{degrees_minutes(lon, 3)}{'E' if lon >= 0 else 'W'}"
+            f"TRVAP01{t:%y%m%d}{'A' if r.valid else 'V'}{position_text(lat, lon, '')}"
             f"{min(r.speed or 0.0, 999.9):05.1f}{t:%H%M%S}{(r.course or 0.0) % 360:06.2f}"
             f"{80:03d}{r.satellites or 0:03d}{100:03d}000102,460,0,9520,3671#"
         )

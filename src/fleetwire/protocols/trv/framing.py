@@ -44,7 +44,7 @@ def frame_length(buf: Buffer) -> int:
     head = bytes(buf[:3])
     if not any(h.startswith(head[: len(h)]) or head.startswith(h) for h in _HEADS):
         return _garbage(buf, n)
-    return closed_length(buf, END, MAX_FRAME_SIZE)
+    return closed_length(buf, bytes((END,)), MAX_FRAME_SIZE, line_end=True)
 
 
 def open_message(frame: bytes) -> Message:

@@ -8,14 +8,10 @@ from datetime import UTC
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import coordinate_text
 from fleetwire.protocols.base import SimulatedDevice
 
 from .constants import KNOTS
-
-
-def _dm(value: float, width: int) -> str:
-    degrees = int(abs(value))
-    return f"{degrees:0{width}d}{(abs(value) - degrees) * 60:07.4f}"
 
 
 class Device(SimulatedDevice):
@@ -33,8 +29,8 @@ class Device(SimulatedDevice):
             lat, lon = r.latitude or 0.0, r.longitude or 0.0
             t = r.fix_time.astimezone(UTC)
             fixes.append(
-                f"{'' if r.valid else 'V#'}{_dm(lon, 3)},{'W' if lon < 0 else 'E'},"
-                f"{_dm(lat, 2)},{'S' if lat < 0 else 'N'},{(r.speed or 0) / KNOTS:.2f},"
+                f"{'' if r.valid else 'V#'}{coordinate_text(lon, 3, 'EW')},"
+                f"{coordinate_text(lat, 2, 'NS')},{(r.speed or 0) / KNOTS:.2f},"
                 f"{r.course or 0:.2f}#{t:%d%m%y}#{t:%H%M%S}"
             )
         if len(fixes) > 99:

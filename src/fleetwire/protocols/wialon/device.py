@@ -14,6 +14,7 @@ from datetime import UTC
 from typing import Any, Final
 
 from fleetwire.model import Record
+from fleetwire.protocols._nmea import coordinate_text
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import DATA_OK, LOGIN_OK, PING_OK
@@ -26,9 +27,7 @@ _FAMILY: Final = re.compile(r"(?:in|out|adc)\d+")  # rebuilt by the decoder from
 def _nmea(value: float | None, width: int, signs: str) -> str:
     if value is None:
         return "NA;NA"
-    v = abs(value)
-    degrees = int(v)
-    return f"{degrees:0{width}d}{(v - degrees) * 60:09.6f};{signs[value < 0]}"
+    return coordinate_text(value, width, signs, ";", 6)
 
 
 def _opt(value: Any, fmt: str = "") -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
-from fleetwire.protocols._rmc import RMC_FIELDS, rmc
+from fleetwire.protocols._nmea import rmc, zero_filled
 from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
@@ -28,12 +28,12 @@ def _int(text: str, base: int = 10) -> int:
 
 def _rmc(sentence: str, ctx: DecodeContext) -> Record:
     f = sentence.split(",")
-    blank = len(f) >= RMC_FIELDS and not f[9] and not f[1].strip(".0")
+    blank = len(f) >= 10 and not f[9] and not f[1].strip(".0")
     if blank and not (f[3].strip("0.") or f[5].strip("0.")):
         # firmware without a fix yet blanks the time and date and zeroes the coordinates
         # (Traccar's XexunProtocolDecoderTest, first message): a status record of its own time
         return Record(fix_time=ctx.received, kind=RecordKind.STATUS)
-    rec = rmc(f)
+    rec = zero_filled(rmc(f[1:], None))
     rec.fix_time = device_clock_to_utc(rec.fix_time, ctx)
     return rec
 

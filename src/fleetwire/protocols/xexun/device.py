@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC
-from functools import reduce
 
 from fleetwire.model import Record
 from fleetwire.protocols._binary import crc16_xmodem
+from fleetwire.protocols._nmea import checksummed, position_text
 from fleetwire.protocols.base import SimulatedDevice
 
 from .constants import KNOTS
@@ -20,20 +20,14 @@ from .constants import KNOTS
 END = b"\r\n"
 
 
-def _dm(value: float, width: int) -> str:
-    degrees = int(value)
-    return f"{degrees:0{width}d}{(value - degrees) * 60:07.4f}"
-
-
 def _sentence(rec: Record) -> str:
     t = rec.fix_time.astimezone(UTC)
     lat, lon = rec.latitude or 0.0, rec.longitude or 0.0
     body = (
-        f"GPRMC,{t:%H%M%S}.000,{'A' if rec.valid else 'V'},{_dm(abs(lat), 2)},"
-        f"{'N' if lat >= 0 else 'S'},{_dm(abs(lon), 3)},{'E' if lon >= 0 else 'W'},"
+        f"GPRMC,{t:%H%M%S}.000,{'A' if rec.valid else 'V'},{position_text(lat, lon)},"
         f"{(rec.speed or 0) / KNOTS:.2f},{rec.course or 0:.2f},{t:%d%m%y},,,A"
     )
-    return f"{body}*{reduce(lambda acc, c: acc ^ ord(c), body, 0):02X}"
+    return checksummed(body)
 
 
 def full_message(head: str, imei: str, rec: Record | None) -> bytes:
