@@ -37,6 +37,7 @@ class Dispatcher:
         self.awaiting: set[DeviceConnection] = set()
         self._wake = asyncio.Event()
         self._expired_at = 0.0
+        self._gather = min(0.02, poll / 4)  # s a woken round waits for the wakes behind it
 
     def attach(self, device_id: int, conn: DeviceConnection) -> None:
         self.by_device[device_id] = conn
@@ -63,6 +64,10 @@ class Dispatcher:
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
+                # woken by a login or an answer: the ones just behind it share the round, so
+                # a login storm (thousands a second after a restart) costs tens of rounds a
+                # second, not one registry query per device
+                await asyncio.sleep(self._gather)
             self._wake.clear()
             try:
                 await self._round()
