@@ -55,7 +55,7 @@ def engine_hours(last: dict[str, Any], fix: Fix, cfg: LogicConfig) -> None:
     given = fix.attrs.get("hours")
     ign = fix.attrs.get("ignition")
     hours = last.get("h", 0)
-    if isinstance(given, NUMBER) and not isinstance(given, bool):
+    if given is not None and isinstance(given, NUMBER) and not isinstance(given, bool):
         hours = int(given)
     else:
         dt = fix.time - last.get("ht", fix.time)
