@@ -5,6 +5,7 @@ stops, every event), on the same raw log, with the worker's real batch loop.
     python bench/logic.py                        # 200 devices x 500 records
     python bench/logic.py --devices 100 --frames 20
     python bench/logic.py --only on              # one run (for a profiler: py-spy record -- ...)
+    python bench/logic.py --batch 200            # live-sized batches: a frame per device each
 """
 
 from __future__ import annotations
@@ -76,10 +77,13 @@ def build(data: Path, devices: int, frames: int) -> int:
     return devices * frames * PER_FRAME
 
 
-def run(base: Path, name: str, logic: bool, snapshot: RegistrySnapshot) -> dict[str, float]:
+def run(base: Path, name: str, logic: bool, snapshot: RegistrySnapshot,
+        batch: int | None = None) -> dict[str, float]:  # fmt: skip
     data = base / name
     shutil.copytree(base / "src", data)
     settings = Settings(data_dir=data)
+    if batch:
+        settings.worker.batch_size = batch
     settings.worker.logic = logic
     settings.logic["speedLimit"] = 80 / KNOT  # knots, as Traccar keys are
     w = Worker(settings)
@@ -107,6 +111,9 @@ def main() -> None:
     p.add_argument("--frames", type=int, default=50, help="frames per device, 10 records each")
     p.add_argument("--only", choices=("on", "off"))
     p.add_argument("--repeat", type=int, default=2, help="runs of each, best kept")
+    p.add_argument("--batch", type=int, help="frames per worker batch (default: the worker's;"
+                   " a live worker's batches are smaller, and each device's state is read and"
+                   " written once per batch)")  # fmt: skip
     a = p.parse_args()
     rng = random.Random(1)
     defs, city_of = geofences(rng)
@@ -126,7 +133,7 @@ def main() -> None:
             for name in ("off", "on"):
                 if a.only and a.only != name:
                     continue
-                r = run(base, f"{name}{i}", name == "on", snap)
+                r = run(base, f"{name}{i}", name == "on", snap, a.batch)
                 best = results.get(name)
                 if best is None or r["cpu_rate"] > best["cpu_rate"]:
                     results[name] = r

@@ -147,13 +147,16 @@ def _run(
     o = Outputs()
     marks = [0, 0, 0, 0]  # outputs already collected: events, trips, stops, visits
     missing: list[list[str]] = [[]]  # the logic's keys the fix did not have before
+    key = state.get("key")
+    hour = [None if key is None else key[0] // HOUR_MS]  # of the last fix the state includes
+    keep_ms = int(ctx.config.late_max_age * 1000)
+    events, trips, stops, visits = o.events, o.trips, o.stops, o.visits
 
     def before(fix: Fix) -> None:
-        key = state.get("key")
-        if key is not None and fix.time // HOUR_MS > key[0] // HOUR_MS:
+        h = hour[0]
+        if h is not None and fix.time // HOUR_MS > h:
             out.checkpoints.append((dev, fix.time, orjson.dumps(state).decode()))
-            horizon = fix.time - int(ctx.config.late_max_age * 1000)
-            out.prune_checkpoints.append((dev, dev, horizon))
+            out.prune_checkpoints.append((dev, dev, fix.time - keep_ms))
         a = fix.attrs
         missing[0] = [k for k in LOGIC_KEYS if k not in a]
 
@@ -164,11 +167,12 @@ def _run(
             if added:
                 a[COMPUTED] = added
             fix.json = orjson.dumps(a, option=_JSON).decode()
-        if (len(o.events) > marks[0] or len(o.trips) > marks[1] or len(o.stops) > marks[2]
-                or len(o.visits) > marks[3]):  # fmt: skip
-            collect(Outputs(o.events[marks[0]:], o.trips[marks[1]:], o.stops[marks[2]:],
-                            o.visits[marks[3]:]), fix.time, out.rows)  # fmt: skip
-            marks[:] = [len(o.events), len(o.trips), len(o.stops), len(o.visits)]
+            hour[0] = fix.time // HOUR_MS  # the engine moved the state's key to this fix
+        if (len(events) > marks[0] or len(trips) > marks[1] or len(stops) > marks[2]
+                or len(visits) > marks[3]):  # fmt: skip
+            collect(Outputs(events[marks[0]:], trips[marks[1]:], stops[marks[2]:],
+                            visits[marks[3]:]), fix.time, out.rows)  # fmt: skip
+            marks[:] = [len(events), len(trips), len(stops), len(visits)]
 
     reasons = engine.run(state, fixes, ctx, o, check=check, before=before, after=after)
     return reasons, o
@@ -236,6 +240,12 @@ def derive(
                         kept[by_key[k]] = to_fix(positions[by_key[k]], attrs[by_key[k]])
                         out.too_late += 1
                 late = [k for k in late if k[0] >= horizon]
+        if not late:  # the common case: every fix after the state, in order
+            run = [to_fix(positions[i], attrs[i]) for i in [by_key[k] for k in new]]
+            _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
+            out.states.append((dev, orjson.dumps(state).decode(),
+                               orjson.dumps(stat).decode()))  # fmt: skip
+            continue
         fixes = {k: to_fix(positions[by_key[k]], attrs[by_key[k]]) for k in [*late, *new]}
         if late:
             for k in late:  # what a fix alone can fail; the predecessor's filters need order
@@ -248,28 +258,47 @@ def derive(
                 state = yield from _recompute(dev, min(k for k in late if k in fixes),
                                               list(fixes.values()), ctx, out)  # fmt: skip
                 kept.update((by_key[k], f) for k, f in fixes.items())
-        if not late or not any(k in fixes for k in late):
+        if not any(k in fixes for k in late):
             run = [fixes[k] for k in new]
-            reasons, o = _run(dev, state, run, ctx, out)
-            out.items.extend(items(o.events, "new", late=False))
-            for k, fx, reason in zip(new, run, reasons, strict=True):
-                if reason is None:
-                    kept[by_key[k]] = fx
-                else:
-                    out.rejected.append(rejected_row(positions[by_key[k]], reason))
-                    rejected.add(by_key[k])
+            _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
         out.states.append((dev, orjson.dumps(state).decode(),
                            orjson.dumps(stat).decode()))  # fmt: skip
+    forward = outbox_seam.POSITIONS
+    stored = out.positions
     for i, row in enumerate(positions):
         fix = kept.get(i)
         if fix is not None:
             js = fix.json
-            out.positions.append(row if js is None else (*row[:11], js, *row[12:]))
-            if js is not None and outbox_seam.POSITIONS:
+            stored.append(row if js is None else (*row[:11], js, *row[12:]))
+            if js is not None and forward:
                 out.items.append(_position_item(row, js))
         elif i not in rejected:
-            out.positions.append(row)  # already stored (a resend): the insert ignores it
+            stored.append(row)  # already stored (a resend): the insert ignores it
     return out
+
+
+def _run_new(
+    dev: int,
+    state: dict[str, Any],
+    keys: Sequence[tuple[int, int]],
+    run: list[Fix],
+    by_key: dict[tuple[int, int], int],
+    positions: Sequence[PositionRow],
+    ctx: DeviceContext,
+    out: Derived,
+    kept: dict[int, Fix],
+    rejected: set[int],
+) -> None:
+    """Fixes after the state's watermark (``keys`` their order keys) through the engine: kept
+    or rejected by row index."""
+    reasons, o = _run(dev, state, run, ctx, out)
+    out.items.extend(items(o.events, "new", late=False))
+    for k, fx, reason in zip(keys, run, reasons, strict=True):
+        if reason is None:
+            kept[by_key[k]] = fx
+        else:
+            out.rejected.append(rejected_row(positions[by_key[k]], reason))
+            rejected.add(by_key[k])
 
 
 def rejected_row(row: PositionRow, reason: str) -> tuple[Any, ...]:

@@ -135,7 +135,7 @@ class Worker:
         now_ms = int(time.time() * 1000)
         result = process(
             frames, self._unique_id, self._options,
-            int(self.settings.worker.future_skew * 1000), now_ms,
+            int(self.settings.worker.future_skew * 1000), now_ms, latest=self.logic is None,
         )  # fmt: skip
         for device_id, text, seq in result.replies:
             # before the offset commit: answer() ignores a frame already attached, so a crash

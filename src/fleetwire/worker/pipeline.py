@@ -77,7 +77,11 @@ def process(
     options: Callable[[int, str], dict[str, Any]],
     future_skew_ms: int,
     now_ms: int,
+    *,
+    latest: bool = True,
 ) -> BatchResult:
+    """``latest=False`` leaves ``BatchResult.latest`` empty: the business logic works out the
+    latest positions itself, from the rows it keeps."""
     out = BatchResult()
     for f in frames:
         if f.transport == SESSION:
@@ -116,7 +120,8 @@ def process(
             result = r.attributes.get("result")
             if r.kind is RecordKind.STATUS and isinstance(result, str):
                 out.replies.append((f.device_id, result, f.seq))
-    out.latest = latest_of(out.positions, future_skew_ms)
+    if latest:
+        out.latest = latest_of(out.positions, future_skew_ms)
     return out
 
 

@@ -283,7 +283,7 @@ class StreamWorker:
         now_ms = int(time.time() * 1000)
         result = process(
             frames, self._uids.get, self._options, int(self.settings.worker.future_skew * 1000),
-            now_ms,
+            now_ms, latest=self.logic is None,
         )  # fmt: skip
         for device_id, text, seq in result.replies:
             # before the batch commits: answer() ignores a frame already attached

@@ -3,6 +3,8 @@ polylines, and an index that keeps hundreds of geofences cheap."""
 
 from __future__ import annotations
 
+import random
+
 import orjson
 import pytest
 
@@ -127,3 +129,20 @@ def test_hundred_geofences_index_finds_only_near_ones() -> None:
     out, _ = run([fix(i * 10, north(i * 100)) for i in range(30)], ctx(*defs))
     entered = sorted({e.geofence_id for e in out.events if e.type == "geofenceEnter"})
     assert entered == [0, 1, 2]
+
+
+def test_prefetch_answers_as_a_query_per_fix() -> None:
+    """A run's candidates come from one tree query for all its points: each point must get the
+    shapes a query of its own finds (a box's corner and points asked twice included)."""
+    rng = random.Random(3)
+    defs = [GeofenceDef(i, f"CIRCLE ({north(rng.uniform(0, 5000))} {east(rng.uniform(0, 5000))},"
+                           f" {rng.uniform(50, 400):.0f})") for i in range(60)]  # fmt: skip
+    idx = index(*defs)
+    points = [(north(rng.uniform(-2000, 7000)), east(rng.uniform(-2000, 7000))) for _ in range(400)]
+    lon0, lat0, _, _ = idx.shapes[7].bbox
+    points += [(lat0, lon0), *points[:50]]  # a box's corner; points asked again
+    one_by_one = {p: {s.id for s in GeofenceIndex(idx.shapes).near(*p)} for p in points}
+    assert one_by_one[(lat0, lon0)] and sum(map(len, one_by_one.values())) > 100
+    idx.prefetch(points)
+    assert {p: {s.id for s in idx.near(*p)} for p in points} == one_by_one
+    assert idx.near(north(-9000), LON0) == []  # a point not prefetched: asked of the tree

@@ -84,36 +84,48 @@ def run(
     reasons: list[str | None] = []
     trips = ignition_trips.step if cfg.trip_use_ignition else motion.step
     computed = ctx.computed
+    # what this configuration needs, decided once per run rather than on every fix
+    filtered = filters.checker(cfg) if check else None
+    remember = filters.remembers(cfg)
+    maintenances = ctx.maintenances
+    index = ctx.geofences
+    geofence_step = geofence_events.step
+    overspeed_step = overspeed.step
+    distance, engine_hours = odometer.distance, odometer.engine_hours
+    threshold = cfg.motion_speed_threshold
     for fix in fixes:
         if before is not None:
             before(fix)
         if computed is not None:
             computed.run_early(fix)
-        reason = filters.check(fix, last, cfg) if check else None
+        reason = filtered(fix, last, cfg) if filtered is not None else None
         reasons.append(reason)
         if reason is not None:
             if after is not None:
                 after(fix, reason)
             continue
+        a = fix.attrs
         prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
-        motion.motion_attribute(fix, cfg)
-        odometer.distance(last, fix, cfg)
-        odometer.engine_hours(hrs, fix, cfg)
+        if "motion" not in a:  # motion.motion_attribute, inline: it runs for every fix
+            a["motion"] = (fix.speed or 0.0) > threshold
+        distance(last, fix, cfg)
+        engine_hours(hrs, fix, cfg)
         used = (
             attribute_events.fuel(fuel, fix, cfg, out)
-            if fuel or "fuel" in fix.attrs or ("fuelUsed" in fix.attrs)
+            if fuel or "fuel" in a or "fuelUsed" in a
             else None
         )
         if fix.located:
             last["dd"] = fix.dedup
-            limits = geofence_events.step(geo, fix, prev, ctx.geofences, cfg, out)
-            if geo.get("in"):
-                fix.attrs["geofenceIds"] = sorted(int(k) for k in geo["in"])
+            limits = geofence_step(geo, fix, prev, index, cfg, out)
+            if geo["in"]:
+                a["geofenceIds"] = sorted(int(k) for k in geo["in"])
             trips(mot, fix, cfg, used, out)
-            overspeed.step(ovs, fix, cfg, limits, out)
+            overspeed_step(ovs, fix, cfg, limits, out)
         if computed is not None:
             computed.run_late(fix)
-        a = fix.attrs  # the attribute handlers, called only when their attribute is there
+            a = fix.attrs
+        # the attribute handlers, called only when their attribute is there
         if "alarm" in a:
             alarms.step(alm, fix, cfg, out)
         if "ignition" in a:
@@ -124,10 +136,11 @@ def run(
             attribute_events.command_result(fix, out)
         if "image" in a or "video" in a or "audio" in a:
             attribute_events.media(fix, out)
-        if ctx.maintenances:
-            maintenance.step(mnt, fix, ctx.maintenances, out)
+        if maintenances:
+            maintenance.step(mnt, fix, maintenances, out)
         last["srv"] = fix.server_time
-        filters.remember(fix, last, cfg)
+        if remember:
+            filters.remember(fix, last, cfg)
         state["key"] = [fix.time, fix.dedup]
         if after is not None:
             after(fix, None)

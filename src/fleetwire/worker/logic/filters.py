@@ -7,6 +7,7 @@ state; "now" is the frame's receive time, so that a replay filters exactly as th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
@@ -67,6 +68,42 @@ def check(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None
     if cfg.filter_min_period and 0 < dt < cfg.filter_min_period:
         return "filter.minPeriod"
     return None
+
+
+def _future(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None:
+    """``check`` when `filter.future` is the only filter on (the default)."""
+    if fix.lat is not None and fix.time > fix.server_time + cfg.filter_future * 1e3:
+        return "filter.future"
+    return None
+
+
+Checker = Callable[[Fix, dict[str, Any] | None, LogicConfig], str | None]
+
+
+def checker(cfg: LogicConfig) -> Checker | None:
+    """``check`` for this configuration, picked once per run of fixes rather than tested filter
+    by filter on every fix: None when no filter is on, a single test for the default."""
+    if not cfg.filter_enable:
+        return None
+    if (
+        cfg.filter_invalid
+        or cfg.filter_zero
+        or cfg.filter_past
+        or cfg.filter_accuracy
+        or cfg.filter_approximate
+        or cfg.filter_static
+        or cfg.filter_duplicate
+        or cfg.filter_distance
+        or cfg.filter_max_speed
+        or cfg.filter_min_period
+    ):
+        return check
+    return _future if cfg.filter_future else None
+
+
+def remembers(cfg: LogicConfig) -> bool:
+    """Whether ``remember`` keeps anything for this configuration."""
+    return bool(cfg.filter_duplicate or cfg.filter_skip_attributes)
 
 
 def remember(fix: Fix, last: dict[str, Any], cfg: LogicConfig) -> None:

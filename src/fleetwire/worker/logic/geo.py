@@ -4,6 +4,7 @@ for the geometry that needs one (hysteresis, polylines). No state."""
 from __future__ import annotations
 
 import math
+from math import asin, cos, sin, sqrt  # module globals: the haversine runs per fix
 
 EARTH_RADIUS = 6_378_137.0  # m, the radius Traccar's DistanceCalculator uses
 _RAD = math.pi / 180.0
@@ -13,11 +14,8 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Metres between two points."""
     dlat = (lat2 - lat1) * _RAD
     dlon = (lon2 - lon1) * _RAD
-    a = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(lat1 * _RAD) * math.cos(lat2 * _RAD) * math.sin(dlon / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(a)))
+    a = sin(dlat / 2) ** 2 + cos(lat1 * _RAD) * cos(lat2 * _RAD) * sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS * asin(min(1.0, sqrt(a)))
 
 
 def wrap_lon(lon: float, lon0: float) -> float:

@@ -169,13 +169,12 @@ class GeofenceIndex:
         self.by_id = {s.id: s for s in self.shapes}
         self.tree = STRtree([shapely.box(*s.bbox) for s in self.shapes]) if self.shapes else None
         self._near: dict[tuple[float, float], list[Shape]] = {}
-        self._asked: set[tuple[float, float]] = set()
 
     def prefetch(self, points: Sequence[tuple[float, float]]) -> None:
         """Query the tree once for a run of fixes (lat, lon): one vectorised call instead of one
-        per fix, which is most of what hundreds of geofences would cost."""
-        self._near = {}
-        self._asked = set(points)
+        per fix, which is most of what hundreds of geofences would cost. ``near`` answers from
+        it for these points."""
+        self._near = dict.fromkeys(points, _NONE)
         if self.tree is None or not points:
             return
         arr = np.asarray(points, dtype=float)
@@ -183,13 +182,14 @@ class GeofenceIndex:
         found: dict[tuple[float, float], list[int]] = {}
         for i, j in zip(inp.tolist(), idx.tolist(), strict=True):
             found.setdefault(points[i], []).append(j)
-        self._near = {p: [self.shapes[j] for j in sorted(js)] for p, js in found.items()}
+        self._near.update((p, [self.shapes[j] for j in sorted(js)]) for p, js in found.items())
 
     def near(self, lat: float, lon: float) -> list[Shape]:
+        found = self._near.get((lat, lon))
+        if found is not None:
+            return found
         if self.tree is None:
-            return []
-        if (lat, lon) in self._asked:
-            return self._near.get((lat, lon), _NONE)
+            return _NONE
         idx = self.tree.query(shapely.Point(lon, lat))
         return [self.shapes[i] for i in sorted(idx.tolist())]
 

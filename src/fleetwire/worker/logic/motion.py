@@ -110,7 +110,6 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
     """One located fix, after distance and hours were set on it."""
     dev = fix.device_id
     e = entry(fix, cfg, fuel_used)
-    driver = fix.attrs.get("driverUniqueId")
     win: list[Entry] = m.get("win") or []
     if not win:
         m.update(mv=False, ref=e, seg=e, still=e, win=[e], vmax=0.0)
@@ -121,6 +120,7 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
     dt = (e[T] - last[T]) / 1000
     leg = _dist(last, e)
     if dt > cfg.trip_stop_gap:
+        driver = fix.attrs.get("driverUniqueId")
         if m["mv"]:
             _end_trip(m, dev, last, out, driver)
         if leg >= min_d and leg / dt > v_move:  # it drove while silent: a trip of its own
@@ -132,6 +132,7 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
         m["still"] = e  # arrived after a fast leg: the first fix of a possible stop
     if not m["mv"]:
         if _dist(m["ref"], e) >= min_d:
+            driver = fix.attrs.get("driverUniqueId")
             start, prev = e, e
             for w in reversed(win):  # back to the last parked fix
                 gap = (prev[T] - w[T]) / 1000
@@ -142,7 +143,8 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             m["vmax"] = max(w[SPD] for w in [*win, e] if w[T] >= start[T])
             m["ref"] = e
     else:
-        m["vmax"] = max(m["vmax"], e[SPD])
+        if e[SPD] > m["vmax"]:  # max(), without the call
+            m["vmax"] = e[SPD]
         if (
             e[T] - win[0][T] >= min_ms
             and _dist(win[0], e) < min_d  # the oldest first: while driving, the one that fails
@@ -151,13 +153,12 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             still = m["still"]
             if still[T] < m["seg"][T] or _dist(still, e) >= min_d:
                 still = next(w for w in win if _dist(w, e) < min_d)
-            _end_trip(m, dev, still, out, driver)
+            _end_trip(m, dev, still, out, fix.attrs.get("driverUniqueId"))
             m["ref"] = still
-    win.append(e)
+    win.append(e)  # the state's own list: m["win"]
     cut = e[T] - min_ms
     while len(win) > 1 and win[1][T] <= cut:  # newer than minDuration, plus the youngest older
         del win[0]
-    m["win"] = win
 
 
 def motion_attribute(fix: Fix, cfg: LogicConfig) -> None:

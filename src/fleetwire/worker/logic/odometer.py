@@ -12,17 +12,23 @@ from fleetwire.worker.logic.geo import haversine
 from fleetwire.worker.logic.model import NUMBER, Fix
 
 
+def _counts(given: Any) -> bool:
+    return isinstance(given, NUMBER) and not isinstance(given, bool) and given >= 0
+
+
 def distance(last: dict[str, Any], fix: Fix, cfg: LogicConfig) -> None:
     """Sets ``distance`` and ``totalDistance`` (m) on the fix; updates ``last``."""
     total = last.get("td", 0.0)
     d = 0.0
     if fix.located and "lat" in last:
         given = fix.attrs.get("distance")
-        if isinstance(given, NUMBER) and not isinstance(given, bool) and given >= 0:
+        if given is not None and _counts(given):  # the decoder's own leg, when it gives one
             d = float(given)
         else:
             assert fix.lat is not None and fix.lon is not None
-            d = haversine(last["lat"], last["lon"], fix.lat, fix.lon)
+            lat0, lon0 = last["lat"], last["lon"]
+            if lat0 != fix.lat or lon0 != fix.lon:  # parked on the same spot: 0, as haversine
+                d = haversine(lat0, lon0, fix.lat, fix.lon)
         dt = (fix.time - last["t"]) / 1e3
         if d > 0 and (dt <= 0 or d / dt * 3.6 > cfg.distance_max_speed):
             d = 0.0  # a jump, not a drive
@@ -49,7 +55,7 @@ def engine_hours(last: dict[str, Any], fix: Fix, cfg: LogicConfig) -> None:
     given = fix.attrs.get("hours")
     ign = fix.attrs.get("ignition")
     hours = last.get("h", 0)
-    if isinstance(given, NUMBER) and not isinstance(given, bool):
+    if given is not None and isinstance(given, NUMBER) and not isinstance(given, bool):
         hours = int(given)
     else:
         dt = fix.time - last.get("ht", fix.time)

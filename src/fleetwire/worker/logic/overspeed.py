@@ -44,7 +44,10 @@ def step(
 ) -> None:
     if fix.speed is None:
         return
-    lim, gid = limit(fix, cfg, geofence_limits)
+    if geofence_limits or "speedLimit" in fix.attrs:
+        lim, gid = limit(fix, cfg, geofence_limits)
+    else:  # the device's own limit: most fixes, without the lookups
+        lim, gid = cfg.speed_limit, None
     ep = o.get("ep")
     over = lim > 0 and fix.speed > lim * cfg.overspeed_multiplier
     if not over:
