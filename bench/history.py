@@ -10,6 +10,12 @@ Everything is removed afterwards (the temporary directory, the PostgreSQL databa
 
     python bench/history.py                          # both tiers, 10 M positions
     python bench/history.py --positions 1000000 --tiers sqlite --queries 10
+    python bench/history.py --positions 100000000 --tiers postgresql --keep   # build once...
+    python bench/history.py --tiers postgresql --reuse                        # ...measure again
+
+`--keep` leaves the PostgreSQL database in place; `--reuse` measures the one an earlier `--keep`
+run left (its devices and day are read from it, a new token is issued), so a large store is
+built once and the API measured before and after a change with the same data.
 """
 
 from __future__ import annotations
@@ -63,17 +69,22 @@ def rows(devices: int, t0_ms: int) -> Any:
                    36.0 + (i % 20), float(i % 360), 9, attrs_s, seq, seq)  # fmt: skip
 
 
-async def registry(settings: Settings, devices: int) -> str:
-    """The devices and an administrator with an API token, in the registry."""
+async def registry(settings: Settings, devices: int, *, reuse: bool = False) -> str:
+    """The devices and an administrator with an API token, in the registry (``reuse``: they are
+    there already, only a new token)."""
     from sqlalchemy import insert
 
     from fleetwire.store.db import open_registry
     from fleetwire.store.schema import devices as devices_t
     from fleetwire.store.sessions import issue_token
-    from fleetwire.store.users import create_user, now_ms
+    from fleetwire.store.users import create_user, find_user, now_ms
 
     engine = open_registry(settings)
     try:
+        if reuse:
+            found = await find_user(engine, "bench@example.org")
+            assert found is not None, "the database to reuse has no bench user"
+            return await issue_token(engine, found.id, now_ms() + 86_400_000)
         async with engine.begin() as conn:
             await conn.execute(insert(devices_t), [
                 {"id": d, "unique_id": f"{860000000000000 + d}", "name": f"Vehicle {d:04d}",
@@ -148,6 +159,19 @@ async def build_postgres(devices: int, t0_ms: int) -> tuple[float, int]:
         await conn.close()
 
 
+async def pg_existing() -> tuple[int, datetime]:
+    """Devices and day of the store an earlier `--keep` run left."""
+    import asyncpg
+
+    conn = await asyncpg.connect(PG_URL)
+    try:
+        devices = await conn.fetchval("SELECT max(id) FROM devices")
+        first = await conn.fetchval("SELECT min(fix_time) FROM positions")
+        return int(devices), first.astimezone(UTC)
+    finally:
+        await conn.close()
+
+
 async def pg_admin(sql: str) -> None:
     import asyncpg
 
@@ -190,7 +214,9 @@ def measure(port: int, token: str, devices: int, t0: datetime, queries: int) -> 
               f"  p99 {pct(times, 0.99):7.1f} ms  (rows per answer: {sorted(counts)})")  # fmt: skip
 
 
-def run_tier(tier: str, devices: int, queries: int) -> None:
+def run_tier(
+    tier: str, devices: int, queries: int, *, keep: bool = False, reuse: bool = False
+) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f"fw-history-{tier}-"))
     data = tmp / "data"
     data.mkdir()
@@ -200,7 +226,14 @@ def run_tier(tier: str, devices: int, queries: int) -> None:
     t0_ms = int(t0.timestamp() * 1000)
     proc = None
     try:
-        if tier == "postgresql":
+        if tier == "postgresql" and reuse:
+            env["FLEETWIRE_STORE__URL"] = PG_URL
+            os.environ["FLEETWIRE_STORE__URL"] = PG_URL
+            settings = Settings(data_dir=data)
+            devices, t0 = asyncio.run(pg_existing())
+            token = asyncio.run(registry(settings, devices, reuse=True))
+            print(f"{tier}: reusing {devices * PER_DAY:,} positions ({devices:,} devices)")
+        elif tier == "postgresql":
             asyncio.run(pg_admin(f"DROP DATABASE IF EXISTS {PG_DB}"))
             asyncio.run(pg_admin(f"CREATE DATABASE {PG_DB}"))
             env["FLEETWIRE_STORE__URL"] = PG_URL
@@ -217,10 +250,11 @@ def run_tier(tier: str, devices: int, queries: int) -> None:
 
             migrate_embedded(settings)
             build, size = build_sqlite(data, devices, t0_ms)
-        token = asyncio.run(registry(settings, devices))
-        n = devices * PER_DAY
-        print(f"{tier}: {n:,} positions built in {build:.1f} s ({n / build:,.0f}/s),"
-              f" {size / 2**20:,.0f} MiB")  # fmt: skip
+        if not (tier == "postgresql" and reuse):
+            token = asyncio.run(registry(settings, devices))
+            n = devices * PER_DAY
+            print(f"{tier}: {n:,} positions built in {build:.1f} s ({n / build:,.0f}/s),"
+                  f" {size / 2**20:,.0f} MiB")  # fmt: skip
         proc = start_role("api", ["--data-dir", str(data)], env, tmp / "api.log")
         wait_port(port, proc, tmp / "api.log", timeout=60)
         measure(port, token, devices, t0, queries)
@@ -229,19 +263,28 @@ def run_tier(tier: str, devices: int, queries: int) -> None:
             stop(proc)
         os.environ.pop("FLEETWIRE_STORE__URL", None)
         shutil.rmtree(tmp, ignore_errors=True)
-        if tier == "postgresql":
+        if tier == "postgresql" and not keep:
             asyncio.run(pg_admin(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)"))
 
 
 def main() -> None:
+    global PG_DB, PG_URL
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--positions", type=int, default=10_000_000)
     ap.add_argument("--queries", type=int, default=30, help="device-days per endpoint")
-    ap.add_argument("--tiers", default="sqlite,postgresql")
+    ap.add_argument("--tiers", default="sqlite,postgresql", help="sqlite, postgresql (or postgres)")
+    ap.add_argument("--keep", action="store_true", help="leave the PostgreSQL database in place")
+    ap.add_argument("--reuse", action="store_true", help="measure what a --keep run left")
+    ap.add_argument("--database", default=PG_DB, help="the PostgreSQL database's name")
     args = ap.parse_args()
+    PG_DB, PG_URL = args.database, PG_URL.replace(PG_DB, args.database)
     devices = max(1, math.ceil(args.positions / PER_DAY))
-    for tier in args.tiers.split(","):
-        run_tier(tier.strip(), devices, args.queries)
+    tiers = [{"postgres": "postgresql"}.get(t.strip(), t.strip()) for t in args.tiers.split(",")]
+    for tier in tiers:  # an unknown name must not quietly measure SQLite under its label
+        if tier not in ("sqlite", "postgresql"):
+            ap.error(f"unknown tier {tier!r}")
+    for tier in tiers:
+        run_tier(tier, devices, args.queries, keep=args.keep, reuse=args.reuse)
 
 
 if __name__ == "__main__":
