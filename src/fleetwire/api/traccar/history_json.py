@@ -1,0 +1,142 @@
+"""A device's positions between two fix times as Traccar Position JSON, built for a device-day
+(8,640 rows) and more: the bytes of the array's items, without a `Pos` or a dict per row.
+
+PostgreSQL writes each row's JSON itself (one text column, from the columns it already holds;
+the attributes go out as jsonb's text, never decoded here), so the API only joins them. The
+embedded tier reads the columns with sqlite3 in the driver's thread and builds one dict per
+row whose attributes are the stored text as an `orjson.Fragment`; SQLite's own JSON functions
+are not used because they write 15 significant digits, not the shortest form that reads back
+as the same double.
+
+Both give what `models.position_json` gives for the same row (tests/scale/test_history_json.py
+compares them key by key, types included): floats with a decimal point,
+`geofenceIds` moved out of the attributes, `accuracy` from them, speed in knots, dates as
+`convert.iso` writes them. Rows whose attributes carry `geofenceIds` or `accuracy` go through
+`position_json` itself on SQLite.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from fleetwire.api.traccar.models import position_json
+from fleetwire.api.traccar.telemetry import _pos
+
+_ISO = '\'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"\''
+
+
+def _pg_float(x: str) -> str:
+    """A float8 as JSON the way orjson writes a Python float: whole numbers keep '.0' (float8's
+    text drops it), NaN and infinities are null (they have no JSON form)."""
+    return (
+        f"CASE WHEN abs({x}) < 1e15 THEN CASE WHEN {x} = trunc({x})"
+        f" THEN trunc({x})::bigint::text || '.0' ELSE {x}::text END"
+        f" WHEN {x} IN ('NaN', 'Infinity', '-Infinity') THEN 'null' ELSE {x}::text END"
+    )
+
+
+_ACCURACY = "(p.attributes ->> 'accuracy')::float8"
+# the tail of a row whose attributes name accuracy or geofenceIds (f.s), as position_json
+# makes it; every other row ends with _PLAIN_TAIL
+_SPECIAL_TAIL = (
+    "concat(',\"address\":null,\"accuracy\":', CASE jsonb_typeof(p.attributes -> 'accuracy')"
+    f" WHEN 'number' THEN {_pg_float(_ACCURACY)} ELSE '0.0' END,"
+    " ',\"network\":null,\"geofenceIds\":', CASE jsonb_typeof(p.attributes -> 'geofenceIds')"
+    " WHEN 'array' THEN (p.attributes -> 'geofenceIds')::text ELSE '[]' END, '}')"
+)
+_PLAIN_TAIL = ',"address":null,"accuracy":0.0,"network":null,"geofenceIds":[]}'
+_PG_ROW = (
+    "concat('{\"id\":', p.id, ',\"attributes\":', CASE WHEN f.s"
+    " THEN (p.attributes - 'geofenceIds')::text ELSE p.attributes::text END,"
+    " ',\"deviceId\":', p.device_id, ',\"protocol\":', $5::text,"
+    f" ',\"serverTime\":\"', to_char(p.server_time AT TIME ZONE 'UTC', {_ISO}),"
+    ' \'","deviceTime":"\', f.t, \'","fixTime":"\', f.t, \'","valid":\','
+    " CASE WHEN p.valid THEN 'true' ELSE 'false' END,"
+    f" ',\"latitude\":', coalesce({_pg_float('p.latitude')}, 'null'),"
+    f" ',\"longitude\":', coalesce({_pg_float('p.longitude')}, 'null'),"
+    f" ',\"altitude\":', {_pg_float('coalesce(p.altitude, 0)')},"
+    f" ',\"speed\":', {_pg_float('coalesce(p.speed / 1.852::float8, 0)')},"
+    f" ',\"course\":', {_pg_float('coalesce(p.course, 0)')},"
+    f" CASE WHEN f.s THEN {_SPECIAL_TAIL} ELSE '{_PLAIN_TAIL}' END)"
+)
+# $1 device, $2 and $3 the bounds in ms (inclusive, as Traccar's), $4 the row limit, $5 the
+# protocol as JSON. The fix time's text (f.t) is made once for deviceTime and fixTime.
+PG_HISTORY = (
+    f"SELECT {_PG_ROW} FROM positions p,"
+    f" LATERAL (SELECT to_char(p.fix_time AT TIME ZONE 'UTC', {_ISO}) AS t,"
+    " p.attributes ?| array['geofenceIds', 'accuracy'] AS s) f"
+    " WHERE p.device_id = $1 AND p.fix_time >= to_timestamp($2::bigint / 1000.0)"
+    " AND p.fix_time <= to_timestamp($3::bigint / 1000.0) AND p.latitude IS NOT NULL"
+    " ORDER BY p.fix_time, p.frame_seq LIMIT $4"
+)
+
+
+def _sqlite_iso(col: str) -> str:
+    """convert.iso in SQLite's C (close to half of the Python row loop's time otherwise), for
+    times from 1970 on; earlier ones are NULL here and the row is built by position_json."""
+    return (
+        f"CASE WHEN {col} >= 0 THEN strftime('%Y-%m-%dT%H:%M:%S', {col} / 1000, 'unixepoch')"
+        f" || printf('.%03d+00:00', {col} % 1000) END"
+    )
+
+
+SQLITE_HISTORY = (
+    "SELECT id, device_id, fix_time, server_time, valid, latitude, longitude, altitude, speed,"
+    f" course, attributes, {_sqlite_iso('fix_time')}, {_sqlite_iso('server_time')}"
+    " FROM positions WHERE device_id = ? AND fix_time >= ? AND fix_time <= ?"
+    " AND latitude IS NOT NULL ORDER BY fix_time, id LIMIT ?"
+)
+_KNOT = 1.852
+# attribute names position_json treats apart; a row whose attributes name one is built by it
+_SPECIAL = ('"geofenceIds"', '"accuracy"')
+
+
+def _special(attrs: str) -> bool:
+    return any(k in attrs for k in _SPECIAL)
+
+
+def _sqlite_items(rows: list[Any], protocol: str | None) -> bytes:
+    out: list[Any] = []
+    add = out.append
+    for r in rows:
+        attrs = r[10]
+        fix, server = r[11], r[12]
+        if not isinstance(attrs, str) or fix is None or server is None or _special(attrs):
+            add(position_json(_pos(r), protocol))
+            continue
+        speed = r[8]
+        add({
+            "id": r[0], "attributes": orjson.Fragment(attrs), "deviceId": r[1],
+            "protocol": protocol, "serverTime": server, "deviceTime": fix, "fixTime": fix,
+            "valid": bool(r[4]), "latitude": float(r[5]), "longitude": float(r[6]),
+            "altitude": r[7] or 0.0, "speed": 0.0 if speed is None else speed / _KNOT,
+            "course": r[9] or 0.0, "address": None, "accuracy": 0.0, "network": None,
+            "geofenceIds": [],
+        })  # fmt: skip
+    return orjson.dumps(out)[1:-1]
+
+
+async def history_items(
+    engine: AsyncEngine, device_id: int, from_ms: int, to_ms: int, limit: int,
+    protocol: str | None,
+) -> bytes:  # fmt: skip
+    """The JSON items (comma-separated, no brackets) of the device's positions with from <=
+    fix time <= to, by fix time; b"" when there are none."""
+    async with engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        driver: Any = raw.driver_connection
+        if engine.dialect.name == "postgresql":
+            # asyncpg's own statement cache keeps this prepared per connection
+            rows = await driver.fetch(
+                PG_HISTORY, device_id, from_ms, to_ms, limit, orjson.dumps(protocol).decode()
+            )
+            return ",".join([r[0] for r in rows]).encode()
+        cursor = await driver.execute(SQLITE_HISTORY, (device_id, from_ms, to_ms, limit))
+        try:
+            rows = await cursor.fetchall()
+        finally:
+            await cursor.close()
+    return _sqlite_items(list(rows), protocol)
