@@ -198,13 +198,49 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, round(q * (len(s) - 1)))]
 
 
-def measure(port: int, token: str, devices: int, t0: datetime, queries: int) -> None:
+def _cpu_ms(pid: int) -> float:
+    """User + system CPU a process has used (on this machine, which the bench runs on)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_now(api_pid: int, tier: str) -> dict[int, float]:
+    """CPU so far of the API process and (PostgreSQL) of the backends serving its database."""
+    pids = [api_pid]
+    if tier == "postgresql":
+        import asyncpg
+
+        async def backends() -> list[int]:
+            conn = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/postgres")
+            try:
+                rows = await conn.fetch(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = $1", PG_DB
+                )
+                return [int(r[0]) for r in rows]
+            finally:
+                await conn.close()
+
+        pids += asyncio.run(backends())
+    return {pid: _cpu_ms(pid) for pid in pids}
+
+
+def measure(
+    port: int, token: str, devices: int, t0: datetime, queries: int,
+    cpu: tuple[int, str] | None = None,
+) -> None:  # fmt: skip
+    """p50/p99 of each endpoint; with ``cpu`` (the API's pid, the tier) also the CPU per
+    answer of the API process and of PostgreSQL: figures a loaded machine does not inflate
+    as much as it does the wall-clock ones."""
     frm = t0.isoformat().replace("+00:00", "Z")
     to = (t0 + timedelta(milliseconds=(PER_DAY - 1) * STEP_MS)).isoformat().replace("+00:00", "Z")
     base = f"http://127.0.0.1:{port}/api"
     fetch(f"{base}/positions?deviceId=1&from={frm}&to={to}", token)  # warm the process
     for name, path in (("positions", "positions"), ("reports/route", "reports/route")):
         times, counts = [], set()
+        before = _cpu_now(*cpu) if cpu else {}
         for _ in range(queries):
             d = random.randint(1, devices)
             ms, n = fetch(f"{base}/{path}?deviceId={d}&from={frm}&to={to}", token)
@@ -212,11 +248,18 @@ def measure(port: int, token: str, devices: int, t0: datetime, queries: int) -> 
             counts.add(n)
         print(f"  {name:14} {queries} device-days: p50 {statistics.median(times):7.1f} ms"
               f"  p99 {pct(times, 0.99):7.1f} ms  (rows per answer: {sorted(counts)})")  # fmt: skip
+        if cpu:
+            after = _cpu_now(*cpu)
+            api = (after[cpu[0]] - before.get(cpu[0], 0.0)) / queries
+            db = sum(v - before.get(k, 0.0) for k, v in after.items() if k != cpu[0]) / queries
+            print(f"  {'':14} CPU per answer: API {api:6.1f} ms, PostgreSQL {db:6.1f} ms"
+                  f" (/proc, {os.getloadavg()[0]:.1f} load average)")  # fmt: skip
 
 
 def run_tier(
-    tier: str, devices: int, queries: int, *, keep: bool = False, reuse: bool = False
-) -> None:
+    tier: str, devices: int, queries: int, *, keep: bool = False, reuse: bool = False,
+    cpu: bool = False,
+) -> None:  # fmt: skip
     tmp = Path(tempfile.mkdtemp(prefix=f"fw-history-{tier}-"))
     data = tmp / "data"
     data.mkdir()
@@ -257,7 +300,7 @@ def run_tier(
                   f" {size / 2**20:,.0f} MiB")  # fmt: skip
         proc = start_role("api", ["--data-dir", str(data)], env, tmp / "api.log")
         wait_port(port, proc, tmp / "api.log", timeout=60)
-        measure(port, token, devices, t0, queries)
+        measure(port, token, devices, t0, queries, (proc.pid, tier) if cpu else None)
     finally:
         if proc is not None:
             stop(proc)
@@ -276,6 +319,7 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="leave the PostgreSQL database in place")
     ap.add_argument("--reuse", action="store_true", help="measure what a --keep run left")
     ap.add_argument("--database", default=PG_DB, help="the PostgreSQL database's name")
+    ap.add_argument("--cpu", action="store_true", help="also CPU per answer: API, PostgreSQL")
     args = ap.parse_args()
     PG_DB, PG_URL = args.database, PG_URL.replace(PG_DB, args.database)
     devices = max(1, math.ceil(args.positions / PER_DAY))
@@ -284,7 +328,7 @@ def main() -> None:
         if tier not in ("sqlite", "postgresql"):
             ap.error(f"unknown tier {tier!r}")
     for tier in tiers:
-        run_tier(tier, devices, args.queries, keep=args.keep, reuse=args.reuse)
+        run_tier(tier, devices, args.queries, keep=args.keep, reuse=args.reuse, cpu=args.cpu)
 
 
 if __name__ == "__main__":
