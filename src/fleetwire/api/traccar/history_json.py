@@ -1,8 +1,8 @@
 """A device's positions between two fix times as Traccar Position JSON, built for a device-day
 (8,640 rows) and more: the bytes of the array's items, without a `Pos` or a dict per row.
 
-PostgreSQL writes each row's JSON itself (one text column, from the columns it already holds;
-the attributes go out as jsonb's text, never decoded here), so the API only joins them. The
+PostgreSQL writes each row's JSON itself from the columns it already holds (the attributes go
+out as jsonb's text, never decoded here) and joins the rows, so the API only adds brackets. The
 embedded tier reads the columns with sqlite3 in the driver's thread and builds one dict per
 row whose attributes are the stored text as an `orjson.Fragment`; SQLite's own JSON functions
 are not used because they write 15 significant digits, not the shortest form that reads back
@@ -63,14 +63,17 @@ _PG_ROW = (
     f" CASE WHEN f.s THEN {_SPECIAL_TAIL} ELSE '{_PLAIN_TAIL}' END)"
 )
 # $1 device, $2 and $3 the bounds in ms (inclusive, as Traccar's), $4 the row limit, $5 the
-# protocol as JSON. The fix time's text (f.t) is made once for deviceTime and fixTime.
+# protocol as JSON. The fix time's text (f.t) is made once for deviceTime and fixTime. The rows
+# are joined in PostgreSQL: one value crosses the wire instead of 8,640 rows, which costs the
+# API three times what the join costs PostgreSQL. The aggregate takes the rows in the sorted
+# subquery's order (nothing at the outer level could reorder them; the test checks the order).
 PG_HISTORY = (
-    f"SELECT {_PG_ROW} FROM positions p,"
+    f"SELECT string_agg(j, ',') FROM (SELECT {_PG_ROW} AS j FROM positions p,"
     f" LATERAL (SELECT to_char(p.fix_time AT TIME ZONE 'UTC', {_ISO}) AS t,"
     " p.attributes ?| array['geofenceIds', 'accuracy'] AS s) f"
     " WHERE p.device_id = $1 AND p.fix_time >= to_timestamp($2::bigint / 1000.0)"
     " AND p.fix_time <= to_timestamp($3::bigint / 1000.0) AND p.latitude IS NOT NULL"
-    " ORDER BY p.fix_time, p.frame_seq LIMIT $4"
+    " ORDER BY p.fix_time, p.frame_seq LIMIT $4) rows"
 )
 
 
@@ -130,10 +133,10 @@ async def history_items(
         driver: Any = raw.driver_connection
         if engine.dialect.name == "postgresql":
             # asyncpg's own statement cache keeps this prepared per connection
-            rows = await driver.fetch(
+            items = await driver.fetchval(
                 PG_HISTORY, device_id, from_ms, to_ms, limit, orjson.dumps(protocol).decode()
             )
-            return ",".join([r[0] for r in rows]).encode()
+            return items.encode() if items else b""
         cursor = await driver.execute(SQLITE_HISTORY, (device_id, from_ms, to_ms, limit))
         try:
             rows = await cursor.fetchall()
