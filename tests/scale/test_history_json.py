@@ -2,7 +2,7 @@
 PostgreSQL): the same positions read both ways give the same JSON, key by key and type by type
 (a whole float stays a float, 17-digit floats keep every digit), in the same order, for rows
 chosen to hit every rule position_json has (geofenceIds moved out of the attributes, accuracy,
-missing altitude/speed/course, millisecond dates, nested and non-ASCII attributes)."""
+missing altitude/speed/course, an infinity, millisecond dates, nested and non-ASCII attributes)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ ROWS: list[tuple[int, int, float, float, float | None, float | None, float | Non
     (40_000, 40_500, 0.0, -0.5, 1e16, 1e-7, 180.0, {"accuracy": 7, "geofenceIds": "x"}),
     (50_000, 50_500, 1.5, 2.5, 3.0, 4.0, 5.0, {"driver": 'Jonas Žemaitis "JZ"', "io": [1, 2.5]}),
     (50_000, 50_700, 1.6, 2.6, 3.0, 4.0, 5.0, {"same fix time": "later frame", "n": -0.0}),
+    (55_000, 55_500, 1.7, 2.7, 3.0, 4.0, float("inf"), {"course": "has no JSON form: null"}),
 ]
 
 
@@ -78,12 +79,13 @@ async def _both(settings: Any) -> tuple[list[Any], list[Any]]:
     try:
         t1 = T0 + 60_000
         fast = await history_items(reader.engine, 1, T0, t1, 1000, "teltonika")
+        # what the API sent before: position_json's dicts through orjson
         slow = [position_json(p, "teltonika") for p in await reader.history(1, T0, t1, 1000)]
         none = await history_items(reader.engine, 2, T0, t1, 1000, None)
         assert none == b""
         limited = await history_items(reader.engine, 1, T0, t1, 2, None)
         assert [p["protocol"] for p in orjson.loads(b"[" + limited + b"]")] == [None, None]
-        return orjson.loads(b"[" + fast + b"]"), slow
+        return orjson.loads(b"[" + fast + b"]"), orjson.loads(orjson.dumps(slow))
     finally:
         await reader.engine.dispose()
 
@@ -97,7 +99,8 @@ def _check(fast: list[Any], slow: list[Any]) -> None:
     assert fast[3]["accuracy"] == 12.5 and fast[4]["accuracy"] == 7.0
     assert fast[2]["latitude"] == 54.0 and isinstance(fast[2]["latitude"], float)
     assert fast[0]["speed"] == pytest.approx(20.0)  # knots
-    assert fast[-1]["attributes"] == {"same fix time": "later frame", "n": -0.0}
+    assert fast[-2]["attributes"] == {"same fix time": "later frame", "n": -0.0}
+    assert fast[-1]["course"] is None
 
 
 def test_sqlite_history_json_is_position_json(tmp_path: Path) -> None:

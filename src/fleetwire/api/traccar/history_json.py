@@ -3,8 +3,8 @@
 
 PostgreSQL writes each row's JSON itself from the columns it already holds (the attributes go
 out as jsonb's text, never decoded here) and joins the rows, so the API only adds brackets. The
-embedded tier reads the columns with sqlite3 in the driver's thread and builds one dict per
-row whose attributes are the stored text as an `orjson.Fragment`; SQLite's own JSON functions
+embedded tier reads the columns with sqlite3 in the driver's thread and writes each row with
+one f-string around the stored attributes text (dates made by SQLite); SQLite's own JSON functions
 are not used because they write 15 significant digits, not the shortest form that reads back
 as the same double.
 
@@ -17,6 +17,7 @@ compares them key by key, types included): floats with a decimal point,
 
 from __future__ import annotations
 
+from math import isfinite
 from typing import Any
 
 import orjson
@@ -102,24 +103,33 @@ def _special(attrs: str) -> bool:
 
 
 def _sqlite_items(rows: list[Any], protocol: str | None) -> bytes:
-    out: list[Any] = []
+    """One f-string per row (a third less time than a dict per row through orjson). The
+    columns are REAL, so the floats' repr is what orjson would write, bar the exponent's form
+    (1e+16 for 1e16: the same number); a NaN or an infinity, which repr would write as no
+    JSON, sends its row through position_json."""
+    proto = orjson.dumps(protocol).decode()
+    out: list[str] = []
     add = out.append
     for r in rows:
-        attrs = r[10]
-        fix, server = r[11], r[12]
-        if not isinstance(attrs, str) or fix is None or server is None or _special(attrs):
-            add(position_json(_pos(r), protocol))
-            continue
-        speed = r[8]
-        add({
-            "id": r[0], "attributes": orjson.Fragment(attrs), "deviceId": r[1],
-            "protocol": protocol, "serverTime": server, "deviceTime": fix, "fixTime": fix,
-            "valid": bool(r[4]), "latitude": float(r[5]), "longitude": float(r[6]),
-            "altitude": r[7] or 0.0, "speed": 0.0 if speed is None else speed / _KNOT,
-            "course": r[9] or 0.0, "address": None, "accuracy": 0.0, "network": None,
-            "geofenceIds": [],
-        })  # fmt: skip
-    return orjson.dumps(out)[1:-1]
+        attrs, fix, server = r[10], r[11], r[12]
+        if (
+            isinstance(attrs, str)
+            and fix is not None
+            and server is not None
+            and not _special(attrs)
+        ):
+            lat, lon, alt, course = float(r[5]), float(r[6]), r[7] or 0.0, r[9] or 0.0
+            speed = 0.0 if r[8] is None else r[8] / _KNOT
+            if isfinite(lat + lon + alt + speed + course):
+                add(f'{{"id":{r[0]},"attributes":{attrs},"deviceId":{r[1]},"protocol":{proto},'
+                    f'"serverTime":"{server}","deviceTime":"{fix}","fixTime":"{fix}",'
+                    f'"valid":{"true" if r[4] else "false"},"latitude":{lat!r},'
+                    f'"longitude":{lon!r},"altitude":{alt!r},"speed":{speed!r},'
+                    f'"course":{course!r},"address":null,"accuracy":0.0,"network":null,'
+                    '"geofenceIds":[]}')  # fmt: skip
+                continue
+        add(orjson.dumps(position_json(_pos(r), protocol)).decode())
+    return ",".join(out).encode()
 
 
 async def history_items(
