@@ -10,6 +10,12 @@ Everything is removed afterwards (the temporary directory, the PostgreSQL databa
 
     python bench/history.py                          # both tiers, 10 M positions
     python bench/history.py --positions 1000000 --tiers sqlite --queries 10
+    python bench/history.py --positions 100000000 --tiers postgresql --keep   # build once...
+    python bench/history.py --tiers postgresql --reuse                        # ...measure again
+
+`--keep` leaves the PostgreSQL database in place; `--reuse` measures the one an earlier `--keep`
+run left (its devices and day are read from it, a new token is issued), so a large store is
+built once and the API measured before and after a change with the same data.
 """
 
 from __future__ import annotations
@@ -63,17 +69,22 @@ def rows(devices: int, t0_ms: int) -> Any:
                    36.0 + (i % 20), float(i % 360), 9, attrs_s, seq, seq)  # fmt: skip
 
 
-async def registry(settings: Settings, devices: int) -> str:
-    """The devices and an administrator with an API token, in the registry."""
+async def registry(settings: Settings, devices: int, *, reuse: bool = False) -> str:
+    """The devices and an administrator with an API token, in the registry (``reuse``: they are
+    there already, only a new token)."""
     from sqlalchemy import insert
 
     from fleetwire.store.db import open_registry
     from fleetwire.store.schema import devices as devices_t
     from fleetwire.store.sessions import issue_token
-    from fleetwire.store.users import create_user, now_ms
+    from fleetwire.store.users import create_user, find_user, now_ms
 
     engine = open_registry(settings)
     try:
+        if reuse:
+            found = await find_user(engine, "bench@example.org")
+            assert found is not None, "the database to reuse has no bench user"
+            return await issue_token(engine, found.id, now_ms() + 86_400_000)
         async with engine.begin() as conn:
             await conn.execute(insert(devices_t), [
                 {"id": d, "unique_id": f"{860000000000000 + d}", "name": f"Vehicle {d:04d}",
@@ -132,10 +143,13 @@ async def build_postgres(devices: int, t0_ms: int) -> tuple[float, int]:
                 " FROM generate_series($5::int, $6::int) d, generate_series(0, $3 - 1) i",
                 t0_ms, STEP_MS, PER_DAY, attrs, first, last,
             )  # fmt: skip
+        # each device's newest row through the primary key: a DISTINCT ON over the whole
+        # table sorts every row (at 100 M, some 20 GB of temporary files)
         await conn.execute(
-            f"INSERT INTO latest ({POSITION_COLUMNS}) SELECT DISTINCT ON (device_id)"
-            f" {POSITION_COLUMNS} FROM positions"
-            " ORDER BY device_id, fix_time DESC"
+            f"INSERT INTO latest ({POSITION_COLUMNS}) SELECT l.* FROM generate_series(1, $1) d,"
+            f" LATERAL (SELECT {POSITION_COLUMNS} FROM positions WHERE device_id = d"
+            " ORDER BY fix_time DESC LIMIT 1) l",
+            devices,
         )
         await conn.execute("ANALYZE positions")
         elapsed = time.monotonic() - start
@@ -144,6 +158,19 @@ async def build_postgres(devices: int, t0_ms: int) -> tuple[float, int]:
             " WHERE inhparent = 'positions'::regclass"
         )
         return elapsed, int(size)
+    finally:
+        await conn.close()
+
+
+async def pg_existing() -> tuple[int, datetime]:
+    """Devices and day of the store an earlier `--keep` run left."""
+    import asyncpg
+
+    conn = await asyncpg.connect(PG_URL)
+    try:
+        devices = await conn.fetchval("SELECT max(id) FROM devices")
+        first = await conn.fetchval("SELECT min(fix_time) FROM positions")
+        return int(devices), first.astimezone(UTC)
     finally:
         await conn.close()
 
@@ -174,13 +201,49 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, round(q * (len(s) - 1)))]
 
 
-def measure(port: int, token: str, devices: int, t0: datetime, queries: int) -> None:
+def _cpu_ms(pid: int) -> float:
+    """User + system CPU a process has used (on this machine, which the bench runs on)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_now(api_pid: int, tier: str) -> dict[int, float]:
+    """CPU so far of the API process and (PostgreSQL) of the backends serving its database."""
+    pids = [api_pid]
+    if tier == "postgresql":
+        import asyncpg
+
+        async def backends() -> list[int]:
+            conn = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/postgres")
+            try:
+                rows = await conn.fetch(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = $1", PG_DB
+                )
+                return [int(r[0]) for r in rows]
+            finally:
+                await conn.close()
+
+        pids += asyncio.run(backends())
+    return {pid: _cpu_ms(pid) for pid in pids}
+
+
+def measure(
+    port: int, token: str, devices: int, t0: datetime, queries: int,
+    cpu: tuple[int, str] | None = None,
+) -> None:  # fmt: skip
+    """p50/p99 of each endpoint; with ``cpu`` (the API's pid, the tier) also the CPU per
+    answer of the API process and of PostgreSQL: figures a loaded machine does not inflate
+    as much as it does the wall-clock ones."""
     frm = t0.isoformat().replace("+00:00", "Z")
     to = (t0 + timedelta(milliseconds=(PER_DAY - 1) * STEP_MS)).isoformat().replace("+00:00", "Z")
     base = f"http://127.0.0.1:{port}/api"
     fetch(f"{base}/positions?deviceId=1&from={frm}&to={to}", token)  # warm the process
     for name, path in (("positions", "positions"), ("reports/route", "reports/route")):
         times, counts = [], set()
+        before = _cpu_now(*cpu) if cpu else {}
         for _ in range(queries):
             d = random.randint(1, devices)
             ms, n = fetch(f"{base}/{path}?deviceId={d}&from={frm}&to={to}", token)
@@ -188,9 +251,18 @@ def measure(port: int, token: str, devices: int, t0: datetime, queries: int) -> 
             counts.add(n)
         print(f"  {name:14} {queries} device-days: p50 {statistics.median(times):7.1f} ms"
               f"  p99 {pct(times, 0.99):7.1f} ms  (rows per answer: {sorted(counts)})")  # fmt: skip
+        if cpu:
+            after = _cpu_now(*cpu)
+            api = (after[cpu[0]] - before.get(cpu[0], 0.0)) / queries
+            db = sum(v - before.get(k, 0.0) for k, v in after.items() if k != cpu[0]) / queries
+            print(f"  {'':14} CPU per answer: API {api:6.1f} ms, PostgreSQL {db:6.1f} ms"
+                  f" (/proc, {os.getloadavg()[0]:.1f} load average)")  # fmt: skip
 
 
-def run_tier(tier: str, devices: int, queries: int) -> None:
+def run_tier(
+    tier: str, devices: int, queries: int, *, keep: bool = False, reuse: bool = False,
+    cpu: bool = False,
+) -> None:  # fmt: skip
     tmp = Path(tempfile.mkdtemp(prefix=f"fw-history-{tier}-"))
     data = tmp / "data"
     data.mkdir()
@@ -200,7 +272,14 @@ def run_tier(tier: str, devices: int, queries: int) -> None:
     t0_ms = int(t0.timestamp() * 1000)
     proc = None
     try:
-        if tier == "postgresql":
+        if tier == "postgresql" and reuse:
+            env["FLEETWIRE_STORE__URL"] = PG_URL
+            os.environ["FLEETWIRE_STORE__URL"] = PG_URL
+            settings = Settings(data_dir=data)
+            devices, t0 = asyncio.run(pg_existing())
+            token = asyncio.run(registry(settings, devices, reuse=True))
+            print(f"{tier}: reusing {devices * PER_DAY:,} positions ({devices:,} devices)")
+        elif tier == "postgresql":
             asyncio.run(pg_admin(f"DROP DATABASE IF EXISTS {PG_DB}"))
             asyncio.run(pg_admin(f"CREATE DATABASE {PG_DB}"))
             env["FLEETWIRE_STORE__URL"] = PG_URL
@@ -217,31 +296,42 @@ def run_tier(tier: str, devices: int, queries: int) -> None:
 
             migrate_embedded(settings)
             build, size = build_sqlite(data, devices, t0_ms)
-        token = asyncio.run(registry(settings, devices))
-        n = devices * PER_DAY
-        print(f"{tier}: {n:,} positions built in {build:.1f} s ({n / build:,.0f}/s),"
-              f" {size / 2**20:,.0f} MiB")  # fmt: skip
+        if not (tier == "postgresql" and reuse):
+            token = asyncio.run(registry(settings, devices))
+            n = devices * PER_DAY
+            print(f"{tier}: {n:,} positions built in {build:.1f} s ({n / build:,.0f}/s),"
+                  f" {size / 2**20:,.0f} MiB")  # fmt: skip
         proc = start_role("api", ["--data-dir", str(data)], env, tmp / "api.log")
         wait_port(port, proc, tmp / "api.log", timeout=60)
-        measure(port, token, devices, t0, queries)
+        measure(port, token, devices, t0, queries, (proc.pid, tier) if cpu else None)
     finally:
         if proc is not None:
             stop(proc)
         os.environ.pop("FLEETWIRE_STORE__URL", None)
         shutil.rmtree(tmp, ignore_errors=True)
-        if tier == "postgresql":
+        if tier == "postgresql" and not keep:
             asyncio.run(pg_admin(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)"))
 
 
 def main() -> None:
+    global PG_DB, PG_URL
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--positions", type=int, default=10_000_000)
     ap.add_argument("--queries", type=int, default=30, help="device-days per endpoint")
-    ap.add_argument("--tiers", default="sqlite,postgresql")
+    ap.add_argument("--tiers", default="sqlite,postgresql", help="sqlite, postgresql (or postgres)")
+    ap.add_argument("--keep", action="store_true", help="leave the PostgreSQL database in place")
+    ap.add_argument("--reuse", action="store_true", help="measure what a --keep run left")
+    ap.add_argument("--database", default=PG_DB, help="the PostgreSQL database's name")
+    ap.add_argument("--cpu", action="store_true", help="also CPU per answer: API, PostgreSQL")
     args = ap.parse_args()
+    PG_DB, PG_URL = args.database, PG_URL.replace(PG_DB, args.database)
     devices = max(1, math.ceil(args.positions / PER_DAY))
-    for tier in args.tiers.split(","):
-        run_tier(tier.strip(), devices, args.queries)
+    tiers = [{"postgres": "postgresql"}.get(t.strip(), t.strip()) for t in args.tiers.split(",")]
+    for tier in tiers:  # an unknown name must not quietly measure SQLite under its label
+        if tier not in ("sqlite", "postgresql"):
+            ap.error(f"unknown tier {tier!r}")
+    for tier in tiers:
+        run_tier(tier, devices, args.queries, keep=args.keep, reuse=args.reuse, cpu=args.cpu)
 
 
 if __name__ == "__main__":

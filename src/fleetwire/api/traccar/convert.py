@@ -71,7 +71,12 @@ def kmh(kn: float) -> float:
 
 
 def json_response(body: Any, status: int = 200) -> Response:
-    return Response(orjson.dumps(body), status_code=status, media_type="application/json")
+    return json_bytes(orjson.dumps(body), status)
+
+
+def json_bytes(body: bytes, status: int = 200) -> Response:
+    """A JSON body already encoded (api/traccar/history_json.py builds large ones as bytes)."""
+    return Response(body, status_code=status, media_type="application/json")
 
 
 def attrs_in(value: Any) -> dict[str, Any]:

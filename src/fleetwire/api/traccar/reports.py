@@ -18,8 +18,9 @@ from sqlalchemy import select
 
 from fleetwire.api.traccar import derived
 from fleetwire.api.traccar.context import Context, CurrentUser, group_closure
-from fleetwire.api.traccar.convert import iso, json_response, knots, parse_time
+from fleetwire.api.traccar.convert import iso, json_bytes, json_response, knots, parse_time
 from fleetwire.api.traccar.errors import TextErrors
+from fleetwire.api.traccar.history_json import history_items
 from fleetwire.api.traccar.models import event_json, position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.api.traccar.xlsx import XLSX, workbook
@@ -158,6 +159,20 @@ def reports_router(ctx: Context) -> APIRouter:
             out += [position_json(p, protocols.get(d)) for p in rows]
         return out
 
+    async def route_json(q: Query_) -> bytes:
+        """The route report as JSON bytes: each device's positions as history_json builds
+        them, one device after another (the same rows and order as `route`)."""
+        reader = await ctx.telemetry()
+        protocols = await ctx.protocols(q.devices)
+        parts = []
+        for d in q.devices:
+            part = await history_items(
+                reader.engine, d, q.from_ms, q.to_ms, ctx.settings.api.max_rows, protocols.get(d)
+            )
+            if part:
+                parts.append(part)
+        return b"[" + b",".join(parts) + b"]"
+
     async def events(q: Query_, user: User, req: dict[str, Any]) -> list[dict[str, Any]]:
         types = [t for t in req.get("type") or [] if t != "allEvents"] or None
         reader = await ctx.telemetry()
@@ -254,10 +269,13 @@ def reports_router(ctx: Context) -> APIRouter:
         ) -> Response:
             q = await scope(user, device_ids, group_ids, start, end)
             req = {"type": type_, "alarm": alarm, "daily": daily, "geofenceId": geofence_ids}
+            xlsx = request.url.path.endswith("/xlsx") or XLSX in request.headers.get("accept", "")
+            if kind == "route" and not xlsx:
+                return json_bytes(await route_json(q))
             rows = await build(q, user, req)
             if kind == "combined":  # nested lists: JSON only
                 return json_response(rows)
-            if request.url.path.endswith("/xlsx") or XLSX in request.headers.get("accept", ""):
+            if xlsx:
                 return Response(
                     workbook(kind, rows), media_type=XLSX,
                     headers={"Content-Disposition": "attachment; filename=report.xlsx"},
