@@ -74,19 +74,24 @@ class StreamWorker:
         )  # fmt: skip
         outbox_seam.install(self.outbox.enqueue, positions=self.outbox.forwards_positions)
         self._rules_loaded = -1e9
+        self._rules_lock = asyncio.Lock()
 
     async def _refresh_rules(self) -> None:
-        now = time.monotonic()
-        if now - self._rules_loaded < self.settings.outbox.rules_refresh:
+        # the partitions' tasks wait for a load in progress rather than go on without it: a
+        # first batch enqueued before the rules are read would never have its notifications
+        if time.monotonic() - self._rules_loaded < self.settings.outbox.rules_refresh:
             return
-        self._rules_loaded = now
-        pool = self.pool
+        async with self._rules_lock:
+            if time.monotonic() - self._rules_loaded < self.settings.outbox.rules_refresh:
+                return  # another partition's task has just loaded them
+            pool = self.pool
 
-        async def fetch(q: str) -> list[tuple[Any, ...]]:
-            return [tuple(r) for r in await pool.fetch(q)]
+            async def fetch(q: str) -> list[tuple[Any, ...]]:
+                return [tuple(r) for r in await pool.fetch(q)]
 
-        self.outbox.rules = await loader.load(fetch)
-        self._info.clear()
+            self.outbox.rules = await loader.load(fetch)
+            self._info.clear()
+            self._rules_loaded = time.monotonic()
 
     def stop_requested(self) -> bool:
         return self.stopping  # set by a signal handler or a test, from outside this loop
