@@ -17,7 +17,6 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import custom
 from .constants import NO_TEMPERATURE, TEXT_TERMINATOR, FrameType
@@ -112,8 +111,8 @@ def _binary_record(frame: bytes, r: Reader, ctx: DecodeContext) -> tuple[Record,
         custom.apply(rec, values)
         if not complete:
             rec.attributes["custom"] = frame[r.pos :].hex()  # layout unknown: kept raw
-            return require(rec), False
-    return require(rec), True  # custom codes (altitude, satellites) may hold any number
+            return rec, False
+    return rec, True
 
 
 def _positions(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
@@ -175,7 +174,7 @@ def _text_record(line: str, ctx: DecodeContext) -> Record:
         custom.apply(rec, custom.split_text(codes, values))
     elif rest:
         rec.attributes["custom"] = rest  # values of a format the frame does not carry
-    return require(rec)
+    return rec
 
 
 def _text_positions(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
