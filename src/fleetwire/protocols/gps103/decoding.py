@@ -17,9 +17,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import ddmmyy_hhmmss, device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS, FUEL_LEAK_PREFIX, IGNITION_KEYWORDS, KNOTS
+from .constants import ALARMS, FUEL_LEAK_PREFIX, IGNITION_KEYWORDS
 from .framing import Shape, open_message
 
 Decoder = Callable[[list[str], DecodeContext], list[Record]]

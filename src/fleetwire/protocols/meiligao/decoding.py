@@ -15,9 +15,10 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS, KNOTS
+from .constants import ALARMS
 from .constants import MessageType as M
 from .framing import open_frame
 
