@@ -20,9 +20,9 @@ from fleetwire.model import Record
 from fleetwire.protocols._binary import xor8
 from fleetwire.protocols._text import finite, integer
 from fleetwire.protocols._time import device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
-KNOTS: Final = 1.852  # km/h per knot
 # A receiver that counts GPS weeks from the 1980 epoch without rollover handling dates its
 # fixes 1024 weeks early (a 2016 fix reads 1996); such a date is moved forward by whole
 # rollovers into the device era.

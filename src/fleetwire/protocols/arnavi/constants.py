@@ -49,4 +49,3 @@ MIN_PACKAGE: Final = 3  # 5B, parcel number, 5D: a package without packets
 # No total length is declared: a package is bounded by its packets (uint16 length each); this
 # cap stops a stream that never closes its package.
 MAX_FRAME_SIZE: Final = 64 * 1024
-KNOT_KMH: Final = 1.852

@@ -21,10 +21,11 @@ from typing import Final
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
 from . import text
-from .constants import KNOT_KMH, RESULT_PARCEL, TAG_SIZE, PacketType, Tag
+from .constants import RESULT_PARCEL, TAG_SIZE, PacketType, Tag
 from .framing import Packet, is_header, open_header, open_package
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -57,7 +58,7 @@ def _coord_params(rec: Record, value: int) -> None:
     rec.course = float(course)
     rec.altitude = float(((value >> 8) & 0xFF) * 10)
     rec.satellites = (satellites & 0x0F) + (satellites >> 4)
-    rec.speed = round(((value >> 24) & 0xFF) * KNOT_KMH, 2)
+    rec.speed = round(((value >> 24) & 0xFF) * KNOTS, 2)
 
 
 TAG_READERS: Final[dict[int, TagReader]] = {

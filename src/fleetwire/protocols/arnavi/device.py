@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 from typing import Final
 
 from fleetwire.model import Record
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import KNOT_KMH, SERVER_COM_END, HeaderVersion, PacketType, Tag
+from .constants import SERVER_COM_END, HeaderVersion, PacketType, Tag
 from .framing import build_header, build_package, build_packet, header_answer, package_answer
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -53,7 +54,7 @@ class Device(SimulatedDevice):
             (round((r.course or 0.0) / 2) % 180)
             | (min(max(round((r.altitude or 0.0) / 10), 0), 255) << 8)
             | (_nibbles(satellites) << 16)
-            | (min(round((r.speed or 0.0) / KNOT_KMH), 255) << 24)
+            | (min(round((r.speed or 0.0) / KNOTS), 255) << 24)
         )
         data = _TAGS.pack(
             Tag.LATITUDE, r.latitude or 0.0, Tag.LONGITUDE, r.longitude or 0.0,

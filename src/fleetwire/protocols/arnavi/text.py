@@ -20,9 +20,8 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Buffer
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import NEED_MORE, DecodeContext, FrameKind, Uplink
-
-from .constants import KNOT_KMH
 
 START: Final = b"$AV,"
 MAX_LINE: Final = 512
@@ -120,7 +119,7 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
     rec.latitude, rec.longitude = lat, lon
     speed, course = _number(f[k + 2]), _number(f[k + 3])
     if speed is not None:
-        rec.speed = speed * KNOT_KMH
+        rec.speed = speed * KNOTS
     if course is not None and 0 <= course <= 360:
         rec.course = course
     return [rec]

@@ -16,8 +16,8 @@ from typing import Final, NamedTuple
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
+from fleetwire.protocols._text import finite
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import custom
 from .constants import NO_TEMPERATURE, TEXT_TERMINATOR, FrameType
@@ -112,8 +112,8 @@ def _binary_record(frame: bytes, r: Reader, ctx: DecodeContext) -> tuple[Record,
         custom.apply(rec, values)
         if not complete:
             rec.attributes["custom"] = frame[r.pos :].hex()  # layout unknown: kept raw
-            return require(rec), False
-    return require(rec), True  # custom codes (altitude, satellites) may hold any number
+            return rec, False
+    return rec, True
 
 
 def _positions(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:
@@ -147,16 +147,6 @@ def _int(text: str) -> int:
         raise InvalidField(f"{text[:20]!r} is not a number") from e
 
 
-def _float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError as e:
-        raise InvalidField(f"{text[:20]!r} is not a number") from e
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidField(f"{text[:20]!r} is not finite")
-    return value
-
-
 def _text_record(line: str, ctx: DecodeContext) -> Record:
     parts = line.split(",", _TEXT_FIXED_FIELDS)
     if len(parts) <= _TEXT_FIXED_FIELDS:
@@ -164,7 +154,7 @@ def _text_record(line: str, ctx: DecodeContext) -> Record:
     p = parts
     fixed = Fixed(
         _time(p[0]), _time(p[1]), _int(p[3]), _int(p[4]), _int(p[5]), _int(p[6]),
-        _float(p[7]), _float(p[8]), _int(p[9]), _int(p[10]), _int(p[11]), _int(p[12]),
+        finite(p[7]), finite(p[8]), _int(p[9]), _int(p[10]), _int(p[11]), _int(p[12]),
         p[13].strip(), (_int(p[14]), _int(p[15])), "",
     )  # fmt: skip
     message, _, rest = p[16].partition(",")
@@ -175,7 +165,7 @@ def _text_record(line: str, ctx: DecodeContext) -> Record:
         custom.apply(rec, custom.split_text(codes, values))
     elif rest:
         rec.attributes["custom"] = rest  # values of a format the frame does not carry
-    return require(rec)
+    return rec
 
 
 def _text_positions(frame: bytes, env: Envelope, ctx: DecodeContext) -> list[Record]:

@@ -68,10 +68,7 @@ def _gps_data(r: Reader, stat: Stat) -> list[Record]:
 
 
 def _status(stat: Stat) -> Record:
-    # a device whose clock was never set reports 0 (1970): no time for a record
-    return require(
-        Record(fix_time=stat.utc, kind=RecordKind.STATUS, attributes=dict(stat.attributes))
-    )
+    return Record(fix_time=stat.utc, kind=RecordKind.STATUS, attributes=dict(stat.attributes))
 
 
 def _login(r: Reader, env: Envelope) -> list[Record]:
@@ -133,7 +130,8 @@ def _alarm(r: Reader, env: Envelope) -> list[Record]:
     seq = le(r, 4)
     stat = _stat(r)
     fixes = _gps_data(r, stat)
-    rec = fixes[-1] if fixes else _status(stat)
+    # checked here too: the alarm list may drop this record below; a 1970 clock still refuses
+    rec = fixes[-1] if fixes else require(_status(stat))
     raised: list[str] = []
     codes: list[int] = []
     for _ in range(r.u8()):
@@ -182,8 +180,8 @@ def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
             [Record(ctx.received, RecordKind.STATUS, attributes={"result": text})] if text else []
         )
     if env.version == MPIP:
-        return [require(rec) for rec in families.mpip(r, env.type)]
+        return families.mpip(r, env.type)
     if env.version not in DECODED_VERSIONS:
-        return [require(rec) for rec in families.cc(r, env.type)]
+        return families.cc(r, env.type)
     decoder = DECODERS.get(env.type)
     return [] if decoder is None else decoder(r, env)

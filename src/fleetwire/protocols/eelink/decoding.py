@@ -17,7 +17,6 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import positions
 from .constants import ALARMS, Pid
@@ -214,8 +213,6 @@ DECODERS: Final[dict[int, Decoder]] = {
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
     pkg = open_frame(frame)
-    records = DECODERS.get(pkg.pid, _nothing)(frame, Reader(frame, pkg.start, pkg.end), ctx)
-    # times are u32 seconds since 1970 and altitude, speed and satellites as wide as the
-    # document makes them: a zero time (1970-01-01) or a value past any fix is the device's error
-    return [require(rec) for rec in records]
+    return DECODERS.get(pkg.pid, _nothing)(frame, Reader(frame, pkg.start, pkg.end), ctx)

@@ -16,7 +16,6 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from .constants import Header, Tag
 from .framing import open_frame
@@ -153,9 +152,7 @@ def _main(frame: bytes, start: int, end: int, ctx: DecodeContext) -> list[Record
     for group in records(frame, start, end):
         rec = _record(frame, group, ctx)
         if rec is not None:
-            # the time tag is u32 seconds since 1970: zero (1970-01-01) is a device without a
-            # clock, the device's error like any other value no fix can have
-            out.append(require(rec))
+            out.append(rec)
     return out
 
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import binary, extras, reports
 from .constants import ALARMS, HARSH, MAX_POSITIONS, MOTION, MULTI_POSITION
@@ -240,6 +239,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from .blocks import BLOCKS, LEGACY_BLOCKS, Block
 from .constants import FIELD_SEP, NO_TIME, RECORD_SEP, VALUE_SEP
@@ -81,6 +80,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

@@ -23,7 +23,7 @@ HEARTBEAT_REPLY: Final = b"ON"  # "<IMEI>;" keep-alive
 # OBD reports and photo/voice frames run long (captures of 1.3 KB exist).
 MAX_FRAME_SIZE: Final = 4096
 
-KNOTS: Final = 1.852  # km/h per knot: the report speed field is knots
+# the report speed field is knots (_units.KNOTS)
 
 # Report keyword -> alarm. "tracker" (periodic), "acc on/off", "rfid", "T:..", "OBD" carry none.
 ALARMS: Final[dict[str, str]] = {

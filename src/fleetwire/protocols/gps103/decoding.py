@@ -17,10 +17,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import ddmmyy_hhmmss, device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
-from .constants import ALARMS, FUEL_LEAK_PREFIX, IGNITION_KEYWORDS, KNOTS
+from .constants import ALARMS, FUEL_LEAK_PREFIX, IGNITION_KEYWORDS
 from .framing import Shape, open_message
 
 Decoder = Callable[[list[str], DecodeContext], list[Record]]
@@ -238,6 +238,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

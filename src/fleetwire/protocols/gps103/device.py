@@ -12,9 +12,10 @@ from datetime import UTC
 
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import HEARTBEAT_REPLY, KNOTS, LOGON_REPLY
+from .constants import HEARTBEAT_REPLY, LOGON_REPLY
 
 
 def _flag(value: object) -> str:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from fleetwire.model import Attributes, Record, RecordKind, utc_from_ms
 from fleetwire.protocols._binary import Reader
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import blocks
 from .constants import CAMERA_EVENTS
@@ -193,7 +192,7 @@ def peripheral(r: Reader, ctx: DecodeContext, env: Envelope) -> list[Record]:
         else:
             size = r.u8()
             r.skip(size if size else r.u8())
-    return [require(rec)]  # an unset clock (0: 1970) is no time for a record
+    return [rec]
 
 
 _OBD_KEYS: dict[int, tuple[str, float]] = {

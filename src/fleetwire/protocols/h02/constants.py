@@ -29,7 +29,7 @@ LONG_ID_BYTES: Final = 8
 # Text frames are short except the blind-spot batch (BC: up to 100 points of ~75 characters).
 MAX_FRAME_SIZE: Final = 8192
 
-KNOTS: Final = 1.852  # km/h per knot: H02 speeds are knots (vendor doc: "1Kn=1.852 km/h")
+# H02 speeds are knots (vendor doc: "1Kn=1.852 km/h"): _units.KNOTS converts them
 
 # Vehicle status: 4 bytes sent as 8 hex characters, first byte first, so the document's
 # "first byte" is bits 24-31 of the integer. Negative logic: a 0 bit means "active".

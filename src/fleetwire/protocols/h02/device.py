@@ -13,10 +13,10 @@ from typing import ClassVar
 
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
 from .constants import (
-    KNOTS,
     STATUS_ACC,
     STATUS_ALARMS,
     STATUS_ARMED,

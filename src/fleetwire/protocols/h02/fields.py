@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import ddmmyy_hhmmss
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import (
-    KNOTS,
     STATUS_ACC,
     STATUS_ALARMS,
     STATUS_ARMED,

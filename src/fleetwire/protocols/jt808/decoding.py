@@ -13,7 +13,6 @@ from collections.abc import Callable
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from . import answers, events, location, lock, registration, text, transparent
 from .constants import MessageType as M
@@ -70,9 +69,7 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
     if is_text(frame):
         return text.decode(frame, ctx)
-    # Altitude is read signed (below sea level exists; the standard's WORD would make the same
-    # values tens of kilometres high): past -1,000 m it is the device's error, like any other
-    # value the fields can hold and no fix can have
-    return [require(rec) for rec in _decode(frame, ctx)]
+    return _decode(frame, ctx)

@@ -45,6 +45,8 @@ def location(data: bytes, start: int, end: int, ctx: DecodeContext) -> Record:
     r = Reader(data, start, end)
     alarm, status = r.u32(), r.u32()
     lat, lon = r.u32() / _COORD_SCALE, r.u32() / _COORD_SCALE
+    # altitude is read signed (below sea level exists; the standard's WORD would make the same
+    # values tens of kilometres high): past -1,000 m it is the device's error (sanity rules)
     altitude, speed, course = r.i16(), r.u16() / 10, r.u16()
     if lat > 90 or lon > 180 or course > 360 or speed > _MAX_SPEED:
         raise InvalidField(f"out of range: lat {lat} lon {lon} course {course} speed {speed}")

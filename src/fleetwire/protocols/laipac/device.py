@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._nmea import KNOTS, position_text
+from fleetwire.protocols._nmea import position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
 
 from .framing import checksum_of, sentence

@@ -52,5 +52,3 @@ ALARMS: Final[dict[int, str]] = {
     0x50: "powerCut",  # external power cut
     0x53: "gpsAntennaCut",
 }
-
-KNOTS: Final = 1.852

@@ -15,10 +15,10 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
-from .constants import ALARMS, KNOTS
+from .constants import ALARMS
 from .constants import MessageType as M
 from .framing import open_frame
 
@@ -194,6 +194,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

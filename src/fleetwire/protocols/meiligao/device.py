@@ -13,9 +13,10 @@ from typing import ClassVar
 
 from fleetwire.model import Record
 from fleetwire.protocols import _nmea
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import DEVICE_START, KNOTS, SERVER_START
+from .constants import DEVICE_START, SERVER_START
 from .constants import MessageType as M
 from .framing import build_frame, encode_id
 

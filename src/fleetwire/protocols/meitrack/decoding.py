@@ -16,7 +16,6 @@ from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._text import ascii_text, finite, integer, pipe_cell
 from fleetwire.protocols._time import device_clock_to_utc
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from .binary import decode_ccc, decode_cce
 from .constants import ALARMS, EVENT_RFID
@@ -143,11 +142,10 @@ def is_command_answer(kind: str) -> bool:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
     env = open_frame(frame)
     data = memoryview(frame)[env.start : env.end]
     decoder = DECODERS.get(env.type)
     if decoder is None:
         decoder = _reply if is_command_answer(env.type) else _nothing
-    # CCE parameters hold any 32-bit number: an altitude or date no fix can have is the
-    # device's error (bench/fuzz.py found both)
-    return [require(r) for r in decoder(data, ctx)]
+    return decoder(data, ctx)

@@ -10,7 +10,6 @@ from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.navtelecom import decoding as ntcb
 from fleetwire.protocols.navtelecom.constants import FLEX_START, PREAMBLE
 from fleetwire.protocols.navtelecom.framing import open_ntcb
-from fleetwire.sanity import require
 
 from .constants import ARRAY, SINGLE
 from .flex import READERS
@@ -35,10 +34,11 @@ def _ntcb_records(body: bytes, ctx: DecodeContext) -> list[Record] | None:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
     if frame[:1] == bytes((FLEX_START,)):
-        return [require(r) for r in ntcb.flex_records(frame, ctx, READERS)]
+        return ntcb.flex_records(frame, ctx, READERS)
     if frame[:1] == PREAMBLE[:1]:
         records = _ntcb_records(open_ntcb(frame).body, ctx)
         if records is not None:
-            return [require(r) for r in records]
+            return records
     return ntcb.decode(frame, ctx)

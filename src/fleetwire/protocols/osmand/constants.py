@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
+from fleetwire.protocols._units import KNOTS
+
 
 class Format(StrEnum):
     """How a request carries its fields: the "message types" of this protocol."""
@@ -41,13 +43,12 @@ JSON_ID_KEY: Final = "device_id"
 JSON_TYPES: Final = frozenset({"application/json", "text/json"})
 FORM_TYPE: Final = "application/x-www-form-urlencoded"
 
-KNOT_KMH: Final = 1.852
 MPS_KMH: Final = 3.6
 MPH_KMH: Final = 1.609344
 # ``speed`` in the query is knots (Traccar's OsmAnd page and decoder); the per-device option
 # ``speedUnit`` overrides it for firmware that sends km/h, m/s or mph.
 SPEED_UNITS: Final[dict[str, float]] = {
-    "kn": KNOT_KMH,
+    "kn": KNOTS,
     "kmh": 1.0,
     "mps": MPS_KMH,
     "mph": MPH_KMH,

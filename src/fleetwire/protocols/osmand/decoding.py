@@ -17,7 +17,6 @@ from typing import Any
 from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
-from fleetwire.sanity import require
 
 from .constants import (
     BOOL_KEYS,
@@ -217,6 +216,5 @@ def _decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
 
 
 def decode(frame: bytes, ctx: DecodeContext) -> list[Record]:
-    # Fields are read as the document gives them; a value they can hold and no fix can have
-    # (a date before 2000, an altitude of thousands of kilometres) is the device's error
-    return [require(rec) for rec in _decode(frame, ctx)]
+    """Records of one frame (checked against the sanity rules by the protocol base class)."""
+    return _decode(frame, ctx)

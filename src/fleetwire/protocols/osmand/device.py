@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from fleetwire.model import Record
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import ACK, KNOT_KMH
+from .constants import ACK
 
 _EXTRA_BOOLS = ("ignition", "motion")
 
@@ -32,7 +33,7 @@ def _query(unique_id: str, r: Record) -> str:
     if not r.valid:
         parts.append("valid=false")
     if r.speed is not None:
-        parts.append(f"speed={r.speed / KNOT_KMH!r}")
+        parts.append(f"speed={r.speed / KNOTS!r}")
     if r.course is not None:
         parts.append(f"bearing={r.course:g}")
     if r.altitude is not None:

@@ -22,7 +22,7 @@ LINE_ENDS: Final = (CR, LF)
 # headers; the length field allows 64 KiB, but nothing near that has been seen.
 MAX_FRAME_SIZE: Final = 4096
 
-KNOTS: Final = 1.852  # km/h per knot: the speed field is knots (NMEA RMC)
+# the speed field is knots, as in NMEA RMC (_units.KNOTS)
 
 # Message types that are not reports of the common layout.
 PHOTO_DATA: Final = "PHD"  # a binary JPEG chunk, answer to the server's #PHD request

@@ -19,9 +19,10 @@ from datetime import UTC, datetime
 
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARMS, FIRMWARE, IGNITION_INPUT, KNOTS, PERIODIC, PHOTO_DATA
+from .constants import ALARMS, FIRMWARE, IGNITION_INPUT, PERIODIC, PHOTO_DATA
 from .framing import message_type, open_frame
 from .inspect import is_report
 

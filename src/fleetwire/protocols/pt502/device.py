@@ -10,9 +10,10 @@ from datetime import UTC
 
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
 
-from .constants import IGNITION_INPUT, KNOTS
+from .constants import IGNITION_INPUT
 from .framing import wrap
 
 

@@ -35,7 +35,7 @@ TIME_LAYOUT: Final = "%y%m%d%H%M%S"
 # 36 an alarm, 41 an accident (flespi's description).
 ALARMS: Final[dict[int, str]] = {9: "powerCut", 11: "lowBattery", 36: "general", 41: "accident"}
 
-KNOTS: Final = 1.852  # #SPD# is the GPS speed in knots; #SPDK# the same in km/h
+# #SPD# is the GPS speed in knots (_units.KNOTS); #SPDK# the same in km/h
 
 # Captured reports are under 400 bytes; a format with every tag stays well under this.
 MAX_FRAME_SIZE: Final = 2048

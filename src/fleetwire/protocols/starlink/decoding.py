@@ -15,6 +15,7 @@ from typing import Any
 from fleetwire.errors import ConfigError, InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._text import finite, integer
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
 from . import sensors
@@ -24,7 +25,6 @@ from .constants import (
     EVENT_REPORT,
     FORMAT_OPTION,
     HEAD_FIELDS,
-    KNOTS,
     TIME_LAYOUT,
 )
 from .framing import open_report

@@ -13,9 +13,9 @@ from typing import ClassVar
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import degrees_minutes
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import KNOTS
 from .framing import build
 
 _LOCATION = 1  # the event id of periodic location reports ("Location" in the captures)

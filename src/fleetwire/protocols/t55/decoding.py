@@ -13,6 +13,7 @@ from fleetwire.model import Record, RecordKind
 from fleetwire.protocols import _nmea
 from fleetwire.protocols._text import finite
 from fleetwire.protocols._time import device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
 from .lines import Kind, Line, open_line
@@ -59,7 +60,7 @@ def _trccr(f: list[str], ctx: DecodeContext) -> list[Record]:
     _need(f, 7, "TRCCR")
     rec = Record(fix_time=_stamp(f[0][:14], "%Y%m%d%H%M%S", ctx), valid=f[1].strip() == "A")
     rec.latitude, rec.longitude = _decimal(f[2], 90), _decimal(f[3], 180)
-    rec.speed = round(finite(f[4]) * _nmea.KNOTS, 3)
+    rec.speed = round(finite(f[4]) * KNOTS, 3)
     rec.course, rec.altitude = finite(f[5]), finite(f[6])
     return [rec]
 

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import UTC
 
 from fleetwire.model import Record
-from fleetwire.protocols._nmea import KNOTS, position_text, sentence_line
+from fleetwire.protocols._nmea import position_text, sentence_line
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
 
 

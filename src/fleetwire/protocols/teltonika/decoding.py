@@ -144,8 +144,7 @@ def _record(r: Reader, layout: Layout) -> Record:
         for _ in range(r.u16()):
             io_id = r.u16()
             put_variable_io(attributes, io_id, r.bytes(r.u16()))
-    # every field as the document gives it; a value no fix can have (an angle past 360, an
-    # altitude of -32768 m, a latitude past 90) is the device's error: InvalidField
+    # checked here too: an insane record fails the plain Codec 8 reading, then decode tries wide IO
     return require(Record(
         fix_time=_utc_ms(ts),
         kind=RecordKind.POSITION,

@@ -19,7 +19,6 @@ from typing import Any, Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols._binary import Reader
-from fleetwire.sanity import require
 
 _EPOCH_2007: Final = datetime(2007, 1, 1, tzinfo=UTC)
 _TIME_BITS: Final = 0x3FFFFFFF
@@ -74,9 +73,8 @@ def gh3000_record(r: Reader) -> Record:
     if "latitude" not in fields:
         return Record(fix_time=time, kind=RecordKind.STATUS, attributes=attributes)
     sats = fields.get("satellites")
-    return require(Record(fix_time=time, kind=RecordKind.POSITION,
-                          valid=sats is None or sats > 0, attributes=attributes,
-                          **fields))  # fmt: skip
+    return Record(fix_time=time, kind=RecordKind.POSITION, valid=sats is None or sats > 0,
+                  attributes=attributes, **fields)  # fmt: skip
 
 
 def _gps_element(r: Reader, attributes: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from datetime import UTC
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
-from fleetwire.protocols._nmea import KNOTS, position_text
+from fleetwire.protocols._nmea import position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
 
 

@@ -46,7 +46,7 @@ MIN_FIXED: Final = FIXED_BAR + 1 + FIXED_CHECKSUM_SIZE
 # The FIXED length field can say up to 9999 bytes; the cap covers all of it plus a CR LF.
 MAX_FRAME_SIZE: Final = 10**FIXED_LENGTH_DIGITS - 1 + len(TERMINATOR)
 
-KNOTS: Final = 1.852  # km/h per knot: the GPRMC speed field is knots
+# the GPRMC speed field is knots (_units.KNOTS)
 
 # Alarm type (AVL02 User Guide V1.5, section 3, "Alarm type") -> shared alarm value. Codes with
 # no counterpart in the vocabulary (0x49 button A, 0x13 speed back to normal, 0x50-0x57 input

@@ -29,10 +29,11 @@ from typing import Final
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._time import device_clock_to_utc
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
 from . import compact
-from .constants import ALARMS, GPRMC, KNOTS, Envelope
+from .constants import ALARMS, GPRMC, Envelope
 from .framing import Frame, open_frame
 
 

@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import checksummed, position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice, Transport
 
-from .constants import INTERVAL_REPORT, KNOTS
+from .constants import INTERVAL_REPORT
 from .framing import classic
 
 

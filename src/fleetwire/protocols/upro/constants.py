@@ -26,7 +26,6 @@ FLAG_NORTH: Final = 0x2
 FLAG_EAST: Final = 0x4
 # Speed is read as knots: where a message also holds the 4-digit `F` block (0.1 km/h, it seems)
 # knots come closest to it (16 -> 29.6 km/h beside F0333; 01 -> 1.9 km/h beside F0039).
-KNOTS: Final = 1.852
 
 # Blocks read besides `A` (captures): `E` a yymmddhhmmss time for messages without a fix (the
 # capture's E190717103920 is the same device's day as its A block of 170719), `M`

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from fleetwire.errors import InvalidField
 from fleetwire.model import Attributes, Record, RecordKind
 from fleetwire.protocols._text import integer
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
 from .constants import (
@@ -20,7 +21,6 @@ from .constants import (
     FLAG_NORTH,
     FLAG_VALID,
     GPS_SIZE,
-    KNOTS,
 )
 from .framing import open_message
 

@@ -9,9 +9,10 @@ from datetime import UTC
 
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
 
-from .constants import FLAG_EAST, FLAG_NORTH, FLAG_VALID, KNOTS
+from .constants import FLAG_EAST, FLAG_NORTH, FLAG_VALID
 
 
 def _dm(value: float, width: int) -> str:

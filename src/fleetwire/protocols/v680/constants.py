@@ -23,5 +23,4 @@ MIN_ID: Final = 10  # the identity is the IMEI (15 digits in every capture) or a
 MAX_ID: Final = 20
 HEADER_FIELDS: Final = 6  # IMEI, user, state, password, type, count
 INVALID: Final = "V"
-KNOTS: Final = 1.852  # km/h per knot
 ALARM_TYPES: Final[dict[str, str]] = {"SOS": "sos"}

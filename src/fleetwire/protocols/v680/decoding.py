@@ -12,9 +12,10 @@ from fleetwire.errors import InvalidField
 from fleetwire.model import Record
 from fleetwire.protocols._records import classify
 from fleetwire.protocols._text import finite
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import DecodeContext
 
-from .constants import ALARM_TYPES, KNOTS
+from .constants import ALARM_TYPES
 from .framing import Fix, open_report
 
 

@@ -9,9 +9,8 @@ from datetime import UTC
 from fleetwire.errors import EncodeError
 from fleetwire.model import Record
 from fleetwire.protocols._nmea import coordinate_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
-
-from .constants import KNOTS
 
 
 class Device(SimulatedDevice):

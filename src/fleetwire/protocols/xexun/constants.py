@@ -19,7 +19,6 @@ IMEI_MAX: Final = 17
 SERIAL_MAX: Final = 14  # the full layout's leading yymmddhhmmss (12 digits; some firmware less)
 MAX_FRAME_SIZE: Final = 1024
 FULL_TAIL_FIELDS: Final = 10  # satellites .. cell id
-KNOTS: Final = 1.852
 
 # Alarm texts of the TK102/TK103 manuals (the SMS alarm messages, which the GPRS report repeats),
 # matched case-insensitively on their start. Ignition texts set ``ignition`` instead.

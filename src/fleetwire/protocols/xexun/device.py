@@ -13,9 +13,8 @@ from datetime import UTC
 from fleetwire.model import Record
 from fleetwire.protocols._binary import crc16_xmodem
 from fleetwire.protocols._nmea import checksummed, position_text
+from fleetwire.protocols._units import KNOTS
 from fleetwire.protocols.base import SimulatedDevice
-
-from .constants import KNOTS
 
 END = b"\r\n"
 
