@@ -57,10 +57,19 @@ def geofences(rng: random.Random) -> tuple[dict[int, GeofenceDef], dict[int, int
     return out, city_of
 
 
+def track_of(data: Path) -> dict[int, int]:
+    """Device id -> the index of the track it drives (track i drives in city i % 10)."""
+    reg = SqliteRegistry(data / "registry.db")
+    by_uid = {teltonika.Device.nth_id(i): i for i in range(100_000)}
+    out = {d.id: by_uid[d.unique_id] for d in reg.devices() if d.unique_id in by_uid}
+    reg.close()
+    return out
+
+
 def build(data: Path, devices: int, frames: int) -> int:
     reg = SqliteRegistry(data / "registry.db")
     uids = [teltonika.Device.nth_id(i) for i in range(devices)]
-    ids = {u: d.id for u, d in reg.resolve({(u, "teltonika") for u in uids}, True).items()
+    ids = {u: d.id for u, d in reg.resolve([(u, "teltonika") for u in uids], True).items()
            if d is not None}  # fmt: skip
     reg.close()
     devs = [teltonika.Device(u) for u in uids]
@@ -118,14 +127,15 @@ def main() -> None:
     rng = random.Random(1)
     defs, city_of = geofences(rng)
     snap = RegistrySnapshot(geofences=defs)
-    for dev in range(1, a.devices + 1):  # device n drives in city (n - 1) % 10
-        snap.device_geofences[dev] = {
-            g for g, c in city_of.items() if c == (dev - 1) % len(_CITIES)
-        }
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         (base / "src").mkdir()
         n = build(base / "src", a.devices, a.frames)
+        # each device gets the geofences of the city its own track drives in (by track, not
+        # by id: ids come from the registry)
+        for dev, track in track_of(base / "src").items():
+            city = track % len(_CITIES)
+            snap.device_geofences[dev] = {g for g, c in city_of.items() if c == city}
         print(f"{a.devices} devices, {n:,} records, {GEOFENCES} geofences per device,"
               f" speed limit 80 km/h")  # fmt: skip
         results: dict[str, dict[str, float]] = {}
