@@ -71,6 +71,10 @@ class ScaleCluster:
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
 
+    def freeze(self, name: str) -> None:
+        """SIGSTOP: the process keeps its sockets open but reads and answers nothing."""
+        self.procs[name].send_signal(signal.SIGSTOP)
+
     def stop_all(self) -> None:
         for proc in self.procs.values():
             if proc.poll() is None:

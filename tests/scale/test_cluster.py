@@ -83,6 +83,11 @@ def test_haproxy_two_gateways_two_workers_with_kills(
             env=cluster.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
         head = cluster.wait_head(2000)  # every device connected and sending
+        # frozen first: each of gw1's devices (1 frame/s) writes a frame nobody answers, so the
+        # SIGKILL finds frames in flight whatever the timing (at a random instant, with ACKs in
+        # a few ms, it could find none and no device would need to resend)
+        cluster.freeze("gw1")
+        time.sleep(1.5)
         cluster.kill("gw1")  # SIGKILL: its devices lose their connection and their last ACK
         time.sleep(1.5)
         cluster.start_gateway("gw1")
