@@ -67,7 +67,11 @@ def test_traffic_light_is_not_a_stop() -> None:
 def test_min_distance_per_device() -> None:
     ctx = engine.DeviceContext(resolve([{"report.trip.minDistance": 5000}]))
     out, _ = run(scenario_c(30), ctx)
-    assert len(out.trips) == 1  # 6 km still counts
+    # the 6 km drive is longer than minDistance, so it is a trip; the geometric rule ends it
+    # once minDuration's fixes lie within 5 km, while it still drives (Traccar's rule does the
+    # same), but never before it began
+    assert len(out.trips) == 1
+    assert out.trips[0].end_time > out.trips[0].start_time
     ctx = engine.DeviceContext(resolve([{"report.trip.minDistance": 10000}]))
     out, _ = run(scenario_c(30), ctx)
     assert out.trips == []
@@ -87,3 +91,16 @@ def test_motion_attribute_and_distance_on_fixes() -> None:
     totals = [f.attrs["totalDistance"] for f in track]
     assert totals == sorted(totals)
     assert 6200 <= totals[-1] <= 6400
+
+
+def test_slow_drift_never_gives_a_trip_ending_before_it_starts() -> None:
+    """A parked receiver whose fix creeps 5 m every 37 s (found in a batch-independence run):
+    the fix that first lies minDistance from the parked spot starts a trip, and the stationary
+    window that ends it reaches back before that start. No trip may end before it began; one
+    that would last nothing is no trip at all."""
+    track = [fix(t, north(5 * k)) for k, t in enumerate(range(0, 37 * 400, 37))]
+    out, _ = run(track)
+    assert all(t.end_time > t.start_time for t in out.trips), [
+        (t.start_time - T0, t.end_time - T0) for t in out.trips if t.end_time <= t.start_time
+    ]
+    assert all(s.end_time > s.start_time for s in out.stops)

@@ -33,6 +33,7 @@ from fleetwire.worker.logic.model import (
 T, LAT, LON, HASH, TD, HRS, FU, SPD, ODO = range(9)
 _RAD = math.pi / 180.0
 _M_PER_RAD = EARTH_RADIUS
+_DRIVEN = 2.0  # m/s (7 km/h): faster than any receiver's drift, slower than any driving
 Entry = list[Any]
 
 
@@ -100,7 +101,8 @@ def _start_trip(m: dict[str, Any], dev: int, start: Entry, out: Outputs, driver:
 
 
 def _end_trip(m: dict[str, Any], dev: int, end: Entry, out: Outputs, driver: Any) -> None:
-    out.trips.append(_trip(dev, m["seg"], end, m["vmax"], m.get("drv") or driver))
+    if end[T] > m["seg"][T]:  # one that lasted nothing (a start the cluster took back) is none
+        out.trips.append(_trip(dev, m["seg"], end, m["vmax"], m.get("drv") or driver))
     out.events.append(event(dev, "deviceStopped", end[T], _pid(dev, end)))
     m["mv"], m["seg"] = False, end
 
@@ -116,6 +118,10 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
         return
     min_d, min_ms = cfg.trip_min_distance, cfg.trip_min_duration * 1000
     v_move = cfg.trip_min_distance / max(cfg.trip_min_duration, 1.0)  # m/s
+    # a leg faster than this was driven: where a trip began and a stop's first fix are found
+    # by it. minDistance / minDuration alone is 28 m/s for a 5 km minDistance, which would
+    # take a whole drive at 10 m/s for parking
+    v_leg = min(v_move, _DRIVEN)
     last = win[-1]
     dt = (e[T] - last[T]) / 1000
     leg = _dist(last, e)
@@ -128,7 +134,7 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             _end_trip(m, dev, e, out, driver)
         m.update(ref=m["seg"], still=e, win=[e])
         return
-    if dt > 0 and leg / dt > v_move:
+    if dt > 0 and leg / dt > v_leg:
         m["still"] = e  # arrived after a fast leg: the first fix of a possible stop
     if not m["mv"]:
         if _dist(m["ref"], e) >= min_d:
@@ -136,7 +142,7 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             start, prev = e, e
             for w in reversed(win):  # back to the last parked fix
                 gap = (prev[T] - w[T]) / 1000
-                if w[T] < m["seg"][T] or (gap > 0 and _dist(w, prev) / gap <= v_move):
+                if w[T] < m["seg"][T] or (gap > 0 and _dist(w, prev) / gap <= v_leg):
                     break
                 start = prev = w
             _start_trip(m, dev, start, out, driver)
@@ -150,9 +156,12 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
             and _dist(win[0], e) < min_d  # the oldest first: while driving, the one that fails
             and all(_dist(w, e) < min_d for w in win)
         ):
-            still = m["still"]
-            if still[T] < m["seg"][T] or _dist(still, e) >= min_d:
-                still = next(w for w in win if _dist(w, e) < min_d)
+            still, began = m["still"], m["seg"][T]
+            if still[T] < began or _dist(still, e) >= min_d:
+                # the first fix of the stationary cluster, but none from before the trip began:
+                # a receiver creeping while parked starts a "trip" whose stationary window
+                # reaches back past that start, and a trip cannot end before it began
+                still = next((w for w in win if w[T] >= began and _dist(w, e) < min_d), e)
             _end_trip(m, dev, still, out, fix.attrs.get("driverUniqueId"))
             m["ref"] = still
     win.append(e)  # the state's own list: m["win"]
