@@ -6,6 +6,7 @@ derived row and the latest position must come out the same either way."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,8 @@ LIVE = {
 }
 
 
-def drive() -> list[Record]:
-    """Parked 5 min, then 20 min north at 20 m/s through the test geofence, speeding up all
-    the way (an overspeed episode still open at the end), with a 300 m detour east at
-    t = 800-890 s; one fix every 10 s while driving."""
-    pts: list[tuple[int, float, float, float]] = [(t, 0.0, 0.0, 0.0) for t in range(0, 300, 30)]
-    for n, t in enumerate(range(300, 1500, 10)):
-        detour = 300.0 if 800 <= t < 900 else 0.0
-        pts.append((t, (t - 300) * 20.0, detour, 40.0 + n * 0.5))
+def records(pts: list[tuple[int, float, float, float]]) -> list[Record]:
+    """(seconds from T0, metres north, metres east, knots) as records; ignition while moving."""
     return [
         Record(datetime.fromtimestamp((T0 + s * 1000) / 1000, UTC), valid=True,
                latitude=round(north(m), 7), longitude=round(east(e) if e else LON0, 7),
@@ -43,16 +38,43 @@ def drive() -> list[Record]:
     ]  # fmt: skip
 
 
-def run(data: Path, batch_size: int) -> dict[str, Any]:
-    """The drive in frames of 10 records, the detour's frame held back to the end of the log."""
+def drive() -> list[Record]:
+    """Parked 5 min, then 20 min north at 20 m/s through the test geofence, speeding up all
+    the way (an overspeed episode still open at the end), with a 300 m detour east at
+    t = 800-890 s; one fix every 10 s while driving."""
+    pts: list[tuple[int, float, float, float]] = [(t, 0.0, 0.0, 0.0) for t in range(0, 300, 30)]
+    for n, t in enumerate(range(300, 1500, 10)):
+        detour = 300.0 if 800 <= t < 900 else 0.0
+        pts.append((t, (t - 300) * 20.0, detour, 40.0 + n * 0.5))
+    return records(pts)
+
+
+def parked_then_drive() -> list[Record]:
+    """Parked 10 min (a fix every 30 s, all at one place), then 10 min north at 20 m/s."""
+    pts = [(t, 0.0, 0.0, 0.0) for t in range(0, 600, 30)]
+    pts += [(t, (t - 570) * 20.0, 0.0, 40.0) for t in range(600, 1200, 10)]
+    return records(pts)
+
+
+def detour(frame: list[Record]) -> bool:
+    return any(r.longitude != LON0 for r in frame)
+
+
+def run(
+    data: Path,
+    batch_size: int,
+    records: list[Record],
+    held: Callable[[list[Record]], bool],
+    **logic: Any,
+) -> dict[str, Any]:
+    """``records`` in frames of 10, the ``held`` frames moved to the end of the log."""
     data.mkdir()
     dev = setup(data)
-    records = drive()
     frames = [records[i : i + 10] for i in range(0, len(records), 10)]
-    late = [f for f in frames if any(r.longitude != LON0 for r in f)]
+    late = [f for f in frames if held(f)]
     assert late and frames[-1] not in late  # the held-back frames precede later data
     append(data, dev, [f for f in frames if f not in late] + late, received_s=T0 / 1000 + 1800)
-    w = worker(data, batch_size=batch_size, speedLimit=30)
+    w = worker(data, batch_size=batch_size, **logic)
     drain(w)
     w.close()
     c = sqlite3.connect(data / "telemetry.db")
@@ -64,16 +86,30 @@ def run(data: Path, batch_size: int) -> dict[str, Any]:
     out["positions"] = c.execute(
         "SELECT fix_time, dedup, attributes FROM positions ORDER BY fix_time"
     ).fetchall()
-    out["recomputes"] = c.execute("SELECT count(*) FROM events WHERE superseded = 1").fetchone()
+    out["rejected"] = c.execute(
+        "SELECT fix_time, dedup, reason FROM rejected_positions ORDER BY fix_time"
+    ).fetchall()
     c.close()
     return out
 
 
 def test_small_batches_with_a_late_frame_give_the_one_batch_result(tmp_path: Path) -> None:
-    whole = run(tmp_path / "whole", 10000)
-    small = run(tmp_path / "small", 1)
+    whole = run(tmp_path / "whole", 10000, drive(), detour, speedLimit=30)
+    small = run(tmp_path / "small", 1, drive(), detour, speedLimit=30)
     types = [e[2] for e in whole["events"]]
     assert "deviceOverspeed" in types and "geofenceEnter" in types  # the rows compared exist
     assert whole["trips"] or whole["stops"]
     for table in (*LIVE, "positions", "latest"):
+        assert small[table] == whole[table], table
+
+
+def test_late_fixes_go_through_the_filters_against_their_time_predecessor(tmp_path: Path) -> None:
+    """filter.distance rejects a parked fix next to the one before it, in order; the same fix in
+    a late frame (its predecessor stored by an earlier batch) must be rejected the same way."""
+    second = lambda f: f[0].fix_time.timestamp() * 1000 == T0 + 300_000  # noqa: E731
+    keys = {"filter.distance": 5}
+    whole = run(tmp_path / "whole", 10000, parked_then_drive(), second, **keys)
+    small = run(tmp_path / "small", 1, parked_then_drive(), second, **keys)
+    assert len(whole["rejected"]) == 19  # every parked fix but the first
+    for table in (*LIVE, "positions", "latest", "rejected"):
         assert small[table] == whole[table], table

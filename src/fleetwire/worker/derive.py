@@ -16,7 +16,7 @@ not produce again is marked superseded.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Collection, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,7 +140,7 @@ def _run(
     ctx: DeviceContext,
     out: Derived,
     *,
-    check: bool = True,
+    check: bool | Collection[tuple[int, int]] = True,
 ) -> tuple[list[str | None], Outputs]:
     """Fixes through the engine (each output knows the fix that emitted it), an hourly
     checkpoint of the state taken before the first fix of each new hour."""
@@ -247,6 +247,7 @@ def derive(
                                orjson.dumps(stat).decode()))  # fmt: skip
             continue
         fixes = {k: to_fix(positions[by_key[k]], attrs[by_key[k]]) for k in [*late, *new]}
+        recomputed = False
         if late:
             for k in late:  # what a fix alone can fail; the predecessor's filters need order
                 reason = filters.check(fixes[k], None, ctx.config)
@@ -255,10 +256,16 @@ def derive(
                     rejected.add(by_key[k])
                     del fixes[k]
             if any(k in fixes for k in late):
-                state = yield from _recompute(dev, min(k for k in late if k in fixes),
-                                              list(fixes.values()), ctx, out)  # fmt: skip
+                state, refused = yield from _recompute(
+                    dev, min(k for k in late if k in fixes), list(fixes.values()), ctx, out
+                )
+                for k, reason in refused.items():
+                    out.rejected.append(rejected_row(positions[by_key[k]], reason))
+                    rejected.add(by_key[k])
+                    del fixes[k]
                 kept.update((by_key[k], f) for k, f in fixes.items())
-        if not any(k in fixes for k in late):
+                recomputed = True  # the new fixes with the late ones
+        if not recomputed:
             run = [fixes[k] for k in new]
             _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
         out.states.append((dev, orjson.dumps(state).decode(),
@@ -336,9 +343,11 @@ def _recompute(
     out: Derived,
     *,
     replayed: bool = False,
-) -> Generator[Read, Any, dict[str, Any]]:
+) -> Generator[Read, Any, tuple[dict[str, Any], dict[tuple[int, int], str]]]:
     """Run the device again from the last checkpoint before ``t_late`` over its stored
-    positions plus ``incoming`` (not stored yet); returns the new state."""
+    positions plus ``incoming`` (not stored yet); returns the new state and the incoming fixes
+    the filters refused (order key -> reason). Incoming fixes go through the filters against
+    their time predecessor, as in an in-order run; stored ones were accepted already and stay."""
     t = t_late[0] if isinstance(t_late, tuple) else t_late
     cp: tuple[int, str] | None = yield Read("checkpoint", (dev, t))
     start = cp[0] if cp else -(2**62)
@@ -352,7 +361,8 @@ def _recompute(
     out.recomputed += 1
     out.drop_checkpoints.append((dev, start + 1))
     n0 = {t: len(r) for t, r in out.rows.items()}
-    _, o = _run(dev, state, fixes, ctx, out, check=False)
+    reasons, o = _run(dev, state, fixes, ctx, out, check=incoming_keys)
+    refused = {f.order: r for f, r in zip(fixes, reasons, strict=True) if r is not None}
     if fixes:
         tail = engine.open_outputs(state, dev)
         collect(tail, fixes[-1].time, out.rows)
@@ -384,7 +394,7 @@ def _recompute(
         old = prior["events"][rid]
         e = Event(old[0], old[1], old[2], old[3], old[4], old[5], old[6], orjson.loads(old[7]))
         out.items.extend(items([e], "superseded", late=True, replayed=replayed))
-    return state
+    return state, refused
 
 
 def recompute(
@@ -397,7 +407,7 @@ def recompute(
         return out
     states: dict[int, tuple[str, str]] = yield Read("states", (tuple(d for d, _ in targets),))
     for dev, t in targets:
-        state = yield from _recompute(dev, t, [], contexts(dev), out, replayed=replayed)
+        state, _ = yield from _recompute(dev, t, [], contexts(dev), out, replayed=replayed)
         status_json = states.get(dev, ("", "{}"))[1]
         out.states.append((dev, orjson.dumps(state).decode(), status_json))
     return out
