@@ -15,15 +15,17 @@ from fleetwire.model import Record
 from tests.worker.logic.track import LON0, T0, east, north
 from tests.worker.test_worker_logic import append, drain, setup, worker
 
-# every column but `emitted` (which fix wrote the row: bookkeeping for supersession)
+# `emitted` too: which fix last wrote a row decides which rows a later recompute owns (status
+# events excepted: theirs is the worker's clock, not a fix's time)
 LIVE = {
     "events": "id, device_id, type, event_time, position_id, geofence_id, maintenance_id,"
-    " attributes",
+    " attributes, CASE WHEN type IN ('deviceOnline', 'deviceOffline', 'deviceUnknown')"
+    " THEN NULL ELSE emitted END",
     "trips": "id, start_time, end_time, start_position_id, end_position_id, distance,"
-    " max_speed, duration, start_odometer, end_odometer",
-    "stops": "id, start_time, end_time, position_id, duration, engine_hours",
+    " max_speed, duration, start_odometer, end_odometer, emitted",
+    "stops": "id, start_time, end_time, position_id, duration, engine_hours, emitted",
     "geofence_visits": "id, geofence_id, enter_time, exit_time, enter_position_id,"
-    " exit_position_id",
+    " exit_position_id, emitted",
 }
 
 

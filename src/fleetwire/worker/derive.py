@@ -363,10 +363,11 @@ def _recompute(
     n0 = {t: len(r) for t, r in out.rows.items()}
     reasons, o = _run(dev, state, fixes, ctx, out, check=incoming_keys)
     refused = {f.order: r for f, r in zip(fixes, reasons, strict=True) if r is not None}
+    # the records still open at the end hold (not superseded) but are not written again: each
+    # keeps the row and `emitted` of the step that last wrote it, as in an in-order run
+    still_open: dict[str, list[tuple[Any, ...]]] = {t: [] for t in out.rows}
     if fixes:
-        tail = engine.open_outputs(state, dev)
-        collect(tail, fixes[-1].time, out.rows)
-        o.extend(tail)
+        collect(engine.open_outputs(state, dev), 0, still_open)
     for f in fixes:  # stored rows whose attributes the recompute changed (incoming: inserted)
         if f.json is not None and f.order not in incoming_keys:
             as_read = stored_json.get(f.order)
@@ -374,10 +375,11 @@ def _recompute(
                 out.updates.append((f.json, dev, f.time, f.dedup))
     # what changed, for the outbox; what no longer holds, superseded
     new_rows = {t: {r[0]: r for r in rows[n0[t] :]} for t, rows in out.rows.items()}
+    held = {t: {r[0] for r in rows} for t, rows in still_open.items()}
     gone: dict[str, list[str]] = {t: [] for t in prior}
     for table, before in prior.items():
         for rid, old in before.items():
-            if rid not in new_rows[table] and not old[-1]:
+            if rid not in new_rows[table] and rid not in held[table] and not old[-1]:
                 gone[table].append(rid)
         out.superseded[table].extend(gone[table])
     events = {e.id: e for e in o.events}
