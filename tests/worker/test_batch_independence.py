@@ -52,9 +52,12 @@ def drive() -> list[Record]:
 
 
 def parked_then_drive() -> list[Record]:
-    """Parked 10 min (a fix every 30 s, all at one place), then 10 min north at 20 m/s."""
+    """Parked 10 min (a fix every 30 s, all at one place), 10 min north at 20 m/s, parked
+    20 min over the hour boundary at T0 + 2000 s (a checkpoint), 5 min on."""
     pts = [(t, 0.0, 0.0, 0.0) for t in range(0, 600, 30)]
     pts += [(t, (t - 570) * 20.0, 0.0, 40.0) for t in range(600, 1200, 10)]
+    pts += [(t, 12_600.0, 0.0, 0.0) for t in range(1200, 2400, 30)]
+    pts += [(t, 12_600.0 + (t - 2390) * 20.0, 0.0, 40.0) for t in range(2400, 2700, 10)]
     return records(pts)
 
 
@@ -88,6 +91,9 @@ def run(
     out["positions"] = c.execute(
         "SELECT fix_time, dedup, attributes FROM positions ORDER BY fix_time"
     ).fetchall()
+    out["checkpoints"] = c.execute(
+        "SELECT at, state FROM device_checkpoints ORDER BY at"
+    ).fetchall()
     out["rejected"] = c.execute(
         "SELECT fix_time, dedup, reason FROM rejected_positions ORDER BY fix_time"
     ).fetchall()
@@ -112,6 +118,7 @@ def test_late_fixes_go_through_the_filters_against_their_time_predecessor(tmp_pa
     keys = {"filter.distance": 5}
     whole = run(tmp_path / "whole", 10000, parked_then_drive(), second, **keys)
     small = run(tmp_path / "small", 1, parked_then_drive(), second, **keys)
-    assert len(whole["rejected"]) == 19  # every parked fix but the first
-    for table in (*LIVE, "positions", "latest", "rejected"):
+    assert len(whole["rejected"]) == 19 + 39  # every parked fix but the first of each stop
+    assert whole["checkpoints"], "the hour boundary is crossed"
+    for table in (*LIVE, "positions", "latest", "rejected", "checkpoints"):
         assert small[table] == whole[table], table

@@ -143,25 +143,30 @@ def _run(
     check: bool | Collection[tuple[int, int]] = True,
 ) -> tuple[list[str | None], Outputs]:
     """Fixes through the engine (each output knows the fix that emitted it), an hourly
-    checkpoint of the state taken before the first fix of each new hour."""
+    checkpoint of the state taken before the first fix of each new hour that the filters keep
+    (a recompute runs only kept fixes: a rejected one must not decide where checkpoints are)."""
     o = Outputs()
     marks = [0, 0, 0, 0]  # outputs already collected: events, trips, stops, visits
     missing: list[list[str]] = [[]]  # the logic's keys the fix did not have before
     key = state.get("key")
     hour = [None if key is None else key[0] // HOUR_MS]  # of the last fix the state includes
     keep_ms = int(ctx.config.late_max_age * 1000)
+    pending: list[str | None] = [None]  # the state before this fix, if it opens a new hour
     events, trips, stops, visits = o.events, o.trips, o.stops, o.visits
 
     def before(fix: Fix) -> None:
         h = hour[0]
+        pending[0] = None
         if h is not None and fix.time // HOUR_MS > h:
-            out.checkpoints.append((dev, fix.time, orjson.dumps(state).decode()))
-            out.prune_checkpoints.append((dev, dev, fix.time - keep_ms))
+            pending[0] = orjson.dumps(state).decode()
         a = fix.attrs
         missing[0] = [k for k in LOGIC_KEYS if k not in a]
 
     def after(fix: Fix, reason: str | None) -> None:
         if reason is None:
+            if pending[0] is not None:
+                out.checkpoints.append((dev, fix.time, pending[0]))
+                out.prune_checkpoints.append((dev, dev, fix.time - keep_ms))
             a = fix.attrs
             added = [k for k in missing[0] if k in a]
             if added:
