@@ -16,7 +16,7 @@ not produce again is marked superseded.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Collection, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,28 +140,33 @@ def _run(
     ctx: DeviceContext,
     out: Derived,
     *,
-    check: bool = True,
+    check: bool | Collection[tuple[int, int]] = True,
 ) -> tuple[list[str | None], Outputs]:
     """Fixes through the engine (each output knows the fix that emitted it), an hourly
-    checkpoint of the state taken before the first fix of each new hour."""
+    checkpoint of the state taken before the first fix of each new hour that the filters keep
+    (a recompute runs only kept fixes: a rejected one must not decide where checkpoints are)."""
     o = Outputs()
     marks = [0, 0, 0, 0]  # outputs already collected: events, trips, stops, visits
     missing: list[list[str]] = [[]]  # the logic's keys the fix did not have before
     key = state.get("key")
     hour = [None if key is None else key[0] // HOUR_MS]  # of the last fix the state includes
     keep_ms = int(ctx.config.late_max_age * 1000)
+    pending: list[str | None] = [None]  # the state before this fix, if it opens a new hour
     events, trips, stops, visits = o.events, o.trips, o.stops, o.visits
 
     def before(fix: Fix) -> None:
         h = hour[0]
+        pending[0] = None
         if h is not None and fix.time // HOUR_MS > h:
-            out.checkpoints.append((dev, fix.time, orjson.dumps(state).decode()))
-            out.prune_checkpoints.append((dev, dev, fix.time - keep_ms))
+            pending[0] = orjson.dumps(state).decode()
         a = fix.attrs
         missing[0] = [k for k in LOGIC_KEYS if k not in a]
 
     def after(fix: Fix, reason: str | None) -> None:
         if reason is None:
+            if pending[0] is not None:
+                out.checkpoints.append((dev, fix.time, pending[0]))
+                out.prune_checkpoints.append((dev, dev, fix.time - keep_ms))
             a = fix.attrs
             added = [k for k in missing[0] if k in a]
             if added:
@@ -247,6 +252,7 @@ def derive(
                                orjson.dumps(stat).decode()))  # fmt: skip
             continue
         fixes = {k: to_fix(positions[by_key[k]], attrs[by_key[k]]) for k in [*late, *new]}
+        recomputed = False
         if late:
             for k in late:  # what a fix alone can fail; the predecessor's filters need order
                 reason = filters.check(fixes[k], None, ctx.config)
@@ -255,10 +261,16 @@ def derive(
                     rejected.add(by_key[k])
                     del fixes[k]
             if any(k in fixes for k in late):
-                state = yield from _recompute(dev, min(k for k in late if k in fixes),
-                                              list(fixes.values()), ctx, out)  # fmt: skip
+                state, refused = yield from _recompute(
+                    dev, min(k for k in late if k in fixes), list(fixes.values()), ctx, out
+                )
+                for k, reason in refused.items():
+                    out.rejected.append(rejected_row(positions[by_key[k]], reason))
+                    rejected.add(by_key[k])
+                    del fixes[k]
                 kept.update((by_key[k], f) for k, f in fixes.items())
-        if not any(k in fixes for k in late):
+                recomputed = True  # the new fixes with the late ones
+        if not recomputed:
             run = [fixes[k] for k in new]
             _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
         out.states.append((dev, orjson.dumps(state).decode(),
@@ -336,9 +348,11 @@ def _recompute(
     out: Derived,
     *,
     replayed: bool = False,
-) -> Generator[Read, Any, dict[str, Any]]:
+) -> Generator[Read, Any, tuple[dict[str, Any], dict[tuple[int, int], str]]]:
     """Run the device again from the last checkpoint before ``t_late`` over its stored
-    positions plus ``incoming`` (not stored yet); returns the new state."""
+    positions plus ``incoming`` (not stored yet); returns the new state and the incoming fixes
+    the filters refused (order key -> reason). Incoming fixes go through the filters against
+    their time predecessor, as in an in-order run; stored ones were accepted already and stay."""
     t = t_late[0] if isinstance(t_late, tuple) else t_late
     cp: tuple[int, str] | None = yield Read("checkpoint", (dev, t))
     start = cp[0] if cp else -(2**62)
@@ -352,11 +366,13 @@ def _recompute(
     out.recomputed += 1
     out.drop_checkpoints.append((dev, start + 1))
     n0 = {t: len(r) for t, r in out.rows.items()}
-    _, o = _run(dev, state, fixes, ctx, out, check=False)
+    reasons, o = _run(dev, state, fixes, ctx, out, check=incoming_keys)
+    refused = {f.order: r for f, r in zip(fixes, reasons, strict=True) if r is not None}
+    # the records still open at the end hold (not superseded) but are not written again: each
+    # keeps the row and `emitted` of the step that last wrote it, as in an in-order run
+    still_open: dict[str, list[tuple[Any, ...]]] = {t: [] for t in out.rows}
     if fixes:
-        tail = engine.open_outputs(state, dev)
-        collect(tail, fixes[-1].time, out.rows)
-        o.extend(tail)
+        collect(engine.open_outputs(state, dev), 0, still_open)
     for f in fixes:  # stored rows whose attributes the recompute changed (incoming: inserted)
         if f.json is not None and f.order not in incoming_keys:
             as_read = stored_json.get(f.order)
@@ -364,10 +380,11 @@ def _recompute(
                 out.updates.append((f.json, dev, f.time, f.dedup))
     # what changed, for the outbox; what no longer holds, superseded
     new_rows = {t: {r[0]: r for r in rows[n0[t] :]} for t, rows in out.rows.items()}
+    held = {t: {r[0] for r in rows} for t, rows in still_open.items()}
     gone: dict[str, list[str]] = {t: [] for t in prior}
     for table, before in prior.items():
         for rid, old in before.items():
-            if rid not in new_rows[table] and not old[-1]:
+            if rid not in new_rows[table] and rid not in held[table] and not old[-1]:
                 gone[table].append(rid)
         out.superseded[table].extend(gone[table])
     events = {e.id: e for e in o.events}
@@ -384,7 +401,7 @@ def _recompute(
         old = prior["events"][rid]
         e = Event(old[0], old[1], old[2], old[3], old[4], old[5], old[6], orjson.loads(old[7]))
         out.items.extend(items([e], "superseded", late=True, replayed=replayed))
-    return state
+    return state, refused
 
 
 def recompute(
@@ -397,7 +414,7 @@ def recompute(
         return out
     states: dict[int, tuple[str, str]] = yield Read("states", (tuple(d for d, _ in targets),))
     for dev, t in targets:
-        state = yield from _recompute(dev, t, [], contexts(dev), out, replayed=replayed)
+        state, _ = yield from _recompute(dev, t, [], contexts(dev), out, replayed=replayed)
         status_json = states.get(dev, ("", "{}"))[1]
         out.states.append((dev, orjson.dumps(state).decode(), status_json))
     return out

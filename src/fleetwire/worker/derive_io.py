@@ -94,6 +94,11 @@ def write_sqlite(conn: sqlite3.Connection, d: Derived) -> None:
             " AND dedup = ?",
             d.updates,
         )
+        # the device's latest position may be one the recompute changed (an earlier batch's)
+        conn.executemany(
+            "UPDATE latest SET attributes = ? WHERE device_id = ? AND fix_time = ? AND dedup = ?",
+            d.updates,
+        )
     for sql, rows in statements(d):
         conn.executemany(sql, rows)
 
@@ -163,6 +168,11 @@ async def write_pg(conn: Any, d: Derived) -> None:
     if d.updates:
         await conn.executemany(
             "UPDATE positions SET attributes = $1::jsonb WHERE device_id = $2 AND fix_time = $3"
+            " AND dedup = $4",
+            [(a, dev, _ts(t), h) for a, dev, t, h in d.updates],
+        )
+        await conn.executemany(
+            "UPDATE latest SET attributes = $1::jsonb WHERE device_id = $2 AND fix_time = $3"
             " AND dedup = $4",
             [(a, dev, _ts(t), h) for a, dev, t, h in d.updates],
         )

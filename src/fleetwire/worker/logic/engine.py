@@ -9,7 +9,7 @@ passes), outputs carry deterministic ids, and nothing here does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,13 +59,15 @@ def run(
     ctx: DeviceContext,
     out: Outputs,
     *,
-    check: bool = True,
+    check: bool | Collection[tuple[int, int]] = True,
     before: Callable[[Fix], None] | None = None,
     after: Callable[[Fix, str | None], None] | None = None,
 ) -> list[str | None]:
     """Process ``fixes`` (in time order, all after the watermark); returns, per fix, the filter
     that rejected it or None. Accepted fixes get the logic's attributes. ``check=False`` runs
-    fixes that were accepted before (a recompute over stored positions) without the filters.
+    fixes that were accepted before (a recompute over stored positions) without the filters; a
+    collection of order keys filters only those fixes (a recompute's late ones, against their
+    time predecessor as an in-order run would).
     ``before`` and ``after`` are called around each fix (the caller's bookkeeping: checkpoints,
     which fix emitted which output)."""
     fixes = list(fixes)
@@ -86,6 +88,7 @@ def run(
     computed = ctx.computed
     # what this configuration needs, decided once per run rather than on every fix
     filtered = filters.checker(cfg) if check else None
+    only = None if isinstance(check, bool) else check
     remember = filters.remembers(cfg)
     maintenances = ctx.maintenances
     index = ctx.geofences
@@ -98,7 +101,10 @@ def run(
             before(fix)
         if computed is not None:
             computed.run_early(fix)
-        reason = filtered(fix, last, cfg) if filtered is not None else None
+        if filtered is None or (only is not None and fix.order not in only):
+            reason = None
+        else:
+            reason = filtered(fix, last, cfg)
         reasons.append(reason)
         if reason is not None:
             if after is not None:

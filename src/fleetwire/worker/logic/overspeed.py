@@ -29,7 +29,11 @@ def limit(fix: Fix, cfg: LogicConfig, geofence_limits: Sequence[tuple[int, float
 
 
 def episode_event(dev: int, ep: dict[str, Any], end: int | None) -> Event:
-    attrs: dict[str, Any] = {"speed": ep["v0"], "speedLimit": ep["lim"], "maxSpeed": ep["vmax"]}
+    """The episode's event: at its end with the top speed of the whole episode; while it is
+    open, as written when it was confirmed (the top speed up to then, kept in "wmax"), so that a
+    recompute ending inside the episode rewrites the same row, whatever the batches were."""
+    top = ep["vmax"] if end is not None else ep.get("wmax", ep["vmax"])
+    attrs: dict[str, Any] = {"speed": ep["v0"], "speedLimit": ep["lim"], "maxSpeed": top}
     if end is not None:
         attrs["end"] = end
     return event(dev, "deviceOverspeed", ep["t"], ep["pid"], geofence_id=ep["gid"], **attrs)
@@ -61,4 +65,5 @@ def step(
     ep["vmax"] = max(ep["vmax"], fix.speed)
     if not ep["sent"] and fix.time - ep["t"] >= cfg.overspeed_min_duration * 1000:
         ep["sent"] = True
+        ep["wmax"] = ep["vmax"]
         out.events.append(episode_event(fix.device_id, ep, None))
