@@ -96,3 +96,21 @@ def test_login_and_health_give_no_record() -> None:
 def test_bad_fields_are_the_devices_error(frame: bytes) -> None:
     with pytest.raises(DeviceError):
         PROTOCOL.decode(frame, CTX)
+
+
+def test_a_latin1_superscript_where_a_number_belongs_is_no_number() -> None:
+    """bench/fuzz.py found it: byte 0xB3 ('³' in latin-1) in the frame-number field made
+    str.isdigit() say yes and int() fail, an exception outside the protocol's own errors."""
+    frame = bytes.fromhex(
+        "242c432c4354504c2c342e302e302c4e522c30312c4c2c3836393234373034353136363338332c4e413030"
+        "3030303030302c312c31323033323032302c3134343435332c33302e3435323532342c4e2c3037372e3631"
+        "303335312c452c312e342c33342e382c31342c3338342e31392c312e382c302e382c4944454120502c312c"
+        "312c31342e322c342e31372c302c432c32322c3430342c38322c304642312c334232362c353136422c3046"
+        "42312c31382c334232352c304642312c31352c353136392c304642312c31342c334232372c304642312c31"
+        "332c303030302c30302c383038b32c3139342e392c30422c2a2c49503d3130362e36372e352e313733"
+    )
+    try:
+        records = decode_sane(PROTOCOL, frame, CTX)
+    except DeviceError:
+        return
+    assert all("index" not in r.attributes for r in records)

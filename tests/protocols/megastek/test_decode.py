@@ -82,3 +82,16 @@ def test_zero_placeholder_is_a_status_record() -> None:
 def test_malformed_fields_are_the_devices_error(frame: bytes) -> None:
     with pytest.raises(InvalidField):
         PROTOCOL.decode(frame, CTX)
+
+
+def test_a_latin1_superscript_where_a_number_belongs_is_no_number() -> None:
+    """bench/fuzz.py found it: byte 0xB9 ('¹' in latin-1) inside the battery field made
+    str.isdigit() say yes and int() fail, an exception outside the protocol's own errors."""
+    frame = bytes.fromhex(
+        "244d47563030322c383639313532303234343436393a332c2c532c3239303831362c3230303632372c562c"
+        "353035362e32313035392c4e2c31303433392e32353033342c452c30312c30302c30302c39392e392c2c2c"
+        "2d32352e312c2c3230362c30312c304242422c343431382c32382c2c2c2c2c2c2c2c2c30312c30b9332c50"
+        "57204f4e3b0d0a"
+    )
+    for rec in decode_sane(PROTOCOL, frame, CTX):
+        assert "batteryLevel" not in rec.attributes

@@ -52,7 +52,7 @@ def _tail(m: Message, cell_end: int, a: Attributes) -> None:
         return
     a["input"], a["output"] = int(f[at], 2), int(f[at + 1], 2)
     extra = [x.strip() for x in f[at + 2 :]]
-    if extra and extra[0].isdigit():
+    if extra and extra[0].isdecimal():
         a["index"] = int(extra[0])
     if set(f[:3]) & ODOMETER_AFTER_FRAME:
         if len(extra) > 1 and _DECIMAL.fullmatch(extra[1]):
@@ -67,7 +67,7 @@ def _tracking(m: Message, ctx: DecodeContext) -> list[Record]:
     <main V>,<battery V>,<emergency>,[<tamper C|O>,]<GSM signal>,<MCC>,<MNC>,<LAC>,<cell>,
     <neighbour cells...>,<inputs>,<outputs>,<frame no>,..."""
     f, k = m.fields, m.imei_at
-    alert = f[k - 2] if f[k - 2].isdigit() else None
+    alert = f[k - 2] if f[k - 2].isdecimal() else None
     ptype = f[k - 3] if alert is not None else f[k - 2]
     if len(field(f, k + 2)) == 1:
         fix = f[k + 2].strip()

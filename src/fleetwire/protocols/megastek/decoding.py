@@ -86,7 +86,7 @@ def _mgv(line: str) -> list[Record]:
     if _TWO_DIGITS.fullmatch(f[32]):
         a["charge"] = f[32][0] == "1"
         a["belt"] = int(f[32][1])
-    if f[33].isdigit():
+    if f[33].isdecimal():
         a["batteryLevel"] = int(f[33])
     _alarm(f[34], rec)
     return [rec]
@@ -109,7 +109,7 @@ def _stx_new(line: str) -> list[Record]:
     a = rec.attributes
     _alarm(_get(extra, 1), rec)
     sats = _get(extra, 3).split("/")[0]
-    if sats.isdigit():
+    if sats.isdecimal():
         rec.satellites = int(sats)
     if altitude := _get(extra, 4):
         rec.altitude = finite(altitude)
@@ -127,7 +127,7 @@ def _stx_old(line: str) -> list[Record]:
         return []
     if len(extra) >= 4:
         _cell(extra[:4], rec.attributes)
-    if _get(extra, 4).isdigit():
+    if _get(extra, 4).isdecimal():
         rec.attributes["rssi"] = int(extra[4])
     if extra:
         _alarm(extra[-1].strip(), rec)
