@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fleetwire.errors import InvalidField
+from fleetwire.errors import DeviceError, InvalidField
 from fleetwire.model import Record, RecordKind
 from fleetwire.protocols.base import DecodeContext
 from fleetwire.protocols.megastek import PROTOCOL
@@ -95,3 +95,21 @@ def test_a_latin1_superscript_where_a_number_belongs_is_no_number() -> None:
     )
     for rec in decode_sane(PROTOCOL, frame, CTX):
         assert "batteryLevel" not in rec.attributes
+
+
+def test_a_control_character_before_the_signal_field_is_not_read_as_part_of_it() -> None:
+    """bench/fuzz.py found it: 0x1C before the LOGSTX signal field; str.strip() took it off for
+    the digit test, int() was then given the field with it and failed."""
+    frame = bytes.fromhex(
+        "535458383633303730303134393439343634202020244750524d432c3231353934322e3239302c412c3432"
+        "30302e313833312c4e2c30323132382e353930342c452c3030332e312c3037392e382c3039303831332c2c"
+        "2c412a36452c3239342c30322c303036342c304633442c1c382c31372c50524d432c3232353431392e3030"
+        "302c412c333834312e38323230312c4e2c30393439342e37333335372c572c31322e34362c3133352e3333"
+        "2c3237303931342c2c2c412a34372c462c2c696d6569b23132333435363738393031323334352c302f362c"
+        "2c426174746572793d313030252c2c302c2c2c353835362c373841333b32340d0a"
+    )
+    try:
+        records = decode_sane(PROTOCOL, frame, CTX)
+    except DeviceError:
+        return
+    assert all(r.attributes.get("rssi") == 8 for r in records if "rssi" in r.attributes)

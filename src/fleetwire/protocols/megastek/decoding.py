@@ -127,8 +127,9 @@ def _stx_old(line: str) -> list[Record]:
         return []
     if len(extra) >= 4:
         _cell(extra[:4], rec.attributes)
-    if _get(extra, 4).isdecimal():
-        rec.attributes["rssi"] = int(extra[4])
+    rssi = _get(extra, 4)  # the stripped text is the one read: str.strip() drops more than int()
+    if rssi.isdecimal():
+        rec.attributes["rssi"] = int(rssi)
     if extra:
         _alarm(extra[-1].strip(), rec)
     return [rec]
