@@ -4,6 +4,9 @@ the devices move on the live map (over the WebSocket: no REST polling), opens a 
 frames behind a position, sends a command and watches the device answer it, opens the reports,
 adds a user with one device and logs in as them. Screenshots go to artifacts/web/.
 
+The simulated devices' fixes date two days back (simulate.track.start_time), while the history
+and the reports open on the last 24 hours: the test chooses the period it needs in the form.
+
 Map tiles come from a made-up host that the test answers itself (this sandbox has no internet),
 which also checks that `api.tile_url` reaches the browser."""
 
@@ -16,8 +19,10 @@ import struct
 import threading
 import zlib
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -91,6 +96,7 @@ class Tracker(threading.Thread):
         super().__init__(daemon=True)
         self.device = teltonika.Device(teltonika.Device.nth_id(index))
         self.track = Track(index, start_time())
+        self.first_fix = self.track.t + timedelta(seconds=1)
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
         self.stop = threading.Event()
         self.error: BaseException | None = None
@@ -160,6 +166,7 @@ def page(cluster: Cluster) -> Iterator[Any]:
         )
         context = browser.new_context(
             viewport={"width": 1280, "height": 800},
+            timezone_id="UTC",  # the period form's local times are the test's UTC ones
             base_url=f"http://127.0.0.1:{cluster.ports['api']}",
         )
         tile = tile_png()
@@ -176,6 +183,26 @@ def page(cluster: Cluster) -> Iterator[Any]:
 
 def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def local_input(t: datetime) -> str:
+    """A <input type=datetime-local> value (the browser runs in UTC)."""
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+
+
+def show_period(page: Any, start: datetime, end: datetime) -> None:
+    form = page.locator("form.period")
+    form.locator("input[name=from]").fill(local_input(start))
+    form.locator("input[name=to]").fill(local_input(end))
+    form.get_by_role("button", name="Show").click()
+    # the screen's path names the period once it is shown (URLSearchParams writes ':' as %3A)
+    page.wait_for_url(re.compile("from=" + re.escape(quote(f"{start:%Y-%m-%dT%H:%M}", safe=""))))
+
+
+def positions_shown(page: Any) -> int:
+    summary = page.get_by_test_id("history-summary")
+    summary.wait_for()
+    return int(re.match(r"(\d+) positions", summary.inner_text()).group(1))  # type: ignore[union-attr]
 
 
 def marker_at(page: Any, device_id: str) -> tuple[float, float, str]:
@@ -239,12 +266,27 @@ def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any)
     assert "km/h" in panel.inner_text()
     shot(page, "03-device-followed")
 
-    # history: the track of the last hour, then the raw frames behind its newest position
+    # history opens on the last 24 hours up to now; the fixes of these devices date two days
+    # back, so it is empty and offers the day up to the device's last fix
     panel.get_by_role("button", name="History").click()
-    summary = page.get_by_test_id("history-summary")
-    summary.wait_for()
-    count = int(re.match(r"(\d+) positions", summary.inner_text()).group(1))  # type: ignore[union-attr]
-    assert count >= 3
+    empty = page.get_by_test_id("history-empty")
+    empty.wait_for()
+    opened = datetime.now(UTC)
+    shown_to = datetime.fromisoformat(page.input_value("form.period input[name=to]") + "+00:00")
+    shown_from = datetime.fromisoformat(page.input_value("form.period input[name=from]") + "+00:00")
+    assert abs(shown_to - opened) < timedelta(minutes=3), (shown_to, opened)
+    assert shown_to - shown_from == timedelta(hours=24)
+    assert "The last one is from" in empty.inner_text()
+    shot(page, "04-history-default")
+    empty.get_by_role("button", name="Show the day up to it").click()
+    page.wait_for_url(re.compile("to="))
+    assert positions_shown(page) >= 3
+
+    # then the period the test needs, chosen in the form: the devices' first minutes
+    first_fix = min(t.first_fix for t in devices)
+    start, end = first_fix - timedelta(minutes=1), first_fix + timedelta(minutes=10)
+    show_period(page, start, end)
+    assert positions_shown(page) >= 3
     assert page.locator(".leaflet-overlay-pane path").count() >= 1  # the track
     page.locator("[data-testid=history-map] .leaflet-tile-loaded").first.wait_for()
     page.wait_for_timeout(500)
@@ -272,8 +314,10 @@ def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any)
     assert "OK: getver" in page.locator("[data-testid=command-queue] tbody tr").first.inner_text()
     shot(page, "06-command-answered")
 
-    # reports: the trips, stops and events tables of the day, each with its export
+    # reports: the trips, stops and events tables of the devices' first minutes, each with its
+    # export
     page.get_by_role("link", name="Reports").click()
+    show_period(page, start, end)
     for kind in ("trips", "stops", "events"):
         page.locator(".tabs button", has_text=kind).click()
         page.locator(f"[data-testid=report-{kind}], .note:has-text('No {kind}')").first.wait_for()
