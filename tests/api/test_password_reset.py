@@ -31,14 +31,6 @@ def configured(s: Settings, smtp_port: int, **api: object) -> Settings:
     )
 
 
-def wait_mails(inbox: Inbox, n: int) -> list[Message]:
-    deadline = time.monotonic() + 10
-    while len(inbox.mails) < n and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert len(inbox.mails) >= n, f"{len(inbox.mails)} mails, wanted {n}"
-    return inbox.mails
-
-
 def token_in(mail: Message) -> str:
     body = mail.get_payload(decode=True)
     assert isinstance(body, bytes)
@@ -75,7 +67,7 @@ def test_reset_by_email_then_update_once(mailing: tuple[Client, Inbox]) -> None:
 
     r = anon.request("POST", "/api/password/reset", form={"email": "driver@example.ORG"})
     assert (r.status_code, r.content) == (200, b"")
-    (mail,) = wait_mails(inbox, 1)
+    (mail,) = inbox.wait(1)
     assert mail["To"] == USER[0].lower() and mail["Subject"] == "Password reset"
     assert mail["From"] == NotifySettings().smtp_from
     token = token_in(mail)
@@ -104,7 +96,7 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(mailing: tuple[Client,
     assert (r.status_code, r.content) == (200, b"")
     r = anon.request("POST", "/api/password/reset", form={"email": USER[0]})
     assert (r.status_code, r.content) == (200, b"")
-    wait_mails(inbox, 1)
+    inbox.wait(1)
     time.sleep(0.3)  # the unknown one had its turn first; nothing more arrives
     assert [m["To"] for m in inbox.mails] == [USER[0].lower()]
 
@@ -119,7 +111,7 @@ def test_bad_tokens_and_passwords_are_400(mailing: tuple[Client, Inbox]) -> None
         r = anon.request("POST", "/api/password/update", form=form)
         assert r.status_code == 400, (form, r.text)
     anon.request("POST", "/api/password/reset", form={"email": USER[0]})
-    token = token_in(wait_mails(inbox, 1)[0])
+    token = token_in(inbox.wait(1)[0])
     r = anon.request("POST", "/api/password/update", form={"token": token, "password": ""})
     assert r.status_code == 400
     # a refused password spent nothing: the token still works
@@ -132,7 +124,7 @@ def test_an_expired_token_is_refused(api_settings: Settings, smtp: tuple[int, In
     for base in serve(configured(api_settings, smtp[0], reset_hours=0.5 / 3600)):
         anon = Client(base)
         anon.request("POST", "/api/password/reset", form={"email": USER[0]})
-        token = token_in(wait_mails(smtp[1], 1)[0])
+        token = token_in(smtp[1].wait(1)[0])
         time.sleep(0.6)
         r = anon.request("POST", "/api/password/update", form={"token": token, "password": "x"})
         assert r.status_code == 400
@@ -156,7 +148,7 @@ def test_requests_are_rate_limited_per_address_and_per_account(
 
         assert [reset(USER[0]), reset(USER[0]), reset(USER[0].upper())] == [200, 200, 429]
         assert [reset("b@x.org"), reset("c@x.org"), reset("d@x.org")] == [200, 200, 429]
-        wait_mails(smtp[1], 2)
+        smtp[1].wait(2)
         time.sleep(0.3)
         assert len(smtp[1].mails) == 2  # the refused request sent nothing
         # counted apart from failed logins: logging in from this address still works
@@ -206,7 +198,7 @@ def test_admin_basic_auth_is_no_obstacle(mailing: tuple[Client, Inbox]) -> None:
     admin = anon.as_(basic(*ADMIN))
     r = admin.request("POST", "/api/password/reset", form={"email": ADMIN[0]})
     assert r.status_code == 200
-    assert wait_mails(inbox, 1)[0]["To"] == ADMIN[0]
+    assert inbox.wait(1)[0]["To"] == ADMIN[0]
 
 
 def test_without_web_url_the_mail_gives_the_path_never_the_host_asked(
@@ -220,7 +212,7 @@ def test_without_web_url_the_mail_gives_the_path_never_the_host_asked(
             headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"},
         )  # fmt: skip
         assert r.status_code == 200
-        body = wait_mails(smtp[1], 1)[0].get_payload(decode=True)
+        body = smtp[1].wait(1)[0].get_payload(decode=True)
         assert isinstance(body, bytes)
         text = body.decode()
         assert "://" not in text and "evil" not in text

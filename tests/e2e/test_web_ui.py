@@ -2,7 +2,12 @@
 `fleetwire run` with simulated Teltonika devices. Registers the first user through the UI, sees
 the devices move on the live map (over the WebSocket: no REST polling), opens a history and the raw
 frames behind a position, sends a command and watches the device answer it, opens the reports,
-adds a user with one device and logs in as them. Screenshots go to artifacts/web/.
+adds a user with one device and logs in as them; that user forgets the password, gets the reset
+link by email from a real SMTP server (aiosmtpd), sets a new one and logs in with it.
+Screenshots go to artifacts/web/.
+
+The simulated devices' fixes date two days back (simulate.track.start_time), while the history
+and the reports open on the last 24 hours: the test chooses the period it needs in the form.
 
 Map tiles come from a made-up host that the test answers itself (this sandbox has no internet),
 which also checks that `api.tile_url` reaches the browser."""
@@ -16,8 +21,10 @@ import struct
 import threading
 import zlib
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -26,6 +33,7 @@ from fleetwire.protocols import NAMES, teltonika
 from fleetwire.simulate.track import Track, start_time
 from fleetwire.testing import free_port, start_role, wait_port
 from tests.e2e.harness import Cluster
+from tests.worker.outbox.services import Inbox, smtp_server
 
 pytestmark = pytest.mark.slow
 
@@ -34,6 +42,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "web"
 TILE_HOST = "http://tiles.fleetwire.test"
 ADMIN = ("admin@example.com", "correct horse battery")
 DRIVER = ("driver@example.com", "another long secret")
+DRIVER_NEW_PASSWORD = "a new secret after the reset"
 DEVICES = 3
 
 
@@ -64,12 +73,23 @@ def need(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture
-def cluster(tmp_path: Path) -> Iterator[Cluster]:
+def smtp() -> Iterator[tuple[int, Inbox]]:
+    port = free_port()
+    with smtp_server(port) as inbox:
+        yield port, inbox
+
+
+@pytest.fixture
+def cluster(tmp_path: Path, smtp: tuple[int, Inbox]) -> Iterator[Cluster]:
     # a server with no user at all (not new_cluster's): the test registers the first one in the UI
     data = tmp_path / "data"
     data.mkdir()
     c = Cluster(data, {"api": free_port(), **{name: free_port() for name in NAMES}})
     c.extra_env["FLEETWIRE_API__TILE_URL"] = TILE_HOST + "/{z}/{x}/{y}.png"
+    # password reset mails go to the test's SMTP server, with links to this server's UI
+    c.extra_env["FLEETWIRE_OUTBOX__NOTIFY__SMTP_HOST"] = "127.0.0.1"
+    c.extra_env["FLEETWIRE_OUTBOX__NOTIFY__SMTP_PORT"] = str(smtp[0])
+    c.extra_env["FLEETWIRE_API__WEB_URL"] = f"http://127.0.0.1:{c.ports['api']}"
     for name in NAMES:  # only the protocol the test speaks: a lighter gateway on a busy machine
         if name != "teltonika":
             c.extra_env[f"FLEETWIRE_PROTOCOLS__{name.upper()}__ENABLED"] = "false"
@@ -91,6 +111,7 @@ class Tracker(threading.Thread):
         super().__init__(daemon=True)
         self.device = teltonika.Device(teltonika.Device.nth_id(index))
         self.track = Track(index, start_time())
+        self.first_fix = self.track.t + timedelta(seconds=1)
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
         self.stop = threading.Event()
         self.error: BaseException | None = None
@@ -160,6 +181,7 @@ def page(cluster: Cluster) -> Iterator[Any]:
         )
         context = browser.new_context(
             viewport={"width": 1280, "height": 800},
+            timezone_id="UTC",  # the period form's local times are the test's UTC ones
             base_url=f"http://127.0.0.1:{cluster.ports['api']}",
         )
         tile = tile_png()
@@ -178,6 +200,26 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+def local_input(t: datetime) -> str:
+    """A <input type=datetime-local> value (the browser runs in UTC)."""
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+
+
+def show_period(page: Any, start: datetime, end: datetime) -> None:
+    form = page.locator("form.period")
+    form.locator("input[name=from]").fill(local_input(start))
+    form.locator("input[name=to]").fill(local_input(end))
+    form.get_by_role("button", name="Show").click()
+    # the screen's path names the period once it is shown (URLSearchParams writes ':' as %3A)
+    page.wait_for_url(re.compile("from=" + re.escape(quote(f"{start:%Y-%m-%dT%H:%M}", safe=""))))
+
+
+def positions_shown(page: Any) -> int:
+    summary = page.get_by_test_id("history-summary")
+    summary.wait_for()
+    return int(re.match(r"(\d+) positions", summary.inner_text()).group(1))  # type: ignore[union-attr]
+
+
 def marker_at(page: Any, device_id: str) -> tuple[float, float, str]:
     el = page.locator(f'.device-marker[data-device-id="{device_id}"]')
     return (
@@ -187,7 +229,9 @@ def marker_at(page: Any, device_id: str) -> tuple[float, float, str]:
     )
 
 
-def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any) -> None:
+def test_web_ui_in_chromium(
+    cluster: Cluster, smtp: tuple[int, Inbox], devices: list[Tracker], page: Any
+) -> None:
     latest_polls: list[str] = []
     page.on(
         "request",
@@ -239,12 +283,27 @@ def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any)
     assert "km/h" in panel.inner_text()
     shot(page, "03-device-followed")
 
-    # history: the track of the last hour, then the raw frames behind its newest position
+    # history opens on the last 24 hours up to now; the fixes of these devices date two days
+    # back, so it is empty and offers the day up to the device's last fix
     panel.get_by_role("button", name="History").click()
-    summary = page.get_by_test_id("history-summary")
-    summary.wait_for()
-    count = int(re.match(r"(\d+) positions", summary.inner_text()).group(1))  # type: ignore[union-attr]
-    assert count >= 3
+    empty = page.get_by_test_id("history-empty")
+    empty.wait_for()
+    opened = datetime.now(UTC)
+    shown_to = datetime.fromisoformat(page.input_value("form.period input[name=to]") + "+00:00")
+    shown_from = datetime.fromisoformat(page.input_value("form.period input[name=from]") + "+00:00")
+    assert abs(shown_to - opened) < timedelta(minutes=3), (shown_to, opened)
+    assert shown_to - shown_from == timedelta(hours=24)
+    assert "The last one is from" in empty.inner_text()
+    shot(page, "04-history-default")
+    empty.get_by_role("button", name="Show the day up to it").click()
+    page.wait_for_url(re.compile("to="))
+    assert positions_shown(page) >= 3
+
+    # then the period the test needs, chosen in the form: the devices' first minutes
+    first_fix = min(t.first_fix for t in devices)
+    start, end = first_fix - timedelta(minutes=1), first_fix + timedelta(minutes=10)
+    show_period(page, start, end)
+    assert positions_shown(page) >= 3
     assert page.locator(".leaflet-overlay-pane path").count() >= 1  # the track
     page.locator("[data-testid=history-map] .leaflet-tile-loaded").first.wait_for()
     page.wait_for_timeout(500)
@@ -272,8 +331,10 @@ def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any)
     assert "OK: getver" in page.locator("[data-testid=command-queue] tbody tr").first.inner_text()
     shot(page, "06-command-answered")
 
-    # reports: the trips, stops and events tables of the day, each with its export
+    # reports: the trips, stops and events tables of the devices' first minutes, each with its
+    # export
     page.get_by_role("link", name="Reports").click()
+    show_period(page, start, end)
     for kind in ("trips", "stops", "events"):
         page.locator(".tabs button", has_text=kind).click()
         page.locator(f"[data-testid=report-{kind}], .note:has-text('No {kind}')").first.wait_for()
@@ -308,3 +369,53 @@ def test_web_ui_in_chromium(cluster: Cluster, devices: list[Tracker], page: Any)
     assert page.locator("aside.devices li").count() == 1
     assert page.get_by_role("link", name="Users").count() == 0
     shot(page, "09-user-sees-own-device")
+
+    # the driver forgets the password: the reset link comes by email (the real SMTP server)
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("button", name="Forgot password?").click()
+    send = page.get_by_role("button", name="Email me a link")
+    send.wait_for()
+    page.fill("input[name=email]", DRIVER[0])
+    shot(page, "10-forgot-password")
+    send.click()
+    page.get_by_text("an email with a link").wait_for()
+    shot(page, "11-reset-link-sent")
+    mail = smtp[1].wait(1, timeout=20)[0]
+    assert mail["To"] == DRIVER[0] and mail["Subject"] == "Password reset"
+    body = mail.get_payload(decode=True)
+    assert isinstance(body, bytes)
+    base = f"http://127.0.0.1:{cluster.ports['api']}"
+    link = re.search(re.escape(base) + r"/reset-password\?passwordReset=[\w-]+", body.decode())
+    assert link, body
+
+    page.goto(link.group(0))
+    page.get_by_role("button", name="Set password").wait_for()
+    page.fill("input[name=password]", DRIVER_NEW_PASSWORD)
+    shot(page, "12-new-password")
+    page.get_by_role("button", name="Set password").click()
+    page.get_by_text("Your new password is set").wait_for()
+    assert page.get_by_role("button", name="Log in").count() == 1
+    shot(page, "13-password-set")
+
+    # the link works once: opened again, it says so and offers a new one
+    page.goto(link.group(0))
+    page.fill("input[name=password]", "yet another password")
+    page.get_by_role("button", name="Set password").click()
+    page.get_by_text("This link no longer works").wait_for()
+    assert page.locator("input[name=password]").count() == 0
+    shot(page, "14-reset-link-spent")
+    page.get_by_role("button", name="Email me a new link").click()
+    page.get_by_role("button", name="Email me a link").wait_for()
+    page.get_by_role("button", name="Back to login").click()
+
+    login = page.get_by_role("button", name="Log in")
+    login.wait_for()
+    page.fill("input[name=email]", DRIVER[0])
+    page.fill("input[name=password]", DRIVER[1])
+    login.click()
+    page.get_by_text("Wrong email or password.").wait_for()  # the old one no longer works
+    page.fill("input[name=password]", DRIVER_NEW_PASSWORD)
+    login.click()
+    page.locator(".device-marker[data-device-id]").first.wait_for()
+    assert page.locator("aside.devices li").count() == 1
+    shot(page, "15-logged-in-with-new-password")

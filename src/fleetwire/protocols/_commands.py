@@ -15,6 +15,17 @@ def custom_text(command: Command) -> str:
     return data
 
 
+def ascii_command(text: str, limit: int | None = None) -> bytes:
+    """A command's text as the ASCII bytes the device reads, at most ``limit`` of them."""
+    try:
+        raw = text.encode("ascii")
+    except UnicodeEncodeError as e:
+        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    if limit is not None and len(raw) > limit:
+        raise EncodeError(f"command text of {len(raw)} bytes exceeds {limit}")
+    return raw
+
+
 def custom_ascii(command: Command) -> bytes:
     """``custom_text`` for a text protocol that sends it as it is: one printable ASCII line."""
     text = custom_text(command)

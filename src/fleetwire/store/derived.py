@@ -10,6 +10,7 @@ differ between SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import sqlite3
 import threading
@@ -105,7 +106,36 @@ def _filter_types(sql: str, types: Sequence[str]) -> tuple[str, list[str]]:
     return sql.replace(" ORDER BY", f" AND type IN ({marks}) ORDER BY"), list(types)
 
 
-class SqliteDerived:
+class _PeriodReads(abc.ABC):
+    """The reads by devices and period, the same on both tiers over each one's `_select` (its
+    device-list condition, placeholders and connection)."""
+
+    @abc.abstractmethod
+    async def _select(self, name: str, ids: Sequence[int], *rest: Any,
+                      types: Sequence[str] = ()) -> list[Any]:  # fmt: skip
+        """The rows of `_queries()[name]` for these devices; `rest`: from, to, then the limit."""
+
+    async def events(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
+                     types: Sequence[str] = ()) -> list[Event]:  # fmt: skip
+        rows = await self._select("events", device_ids, from_ms, to_ms, types=types)
+        return [_event(tuple(r)) for r in rows]
+
+    async def trips(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Trip]:
+        return [Trip(*r) for r in await self._select("trips", device_ids, from_ms, to_ms)]
+
+    async def stops(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Stop]:
+        return [Stop(*r) for r in await self._select("stops", device_ids, from_ms, to_ms)]
+
+    async def visits(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Visit]:
+        return [Visit(*r) for r in await self._select("visits", device_ids, from_ms, to_ms)]
+
+    async def rejected(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
+                       limit: int = 10000) -> list[Rejected]:  # fmt: skip
+        rows = await self._select("rejected", device_ids, from_ms, to_ms, limit)
+        return [_rejected(tuple(r)) for r in rows]
+
+
+class SqliteDerived(_PeriodReads):
     """Embedded tier: a read-only connection used from a worker thread, one query at a time."""
 
     def __init__(self, settings: Settings) -> None:
@@ -135,28 +165,9 @@ class SqliteDerived:
         p = [*params, *rest[:2], *tparams, *rest[2:]]
         return await self._fetch(sql, p)
 
-    async def events(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
-                     types: Sequence[str] = ()) -> list[Event]:  # fmt: skip
-        rows = await self._select("events", device_ids, from_ms, to_ms, types=types)
-        return [_event(r) for r in rows]
-
     async def event(self, id: str) -> Event | None:
         rows = await self._fetch(_queries("1=1")["event"], [id])
         return _event(rows[0]) if rows else None
-
-    async def trips(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Trip]:
-        return [Trip(*r) for r in await self._select("trips", device_ids, from_ms, to_ms)]
-
-    async def stops(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Stop]:
-        return [Stop(*r) for r in await self._select("stops", device_ids, from_ms, to_ms)]
-
-    async def visits(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Visit]:
-        return [Visit(*r) for r in await self._select("visits", device_ids, from_ms, to_ms)]
-
-    async def rejected(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
-                       limit: int = 10000) -> list[Rejected]:  # fmt: skip
-        rows = await self._select("rejected", device_ids, from_ms, to_ms, limit)
-        return [_rejected(tuple(r)) for r in rows]
 
     async def route(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
                     limit: int = 100000) -> list[RoutePoint]:  # fmt: skip
@@ -177,7 +188,7 @@ def _ts(ms: int) -> datetime:
     return datetime.fromtimestamp(min(max(ms, 0), 253_402_300_799_000) / 1000, UTC)
 
 
-class PgDerived:
+class PgDerived(_PeriodReads):
     """Scale-out tier: an asyncpg pool (the API's own, or one opened for it)."""
 
     def __init__(self, pool: Any, own: bool = False) -> None:
@@ -190,29 +201,9 @@ class PgDerived:
         params = [list(ids), *rest[:2], *tparams, *rest[2:]]
         return list(await self.pool.fetch(q.numbered(sql), *params))
 
-    async def events(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
-                     types: Sequence[str] = ()) -> list[Event]:  # fmt: skip
-        rows = await self._select("events", device_ids, from_ms, to_ms, types=types)
-        return [_event(tuple(r)) for r in rows]
-
     async def event(self, id: str) -> Event | None:
         row = await self.pool.fetchrow(q.numbered(_queries("TRUE")["event"]), id)
         return _event(tuple(row)) if row else None
-
-    async def trips(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Trip]:
-        rows = await self._select("trips", device_ids, from_ms, to_ms)
-        return [Trip(*r) for r in rows]
-
-    async def stops(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Stop]:
-        return [Stop(*r) for r in await self._select("stops", device_ids, from_ms, to_ms)]
-
-    async def visits(self, device_ids: Sequence[int], from_ms: int, to_ms: int) -> list[Visit]:
-        return [Visit(*r) for r in await self._select("visits", device_ids, from_ms, to_ms)]
-
-    async def rejected(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
-                       limit: int = 10000) -> list[Rejected]:  # fmt: skip
-        rows = await self._select("rejected", device_ids, from_ms, to_ms, limit)
-        return [_rejected(tuple(r)) for r in rows]
 
     async def route(self, device_ids: Sequence[int], from_ms: int, to_ms: int,
                     limit: int = 100000) -> list[RoutePoint]:  # fmt: skip

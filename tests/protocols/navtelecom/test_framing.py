@@ -1,38 +1,79 @@
 """Navtelecom framing: real NTCB packets and a real ~A through the shared framer in every shape,
-resync on the NTCB header checksum, the one-byte ping, and the size cap."""
+resync on the NTCB header checksum, the one-byte ping, the empty packet, and the size cap.
+
+Navis hands out this framing as it is (protocols/navis/framing.py), so the shape tests run here
+over both protocols, each with its own real frames; tests/protocols/navis/test_framing.py keeps
+only what Navis' own session adds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import pytest
 
 from fleetwire.model import Record
-from fleetwire.protocols.base import NEED_MORE, Session
+from fleetwire.protocols import navis
+from fleetwire.protocols.base import NEED_MORE, Session, TrackerProtocol
 from fleetwire.protocols.framing import Framer
 from fleetwire.protocols.navtelecom import PROTOCOL, Device
 from fleetwire.protocols.navtelecom.constants import CURRENT, FLEX_START, MAX_FRAME_SIZE
 from fleetwire.protocols.navtelecom.device import bitfield
 from fleetwire.protocols.navtelecom.framing import build_flex, crc8, frame_length
 from tests.protocols.contract import assert_framing, assert_prefixes_need_more_or_fail, framer
+from tests.protocols.navis import vectors as navis_v
 
 from . import vectors as v
 
 
-def test_session_of_real_frames_glued() -> None:
-    assert_framing(PROTOCOL, [v.LOGIN, v.FLEX, v.ARRAY, v.ANSWER, v.ARRAY])
-    assert_framing(PROTOCOL, v.NTCB)
+class Sharer(NamedTuple):
+    """A protocol framed by this framing, with its own real frames."""
+
+    protocol: TrackerProtocol
+    valid: list[bytes]
+    ntcb: list[bytes]
+    sessions: list[list[bytes]]
 
 
-@pytest.mark.parametrize("frame", v.VALID, ids=lambda f: f[:20].hex())
-def test_every_frame_whole(frame: bytes) -> None:
+SHARERS = [
+    Sharer(PROTOCOL, v.VALID, v.NTCB, [[v.LOGIN, v.FLEX, v.ARRAY, v.ANSWER, v.ARRAY], v.NTCB]),
+    Sharer(
+        navis.PROTOCOL,
+        navis_v.VALID,
+        navis_v.NTCB,
+        [
+            navis_v.NTCB,
+            [navis_v.LOGIN, navis_v.SINGLE_F52, b"\x7f", navis_v.ARRAY_F60, navis_v.ARRAY_F52],
+        ],
+    ),
+]
+
+
+def each(frames: Callable[[Sharer], list[bytes]]) -> list[object]:
+    """(protocol, frame) for each sharer's frames."""
+    return [
+        pytest.param(s.protocol, f, id=f"{s.protocol.name}-{f[:20].hex()}")
+        for s in SHARERS
+        for f in frames(s)
+    ]
+
+
+@pytest.mark.parametrize("sharer", SHARERS, ids=lambda s: s.protocol.name)
+def test_sessions_of_real_frames_glued(sharer: Sharer) -> None:
+    for session in sharer.sessions:
+        assert_framing(sharer.protocol, session)
+
+
+@pytest.mark.parametrize(("protocol", "frame"), each(lambda s: s.valid))
+def test_every_frame_whole(protocol: TrackerProtocol, frame: bytes) -> None:
     assert frame_length(frame) == len(frame)
-    assert framer(PROTOCOL).feed(frame) == [frame]
+    assert framer(protocol).feed(frame) == [frame]
 
 
-@pytest.mark.parametrize("frame", v.NTCB, ids=lambda f: f[:20].hex())
-def test_every_ntcb_prefix(frame: bytes) -> None:
-    assert_prefixes_need_more_or_fail(PROTOCOL, frame)
+@pytest.mark.parametrize(("protocol", "frame"), each(lambda s: s.ntcb))
+def test_every_ntcb_prefix(protocol: TrackerProtocol, frame: bytes) -> None:
+    assert_prefixes_need_more_or_fail(protocol, frame)
 
 
 def test_every_array_prefix_needs_more() -> None:
@@ -69,6 +110,14 @@ def test_resync_on_a_bad_header_checksum() -> None:
 
 def test_ping_then_array() -> None:
     assert framer(PROTOCOL).feed(b"\x7f" + v.ARRAY) == [b"\x7f", v.ARRAY]
+
+
+def test_an_empty_ntcb_packet_is_one_frame() -> None:
+    """A body of length 0 is the NTCB keep-alive: a 16-byte header alone."""
+    head = bytearray(v.LOGIN[:12] + b"\x00\x00\x00\x00")  # length 0, the empty body's XOR 0
+    for b in head[:15]:
+        head[15] ^= b
+    assert frame_length(bytes(head)) == 16
 
 
 def test_size_cap() -> None:

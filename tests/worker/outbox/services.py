@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import os
 import socket
+import time
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import Message
@@ -31,6 +32,14 @@ class Inbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.mails.append(message_from_bytes(envelope.content))
         return "250 OK"
+
+    def wait(self, n: int, timeout: float = 10.0) -> list[Message]:
+        """The mails once there are at least ``n`` (fails after ``timeout`` seconds)."""
+        deadline = time.monotonic() + timeout
+        while len(self.mails) < n and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(self.mails) >= n, f"{len(self.mails)} mails, wanted {n}"
+        return self.mails
 
 
 @contextlib.contextmanager

@@ -9,13 +9,20 @@ import { navigate } from "../router";
 import { PickDevice } from "./Shell";
 
 const SHOWN_ROWS = 500;
+const NO_STOPS: Stop[] = [];
 
-/** The period the path names, else the `hours` up to `end` (ms): fixed once per screen, so that a
- * re-render does not move the period and fetch it again. */
-export function period(params: URLSearchParams, hours: number, end: number): [Date, Date] {
-  const to = params.get("to") ? new Date(params.get("to")!) : new Date(end + 60_000);
+/** The period the path names, else the `hours` up to `now` (ms) and a minute on, so that the fix
+ * of the minute the screen opened is in. */
+export function period(params: URLSearchParams, hours: number, now: number): [Date, Date] {
+  const to = params.get("to") ? new Date(params.get("to")!) : new Date(now + 60_000);
   const from = params.get("from") ? new Date(params.get("from")!) : new Date(to.getTime() - hours * 3600_000);
   return [from, to];
+}
+
+/** The day up to a fix (ms) and a minute on, as /history's from and to. */
+function dayTo(fix: number): { from: string; to: string } {
+  const to = fix + 60_000;
+  return { from: new Date(to - 24 * 3600_000).toISOString(), to: new Date(to).toISOString() };
 }
 
 export function PeriodForm({ from, to, onShow }: { from: Date; to: Date; onShow: (from: Date, to: Date) => void }) {
@@ -40,29 +47,38 @@ export function PeriodForm({ from, to, onShow }: { from: Date; to: Date; onShow:
   );
 }
 
-/** The end of a screen's default period: the newest fix then known (once the live lists are in),
- * else now. */
-export function useDefaultEnd(screen: string, end: number | undefined, loaded: boolean): number | undefined {
-  const fixed = useRef<{ screen: string; end?: number }>({ screen });
-  if (fixed.current.screen !== screen) fixed.current = { screen };
-  if (fixed.current.end === undefined && (end !== undefined || loaded)) fixed.current.end = end ?? Date.now();
-  return fixed.current.end;
+/** When a screen opened (ms), the end of its default period: what an operator opens a history or
+ * a report for is what happened lately, whatever a device's own clock or upload delay says.
+ * Fixed once per screen, so that a re-render neither moves the period nor fetches it again. */
+export function useOpenedAt(screen: string): number {
+  const fixed = useRef({ screen, at: Date.now() });
+  if (fixed.current.screen !== screen) fixed.current = { screen, at: Date.now() };
+  return fixed.current.at;
 }
 
-export function History({ config, device, params, end }: { config: UiConfig; device?: Device; params: URLSearchParams; end?: number }) {
-  const [from, to] = period(params, 1, end ?? Date.now());
+/** `lastFix` (ms): the device's newest fix the live feed knows, offered when the period holds
+ * nothing after it (a device that has been silent since). */
+export function History(props: { config: UiConfig; device?: Device; params: URLSearchParams; now: number; lastFix?: number }) {
+  const { config, device, params, now, lastFix } = props;
+  const [from, to] = period(params, 24, now);
   const { ref, map } = useMap(config);
-  const [track, setTrack] = useState<Position[] | null>(null);
-  const [stops, setStops] = useState<Stop[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const key = `${device?.id}|${from.toISOString()}|${to.toISOString()}`;
+  // each answer kept with the period it is for: a new period shows nothing of the last one, and
+  // a slow answer for a period left behind does not land on the new one
+  const [fetched, setFetched] = useState<{ key: string; track: Position[] } | null>(null);
+  const [stopsFetched, setStopsFetched] = useState<{ key: string; stops: Stop[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const track = fetched?.key === key ? fetched.track : null;
+  const stops = stopsFetched?.key === key ? stopsFetched.stops : NO_STOPS;
 
   useEffect(() => {
-    if (!device || end === undefined) return;
-    setTrack(null);
+    if (!device) return;
     setError(null);
-    api.history(device.id, from, to).then(setTrack, (e: Error) => setError(e.message));
-    api.report<Stop>("stops", device.id, from, to).then(setStops, () => setStops([]));
+    api.history(device.id, from, to).then((t) => setFetched({ key, track: t }), (e: Error) => setError(e.message));
+    api.report<Stop>("stops", device.id, from, to).then(
+      (s) => setStopsFetched({ key, stops: s }),
+      () => setStopsFetched({ key, stops: NO_STOPS }),
+    );
   }, [key]);
 
   useEffect(() => {
@@ -104,7 +120,20 @@ export function History({ config, device, params, end }: { config: UiConfig; dev
       {error && <p class="error pad">{error}</p>}
       <div class="map short" ref={ref} data-testid="history-map" />
       <div class="table-wrap">
-        {track && track.length === 0 && <p class="note pad">No positions in this period.</p>}
+        {track && track.length === 0 && (
+          <p class="note pad" data-testid="history-empty">
+            No positions in this period.
+            {lastFix !== undefined && lastFix < from.getTime() && (
+              <>
+                {" "}
+                The last one is from {time(new Date(lastFix).toISOString())}.{" "}
+                <button class="link" onClick={() => navigate("/history", { device: device.id, ...dayTo(lastFix) })}>
+                  Show the day up to it
+                </button>
+              </>
+            )}
+          </p>
+        )}
         {track && track.length > 0 && (
           <table>
             <thead>

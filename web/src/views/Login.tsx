@@ -32,7 +32,8 @@ export function Login({ server, onLogin }: { server: Server; onLogin: (u: User) 
   };
 
   if (route.path === "/reset-password")
-    return <ResetPassword token={route.params.get("passwordReset")} onBack={() => navigate("/")} />;
+    // keyed by the token: asking for a new link after a spent one starts afresh
+    return <ResetPassword key={route.params.get("passwordReset") ?? ""} token={route.params.get("passwordReset")} onBack={() => navigate("/")} />;
 
   return (
     <div class="login">

@@ -40,9 +40,11 @@ const COLUMNS: Record<Kind, Column[]> = {
   ],
 };
 
-export function Reports({ devices, device, params, end }: { devices: Map<number, Device>; device?: Device; params: URLSearchParams; end?: number }) {
+/** `loaded`: the live lists are in, so that a path's device is known before the first fetch. */
+export function Reports(props: { devices: Map<number, Device>; device?: Device; params: URLSearchParams; now: number; loaded: boolean }) {
+  const { devices, device, params, now, loaded } = props;
   const kind = (["trips", "stops", "events"].includes(params.get("kind") ?? "") ? params.get("kind") : "trips") as Kind;
-  const [from, to] = period(params, 24, end ?? Date.now());
+  const [from, to] = period(params, 24, now);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = `${kind}|${device?.id}|${from.toISOString()}|${to.toISOString()}`;
@@ -50,11 +52,11 @@ export function Reports({ devices, device, params, end }: { devices: Map<number,
     navigate("/reports", { kind, device: device?.id, from: from.toISOString(), to: to.toISOString(), ...p });
 
   useEffect(() => {
-    if (end === undefined) return;
+    if (!loaded) return;
     setRows(null);
     setError(null);
     api.report<Row>(kind, device?.id, from, to).then(setRows, (e: Error) => setError(e.message));
-  }, [key]);
+  }, [key, loaded]);
 
   const columns = COLUMNS[kind];
   const shown = (rows ?? []).map((r) => (kind === "events" ? { ...r, deviceId: devices.get(Number(r.deviceId))?.name ?? r.deviceId } : r));

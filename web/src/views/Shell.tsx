@@ -6,7 +6,7 @@ import { ago } from "../format";
 import { newestFix, useLive } from "../live";
 import { navigate, useRoute } from "../router";
 import { Commands } from "./Commands";
-import { History, useDefaultEnd } from "./History";
+import { History, useOpenedAt } from "./History";
 import { LiveMap } from "./LiveMap";
 import { Raw } from "./Raw";
 import { Reports } from "./Reports";
@@ -41,14 +41,14 @@ export function Shell({ user, config, onLogout }: { user: User; config: UiConfig
   const devices = [...live.devices.values()].sort((a, b) => a.name.localeCompare(b.name));
   const toasts = live.events.filter((e) => Date.now() - e.receivedAt < 10_000).slice(0, 3);
 
-  const end = useDefaultEnd(`${route.path}|${selected}`, newestFix(live, selected), live.loaded);
+  const now = useOpenedAt(`${route.path}|${selected}`);
   let screen;
   switch (route.path) {
     case "/history":
-      screen = <History config={config} device={device} params={route.params} end={end} />;
+      screen = <History config={config} device={device} params={route.params} now={now} lastFix={newestFix(live, selected)} />;
       break;
     case "/reports":
-      screen = <Reports devices={live.devices} device={device} params={route.params} end={end} />;
+      screen = <Reports devices={live.devices} device={device} params={route.params} now={now} loaded={live.loaded} />;
       break;
     case "/commands":
       screen = <Commands device={device} />;

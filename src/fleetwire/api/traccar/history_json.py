@@ -24,7 +24,7 @@ import orjson
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from fleetwire.api.traccar.models import position_json
-from fleetwire.api.traccar.telemetry import _pos
+from fleetwire.api.traccar.telemetry import pos_from_row
 
 _ISO = '\'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"\''
 
@@ -128,7 +128,7 @@ def _sqlite_items(rows: list[Any], protocol: str | None) -> bytes:
                     f'"course":{course!r},"address":null,"accuracy":0.0,"network":null,'
                     '"geofenceIds":[]}')  # fmt: skip
                 continue
-        add(orjson.dumps(position_json(_pos(r), protocol)).decode())
+        add(orjson.dumps(position_json(pos_from_row(r), protocol)).decode())
     return ",".join(out).encode()
 
 

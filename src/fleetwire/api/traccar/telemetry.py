@@ -63,7 +63,9 @@ _PG_COLS = (
 _PG_LATEST_COLS = "coalesce(p.id, 0)" + _PG_COLS.removeprefix("p.id").replace("p.", "l.")
 
 
-def _pos(r: Any) -> Pos:
+def pos_from_row(r: Any) -> Pos:
+    """A `Pos` from a row whose first eleven columns are `_SQLITE_COLS`' (or `_PG_COLS`'), in
+    that order: times in ms, the attributes as stored JSON text (or already decoded)."""
     attrs = r[10]
     return Pos(
         int(r[0] or 0), int(r[1]), int(r[2]), int(r[3]), bool(r[4]), float(r[5]), float(r[6]),
@@ -97,7 +99,7 @@ class TelemetryReader:
                 f" WHERE p.latitude IS NOT NULL{where} ORDER BY p.device_id"
             )
         async with self.engine.connect() as conn:
-            return [_pos(r) for r in await conn.execute(text(sql))]
+            return [pos_from_row(r) for r in await conn.execute(text(sql))]
 
     async def marks(self) -> dict[int, tuple[int, int]]:
         """(fix time, content hash) of every device's latest position: cheap enough to poll a
@@ -127,7 +129,8 @@ class TelemetryReader:
             " AND p.latitude IS NOT NULL ORDER BY p.id LIMIT :n"
         )
         async with self.engine.connect() as conn:
-            return [_pos(r) for r in await conn.execute(text(sql), {"a": after_id, "n": limit})]
+            rows = await conn.execute(text(sql), {"a": after_id, "n": limit})
+            return [pos_from_row(r) for r in rows]
 
     async def history(self, device_id: int, from_ms: int, to_ms: int, limit: int) -> list[Pos]:
         """Positions of a device with from <= fix time <= to, by fix time (Traccar's bounds
@@ -149,10 +152,10 @@ class TelemetryReader:
             rows = await conn.execute(
                 text(sql), {"d": device_id, "f": from_ms, "t": to_ms, "n": limit}
             )
-            return [_pos(r) for r in rows]
+            return [pos_from_row(r) for r in rows]
 
     async def by_ids(self, ids: Iterable[int]) -> list[Pos]:
         cols = _PG_COLS if self.pg else _SQLITE_COLS
         sql = f"SELECT {cols} FROM positions p WHERE p.id IN ({_ids(ids)}) ORDER BY p.id"
         async with self.engine.connect() as conn:
-            return [_pos(r) for r in await conn.execute(text(sql))]
+            return [pos_from_row(r) for r in await conn.execute(text(sql))]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.errors import UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import ascii_command, custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import INSTRUCTION_TYPE, MAX_FRAME_SIZE, Pid
@@ -37,13 +37,7 @@ def _text(command: Command) -> bytes:
         if fixed is None:
             raise UnsupportedCommand(f"eelink has no command {command.type!r}")
         text = fixed
-    try:
-        raw = text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
-    if len(raw) > min(_MAX_TEXT, MAX_FRAME_SIZE):
-        raise EncodeError(f"command text of {len(raw)} bytes exceeds {_MAX_TEXT}")
-    return raw
+    return ascii_command(text, min(_MAX_TEXT, MAX_FRAME_SIZE))
 
 
 def instruction(text: bytes, sequence: int) -> bytes:

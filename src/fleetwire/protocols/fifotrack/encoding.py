@@ -15,7 +15,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import ascii_command, custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import MAX_FRAME_SIZE, MAX_ID_LENGTH, SERVER_START, WORK_NO_MAX
@@ -52,10 +52,7 @@ def encode_command(command: Command, session: Session) -> bytes:
     if not ident or not ident.isascii() or not ident.isalnum() or len(ident) > MAX_ID_LENGTH:
         raise EncodeError(f"fifotrack commands carry the device ID: the session has {ident!r}")
     text = body(command)
-    try:
-        raw = text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    raw = ascii_command(text)
     if b"*" in raw or b"\r" in raw or b"\n" in raw:
         raise EncodeError(f"command text may not hold '*', CR or LF: {text!r}")
     frame = build_frame(SERVER_START, ident, next_work_no(session), raw)

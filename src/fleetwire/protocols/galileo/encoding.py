@@ -12,7 +12,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import ascii_command, custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import IMEI_SIZE, MAX_TEXT, Header, Tag
@@ -39,13 +39,7 @@ def _text(command: Command) -> bytes:
         if fixed is None:
             raise UnsupportedCommand(f"galileo has no command {command.type!r}")
         text = fixed
-    try:
-        raw = text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
-    if len(raw) > MAX_TEXT:
-        raise EncodeError(f"command text of {len(raw)} bytes exceeds {MAX_TEXT}")
-    return raw
+    return ascii_command(text, MAX_TEXT)
 
 
 def command_packet(imei: str, device_id: int, number: int, text: bytes) -> bytes:

@@ -13,7 +13,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text, int_attribute
+from fleetwire.protocols._commands import ascii_command, custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 _CODES: Final[dict[str, str]] = {
@@ -52,7 +52,4 @@ def encode_command(command: Command, session: Session) -> bytes:
     if not session.unique_id:
         raise EncodeError("gps103 commands carry the IMEI: the session has none yet")
     text = f"**,imei:{session.unique_id},{_parameter(command)}"
-    try:
-        return text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    return ascii_command(text)

@@ -12,7 +12,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text, int_attribute
+from fleetwire.protocols._commands import ascii_command, custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 from .constants import MessageType
@@ -79,12 +79,6 @@ def next_serial(session: Session) -> int:
 
 
 def encode_command(command: Command, session: Session) -> bytes:
-    text = _text(command)
-    try:
-        ascii_text = text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
-    if len(ascii_text) > _MAX_TEXT:
-        raise EncodeError(f"command text of {len(ascii_text)} bytes exceeds {_MAX_TEXT}")
+    ascii_text = ascii_command(_text(command), _MAX_TEXT)
     content = bytes((len(SERVER_FLAG) + len(ascii_text),)) + SERVER_FLAG + ascii_text
     return build_frame(MessageType.ONLINE_COMMAND, content, next_serial(session))

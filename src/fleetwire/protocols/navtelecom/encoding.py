@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.errors import UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import ascii_command, custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import MAX_BODY
@@ -26,12 +26,6 @@ _DEFAULT_ADDRESS: Final = (0, 1)  # the device and server ids of the vendor's ex
 def encode_command(command: Command, session: Session) -> bytes:
     if command.type != "custom":
         raise UnsupportedCommand(f"navtelecom has no command {command.type!r}")
-    text = custom_text(command)
-    try:
-        body = text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
-    if len(body) > MAX_BODY:
-        raise EncodeError(f"command text of {len(body)} bytes exceeds {MAX_BODY}")
+    body = ascii_command(custom_text(command), MAX_BODY)
     device, server = session.state.get(ADDRESS_KEY, _DEFAULT_ADDRESS)
     return build_ntcb(device, server, body)

@@ -16,7 +16,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text, int_attribute
+from fleetwire.protocols._commands import ascii_command, custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 _TEXTS: Final[dict[str, str]] = {
@@ -53,8 +53,4 @@ def _text(command: Command) -> str:
 
 
 def encode_command(command: Command, session: Session) -> bytes:
-    text = _text(command) + _END
-    try:
-        return text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    return ascii_command(_text(command) + _END)

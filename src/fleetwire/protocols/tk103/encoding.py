@@ -13,7 +13,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text, int_attribute
+from fleetwire.protocols._commands import ascii_command, custom_text, int_attribute
 from fleetwire.protocols.base import Session
 
 _WORDS: Final[dict[str, str]] = {
@@ -45,7 +45,4 @@ def encode_command(command: Command, session: Session) -> bytes:
     text = f"({session.unique_id}{_word(command)})"
     if text.count("(") != 1 or text.count(")") != 1:
         raise EncodeError(f"command text may not contain parentheses: {text!r}")
-    try:
-        return text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    return ascii_command(text)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from fleetwire.errors import EncodeError, UnsupportedCommand
+from fleetwire.errors import UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import ascii_command, custom_text
 from fleetwire.protocols.base import Session
 
 COMMANDS: Final = frozenset({"custom"})
@@ -21,8 +21,4 @@ COMMANDS: Final = frozenset({"custom"})
 def encode_command(command: Command, session: Session) -> bytes:
     if command.type != "custom":
         raise UnsupportedCommand(f"totem has no command {command.type!r}")
-    text = custom_text(command)
-    try:
-        return text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
+    return ascii_command(custom_text(command))

@@ -14,7 +14,7 @@ from typing import Final
 
 from fleetwire.errors import EncodeError, UnsupportedCommand
 from fleetwire.model import Command
-from fleetwire.protocols._commands import custom_text
+from fleetwire.protocols._commands import ascii_command, custom_text
 from fleetwire.protocols.base import Session
 
 from .constants import MAX_TEXT
@@ -36,11 +36,4 @@ def encode_command(command: Command, session: Session) -> bytes:
     text_of = TEXTS.get(command.type)
     if text_of is None:
         raise UnsupportedCommand(f"tzone has no command {command.type!r}")
-    text = text_of(command)
-    try:
-        raw = text.encode("ascii")
-    except UnicodeEncodeError as e:
-        raise EncodeError(f"command text must be ASCII: {text!r}") from e
-    if len(raw) > MAX_TEXT:
-        raise EncodeError(f"command text of {len(raw)} bytes exceeds {MAX_TEXT}")
-    return raw
+    return ascii_command(text_of(command), MAX_TEXT)
