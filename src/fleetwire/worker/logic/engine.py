@@ -71,8 +71,6 @@ def run(
     ``before`` and ``after`` are called around each fix (the caller's bookkeeping: checkpoints,
     which fix emitted which output)."""
     fixes = list(fixes)
-    if ctx.geofences.shapes:
-        ctx.geofences.prefetch([(f.lat, f.lon) for f in fixes if f.located])  # type: ignore[misc]
     cfg = ctx.config
     last: dict[str, Any] = state.setdefault("last", {})
     hrs: dict[str, Any] = state.setdefault("hrs", {})
