@@ -82,18 +82,19 @@ def run(
     att: dict[str, Any] = state.setdefault("att", {})
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
-    trips = ignition_trips.step if cfg.trip_use_ignition else motion.step
+    trips = (ignition_trips if cfg.trip_use_ignition else motion).stepper(cfg)
     computed = ctx.computed
     # what this configuration needs, decided once per run rather than on every fix
     filtered = filters.checker(cfg) if check else None
     only = None if isinstance(check, bool) else check
     remember = filters.remembers(cfg)
     maintenances = ctx.maintenances
-    index = ctx.geofences
-    geofence_step = geofence_events.step
-    overspeed_step = overspeed.step
-    distance, engine_hours = odometer.distance, odometer.engine_hours
+    odometer_step = odometer.stepper(cfg)
+    geofence_step = geofence_events.stepper(ctx.geofences, cfg)
+    overspeed_step = overspeed.stepper(cfg)
     threshold = cfg.motion_speed_threshold
+    # the last located fix (time, lat, lon, content hash): the start of a crossing's segment
+    prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
     for fix in fixes:
         if before is not None:
             before(fix)
@@ -109,11 +110,9 @@ def run(
                 after(fix, reason)
             continue
         a = fix.attrs
-        prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
         if "motion" not in a:  # motion.motion_attribute, inline: it runs for every fix
             a["motion"] = (fix.speed or 0.0) > threshold
-        distance(last, fix, cfg)
-        engine_hours(hrs, fix, cfg)
+        odometer_step(last, hrs, fix)
         used = (
             attribute_events.fuel(fuel, fix, cfg, out)
             if fuel or "fuel" in a or "fuelUsed" in a
@@ -121,11 +120,12 @@ def run(
         )
         if fix.located:
             last["dd"] = fix.dedup
-            limits = geofence_step(geo, fix, prev, index, cfg, out)
+            limits = geofence_step(geo, fix, prev, out)
             if geo["in"]:
                 a["geofenceIds"] = sorted(int(k) for k in geo["in"])
-            trips(mot, fix, cfg, used, out)
-            overspeed_step(ovs, fix, cfg, limits, out)
+            trips(mot, fix, used, out)
+            overspeed_step(ovs, fix, limits, out)
+            prev = (fix.time, fix.lat, fix.lon, fix.dedup)
         if computed is not None:
             computed.run_late(fix)
             a = fix.attrs

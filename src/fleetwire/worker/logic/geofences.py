@@ -44,10 +44,11 @@ class Shape:
     """One compiled geofence."""
 
     __slots__ = ("bbox", "border", "box", "center", "dwell", "frame", "geom", "hysteresis", "id",
-                 "kind", "radius", "reach", "speed_limit")  # fmt: skip
+                 "key", "kind", "radius", "reach", "speed_limit")  # fmt: skip
 
     def __init__(self, gd: GeofenceDef, polyline_distance: float = 25.0) -> None:
         self.id = gd.id
+        self.key = str(gd.id)  # as the device state keys it (JSON object keys are text)
         attrs = gd.attributes
         self.hysteresis = _number(attrs, "hysteresis")
         self.dwell = _number(attrs, "dwell")

@@ -15,6 +15,7 @@ Distances here only compare with minDistance: a flat approximation is plenty and
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
@@ -43,13 +44,6 @@ def entry(fix: Fix, cfg: LogicConfig, fuel_used: float | None) -> Entry:
         odo = 0
     return [fix.time, fix.lat, fix.lon, fix.dedup, fix.attrs.get("totalDistance", 0.0),
             fix.attrs.get("hours", 0), fuel_used, fix.speed or 0.0, odo]  # fmt: skip
-
-
-def _dist(a: Entry, b: Entry) -> float:
-    """Metres between two entries, flat-Earth (good to centimetres over a few hundred metres)."""
-    k = math.cos((a[LAT] + b[LAT]) * 0.5 * _RAD)
-    dx = ((b[LON] - a[LON] + 540.0) % 360.0 - 180.0) * k
-    return math.hypot(dx, b[LAT] - a[LAT]) * _RAD * _M_PER_RAD
 
 
 def _pid(dev: int, e: Entry) -> int:
@@ -107,67 +101,86 @@ def _end_trip(m: dict[str, Any], dev: int, end: Entry, out: Outputs, driver: Any
     m["mv"], m["seg"] = False, end
 
 
-def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
-         out: Outputs) -> None:  # fmt: skip
-    """One located fix, after distance and hours were set on it."""
-    dev = fix.device_id
-    e = entry(fix, cfg, fuel_used)
-    win: list[Entry] = m.get("win") or []
-    if not win:
-        m.update(mv=False, ref=e, seg=e, still=e, win=[e], vmax=0.0)
-        return
+Step = Callable[[dict[str, Any], Fix, float | None, Outputs], None]
+
+
+def stepper(cfg: LogicConfig) -> Step:
+    """``step`` with this configuration's numbers worked out once (a run of fixes shares them)."""
     min_d, min_ms = cfg.trip_min_distance, cfg.trip_min_duration * 1000
+    stop_gap = cfg.trip_stop_gap
     v_move = cfg.trip_min_distance / max(cfg.trip_min_duration, 1.0)  # m/s
     # a leg faster than this was driven: where a trip began and a stop's first fix are found
     # by it. minDistance / minDuration alone is 28 m/s for a 5 km minDistance, which would
     # take a whole drive at 10 m/s for parking
     v_leg = min(v_move, _DRIVEN)
-    last = win[-1]
-    dt = (e[T] - last[T]) / 1000
-    leg = _dist(last, e)
-    if dt > cfg.trip_stop_gap:
-        driver = fix.attrs.get("driverUniqueId")
-        if m["mv"]:
-            _end_trip(m, dev, last, out, driver)
-        if leg >= min_d and leg / dt > v_move:  # it drove while silent: a trip of its own
-            _start_trip(m, dev, last, out, driver)
-            _end_trip(m, dev, e, out, driver)
-        m.update(ref=m["seg"], still=e, win=[e])
-        return
-    if dt > 0 and leg / dt > v_leg:
-        m["still"] = e  # arrived after a fast leg: the first fix of a possible stop
-    if not m["mv"]:
-        if _dist(m["ref"], e) >= min_d:
-            driver = fix.attrs.get("driverUniqueId")
-            start, prev = e, e
-            for w in reversed(win):  # back to the last parked fix
-                gap = (prev[T] - w[T]) / 1000
-                if w[T] < m["seg"][T] or (gap > 0 and _dist(w, prev) / gap <= v_leg):
-                    break
-                start = prev = w
-            _start_trip(m, dev, start, out, driver)
-            m["vmax"] = max(w[SPD] for w in [*win, e] if w[T] >= start[T])
-            m["ref"] = e
-    else:
-        if e[SPD] > m["vmax"]:  # max(), without the call
-            m["vmax"] = e[SPD]
-        if (
-            e[T] - win[0][T] >= min_ms
-            and _dist(win[0], e) < min_d  # the oldest first: while driving, the one that fails
-            and all(_dist(w, e) < min_d for w in win)
-        ):
-            still, began = m["still"], m["seg"][T]
-            if still[T] < began or _dist(still, e) >= min_d:
-                # the first fix of the stationary cluster, but none from before the trip began:
-                # a receiver creeping while parked starts a "trip" whose stationary window
-                # reaches back past that start, and a trip cannot end before it began
-                still = next((w for w in win if w[T] >= began and _dist(w, e) < min_d), e)
-            _end_trip(m, dev, still, out, fix.attrs.get("driverUniqueId"))
-            m["ref"] = still
-    win.append(e)  # the state's own list: m["win"]
-    cut = e[T] - min_ms
-    while len(win) > 1 and win[1][T] <= cut:  # newer than minDuration, plus the youngest older
-        del win[0]
+    cos, hypot = math.cos, math.hypot
+
+    def dist(a: Entry, b: Entry) -> float:
+        """Metres between two entries, flat-Earth (good to centimetres over a few hundred
+        metres)."""
+        k = cos((a[LAT] + b[LAT]) * 0.5 * _RAD)
+        dx = ((b[LON] - a[LON] + 540.0) % 360.0 - 180.0) * k
+        return hypot(dx, b[LAT] - a[LAT]) * _RAD * _M_PER_RAD
+
+    def step(m: dict[str, Any], fix: Fix, fuel_used: float | None, out: Outputs) -> None:
+        """One located fix, after distance and hours were set on it."""
+        a = fix.attrs
+        t = fix.time
+        e = entry(fix, cfg, fuel_used)
+        win: list[Entry] = m.get("win") or []
+        if not win:
+            m.update(mv=False, ref=e, seg=e, still=e, win=[e], vmax=0.0)
+            return
+        last = win[-1]
+        dt = (t - last[T]) / 1000
+        leg = dist(last, e)
+        if dt > stop_gap:
+            dev = fix.device_id
+            driver = a.get("driverUniqueId")
+            if m["mv"]:
+                _end_trip(m, dev, last, out, driver)
+            if leg >= min_d and leg / dt > v_move:  # it drove while silent: a trip of its own
+                _start_trip(m, dev, last, out, driver)
+                _end_trip(m, dev, e, out, driver)
+            m.update(ref=m["seg"], still=e, win=[e])
+            return
+        if dt > 0 and leg / dt > v_leg:
+            m["still"] = e  # arrived after a fast leg: the first fix of a possible stop
+        if not m["mv"]:
+            if dist(m["ref"], e) >= min_d:
+                start, prev = e, e
+                began = m["seg"][T]
+                for w in reversed(win):  # back to the last parked fix
+                    gap = (prev[T] - w[T]) / 1000
+                    if w[T] < began or (gap > 0 and dist(w, prev) / gap <= v_leg):
+                        break
+                    start = prev = w
+                _start_trip(m, fix.device_id, start, out, a.get("driverUniqueId"))
+                m["vmax"] = max(w[SPD] for w in [*win, e] if w[T] >= start[T])
+                m["ref"] = e
+        else:
+            if e[SPD] > m["vmax"]:  # max(), without the call
+                m["vmax"] = e[SPD]
+            first = win[0]
+            if (
+                t - first[T] >= min_ms
+                and dist(first, e) < min_d  # the oldest first: while driving, the one that fails
+                and all(dist(w, e) < min_d for w in win)
+            ):
+                still, began = m["still"], m["seg"][T]
+                if still[T] < began or dist(still, e) >= min_d:
+                    # the first fix of the stationary cluster, but none from before the trip
+                    # began: a receiver creeping while parked starts a "trip" whose stationary
+                    # window reaches back past that start, and a trip cannot end before it began
+                    still = next((w for w in win if w[T] >= began and dist(w, e) < min_d), e)
+                _end_trip(m, fix.device_id, still, out, a.get("driverUniqueId"))
+                m["ref"] = still
+        win.append(e)  # the state's own list: m["win"]
+        cut = t - min_ms
+        while len(win) > 1 and win[1][T] <= cut:  # newer than minDuration, plus the youngest older
+            del win[0]
+
+    return step
 
 
 def motion_attribute(fix: Fix, cfg: LogicConfig) -> None:
