@@ -30,7 +30,9 @@ from fleetwire.worker.logic.config import DEFAULT, LogicConfig
 from fleetwire.worker.logic.geofences import EMPTY, GeofenceIndex
 from fleetwire.worker.logic.model import Fix, Outputs
 
-STATE_VERSION = 1
+# 2: the motion window keeps parked fixes light and drops far ones (motion.py); a version 1
+# state is read as it is (its window is whole, as version 2 before any trimming)
+STATE_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -72,6 +74,7 @@ def run(
     which fix emitted which output)."""
     fixes = list(fixes)
     cfg = ctx.config
+    state["v"] = STATE_VERSION  # what this run leaves in it, whatever it was read as
     last: dict[str, Any] = state.setdefault("last", {})
     hrs: dict[str, Any] = state.setdefault("hrs", {})
     fuel: dict[str, Any] = state.setdefault("fuel", {})

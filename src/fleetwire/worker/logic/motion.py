@@ -10,6 +10,18 @@ Trips and stops are emitted as segments when they close; the open one lives in t
 State entries are lists: [time, lat, lon, content hash, totalDistance, hours, fuel used, speed,
 device odometer]; the position id is worked out from (device, time, hash) when a record needs it.
 Distances here only compare with minDistance: a flat approximation is plenty and cheaper.
+
+The window ("win": the fixes of the last minDuration, plus the youngest older one) is most of a
+device's state, so it keeps only what can still change a result (state version 2; a version 1
+window, all entries whole, reads as one that has not been trimmed yet):
+
+- parked, a fix followed by a slow leg can no longer be where a trip starts (the walk back to
+  the last parked fix stops at that leg), nor where a stop starts: it keeps only [time, lat,
+  lon], which the stationary test needs;
+- driving, a fix 3 x minDistance from the newest one keeps the stationary test failing for as
+  long as it stays in the window (one of the two is at least minDistance from any later fix):
+  it is dropped with every older one, and "blk" (the time of the fix after it) keeps the test
+  failing until the full window would have let it go.
 """
 
 from __future__ import annotations
@@ -35,6 +47,8 @@ T, LAT, LON, HASH, TD, HRS, FU, SPD, ODO = range(9)
 _RAD = math.pi / 180.0
 _M_PER_RAD = EARTH_RADIUS
 _DRIVEN = 2.0  # m/s (7 km/h): faster than any receiver's drift, slower than any driving
+_FAR = 3.0  # x minDistance: a fix this far from the newest keeps the stationary test failing
+WHOLE = 9  # fields of an entry that may still start a trip or a stop; a parked one keeps 3
 Entry = list[Any]
 
 
@@ -113,6 +127,7 @@ def stepper(cfg: LogicConfig) -> Step:
     # by it. minDistance / minDuration alone is 28 m/s for a 5 km minDistance, which would
     # take a whole drive at 10 m/s for parking
     v_leg = min(v_move, _DRIVEN)
+    far = _FAR * min_d
     cos, hypot = math.cos, math.hypot
 
     def dist(a: Entry, b: Entry) -> float:
@@ -143,6 +158,7 @@ def stepper(cfg: LogicConfig) -> Step:
                 _start_trip(m, dev, last, out, driver)
                 _end_trip(m, dev, e, out, driver)
             m.update(ref=m["seg"], still=e, win=[e])
+            m.pop("blk", None)
             return
         if dt > 0 and leg / dt > v_leg:
             m["still"] = e  # arrived after a fast leg: the first fix of a possible stop
@@ -154,6 +170,8 @@ def stepper(cfg: LogicConfig) -> Step:
                     gap = (prev[T] - w[T]) / 1000
                     if w[T] < began or (gap > 0 and dist(w, prev) / gap <= v_leg):
                         break
+                    if len(w) < WHOLE:  # kept light after a slow leg: that was the break
+                        break  # (only a configuration changed since can walk past one)
                     start = prev = w
                 _start_trip(m, fix.device_id, start, out, a.get("driverUniqueId"))
                 m["vmax"] = max(w[SPD] for w in [*win, e] if w[T] >= start[T])
@@ -161,9 +179,10 @@ def stepper(cfg: LogicConfig) -> Step:
         else:
             if e[SPD] > m["vmax"]:  # max(), without the call
                 m["vmax"] = e[SPD]
-            first = win[0]
+            first, blk = win[0], m.get("blk")
             if (
                 t - first[T] >= min_ms
+                and (blk is None or last[T] - min_ms >= blk)  # nothing dropped still counts
                 and dist(first, e) < min_d  # the oldest first: while driving, the one that fails
                 and all(dist(w, e) < min_d for w in win)
             ):
@@ -175,6 +194,18 @@ def stepper(cfg: LogicConfig) -> Step:
                     still = next((w for w in win if w[T] >= began and dist(w, e) < min_d), e)
                 _end_trip(m, fix.device_id, still, out, a.get("driverUniqueId"))
                 m["ref"] = still
+            elif far and len(win) > 1 and dist(first, e) >= far:
+                del win[0]
+                while len(win) > 1 and dist(win[0], e) >= far:
+                    del win[0]
+                m["blk"] = win[0][T]
+        if not m["mv"] and dt > 0 and leg / dt <= v_leg:
+            # parked: the fixes before this slow leg keep only what the stationary test needs
+            # (new lists: "ref", "seg" and "still" may be the same objects)
+            i = len(win) - 1
+            while i >= 0 and len(win[i]) == WHOLE:
+                win[i] = win[i][:3]
+                i -= 1
         win.append(e)  # the state's own list: m["win"]
         cut = t - min_ms
         while len(win) > 1 and win[1][T] <= cut:  # newer than minDuration, plus the youngest older
