@@ -43,6 +43,25 @@ class DeviceContext:
     geofences: GeofenceIndex = EMPTY
     maintenances: Sequence[MaintenanceDef] = field(default_factory=tuple)
     computed: Computed | None = None  # its computed attributes (logic/computed.py)
+    # the handlers with this configuration and these geofences bound, built on the first run
+    # (a worker keeps the context while the registry is unchanged: once, not once per batch)
+    steps: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
+
+
+def _steps(ctx: DeviceContext) -> tuple[Any, ...]:
+    cfg = ctx.config
+    steps = ctx.steps
+    if steps is None or steps[0] is not cfg or steps[1] is not ctx.geofences:
+        steps = ctx.steps = (
+            cfg,
+            ctx.geofences,
+            filters.checker(cfg),
+            (ignition_trips if cfg.trip_use_ignition else motion).stepper(cfg),
+            odometer.stepper(cfg),
+            geofence_events.stepper(ctx.geofences, cfg),
+            overspeed.stepper(cfg),
+        )
+    return steps
 
 
 def new_state() -> dict[str, Any]:
@@ -85,16 +104,13 @@ def run(
     att: dict[str, Any] = state.setdefault("att", {})
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
-    trips = (ignition_trips if cfg.trip_use_ignition else motion).stepper(cfg)
     computed = ctx.computed
-    # what this configuration needs, decided once per run rather than on every fix
-    filtered = filters.checker(cfg) if check else None
+    # what this configuration needs, decided once rather than on every fix
+    _, _, checker, trips, odometer_step, geofence_step, overspeed_step = _steps(ctx)
+    filtered = checker if check else None
     only = None if isinstance(check, bool) else check
     remember = filters.remembers(cfg)
     maintenances = ctx.maintenances
-    odometer_step = odometer.stepper(cfg)
-    geofence_step = geofence_events.stepper(ctx.geofences, cfg)
-    overspeed_step = overspeed.stepper(cfg)
     threshold = cfg.motion_speed_threshold
     # the last located fix (time, lat, lon, content hash): the start of a crossing's segment
     prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
