@@ -39,12 +39,15 @@ def _exit(dev: int, gid: int, enter: list[Any], at: list[Any], out: Outputs, **a
 Step = Callable[[dict[str, Any], Fix, "Prev | None", Outputs], Sequence[tuple[int, float]]]
 Prev = tuple[int, float, float, int]  # the predecessor: time, lat, lon, content hash
 _NO_LIMITS: tuple[tuple[int, float], ...] = ()
+_NOWHERE: list[Shape] = []  # never added to
 
 
 def stepper(index: GeofenceIndex, cfg: LogicConfig) -> Step:
     """``step(state, fix, predecessor, out)`` for this device's geofences and configuration:
     one located fix; returns the speed limits (km/h) of the geofences it is in."""
-    near_of, by_id = index.near, index.by_id
+    # a device without geofences asks no index (a removed one still leaves: by_id is empty)
+    near_of = index.near if index.shapes else lambda lat, lon: _NOWHERE
+    by_id = index.by_id
     crossing = cfg.geofence_crossing and bool(index.shapes)
     hysteresis, dwell_s = cfg.geofence_hysteresis, cfg.geofence_dwell
 

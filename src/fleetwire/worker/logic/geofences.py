@@ -161,7 +161,7 @@ PAD = 1000.0  # m of slack around every shape's box: a shorter segment crossing 
 
 _NONE: list[Shape] = []
 CELL = 0.01  # degrees: the grid the index memoises its tree queries on (about 1 km)
-_CELLS_MAX = 200_000  # memoised cells per index before it starts afresh (a bound on memory)
+_CELLS_MAX = 50_000  # memoised cells per index before it starts afresh (10 MB at most)
 _EPS = 1e-7  # degrees around a cell: a point that floors into it is inside its box
 
 
