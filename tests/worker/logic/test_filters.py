@@ -49,3 +49,24 @@ def test_accuracy() -> None:
     f = fix(0)
     f.accuracy = 500
     assert reasons({"filter.accuracy": 100}, [f, fix(1)]) == ["filter.accuracy", None]
+
+
+def test_one_list_of_filters_picks_the_path() -> None:
+    """Every filter key but the switch and the exemptions is in FLAGS, and any one of them on
+    (filter.future off) takes the full check: none can be skipped by the one-test path."""
+    from fleetwire.worker.logic import filters
+    from fleetwire.worker.logic.config import _KEYS
+
+    keys = {k: field for k, (field, _, _) in _KEYS.items() if k.startswith("filter.")}
+    assert set(filters.FLAGS) == set(keys.values()) - {
+        "filter_enable", "filter_skip_limit", "filter_skip_attributes"}  # fmt: skip
+    for key, field in keys.items():
+        if field in filters.FLAGS and field != "filter_future":
+            cfg = resolve([{"filter.future": 0, key: 1}])
+            assert filters.checker(cfg) is filters.check, key
+    assert filters.checker(resolve([{"filter.future": 0}])) is None
+    only = filters.checker(resolve([{}]))
+    assert only is not None and only is not filters.check
+    cfg = resolve([{}])
+    for f in (fix(0, server_s=0), fix(86_401, server_s=0), fix(86_400, server_s=0)):
+        assert only(f, None, cfg) == filters.check(f, None, cfg)

@@ -131,18 +131,32 @@ def test_hundred_geofences_index_finds_only_near_ones() -> None:
     assert entered == [0, 1, 2]
 
 
-def test_prefetch_answers_as_a_query_per_fix() -> None:
-    """A run's candidates come from one tree query for all its points: each point must get the
-    shapes a query of its own finds (a box's corner and points asked twice included)."""
+def test_memoised_cells_answer_as_a_tree_query_per_point() -> None:
+    """``near`` answers from the tree's answer for the grid cell a point is in: each point must
+    get the shapes, in the order, that a point query of the tree finds (a box's corners, points
+    on cell lines, points asked twice, west of Greenwich and south of the equator included)."""
+    import shapely
+
+    from fleetwire.worker.logic.geofences import CELL
+
     rng = random.Random(3)
-    defs = [GeofenceDef(i, f"CIRCLE ({north(rng.uniform(0, 5000))} {east(rng.uniform(0, 5000))},"
-                           f" {rng.uniform(50, 400):.0f})") for i in range(60)]  # fmt: skip
-    idx = index(*defs)
-    points = [(north(rng.uniform(-2000, 7000)), east(rng.uniform(-2000, 7000))) for _ in range(400)]
-    lon0, lat0, _, _ = idx.shapes[7].bbox
-    points += [(lat0, lon0), *points[:50]]  # a box's corner; points asked again
-    one_by_one = {p: {s.id for s in GeofenceIndex(idx.shapes).near(*p)} for p in points}
-    assert one_by_one[(lat0, lon0)] and sum(map(len, one_by_one.values())) > 100
-    idx.prefetch(points)
-    assert {p: {s.id for s in idx.near(*p)} for p in points} == one_by_one
-    assert idx.near(north(-9000), LON0) == []  # a point not prefetched: asked of the tree
+    for lat_c, lon_c in ((LAT0, LON0), (-33.9, -70.6)):
+        defs = [GeofenceDef(i, f"CIRCLE ({lat_c + rng.uniform(0, 0.05)} "
+                               f"{lon_c + rng.uniform(0, 0.05)}, {rng.uniform(50, 400):.0f})")
+                for i in range(60)]  # fmt: skip
+        idx = index(*defs)
+        tree = idx.tree
+        assert tree is not None
+        points = [(lat_c + rng.uniform(-0.03, 0.08), lon_c + rng.uniform(-0.03, 0.08))
+                  for _ in range(400)]  # fmt: skip
+        for s in idx.shapes[:10]:
+            lon0, lat0, lon1, lat1 = s.bbox
+            points += [(lat0, lon0), (lat1, lon1), (lat0, lon1), (lat1, lon0)]
+        k = round(lon_c / CELL)
+        points += [(lat_c + 0.01, k * CELL), (round(lat_c / CELL) * CELL, lon_c + 0.01)]
+        points += points[:50]
+        want = {p: [idx.shapes[i].id for i in sorted(tree.query(shapely.Point(p[1], p[0])))]
+                for p in points}  # fmt: skip
+        assert sum(map(len, want.values())) > 100
+        assert {p: [s.id for s in idx.near(*p)] for p in points} == want
+        assert idx.near(lat_c - 1, lon_c) == []

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import orjson
+
 from fleetwire.worker.logic import engine
 from fleetwire.worker.logic.config import resolve
+from fleetwire.worker.logic.model import Outputs
 from tests.worker.logic.track import T0, drive, fix, north, park, run, types
 
 
@@ -104,3 +109,53 @@ def test_slow_drift_never_gives_a_trip_ending_before_it_starts() -> None:
         (t.start_time - T0, t.end_time - T0) for t in out.trips if t.end_time <= t.start_time
     ]
     assert all(s.end_time > s.start_time for s in out.stops)
+
+
+def _one_hertz_day() -> list:
+    """Parked, 6 km at 10 m/s, parked, off again: a fix a second (as in tests/worker/logic/
+    state_v1.json, written by the engine before state version 2 from this same track)."""
+    return [*park(0, 299, 1, 0), *drive(300, 899, 1, 10.0), *park(900, 1499, 1, 6000),
+            *drive(1500, 1700, 1, 10.0, start_m=6000)]  # fmt: skip
+
+
+def test_a_version_1_state_runs_on_as_the_state_it_would_be_now() -> None:
+    """A state stored before the compact window (its window whole, no "blk") goes on to the
+    same records and fix attributes as a run that never stopped, driving and parked."""
+    stored = orjson.loads((Path(__file__).parent / "state_v1.json").read_bytes())
+    for key, state in stored.items():
+        cut = int(key)
+        assert state["v"] == 1 and all(len(w) == 9 for w in state["mot"]["win"])
+        whole = _one_hertz_day()
+        ctx = engine.DeviceContext()
+        want = Outputs()  # the reference: the same track, all of it through the current engine
+        ref_state = engine.new_state()
+        engine.run(ref_state, whole[:cut], ctx, Outputs())
+        engine.run(ref_state, whole[cut:], ctx, want)
+        rest = _one_hertz_day()[cut:]
+        got = Outputs()
+        engine.run(state, rest, ctx, got)
+        assert got == want and (got.trips or got.stops)
+        assert [f.attrs for f in rest] == [f.attrs for f in whole[cut:]]
+        assert state["v"] == engine.STATE_VERSION
+
+
+def test_the_window_keeps_what_can_still_change_a_result() -> None:
+    """At a fix a second the window of 180 s was 181 whole entries: driving, fixes far behind
+    are dropped; parked, those before a slow leg keep time and place only. The records are
+    those of the same track run at once (no state through JSON)."""
+    track = _one_hertz_day()
+    sizes = []
+    state = engine.new_state()
+    out = Outputs()
+    for f in track:
+        engine.run(state, [f], engine.DeviceContext(), out)
+        state = orjson.loads(orjson.dumps(state))
+        sizes.append(len(orjson.dumps(state)))
+    again, _ = run(_one_hertz_day())
+    assert out == again and len(out.trips) == 1 and len(out.stops) == 2
+    # a whole window was 13.5 KB of JSON here, driving or parked (these test fixes carry
+    # 17-digit coordinates; a receiver's 6 or 7 decimals make every entry shorter)
+    assert max(sizes[700:850]) < 5500  # driving at 10 m/s: the 61 s of fixes within 3 x 200 m
+    assert max(sizes[1300:1450]) < 8500  # parked: 181 entries of [time, lat, lon]
+    win = state["mot"]["win"]
+    assert state["mot"]["mv"] and len(win) <= 61

@@ -30,7 +30,9 @@ from fleetwire.worker.logic.config import DEFAULT, LogicConfig
 from fleetwire.worker.logic.geofences import EMPTY, GeofenceIndex
 from fleetwire.worker.logic.model import Fix, Outputs
 
-STATE_VERSION = 1
+# 2: the motion window keeps parked fixes light and drops far ones (motion.py); a version 1
+# state is read as it is (its window is whole, as version 2 before any trimming)
+STATE_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -41,6 +43,25 @@ class DeviceContext:
     geofences: GeofenceIndex = EMPTY
     maintenances: Sequence[MaintenanceDef] = field(default_factory=tuple)
     computed: Computed | None = None  # its computed attributes (logic/computed.py)
+    # the handlers with this configuration and these geofences bound, built on the first run
+    # (a worker keeps the context while the registry is unchanged: once, not once per batch)
+    steps: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
+
+
+def _steps(ctx: DeviceContext) -> tuple[Any, ...]:
+    cfg = ctx.config
+    steps = ctx.steps
+    if steps is None or steps[0] is not cfg or steps[1] is not ctx.geofences:
+        steps = ctx.steps = (
+            cfg,
+            ctx.geofences,
+            filters.checker(cfg),
+            (ignition_trips if cfg.trip_use_ignition else motion).stepper(cfg),
+            odometer.stepper(cfg),
+            geofence_events.stepper(ctx.geofences, cfg),
+            overspeed.stepper(cfg),
+        )
+    return steps
 
 
 def new_state() -> dict[str, Any]:
@@ -71,9 +92,8 @@ def run(
     ``before`` and ``after`` are called around each fix (the caller's bookkeeping: checkpoints,
     which fix emitted which output)."""
     fixes = list(fixes)
-    if ctx.geofences.shapes:
-        ctx.geofences.prefetch([(f.lat, f.lon) for f in fixes if f.located])  # type: ignore[misc]
     cfg = ctx.config
+    state["v"] = STATE_VERSION  # what this run leaves in it, whatever it was read as
     last: dict[str, Any] = state.setdefault("last", {})
     hrs: dict[str, Any] = state.setdefault("hrs", {})
     fuel: dict[str, Any] = state.setdefault("fuel", {})
@@ -84,18 +104,16 @@ def run(
     att: dict[str, Any] = state.setdefault("att", {})
     mnt: dict[str, Any] = state.setdefault("mnt", {})
     reasons: list[str | None] = []
-    trips = ignition_trips.step if cfg.trip_use_ignition else motion.step
     computed = ctx.computed
-    # what this configuration needs, decided once per run rather than on every fix
-    filtered = filters.checker(cfg) if check else None
+    # what this configuration needs, decided once rather than on every fix
+    _, _, checker, trips, odometer_step, geofence_step, overspeed_step = _steps(ctx)
+    filtered = checker if check else None
     only = None if isinstance(check, bool) else check
     remember = filters.remembers(cfg)
     maintenances = ctx.maintenances
-    index = ctx.geofences
-    geofence_step = geofence_events.step
-    overspeed_step = overspeed.step
-    distance, engine_hours = odometer.distance, odometer.engine_hours
     threshold = cfg.motion_speed_threshold
+    # the last located fix (time, lat, lon, content hash): the start of a crossing's segment
+    prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
     for fix in fixes:
         if before is not None:
             before(fix)
@@ -111,11 +129,9 @@ def run(
                 after(fix, reason)
             continue
         a = fix.attrs
-        prev = (last["t"], last["lat"], last["lon"], last["dd"]) if "lat" in last else None
         if "motion" not in a:  # motion.motion_attribute, inline: it runs for every fix
             a["motion"] = (fix.speed or 0.0) > threshold
-        distance(last, fix, cfg)
-        engine_hours(hrs, fix, cfg)
+        odometer_step(last, hrs, fix)
         used = (
             attribute_events.fuel(fuel, fix, cfg, out)
             if fuel or "fuel" in a or "fuelUsed" in a
@@ -123,11 +139,12 @@ def run(
         )
         if fix.located:
             last["dd"] = fix.dedup
-            limits = geofence_step(geo, fix, prev, index, cfg, out)
+            limits = geofence_step(geo, fix, prev, out)
             if geo["in"]:
                 a["geofenceIds"] = sorted(int(k) for k in geo["in"])
-            trips(mot, fix, cfg, used, out)
-            overspeed_step(ovs, fix, cfg, limits, out)
+            trips(mot, fix, used, out)
+            overspeed_step(ovs, fix, limits, out)
+            prev = (fix.time, fix.lat, fix.lon, fix.dedup)
         if computed is not None:
             computed.run_late(fix)
             a = fix.attrs

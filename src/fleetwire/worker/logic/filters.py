@@ -8,11 +8,25 @@ state; "now" is the frame's receive time, so that a replay filters exactly as th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
 from fleetwire.worker.logic.geo import haversine
 from fleetwire.worker.logic.model import Fix
+
+# Every filter ``check`` applies, by its configuration field: all of LogicConfig's filter_*
+# fields but the master switch and the two exemptions (which reject nothing). ``checker`` picks
+# a path from it, so a filter added to the configuration and to ``check`` is never skipped.
+_NOT = ("filter_enable", "filter_skip_limit", "filter_skip_attributes")
+FLAGS = tuple(
+    f.name for f in fields(LogicConfig) if f.name.startswith("filter_") and f.name not in _NOT
+)
+
+
+def _future(fix: Fix, cfg: LogicConfig) -> bool:
+    """`filter.future`: a fix time further ahead of the receive time than the limit."""
+    return fix.time > fix.server_time + cfg.filter_future * 1e3
 
 
 def _exempt(fix: Fix, last: dict[str, Any], cfg: LogicConfig) -> bool:
@@ -38,7 +52,7 @@ def check(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None
         return "filter.invalid"
     if cfg.filter_zero and lat == 0 and lon == 0:
         return "filter.zero"
-    if cfg.filter_future and fix.time > fix.server_time + cfg.filter_future * 1e3:
+    if cfg.filter_future and _future(fix, cfg):
         return "filter.future"
     if cfg.filter_past and fix.time < fix.server_time - cfg.filter_past * 1e3:
         return "filter.past"
@@ -70,11 +84,9 @@ def check(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None
     return None
 
 
-def _future(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None:
+def _future_only(fix: Fix, last: dict[str, Any] | None, cfg: LogicConfig) -> str | None:
     """``check`` when `filter.future` is the only filter on (the default)."""
-    if fix.lat is not None and fix.time > fix.server_time + cfg.filter_future * 1e3:
-        return "filter.future"
-    return None
+    return "filter.future" if fix.lat is not None and _future(fix, cfg) else None
 
 
 Checker = Callable[[Fix, dict[str, Any] | None, LogicConfig], str | None]
@@ -83,22 +95,10 @@ Checker = Callable[[Fix, dict[str, Any] | None, LogicConfig], str | None]
 def checker(cfg: LogicConfig) -> Checker | None:
     """``check`` for this configuration, picked once per run of fixes rather than tested filter
     by filter on every fix: None when no filter is on, a single test for the default."""
-    if not cfg.filter_enable:
+    on = [name for name in FLAGS if getattr(cfg, name)] if cfg.filter_enable else []
+    if not on:
         return None
-    if (
-        cfg.filter_invalid
-        or cfg.filter_zero
-        or cfg.filter_past
-        or cfg.filter_accuracy
-        or cfg.filter_approximate
-        or cfg.filter_static
-        or cfg.filter_duplicate
-        or cfg.filter_distance
-        or cfg.filter_max_speed
-        or cfg.filter_min_period
-    ):
-        return check
-    return _future if cfg.filter_future else None
+    return _future_only if on == ["filter_future"] else check
 
 
 def remembers(cfg: LogicConfig) -> bool:

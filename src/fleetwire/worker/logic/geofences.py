@@ -1,7 +1,7 @@
 """Geofence shapes and their index: Traccar's latitude-first WKT (`CIRCLE (lat lon, r)`,
 `POLYGON ((lat lon, ...))`, `LINESTRING (lat lon, ...)`) or standard lon-lat GeoJSON, compiled
 once into shapely geometry in a local metric frame, behind an STRtree over their bounding boxes
-so that a fix costs one index query however many geofences its device has.
+so that a fix costs one index lookup however many geofences its device has.
 
 Every shape answers one question: how many metres inside its border a point is (negative
 outside). Membership, hysteresis and crossings are built on that (geofence_events.py).
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -44,10 +44,11 @@ class Shape:
     """One compiled geofence."""
 
     __slots__ = ("bbox", "border", "box", "center", "dwell", "frame", "geom", "hysteresis", "id",
-                 "kind", "radius", "reach", "speed_limit")  # fmt: skip
+                 "key", "kind", "radius", "reach", "speed_limit")  # fmt: skip
 
     def __init__(self, gd: GeofenceDef, polyline_distance: float = 25.0) -> None:
         self.id = gd.id
+        self.key = str(gd.id)  # as the device state keys it (JSON object keys are text)
         attrs = gd.attributes
         self.hysteresis = _number(attrs, "hysteresis")
         self.dwell = _number(attrs, "dwell")
@@ -159,39 +160,48 @@ PAD = 1000.0  # m of slack around every shape's box: a shorter segment crossing 
 
 
 _NONE: list[Shape] = []
+CELL = 0.01  # degrees: the grid the index memoises its tree queries on (about 1 km)
+_CELLS_MAX = 50_000  # memoised cells per index before it starts afresh (10 MB at most)
+_EPS = 1e-7  # degrees around a cell: a point that floors into it is inside its box
 
 
 class GeofenceIndex:
-    """The geofences of one device (or of every device sharing the same set)."""
+    """The geofences of one device (or of every device sharing the same set).
+
+    ``near`` is asked for every located fix. The tree is asked once per grid cell a device
+    enters (the boxes that touch the cell, memoised); a point then costs a dict lookup and the
+    box test of that cell's few candidates, which is what the tree's own point query would
+    answer (boxes are closed, as the tree's envelopes are), with no geometry built per fix."""
 
     def __init__(self, shapes: Iterable[Shape]) -> None:
         self.shapes = list(shapes)
         self.by_id = {s.id: s for s in self.shapes}
         self.tree = STRtree([shapely.box(*s.bbox) for s in self.shapes]) if self.shapes else None
-        self._near: dict[tuple[float, float], list[Shape]] = {}
+        self._cells: dict[tuple[float, float], tuple[tuple[Shape, float, float, float, float], ...]]
+        self._cells = {}
 
-    def prefetch(self, points: Sequence[tuple[float, float]]) -> None:
-        """Query the tree once for a run of fixes (lat, lon): one vectorised call instead of one
-        per fix, which is most of what hundreds of geofences would cost. ``near`` answers from
-        it for these points."""
-        self._near = dict.fromkeys(points, _NONE)
-        if self.tree is None or not points:
-            return
-        arr = np.asarray(points, dtype=float)
-        inp, idx = self.tree.query(shapely.points(arr[:, 1], arr[:, 0]))
-        found: dict[tuple[float, float], list[int]] = {}
-        for i, j in zip(inp.tolist(), idx.tolist(), strict=True):
-            found.setdefault(points[i], []).append(j)
-        self._near.update((p, [self.shapes[j] for j in sorted(js)]) for p, js in found.items())
+    def _cell(self, x: float, y: float) -> tuple[tuple[Shape, float, float, float, float], ...]:
+        """The candidates of cell (x, y) (longitude, latitude floored to CELL), in index order."""
+        if self.tree is None:
+            return ()
+        if len(self._cells) >= _CELLS_MAX:
+            self._cells.clear()
+        box = shapely.box(x * CELL - _EPS, y * CELL - _EPS, (x + 1) * CELL + _EPS,
+                          (y + 1) * CELL + _EPS)  # fmt: skip
+        found = tuple((self.shapes[i], *self.shapes[i].bbox)
+                      for i in sorted(self.tree.query(box).tolist()))  # fmt: skip
+        self._cells[(x, y)] = found
+        return found
 
     def near(self, lat: float, lon: float) -> list[Shape]:
-        found = self._near.get((lat, lon))
-        if found is not None:
-            return found
-        if self.tree is None:
+        """The shapes whose box holds the point, in index order: those it may be in or near."""
+        x, y = lon // CELL, lat // CELL
+        cell = self._cells.get((x, y))
+        if cell is None:
+            cell = self._cell(x, y)
+        if not cell:
             return _NONE
-        idx = self.tree.query(shapely.Point(lon, lat))
-        return [self.shapes[i] for i in sorted(idx.tolist())]
+        return [s for s, x0, y0, x1, y1 in cell if x0 <= lon <= x1 and y0 <= lat <= y1] or _NONE
 
     def along(self, a: tuple[float, float], b: tuple[float, float]) -> list[Shape]:
         if self.tree is None:

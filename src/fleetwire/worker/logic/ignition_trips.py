@@ -26,7 +26,7 @@ T, SPD, TD = motion.T, motion.SPD, motion.TD
 
 def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
          out: Outputs) -> None:  # fmt: skip
-    """One located fix, after distance and hours were set on it (motion.step's signature)."""
+    """One located fix, after distance and hours were set on it."""
     dev = fix.device_id
     e = motion.entry(fix, cfg, fuel_used)
     ign = fix.attrs.get("ignition")
@@ -59,3 +59,8 @@ def step(m: dict[str, Any], fix: Fix, cfg: LogicConfig, fuel_used: float | None,
         motion._start_trip(m, dev, cand, out, driver)
         m["vmax"] = m.pop("cv")
         del m["cand"]
+
+
+def stepper(cfg: LogicConfig) -> motion.Step:
+    """``step`` for this configuration, with motion.stepper's signature."""
+    return lambda m, fix, fuel_used, out: step(m, fix, cfg, fuel_used, out)

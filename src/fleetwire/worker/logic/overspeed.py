@@ -8,7 +8,7 @@ Limit precedence as Traccar: the geofences the fix is in (highest, or lowest wit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fleetwire.worker.logic.config import LogicConfig
@@ -39,31 +39,38 @@ def episode_event(dev: int, ep: dict[str, Any], end: int | None) -> Event:
     return event(dev, "deviceOverspeed", ep["t"], ep["pid"], geofence_id=ep["gid"], **attrs)
 
 
-def step(
-    o: dict[str, Any],
-    fix: Fix,
-    cfg: LogicConfig,
-    geofence_limits: Sequence[tuple[int, float]],
-    out: Outputs,
-) -> None:
-    if fix.speed is None:
-        return
-    if geofence_limits or "speedLimit" in fix.attrs:
-        lim, gid = limit(fix, cfg, geofence_limits)
-    else:  # the device's own limit: most fixes, without the lookups
-        lim, gid = cfg.speed_limit, None
-    ep = o.get("ep")
-    over = lim > 0 and fix.speed > lim * cfg.overspeed_multiplier
-    if not over:
-        if ep is not None and ep["sent"]:
-            out.events.append(episode_event(fix.device_id, ep, fix.time))
-        o.pop("ep", None)
-        return
-    if ep is None:
-        ep = o["ep"] = {"t": fix.time, "pid": fix.id, "v0": fix.speed, "vmax": fix.speed,
-                        "lim": lim, "gid": gid, "sent": False}  # fmt: skip
-    ep["vmax"] = max(ep["vmax"], fix.speed)
-    if not ep["sent"] and fix.time - ep["t"] >= cfg.overspeed_min_duration * 1000:
-        ep["sent"] = True
-        ep["wmax"] = ep["vmax"]
-        out.events.append(episode_event(fix.device_id, ep, None))
+Step = Callable[[dict[str, Any], Fix, Sequence[tuple[int, float]], Outputs], None]
+
+
+def stepper(cfg: LogicConfig) -> Step:
+    """``step(state, fix, geofence limits, out)`` for this configuration."""
+    device_limit = cfg.speed_limit
+    multiplier = cfg.overspeed_multiplier
+    min_ms = cfg.overspeed_min_duration * 1000
+
+    def step(o: dict[str, Any], fix: Fix, geofence_limits: Sequence[tuple[int, float]],
+             out: Outputs) -> None:  # fmt: skip
+        speed = fix.speed
+        if speed is None:
+            return
+        if geofence_limits or "speedLimit" in fix.attrs:
+            lim, gid = limit(fix, cfg, geofence_limits)
+        else:  # the device's own limit: most fixes, without the lookups
+            lim, gid = device_limit, None
+        ep = o.get("ep")
+        if not (lim > 0 and speed > lim * multiplier):
+            if ep is not None:
+                if ep["sent"]:
+                    out.events.append(episode_event(fix.device_id, ep, fix.time))
+                del o["ep"]
+            return
+        if ep is None:
+            ep = o["ep"] = {"t": fix.time, "pid": fix.id, "v0": speed, "vmax": speed,
+                            "lim": lim, "gid": gid, "sent": False}  # fmt: skip
+        ep["vmax"] = max(ep["vmax"], speed)
+        if not ep["sent"] and fix.time - ep["t"] >= min_ms:
+            ep["sent"] = True
+            ep["wmax"] = ep["vmax"]
+            out.events.append(episode_event(fix.device_id, ep, None))
+
+    return step
