@@ -25,6 +25,8 @@ from typing import Any
 
 import orjson
 
+from fleetwire.config import Settings
+
 sys.path.insert(0, str(Path(__file__).parent))
 from _cluster import (
     cpu_seconds,
@@ -100,7 +102,9 @@ def ladder(args: argparse.Namespace, steps: list[float]) -> None:
     assert worker is not None
     print(f"{args.protocol}, {args.devices} devices, {args.records} records/frame,"
           f" {args.duration:g} s a step; load average {load_average()}")  # fmt: skip
-    print(f"worker nice {args.worker_nice if args.worker_nice is not None else 'default (19)'}")
+    print(f"worker nice {args.worker_nice if args.worker_nice is not None else 'default'}"
+          f" ({Settings().worker.nice} unless set), gateway max_worker_lag"
+          f" {Settings().gateway.max_worker_lag} frames")  # fmt: skip
     print(f"{'target r/s':>10} {'ACKed r/s':>10} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7}"
           f" {'p99.9 ms':>8} {'stored r/s':>10} {'lag frames':>10} {'gw us/rec':>9}"
           f" {'wk us/rec':>9}  load")  # fmt: skip
@@ -140,8 +144,8 @@ def ladder(args: argparse.Namespace, steps: list[float]) -> None:
 
 
 def worker_env(args: argparse.Namespace, env: dict[str, str]) -> dict[str, str]:
-    """The worker runs at nice 19 (SCHED_IDLE) by default: on a host shared with other loads
-    it may get no CPU at all; --worker-nice measures what it stores when it gets some."""
+    """The worker's CPU priority: the config's (nice 10) unless --worker-nice says otherwise
+    (19 is the SCHED_IDLE class, which gets no CPU while anything else runs)."""
     if args.worker_nice is None:
         return env
     return dict(env, FLEETWIRE_WORKER__NICE=str(args.worker_nice))
@@ -166,7 +170,7 @@ def main() -> None:
     ap.add_argument("--sim-processes", type=int, default=1)
     ap.add_argument("--rate", type=float, default=0.0, help="frames/s per device; 0: flat out")
     ap.add_argument("--ladder", default="", help="records/s steps, e.g. 5000,10000,20000,40000")
-    ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (19)")
+    ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (10)")
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--no-worker", action="store_true", help="gateway alone (ACK path only)")
     args = ap.parse_args()
@@ -223,8 +227,9 @@ def main() -> None:
     print(f"ACK latency ms      {summary['ack_ms']}  (at the simulator)")
     print(f"append latency ms   {server}  (in the gateway: arrival to durable, histogram)")
     records = max(summary["records_acked"], 1)
-    print(f"gateway CPU         {gw_cpu:.1f} s = {gw_cpu / max(frames, 1) * 1e6:.1f} us/frame, "
-          f"{gw_cpu / records * 1e6:.1f} us/record, {gw_cpu / window * 100:.0f}% of one core")  # fmt: skip
+    print(f"gateway CPU         {gw_cpu:.1f} s = {gw_cpu / max(frames, 1) * 1e6:.1f} us/frame,"
+          f" {gw_cpu / records * 1e6:.1f} us/record,"
+          f" {gw_cpu / window * 100:.0f}% of one core")  # fmt: skip
     print(f"simulator CPU       {sim_cpu:.1f} s = {sim_cpu / records * 1e6:.1f} us/record,"
           f" {sim_cpu / window * 100:.0f}% of one core (load, not Fleetwire)")  # fmt: skip
     print(f"data                {tmp}")
