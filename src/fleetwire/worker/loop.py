@@ -183,7 +183,11 @@ class Worker:
                 log.error(kv("worker_batch_failed", error=repr(e)))
                 time.sleep(1.0)
                 continue
-            if n == 0:
+            if n < self.settings.worker.batch_size:
+                # caught up: let frames gather before the next batch. Read again at once, it
+                # would take the few frames that came in meanwhile, and a batch costs much the
+                # same for ten frames as for a thousand (a state per device, a commit): the
+                # worker would spend a core on its per-batch work while the gateway wants it
                 time.sleep(self.settings.worker.poll_interval)
         log.info(kv("worker_stopped", offset=self.store.offset(self.consumer)))
 
