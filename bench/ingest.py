@@ -40,13 +40,24 @@ from _cluster import (
 )
 
 
-def append_quantiles(api_port: int) -> dict[str, float]:
-    """p50/p99 of fleetwire_rawlog_append_seconds, read from /metrics (bucket upper bounds)."""
+def read_metrics(api_port: int) -> str:
     import urllib.request
 
     wait_port(api_port)
     with urllib.request.urlopen(f"http://127.0.0.1:{api_port}/metrics", timeout=10) as r:
-        text = r.read().decode()
+        return str(r.read().decode())
+
+
+def held_seconds(text: str) -> float:
+    """How long the gateway's commits waited for the worker (backpressure), from /metrics."""
+    for line in text.splitlines():
+        if line.startswith("fleetwire_gateway_worker_lag_held_seconds_total"):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def append_quantiles(text: str) -> dict[str, float]:
+    """p50/p99 of fleetwire_rawlog_append_seconds, from /metrics (bucket upper bounds)."""
     buckets = []
     for line in text.splitlines():
         if line.startswith("fleetwire_rawlog_append_seconds_bucket"):
@@ -201,7 +212,8 @@ def main() -> None:
         catch_up = time.monotonic() - t1
         total_stored = stored_positions(data) - stored0
         wk_cpu = cpu_seconds(worker.pid) - wk0 if worker else 0.0
-        server = append_quantiles(ports["api"])
+        text = read_metrics(ports["api"])
+        server, held = append_quantiles(text), held_seconds(text)
     finally:
         stop(api)
         stop(gw)
@@ -218,6 +230,8 @@ def main() -> None:
           f"({stored_in_window:,} of {summary['records_acked']:,})")  # fmt: skip
     print(f"worker lag at end   {lag_end:,} frames (~{lag_end * args.records:,} records)"
           f" behind the raw log when the load stopped")  # fmt: skip
+    print(f"backpressure        commits waited {held:.1f} s in all for the worker"
+          f" (gateway.max_worker_lag)")  # fmt: skip
     print(f"worker caught up    {catch_up:.1f} s after the load stopped "
           f"(all {total_stored:,} stored)")  # fmt: skip
     if worker:

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from fleetwire import metrics
 from fleetwire.logs import kv
 
 log = logging.getLogger("gateway")
@@ -70,7 +71,7 @@ class WorkerLag:
         self._offset: int | None = None
         self._moved = -1e18  # when the offset last changed
         self._looked = -1e18
-        self.held_s = 0.0  # total time batches waited (a metric for the benchmark's reader)
+        self.held_s = 0.0  # total time batches waited (also counted in the metrics)
 
     def _look(self) -> int | None:
         now = self._clock()
@@ -103,4 +104,6 @@ class WorkerLag:
             if not self._alive():
                 log.warning(kv("worker_lag_wait_abandoned", lag=head - offset, stall_s=self._stall))
                 break
-        self.held_s += self._clock() - start
+        held = self._clock() - start
+        self.held_s += held
+        metrics.WORKER_LAG_HELD.inc(held)
