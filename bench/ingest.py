@@ -2,8 +2,10 @@
 gateway + worker (+ API) as separate processes on embedded SQLite, load from `fleetwire simulate`
 on the same machine.
 
-Prints records/s and frames/s ACKed, records/s stored (and queryable) during the window, how long
-the worker needed to catch up after it, ACK latency percentiles, and gateway CPU per frame.
+Prints records/s and frames/s ACKed, records/s stored (and queryable) during the window, the
+worker's lag when the load stopped and how long it needed to catch up after it, ACK latency
+percentiles, and CPU per record of the gateway, the worker and the simulator (figures that hold
+on a loaded machine, where the wall-clock ones do not). A ladder prints the same per step.
 
     python bench/ingest.py --devices 500 --records 10 --duration 60     # "Ingest", flat out
     python bench/ingest.py --devices 500 --records 10 --rate 4          # 20,000 records/s paced
@@ -13,6 +15,7 @@ the worker needed to catch up after it, ACK latency percentiles, and gateway CPU
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -21,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+
+from fleetwire.config import Settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _cluster import (
@@ -35,13 +40,24 @@ from _cluster import (
 )
 
 
-def append_quantiles(api_port: int) -> dict[str, float]:
-    """p50/p99 of fleetwire_rawlog_append_seconds, read from /metrics (bucket upper bounds)."""
+def read_metrics(api_port: int) -> str:
     import urllib.request
 
     wait_port(api_port)
     with urllib.request.urlopen(f"http://127.0.0.1:{api_port}/metrics", timeout=10) as r:
-        text = r.read().decode()
+        return str(r.read().decode())
+
+
+def held_seconds(text: str) -> float:
+    """How long the gateway's commits waited for the worker (backpressure), from /metrics."""
+    for line in text.splitlines():
+        if line.startswith("fleetwire_gateway_worker_lag_held_seconds_total"):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def append_quantiles(text: str) -> dict[str, float]:
+    """p50/p99 of fleetwire_rawlog_append_seconds, from /metrics (bucket upper bounds)."""
     buckets = []
     for line in text.splitlines():
         if line.startswith("fleetwire_rawlog_append_seconds_bucket"):
@@ -78,6 +94,7 @@ def cluster(args: argparse.Namespace) -> tuple[Path, dict[str, int], dict[str, s
                                                 Proc | None]:  # fmt: skip
     """A gateway and (unless --no-worker) a worker on a fresh data directory, listening."""
     tmp = Path(args.data_dir or tempfile.mkdtemp(prefix="fleetwire-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     data = tmp / "data"
     ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
     env = env_for(ports)
@@ -96,9 +113,12 @@ def ladder(args: argparse.Namespace, steps: list[float]) -> None:
     assert worker is not None
     print(f"{args.protocol}, {args.devices} devices, {args.records} records/frame,"
           f" {args.duration:g} s a step; load average {load_average()}")  # fmt: skip
+    print(f"worker nice {args.worker_nice if args.worker_nice is not None else 'default'}"
+          f" ({Settings().worker.nice} unless set), gateway max_worker_lag"
+          f" {Settings().gateway.max_worker_lag} frames")  # fmt: skip
     print(f"{'target r/s':>10} {'ACKed r/s':>10} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7}"
-          f" {'p99.9 ms':>8} {'stored r/s':>10} {'gw us/frame':>11} {'worker r/CPU-s':>14}"
-          f"  load")  # fmt: skip
+          f" {'p99.9 ms':>8} {'stored r/s':>10} {'lag frames':>10} {'gw us/rec':>9}"
+          f" {'wk us/rec':>9}  load")  # fmt: skip
     wk_start, stored_start = cpu_seconds(worker.pid), stored_positions(data)
     try:
         for step, target in enumerate(steps, 1):
@@ -111,20 +131,23 @@ def ladder(args: argparse.Namespace, steps: list[float]) -> None:
             first = FIRST_ID + step * 10**6 if args.protocol == "teltonika" else None
             summary = simulate(args, ports[args.protocol], env, per_device, first)
             window = time.monotonic() - t0
-            stored = stored_positions(data) - stored0
+            stored, behind = stored_positions(data) - stored0, lag(data)
             gw_cpu, wk_cpu = cpu_seconds(gw.pid) - gw0, cpu_seconds(worker.pid) - wk0
             q = summary["ack_ms"]
+            # the worker's figure counts what it stored in the step, a backlog it left excluded
             print(f"{target:>10,.0f} {summary['records_per_s']:>10,.0f} {q['p50']:>7.1f}"
                   f" {q['p90']:>7.1f} {q['p99']:>7.1f} {q['p99.9']:>8.1f}"
-                  f" {stored / window:>10,.0f} {gw_cpu / max(summary['acked'], 1) * 1e6:>11.1f}"
-                  f" {stored / max(wk_cpu, 1e-9):>14,.0f}  {load_average()}")  # fmt: skip
+                  f" {stored / window:>10,.0f} {behind:>10,}"
+                  f" {gw_cpu / max(summary['records_acked'], 1) * 1e6:>9.1f}"
+                  f" {wk_cpu / max(stored, 1) * 1e6:>9.1f}  {load_average()}")  # fmt: skip
             while lag(data) > 0 and time.monotonic() - t0 < 600:  # each step starts caught up
                 time.sleep(0.2)
         # a step's worker figure depends on where its batches fell; the whole run's does not
         wk_cpu = cpu_seconds(worker.pid) - wk_start
         stored = stored_positions(data) - stored_start
         print(f"worker, all steps: {stored:,} records stored in {wk_cpu:.1f} CPU-s ="
-              f" {stored / max(wk_cpu, 1e-9):,.0f} records per CPU-second")  # fmt: skip
+              f" {stored / max(wk_cpu, 1e-9):,.0f} records per CPU-second"
+              f" = {wk_cpu / max(stored, 1) * 1e6:.1f} us/record")  # fmt: skip
     finally:
         stop(gw)
         stop(worker)
@@ -132,11 +155,17 @@ def ladder(args: argparse.Namespace, steps: list[float]) -> None:
 
 
 def worker_env(args: argparse.Namespace, env: dict[str, str]) -> dict[str, str]:
-    """The worker runs at nice 19 (SCHED_IDLE) by default: on a host shared with other loads
-    it may get no CPU at all; --worker-nice measures what it stores when it gets some."""
+    """The worker's CPU priority: the config's (nice 10) unless --worker-nice says otherwise
+    (19 is the SCHED_IDLE class, which gets no CPU while anything else runs)."""
     if args.worker_nice is None:
         return env
     return dict(env, FLEETWIRE_WORKER__NICE=str(args.worker_nice))
+
+
+def children_cpu() -> float:
+    """CPU seconds of the waited-for children (the simulator runs)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def load_average() -> str:
@@ -152,7 +181,7 @@ def main() -> None:
     ap.add_argument("--sim-processes", type=int, default=1)
     ap.add_argument("--rate", type=float, default=0.0, help="frames/s per device; 0: flat out")
     ap.add_argument("--ladder", default="", help="records/s steps, e.g. 5000,10000,20000,40000")
-    ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (19)")
+    ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (10)")
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--no-worker", action="store_true", help="gateway alone (ACK path only)")
     args = ap.parse_args()
@@ -168,18 +197,23 @@ def main() -> None:
         cpu0 = cpu_seconds(gw.pid)
         wk0 = cpu_seconds(worker.pid) if worker else 0.0
         stored0 = stored_positions(data)
+        sim0 = children_cpu()
         t0 = time.monotonic()
         summary = simulate(args, ports[args.protocol], env, args.rate)
         window = time.monotonic() - t0
         stored_in_window = stored_positions(data) - stored0
+        lag_end = lag(data)
         gw_cpu = cpu_seconds(gw.pid) - cpu0
+        wk_window = cpu_seconds(worker.pid) - wk0 if worker else 0.0
+        sim_cpu = children_cpu() - sim0
         t1 = time.monotonic()
         while worker and lag(data) != 0 and time.monotonic() - t1 < 600:
             time.sleep(0.2)
         catch_up = time.monotonic() - t1
         total_stored = stored_positions(data) - stored0
         wk_cpu = cpu_seconds(worker.pid) - wk0 if worker else 0.0
-        server = append_quantiles(ports["api"])
+        text = read_metrics(ports["api"])
+        server, held = append_quantiles(text), held_seconds(text)
     finally:
         stop(api)
         stop(gw)
@@ -194,15 +228,24 @@ def main() -> None:
           f"{summary['frames_per_s']:,.0f} frames/s ({summary['failed']} failed)")  # fmt: skip
     print(f"stored in window    {stored_in_window / window:,.0f} records/s "
           f"({stored_in_window:,} of {summary['records_acked']:,})")  # fmt: skip
+    print(f"worker lag at end   {lag_end:,} frames (~{lag_end * args.records:,} records)"
+          f" behind the raw log when the load stopped")  # fmt: skip
+    print(f"backpressure        commits waited {held:.1f} s in all for the worker"
+          f" (gateway.max_worker_lag)")  # fmt: skip
     print(f"worker caught up    {catch_up:.1f} s after the load stopped "
           f"(all {total_stored:,} stored)")  # fmt: skip
     if worker:
         print(f"worker CPU          {wk_cpu:.1f} s = {total_stored / max(wk_cpu, 1e-9):,.0f}"
-              f" records per CPU-second")  # fmt: skip
+              f" records per CPU-second = {wk_cpu / max(total_stored, 1) * 1e6:.1f} us/record;"
+              f" {wk_window / window * 100:.0f}% of one core during the load")  # fmt: skip
     print(f"ACK latency ms      {summary['ack_ms']}  (at the simulator)")
     print(f"append latency ms   {server}  (in the gateway: arrival to durable, histogram)")
-    print(f"gateway CPU         {gw_cpu:.1f} s = {gw_cpu / max(frames, 1) * 1e6:.1f} us/frame, "
-          f"{gw_cpu / window * 100:.0f}% of one core")  # fmt: skip
+    records = max(summary["records_acked"], 1)
+    print(f"gateway CPU         {gw_cpu:.1f} s = {gw_cpu / max(frames, 1) * 1e6:.1f} us/frame,"
+          f" {gw_cpu / records * 1e6:.1f} us/record,"
+          f" {gw_cpu / window * 100:.0f}% of one core")  # fmt: skip
+    print(f"simulator CPU       {sim_cpu:.1f} s = {sim_cpu / records * 1e6:.1f} us/record,"
+          f" {sim_cpu / window * 100:.0f}% of one core (load, not Fleetwire)")  # fmt: skip
     print(f"data                {tmp}")
 
 

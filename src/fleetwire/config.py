@@ -44,6 +44,9 @@ class GatewaySettings(BaseModel):
     max_bad_frames: int = 5  # consecutive rejected frames before the connection is closed
     commit_batch: int = 10000  # most frames in one raw-log transaction
     commit_linger: float = 0.001  # s a raw-log commit waits for more frames (committer.py)
+    # embedded tier: frames the worker may fall behind the raw log before ACKs wait for it
+    # (gateway/worker_lag.py); 0: never wait
+    max_worker_lag: int = 20000
     command_poll: float = 0.5  # s between looks at the registry for queued commands
     command_reply_timeout: float = 60.0  # s a device may take to answer before the command fails
     # every TCP connection starts with a PROXY protocol v1/v2 header (HAProxy send-proxy-v2),
@@ -90,8 +93,11 @@ class WorkerSettings(BaseModel):
     poll_interval: float = 0.05  # seconds to sleep when the log has nothing new
     future_skew: float = 600.0  # seconds; a fix dated further ahead never becomes "latest"
     # CPU priority below the gateway's: on a shared host an ACK waiting behind a decode batch
-    # costs a device its data window, while a stored position a few ms later costs nothing
-    nice: int = 19
+    # costs a device its data window, while a stored position a few ms later costs nothing.
+    # 10, not 19: at 19 the worker takes the idle class and gets no CPU at all while anything
+    # else runs, so it cannot keep up, and the gateway's backpressure (gateway.max_worker_lag)
+    # has no worker to wait for
+    nice: int = 10
     logic: bool = True  # business logic (events, trips, geofences...) after decoding
     registry_reload: float = 10.0  # s between looks at the registry's geofences and keys
 

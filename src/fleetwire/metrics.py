@@ -42,6 +42,10 @@ APPEND_BATCH = Histogram(
     "Frames per raw-log group commit",
     buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000),
 )
+WORKER_LAG_HELD = Counter(
+    "fleetwire_gateway_worker_lag_held_seconds",
+    "Time raw-log commits waited for the embedded worker to catch up (gateway.max_worker_lag)",
+)
 RAWLOG_WRITE_ERRORS = Counter(
     "fleetwire_rawlog_write_errors",
     "Raw-log writes that failed, nothing of them ACKed (a group commit on SQLite, a publish on"

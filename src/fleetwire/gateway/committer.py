@@ -20,6 +20,7 @@ from typing import Protocol
 
 from fleetwire import metrics
 from fleetwire.gateway.rawlog_health import RawLogHealth
+from fleetwire.gateway.worker_lag import WorkerLag
 from fleetwire.logs import kv
 from fleetwire.rawlog.base import RawEntry
 from fleetwire.rawlog.sqlite import SqliteRawLogWriter
@@ -106,6 +107,7 @@ class Committer:
         max_batch: int = 10000,
         retention_s: float = 90 * 86400,
         linger_s: float = 0.0,
+        worker_lag: WorkerLag | None = None,
     ) -> None:
         self._loop = loop
         self._rawlog_path = rawlog_path
@@ -115,6 +117,8 @@ class Committer:
         self._max_batch = max_batch
         self._linger_s = linger_s
         self._retention_s = retention_s
+        self._worker_lag = worker_lag
+        self._head = 0  # the raw log's last sequence number, for the worker's lag
         self._q: queue.SimpleQueue[object] = queue.SimpleQueue()
         self.devices: dict[str, int] = {}  # unique id -> device id; read by the loop, written here
         self.backlog = 0  # items submitted and not yet settled (touched only on the loop)
@@ -163,6 +167,8 @@ class Committer:
             first = self._q.get()
             if first is _STOP:
                 break
+            if self._worker_lag is not None and not self._head:
+                self._head = writer.head()
             batch = [first]
             # linger: a commit (an fsync and a SQLite transaction) costs some 70 us of CPU
             # whether it holds one frame or a hundred; waiting this long for company before
@@ -180,6 +186,9 @@ class Committer:
                 batch.append(nxt)
             items = [b for b in batch if isinstance(b, Pending)]
             rejected = [b for b in batch if isinstance(b, tuple)]
+            if self._worker_lag is not None and items:
+                # before the commit: frames waiting here are not durable and not ACKed yet
+                self._worker_lag.hold(self._head, len(items))
             self._commit(writer, registry, items, rejected)
             now = time.monotonic()
             if now - last_expire > 3600:
@@ -221,6 +230,7 @@ class Committer:
                     )  # fmt: skip
             if entries or rejected:
                 last = writer.append(entries, rejected)
+                self._head = last or self._head
                 if self.inline is not None and entries:
                     self.inline(entries, last)
             self.health.succeeded()

@@ -29,6 +29,7 @@ from fleetwire.gateway.ports import listening as listening_ports
 from fleetwire.gateway.proxied import ProxiedConnection
 from fleetwire.gateway.routing import Router
 from fleetwire.gateway.udp import DatagramEndpoint
+from fleetwire.gateway.worker_lag import WorkerLag, offset_reader
 from fleetwire.logs import Throttle, kv
 from fleetwire.metrics import CONNECTIONS, Tally
 from fleetwire.protocols import all_protocols
@@ -77,6 +78,11 @@ class Gateway:
         if settings.rawlog.jetstream:
             self.committer = JetStreamCommitter(settings)
         else:
+            from fleetwire.worker.loop import CONSUMER
+
+            lag = None
+            if gs.max_worker_lag > 0 and not gs.inline_decode:
+                lag = WorkerLag(offset_reader(settings.telemetry_path, CONSUMER), gs.max_worker_lag)
             self.committer = Committer(
                 self.loop,
                 settings.rawlog_path,
@@ -86,6 +92,7 @@ class Gateway:
                 max_batch=gs.commit_batch,
                 retention_s=settings.rawlog.retention_days * 86400,
                 linger_s=gs.commit_linger,
+                worker_lag=lag,
             )
             if gs.inline_decode:
                 from fleetwire.gateway.inline import InlineDecoder

@@ -128,6 +128,19 @@ class Reader:
         p = self._take(size)
         return layout.iter_unpack(self._buf[p : p + size])
 
+    def counted(self, count: struct.Struct, layout: struct.Struct) -> Iterator[tuple[Any, ...]]:
+        """A count of ``count``'s width, then that many items of ``layout``: the repeated
+        groups of a record (Teltonika's IO elements), one call and one slice per group."""
+        p = self.pos
+        q = p + count.size
+        if q > self._end:
+            raise TruncatedFrame(f"need {count.size} bytes at offset {p}, have {self._end - p}")
+        end = q + layout.size * count.unpack_from(self._buf, p)[0]
+        if end > self._end:
+            raise TruncatedFrame(f"need {end - q} bytes at offset {q}, have {self._end - q}")
+        self.pos = end
+        return layout.iter_unpack(self._buf[q:end])
+
     def ascii(self, n: int) -> str:
         raw = self.bytes(n)
         try:

@@ -49,6 +49,12 @@ def _current(conn: sqlite3.Connection) -> bool:
     return "context" in {row[1] for row in conn.execute("PRAGMA table_info(frames)")}
 
 
+def _head(conn: sqlite3.Connection) -> int:
+    """The last sequence number appended (0 when empty)."""
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name='frames'").fetchone()
+    return int(row[0]) if row else 0
+
+
 def _migrate(conn: sqlite3.Connection) -> None:
     """Logs written before frames had a context column get it (NULL: no context)."""
     if _current(conn):
@@ -99,6 +105,9 @@ class SqliteRawLogWriter:
                 c.execute("ROLLBACK")
             raise
         return last
+
+    def head(self) -> int:
+        return _head(self._conn)
 
     def expire(self, retention_s: float, chunk: int = 10000) -> int:
         """Delete frames older than the retention, a chunk at a time (short write locks)."""
@@ -176,9 +185,7 @@ class SqliteRawLogReader:
         return [RawFrame(*r) for r in rows]
 
     def head(self) -> int:
-        """The last sequence number appended (0 when empty)."""
-        row = self._conn.execute("SELECT seq FROM sqlite_sequence WHERE name='frames'").fetchone()
-        return int(row[0]) if row else 0
+        return _head(self._conn)
 
     def query(
         self, device_id: int, from_us: int, to_us: int, limit: int, *, sessions: bool = False

@@ -183,7 +183,11 @@ class Worker:
                 log.error(kv("worker_batch_failed", error=repr(e)))
                 time.sleep(1.0)
                 continue
-            if n == 0:
+            if n < self.settings.worker.batch_size:
+                # caught up: let frames gather before the next batch. Read again at once, it
+                # would take the few frames that came in meanwhile, and a batch costs much the
+                # same for ten frames as for a thousand (a state per device, a commit): the
+                # worker would spend a core on its per-batch work while the gateway wants it
                 time.sleep(self.settings.worker.poll_interval)
         log.info(kv("worker_stopped", offset=self.store.offset(self.consumer)))
 
@@ -196,8 +200,11 @@ class Worker:
 
 def lower_priority(nice: int) -> None:
     """Below the gateway: an ACK waiting behind a decode batch costs a device its data window,
-    a position stored a few ms later costs nothing. At 19 the worker also takes Linux's
-    SCHED_IDLE class, which yields the CPU to any normal process at once."""
+    a position stored a few ms later costs nothing. At 10 (the default) a waking gateway
+    preempts the worker and gets some 90% of a core they share (CFS weights 1024 and 110),
+    while the worker still gets a share on a host where other loads run. At 19 the worker also
+    takes Linux's SCHED_IDLE class, which yields the CPU to any normal process at once and gets
+    none while one runs."""
     if nice:
         os.nice(nice)
     if nice >= 19 and hasattr(os, "SCHED_IDLE"):

@@ -43,7 +43,7 @@ class Layout(NamedTuple):
 
     head: struct.Struct  # GPS element, event id, Codec 16's generation type, total IO count
     generation: bool
-    count_size: int  # width of the per-group counts
+    group_count: struct.Struct  # the per-group element count
     elements: tuple[tuple[int, struct.Struct], ...]  # (value size, IO id + value) per group
     variable: bool  # Codec 8E: a last group of length-prefixed elements
     wide: bool = False  # Codec 8 with a group of 16-byte values after the 8-byte one
@@ -52,7 +52,7 @@ class Layout(NamedTuple):
 def _layout(event_id: str, generation: bool, count: str, io_id: str, variable: bool) -> Layout:
     head = struct.Struct(_GPS + event_id + ("B" if generation else "") + count)
     elements = tuple((size, struct.Struct(">" + io_id + f)) for size, f in _VALUE_FORMATS)
-    return Layout(head, generation, struct.calcsize(count), elements, variable)
+    return Layout(head, generation, struct.Struct(">" + count), elements, variable)
 
 
 _LAYOUTS: Final[dict[int, Layout]] = {
@@ -135,7 +135,7 @@ def _record(r: Reader, layout: Layout) -> Record:
         attributes["generationType"] = head[9]
     # the head's total element count is left unread: the group counts below are what matter
     for size, element in layout.elements:
-        for io_id, value in r.repeated(element, r.uint(layout.count_size)):
+        for io_id, value in r.counted(layout.group_count, element):
             put_io(attributes, io_id, value, size)
     if layout.wide:
         for io_id, value in r.repeated(_WIDE_ELEMENT, r.u8()):
