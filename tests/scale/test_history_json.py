@@ -16,7 +16,7 @@ import asyncpg
 import orjson
 import pytest
 
-from fleetwire.api.traccar.history_json import history_items
+from fleetwire.api.traccar.history_json import history_pieces, json_array
 from fleetwire.api.traccar.models import position_json
 from fleetwire.api.traccar.telemetry import TelemetryReader, open_telemetry
 from fleetwire.config import StoreSettings
@@ -94,18 +94,21 @@ def typed(v: Any) -> Any:
 async def _both(settings: Any) -> tuple[list[Any], list[Any]]:
     reader = TelemetryReader(open_telemetry(settings))
     try:
+
+        async def fast(device: int, t0: int, t1: int, limit: int, protocol: str | None) -> Any:
+            pieces = await history_pieces(reader.engine, device, t0, t1, limit, protocol)
+            return orjson.loads(json_array(pieces))
+
         t1 = T0 + 60_000
-        fast = await history_items(reader.engine, 1, T0, t1, 1000, "teltonika")
+        items = await fast(1, T0, t1, 1000, "teltonika")
         # what the API sent before: position_json's dicts through orjson
         slow = [position_json(p, "teltonika") for p in await reader.history(1, T0, t1, 1000)]
-        none = await history_items(reader.engine, 2, T0, t1, 1000, None)
-        assert none == b""
-        limited = await history_items(reader.engine, 1, T0, t1, 2, None)
-        assert [p["protocol"] for p in orjson.loads(b"[" + limited + b"]")] == [None, None]
+        assert await history_pieces(reader.engine, 2, T0, t1, 1000, None) == []
+        assert json_array([]) == b"[]"
+        limited = await fast(1, T0, t1, 2, None)
+        assert [p["protocol"] for p in limited] == [None, None]
         day = 86_400_000
-        epoch = orjson.loads(
-            b"[" + await history_items(reader.engine, 3, -day, day, 9, None) + b"]"
-        )
+        epoch = await fast(3, -day, day, 9, None)
         slow_epoch = [position_json(p, None) for p in await reader.history(3, -day, day, 9)]
         assert typed(epoch) == typed(orjson.loads(orjson.dumps(slow_epoch)))
         assert [(p["fixTime"], p["serverTime"], p["altitude"], p["course"]) for p in epoch] == [
@@ -116,7 +119,7 @@ async def _both(settings: Any) -> tuple[list[Any], list[Any]]:
         ]  # fmt: skip
         assert epoch[0]["altitude"] in (None, 0.0)  # NaN on PostgreSQL, NULL on SQLite
         assert [p["valid"] for p in epoch] == [False, True, True]
-        return orjson.loads(b"[" + fast + b"]"), orjson.loads(orjson.dumps(slow))
+        return items, orjson.loads(orjson.dumps(slow))
     finally:
         await reader.engine.dispose()
 

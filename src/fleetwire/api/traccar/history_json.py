@@ -125,17 +125,18 @@ def _special_parts(attrs: bytes) -> tuple[bytes, bytes]:
 def json_items(
     columns: Sequence[Sequence[Any]], attrs: list[bytes], all_attrs: bytes, device_id: int,
     protocol: str | None,
-) -> bytes:  # fmt: skip
-    """The rows' JSON items, comma-separated. ``columns``: `_columns`' values, a sequence per
-    column; ``attrs``: each row's attributes as JSON text (changed in place where special);
-    ``all_attrs``: all of them in one text, searched once for the special names.
+) -> list[bytes]:  # fmt: skip
+    """The rows' JSON items, comma-separated, in pieces to join. ``columns``: `_columns`'
+    values, a sequence per column; ``attrs``: each row's attributes as JSON text (changed in
+    place where special); ``all_attrs``: all of them in one text, searched once for the special
+    names.
 
     Each row is 16 pieces, the keys riding on the values before them; the pieces are laid out
     row after row by slice assignment and joined once."""
     ids, fix_min, fix_ms, srv_min, srv_ms, valid, lat, lon, alt, speed, course = columns
     n = len(ids)
     if not n:
-        return b""
+        return []
     courses = _texts(course, _PLAIN_TAIL + _NEXT)
     courses[-1] = courses[-1].removesuffix(_NEXT)
     if any(k in all_attrs for k in _SPECIAL):
@@ -158,15 +159,24 @@ def json_items(
     for j, column in enumerate(pieces):
         flat[j :: len(pieces)] = column  # a column of another length raises here
     flat[0] = b'{"id":' + flat[0]
-    return b"".join(flat)
+    return flat
 
 
-async def history_items(
+def json_array(pieces: list[bytes]) -> bytes:
+    """`history_pieces`' answer as a JSON array, in one join (``pieces`` is changed)."""
+    if not pieces:
+        return b"[]"
+    pieces[0] = b"[" + pieces[0]
+    pieces[-1] += b"]"
+    return b"".join(pieces)
+
+
+async def history_pieces(
     engine: AsyncEngine, device_id: int, from_ms: int, to_ms: int, limit: int,
     protocol: str | None,
-) -> bytes:  # fmt: skip
+) -> list[bytes]:  # fmt: skip
     """The JSON items (comma-separated, no brackets) of the device's positions with from <=
-    fix time <= to, by fix time; b"" when there are none."""
+    fix time <= to, by fix time, in pieces for `json_array`; [] when there are none."""
     async with engine.connect() as conn:
         raw = await conn.get_raw_connection()
         driver: Any = raw.driver_connection
@@ -174,7 +184,7 @@ async def history_items(
             # asyncpg's own statement cache keeps this prepared per connection
             row = await driver.fetchrow(PG_HISTORY, device_id, from_ms, to_ms, limit)
             if row[0] is None:
-                return b""
+                return []
             all_attrs = row[11].encode()
             attrs = all_attrs.split(b"\n")  # jsonb's text has no raw newline
             return json_items(row[:11], attrs, all_attrs, device_id, protocol)
@@ -184,6 +194,6 @@ async def history_items(
         finally:
             await cursor.close()
     if not rows:
-        return b""
+        return []
     *columns, attrs = zip(*rows, strict=True)
     return json_items(columns, list(attrs), b"\n".join(attrs), device_id, protocol)
