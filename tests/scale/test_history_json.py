@@ -16,7 +16,7 @@ import asyncpg
 import orjson
 import pytest
 
-from fleetwire.api.traccar.history_json import history_items
+from fleetwire.api.traccar.history_json import history_pieces, json_array
 from fleetwire.api.traccar.models import position_json
 from fleetwire.api.traccar.telemetry import TelemetryReader, open_telemetry
 from fleetwire.config import StoreSettings
@@ -37,6 +37,24 @@ ROWS: list[tuple[int, int, float, float, float | None, float | None, float | Non
     (50_000, 50_700, 1.6, 2.6, 3.0, 4.0, 5.0, {"same fix time": "later frame", "n": -0.0}),
     (55_000, 55_500, 1.7, 2.7, 3.0, 4.0, float("inf"), {"course": "has no JSON form: null"}),
 ]
+# device 3, around the epoch (offsets from 1970-01-01): a time before 1970 (dates by floor
+# division), midnight and the last millisecond of a day; an altitude of NaN (SQLite keeps NULL)
+# and of -0.0 (position_json's `or 0.0` makes both 0.0 or null as it does)
+EPOCH_ROWS: list[tuple[int, int, float, float, float | None, float | None, float | None, Any]] = [
+    (-1, -86_399_999, 10.0, 20.0, float("nan"), 1.0, -0.0, {}),
+    (0, 59_999, 10.1, 20.1, -0.0, None, 0.0, {"a": 1}),
+    (86_399_999, 86_400_000, 10.2, 20.2, 1.0, 2.0, 3.0, {}),
+]
+
+
+def _rows() -> list[tuple[Any, ...]]:
+    """(device, fix ms, server ms, lat, lon, altitude, speed, course, attributes, seq, valid)"""
+    return [
+        (d, t0 + f, t0 + s, lat, lon, alt, spd, crs, orjson.dumps(a).decode(), i, i % 3 > 0)
+        for i, (d, t0, (f, s, lat, lon, alt, spd, crs, a)) in enumerate(
+            [(1, T0, r) for r in ROWS] + [(3, 0, r) for r in EPOCH_ROWS], 1
+        )
+    ]
 
 
 def _insert_sqlite(path: Path) -> None:
@@ -44,8 +62,8 @@ def _insert_sqlite(path: Path) -> None:
     conn = sqlite3.connect(path)
     marks = ",".join("?" * 14)
     conn.executemany(f"INSERT INTO positions ({POSITION_COLUMNS}) VALUES ({marks})", [
-        (1, "position", T0 + f, T0 + s, 1, lat, lon, alt, spd, crs, 9, orjson.dumps(a).decode(),
-         i, i) for i, (f, s, lat, lon, alt, spd, crs, a) in enumerate(ROWS, 1)])  # fmt: skip
+        (d, "position", f, s, v, lat, lon, alt, spd, crs, 9, a, i, i)
+        for d, f, s, lat, lon, alt, spd, crs, a, i, v in _rows()])  # fmt: skip
     conn.commit()
     conn.close()
 
@@ -56,11 +74,10 @@ async def _insert_pg(url: str) -> None:
     try:
         await conn.executemany(
             f"INSERT INTO positions ({POSITION_COLUMNS}) VALUES ($1, 'position',"
-            " to_timestamp($2::bigint / 1000.0), to_timestamp($3::bigint / 1000.0), true, $4,"
+            " to_timestamp($2::bigint / 1000.0), to_timestamp($3::bigint / 1000.0), $11, $4,"
             " $5, $6, $7, $8, 9, $9::jsonb, $10, $10)",
-            [(1, T0 + f, T0 + s, lat, lon, alt, spd, crs, orjson.dumps(a).decode(), i)
-             for i, (f, s, lat, lon, alt, spd, crs, a) in enumerate(ROWS, 1)],
-        )  # fmt: skip
+            _rows(),
+        )
     finally:
         await conn.close()
 
@@ -77,15 +94,32 @@ def typed(v: Any) -> Any:
 async def _both(settings: Any) -> tuple[list[Any], list[Any]]:
     reader = TelemetryReader(open_telemetry(settings))
     try:
+
+        async def fast(device: int, t0: int, t1: int, limit: int, protocol: str | None) -> Any:
+            pieces = await history_pieces(reader.engine, device, t0, t1, limit, protocol)
+            return orjson.loads(json_array(pieces))
+
         t1 = T0 + 60_000
-        fast = await history_items(reader.engine, 1, T0, t1, 1000, "teltonika")
+        items = await fast(1, T0, t1, 1000, "teltonika")
         # what the API sent before: position_json's dicts through orjson
         slow = [position_json(p, "teltonika") for p in await reader.history(1, T0, t1, 1000)]
-        none = await history_items(reader.engine, 2, T0, t1, 1000, None)
-        assert none == b""
-        limited = await history_items(reader.engine, 1, T0, t1, 2, None)
-        assert [p["protocol"] for p in orjson.loads(b"[" + limited + b"]")] == [None, None]
-        return orjson.loads(b"[" + fast + b"]"), orjson.loads(orjson.dumps(slow))
+        assert await history_pieces(reader.engine, 2, T0, t1, 1000, None) == []
+        assert json_array([]) == b"[]"
+        limited = await fast(1, T0, t1, 2, None)
+        assert [p["protocol"] for p in limited] == [None, None]
+        day = 86_400_000
+        epoch = await fast(3, -day, day, 9, None)
+        slow_epoch = [position_json(p, None) for p in await reader.history(3, -day, day, 9)]
+        assert typed(epoch) == typed(orjson.loads(orjson.dumps(slow_epoch)))
+        assert [(p["fixTime"], p["serverTime"], p["altitude"], p["course"]) for p in epoch] == [
+            ("1969-12-31T23:59:59.999+00:00", "1969-12-31T00:00:00.001+00:00", epoch[0]["altitude"],
+             0.0),
+            ("1970-01-01T00:00:00.000+00:00", "1970-01-01T00:00:59.999+00:00", 0.0, 0.0),
+            ("1970-01-01T23:59:59.999+00:00", "1970-01-02T00:00:00.000+00:00", 1.0, 3.0),
+        ]  # fmt: skip
+        assert epoch[0]["altitude"] in (None, 0.0)  # NaN on PostgreSQL, NULL on SQLite
+        assert [p["valid"] for p in epoch] == [False, True, True]
+        return items, orjson.loads(orjson.dumps(slow))
     finally:
         await reader.engine.dispose()
 

@@ -21,7 +21,8 @@ _ZONED = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _day(day: int) -> str:
+def iso_day(day: int) -> str:
+    """The date part of `iso` (with its 'T') for a day counted from 1970-01-01."""
     return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(days=day)).strftime("%Y-%m-%dT")
 
 
@@ -34,7 +35,7 @@ def iso(ms: int | None) -> str | None:
     secs, milli = divmod(rest, 1000)
     h, secs = divmod(secs, 3600)
     m, secs = divmod(secs, 60)
-    return f"{_day(day)}{h:02d}:{m:02d}:{secs:02d}.{milli:03d}+00:00"
+    return f"{iso_day(day)}{h:02d}:{m:02d}:{secs:02d}.{milli:03d}+00:00"
 
 
 def parse_time(value: str, name: str) -> int:

@@ -1,155 +1,199 @@
 """A device's positions between two fix times as Traccar Position JSON, built for a device-day
 (8,640 rows) and more: the bytes of the array's items, without a `Pos` or a dict per row.
 
-PostgreSQL writes each row's JSON itself from the columns it already holds (the attributes go
-out as jsonb's text, never decoded here) and joins the rows, so the API only adds brackets. The
-embedded tier reads the columns with sqlite3 in the driver's thread and writes each row with
-one f-string around the stored attributes text (dates made by SQLite); SQLite's own JSON functions
-are not used because they write 15 significant digits, not the shortest form that reads back
-as the same double.
+The store returns columns, not rows' text: PostgreSQL one array per column (and the attributes
+as jsonb's text, joined), SQLite rows that are turned into columns. The API writes each column's
+values in one C call (orjson for the numbers: the same text `position_json` through orjson
+gives, NaN and infinities as null; lookup tables for the dates, from the minute and the
+millisecond within it that the query computes) and interleaves them with the keys in one
+`bytes.join`: no Python code runs per row. Making the text in PostgreSQL instead (to_char,
+concat, a CASE per float) cost its backend twice the CPU per device-day (some 45 against
+21 ms, bench/history.py --cpu) for a few ms less in the API (16 against 19 ms).
 
-Both give what `models.position_json` gives for the same row (tests/scale/test_history_json.py
-compares them key by key, types included): floats with a decimal point,
-`geofenceIds` moved out of the attributes, `accuracy` from them, speed in knots, dates as
-`convert.iso` writes them. Rows whose attributes carry `geofenceIds` or `accuracy` go through
-`position_json` itself on SQLite.
+tests/scale/test_history_json.py compares the result with `models.position_json` key by key,
+types included; the attributes go out as stored (jsonb's text on PostgreSQL), and the rows
+whose attributes name `geofenceIds` or `accuracy` get those parts from
+`models.position_extras`, the function `position_json` uses.
 """
 
 from __future__ import annotations
 
-from math import isfinite
+from collections.abc import Sequence
+from functools import cache
+from itertools import repeat
 from typing import Any
 
 import orjson
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from fleetwire.api.traccar.models import position_json
-from fleetwire.api.traccar.telemetry import pos_from_row
+from fleetwire.api.traccar.convert import KMH_PER_KNOT, iso_day
+from fleetwire.api.traccar.models import position_extras
 
-_ISO = '\'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"\''
-
-
-def _pg_float(x: str) -> str:
-    """A float8 as JSON the way orjson writes a Python float: whole numbers keep '.0' (float8's
-    text drops it), NaN and infinities are null (they have no JSON form)."""
-    return (
-        f"CASE WHEN abs({x}) < 1e15 THEN CASE WHEN {x} = trunc({x})"
-        f" THEN trunc({x})::bigint::text || '.0' ELSE {x}::text END"
-        f" WHEN {x} IN ('NaN', 'Infinity', '-Infinity') THEN 'null' ELSE {x}::text END"
-    )
+# Times leave the store as (minute since the epoch, millisecond within that minute). Integer
+# division truncates in SQL; shifted by a whole number of minutes that keeps every time
+# PostgreSQL or SQLite can hold positive, it floors (times before 1970 included).
+_SHIFT_MIN = 1 << 40
+_SHIFT_MS = _SHIFT_MIN * 60_000
 
 
-_ACCURACY = "(p.attributes ->> 'accuracy')::float8"
-# the tail of a row whose attributes name accuracy or geofenceIds (f.s), as position_json
-# makes it; every other row ends with _PLAIN_TAIL
-_SPECIAL_TAIL = (
-    "concat(',\"address\":null,\"accuracy\":', CASE jsonb_typeof(p.attributes -> 'accuracy')"
-    f" WHEN 'number' THEN {_pg_float(_ACCURACY)} ELSE '0.0' END,"
-    " ',\"network\":null,\"geofenceIds\":', CASE jsonb_typeof(p.attributes -> 'geofenceIds')"
-    " WHEN 'array' THEN (p.attributes -> 'geofenceIds')::text ELSE '[]' END, '}')"
-)
-_PLAIN_TAIL = ',"address":null,"accuracy":0.0,"network":null,"geofenceIds":[]}'
-_PG_ROW = (
-    "concat('{\"id\":', p.id, ',\"attributes\":', CASE WHEN f.s"
-    " THEN (p.attributes - 'geofenceIds')::text ELSE p.attributes::text END,"
-    " ',\"deviceId\":', p.device_id, ',\"protocol\":', $5::text,"
-    f" ',\"serverTime\":\"', to_char(p.server_time AT TIME ZONE 'UTC', {_ISO}),"
-    ' \'","deviceTime":"\', f.t, \'","fixTime":"\', f.t, \'","valid":\','
-    " CASE WHEN p.valid THEN 'true' ELSE 'false' END,"
-    f" ',\"latitude\":', coalesce({_pg_float('p.latitude')}, 'null'),"
-    f" ',\"longitude\":', coalesce({_pg_float('p.longitude')}, 'null'),"
-    f" ',\"altitude\":', {_pg_float('coalesce(p.altitude, 0)')},"
-    f" ',\"speed\":', {_pg_float('coalesce(p.speed / 1.852::float8, 0)')},"
-    f" ',\"course\":', {_pg_float('coalesce(p.course, 0)')},"
-    f" CASE WHEN f.s THEN {_SPECIAL_TAIL} ELSE '{_PLAIN_TAIL}' END)"
-)
-# $1 device, $2 and $3 the bounds in ms (inclusive, as Traccar's), $4 the row limit, $5 the
-# protocol as JSON. The fix time's text (f.t) is made once for deviceTime and fixTime. The rows
-# are joined in PostgreSQL: one value crosses the wire instead of 8,640 rows, which costs the
-# API three times what the join costs PostgreSQL. The aggregate takes the rows in the sorted
-# subquery's order (nothing at the outer level could reorder them; the test checks the order).
+def _minute(ms: str) -> str:
+    return f"({ms} + {_SHIFT_MS}) / 60000 - {_SHIFT_MIN}"
+
+
+def _milli(ms: str) -> str:
+    return f"({ms} + {_SHIFT_MS}) % 60000"
+
+
+def _columns(fix: str, server: str, valid: str) -> list[str]:
+    """What `json_items` reads, for the times in ms ``fix`` and ``server``: altitude and course
+    as `position_json`'s `x or 0.0` (adding 0.0 makes -0.0 0.0), speed in knots."""
+    return [
+        "id", _minute(fix), _milli(fix), _minute(server), _milli(server), valid, "latitude",
+        "longitude", "coalesce(altitude, 0) + 0.0", f"coalesce(speed / {KMH_PER_KNOT}, 0.0)",
+        "coalesce(course, 0) + 0.0",
+    ]  # fmt: skip
+
+
+# $1 device, $2 and $3 the bounds in ms (inclusive, as Traccar's), $4 the row limit. Times are
+# whole milliseconds in the store (the worker writes them from ms), which the float epoch
+# reads exactly (extract's numeric costs more). The aggregates take the rows in the sorted
+# subquery's order, all of them the same rows in the same order (the test checks the order).
 PG_HISTORY = (
-    f"SELECT string_agg(j, ',') FROM (SELECT {_PG_ROW} AS j FROM positions p,"
-    f" LATERAL (SELECT to_char(p.fix_time AT TIME ZONE 'UTC', {_ISO}) AS t,"
-    " p.attributes ?| array['geofenceIds', 'accuracy'] AS s) f"
+    "SELECT "
+    + ", ".join(f"array_agg({c})" for c in _columns("f", "s", "valid"))
+    + ", string_agg(attributes, E'\\n') FROM (SELECT p.id,"
+    " (date_part('epoch', p.fix_time) * 1000)::bigint AS f,"
+    " (date_part('epoch', p.server_time) * 1000)::bigint AS s, p.valid, p.latitude,"
+    " p.longitude, p.altitude, p.speed, p.course, p.attributes::text AS attributes"
+    " FROM positions p"
     " WHERE p.device_id = $1 AND p.fix_time >= to_timestamp($2::bigint / 1000.0)"
     " AND p.fix_time <= to_timestamp($3::bigint / 1000.0) AND p.latitude IS NOT NULL"
     " ORDER BY p.fix_time, p.frame_seq LIMIT $4) rows"
 )
-
-
-def _sqlite_iso(col: str) -> str:
-    """convert.iso in SQLite's C (close to half of the Python row loop's time otherwise), for
-    times from 1970 on; earlier ones are NULL here and the row is built by position_json."""
-    return (
-        f"CASE WHEN {col} >= 0 THEN strftime('%Y-%m-%dT%H:%M:%S', {col} / 1000, 'unixepoch')"
-        f" || printf('.%03d+00:00', {col} % 1000) END"
-    )
-
-
 SQLITE_HISTORY = (
-    "SELECT id, device_id, fix_time, server_time, valid, latitude, longitude, altitude, speed,"
-    f" course, attributes, {_sqlite_iso('fix_time')}, {_sqlite_iso('server_time')}"
-    " FROM positions WHERE device_id = ? AND fix_time >= ? AND fix_time <= ?"
-    " AND latitude IS NOT NULL ORDER BY fix_time, id LIMIT ?"
+    f"SELECT {', '.join(_columns('fix_time', 'server_time', 'valid != 0'))},"
+    " CAST(attributes AS BLOB) FROM positions"
+    " WHERE device_id = ? AND fix_time >= ? AND fix_time <= ? AND latitude IS NOT NULL"
+    " ORDER BY fix_time, id LIMIT ?"
 )
-_KNOT = 1.852
-# attribute names position_json treats apart; a row whose attributes name one is built by it
-_SPECIAL = ('"geofenceIds"', '"accuracy"')
+
+_VALID = (b'","valid":false,"latitude":', b'","valid":true,"latitude":')
+_PLAIN_TAIL = b',"address":null,"accuracy":0.0,"network":null,"geofenceIds":[]}'
+_NEXT = b',{"id":'
+# attribute names position_json treats apart; a row whose attributes name one gets its parts
+# from position_extras
+_SPECIAL = (b'"geofenceIds"', b'"accuracy"')
+# minutes' texts kept between requests (a day of them is made in some 2 ms), up to a bound
+_MINUTES: dict[int, bytes] = {}
+_MINUTES_KEPT = 50_000
 
 
-def _special(attrs: str) -> bool:
-    return any(k in attrs for k in _SPECIAL)
+@cache
+def _milli_texts() -> tuple[bytes, ...]:
+    """'SS.mmm+00:00' for each millisecond of a minute (some 3 MB, made once)."""
+    return tuple(f"{s:02d}.{ms:03d}+00:00".encode() for s in range(60) for ms in range(1000))
 
 
-def _sqlite_items(rows: list[Any], protocol: str | None) -> bytes:
-    """One f-string per row (a third less time than a dict per row through orjson). The
-    columns are REAL, so the floats' repr is what orjson would write, bar the exponent's form
-    (1e+16 for 1e16: the same number); a NaN or an infinity, which repr would write as no
-    JSON, sends its row through position_json."""
-    proto = orjson.dumps(protocol).decode()
-    out: list[str] = []
-    add = out.append
-    for r in rows:
-        attrs, fix, server = r[10], r[11], r[12]
-        if (
-            isinstance(attrs, str)
-            and fix is not None
-            and server is not None
-            and not _special(attrs)
-        ):
-            lat, lon, alt, course = float(r[5]), float(r[6]), r[7] or 0.0, r[9] or 0.0
-            speed = 0.0 if r[8] is None else r[8] / _KNOT
-            if isfinite(lat + lon + alt + speed + course):
-                add(f'{{"id":{r[0]},"attributes":{attrs},"deviceId":{r[1]},"protocol":{proto},'
-                    f'"serverTime":"{server}","deviceTime":"{fix}","fixTime":"{fix}",'
-                    f'"valid":{"true" if r[4] else "false"},"latitude":{lat!r},'
-                    f'"longitude":{lon!r},"altitude":{alt!r},"speed":{speed!r},'
-                    f'"course":{course!r},"address":null,"accuracy":0.0,"network":null,'
-                    '"geofenceIds":[]}')  # fmt: skip
-                continue
-        add(orjson.dumps(position_json(pos_from_row(r), protocol)).decode())
-    return ",".join(out).encode()
+def _minute_texts(minutes: set[int]) -> dict[int, bytes]:
+    """'YYYY-MM-DDTHH:MM:' of each minute since the epoch in ``minutes`` (and others)."""
+    missing = minutes.difference(_MINUTES)
+    if missing:
+        if len(_MINUTES) + len(missing) > _MINUTES_KEPT:
+            _MINUTES.clear()
+            missing = minutes
+        _MINUTES.update(
+            (m, f"{iso_day(m // 1440)}{m % 1440 // 60:02d}:{m % 60:02d}:".encode()) for m in missing
+        )
+    return _MINUTES
 
 
-async def history_items(
+def _texts(values: Sequence[Any], suffix: bytes) -> list[bytes]:
+    """Each number as orjson writes it followed by ``suffix``: two C calls for the column."""
+    numbers = orjson.dumps(values)[1:-1]
+    return (numbers.replace(b",", suffix + b"\n") + suffix).split(b"\n")
+
+
+def _special_parts(attrs: bytes) -> tuple[bytes, bytes]:
+    """The attributes and the tail of a row whose attributes hold geofenceIds or accuracy."""
+    shown, accuracy, fences = position_extras(orjson.loads(attrs))
+    return orjson.dumps(shown), (
+        b',"address":null,"accuracy":' + orjson.dumps(accuracy)
+        + b',"network":null,"geofenceIds":' + orjson.dumps(fences) + b"}"
+    )  # fmt: skip
+
+
+def json_items(
+    columns: Sequence[Sequence[Any]], attrs: list[bytes], all_attrs: bytes, device_id: int,
+    protocol: str | None,
+) -> list[bytes]:  # fmt: skip
+    """The rows' JSON items, comma-separated, in pieces to join. ``columns``: `_columns`'
+    values, a sequence per column; ``attrs``: each row's attributes as JSON text (changed in
+    place where special); ``all_attrs``: all of them in one text, searched once for the special
+    names.
+
+    Each row is 16 pieces, the keys riding on the values before them; the pieces are laid out
+    row after row by slice assignment and joined once."""
+    ids, fix_min, fix_ms, srv_min, srv_ms, valid, lat, lon, alt, speed, course = columns
+    n = len(ids)
+    if not n:
+        return []
+    courses = _texts(course, _PLAIN_TAIL + _NEXT)
+    courses[-1] = courses[-1].removesuffix(_NEXT)
+    if any(k in all_attrs for k in _SPECIAL):
+        for i, a in enumerate(attrs):
+            if any(k in a for k in _SPECIAL):
+                attrs[i], tail = _special_parts(a)
+                courses[i] = courses[i].replace(_PLAIN_TAIL, tail)
+    head = b',"deviceId":%d,"protocol":%s,"serverTime":"' % (device_id, orjson.dumps(protocol))
+    minute = _minute_texts(set(fix_min).union(srv_min)).__getitem__
+    milli = _milli_texts().__getitem__
+    fix_m, fix_s = list(map(minute, fix_min)), list(map(milli, fix_ms))
+    pieces = (
+        _texts(ids, b',"attributes":'), list(map(bytes.__add__, attrs, repeat(head, n))),
+        list(map(minute, srv_min)), list(map(milli, srv_ms)), [b'","deviceTime":"'] * n,
+        fix_m, fix_s, [b'","fixTime":"'] * n, fix_m, fix_s, list(map(_VALID.__getitem__, valid)),
+        _texts(lat, b',"longitude":'), _texts(lon, b',"altitude":'), _texts(alt, b',"speed":'),
+        _texts(speed, b',"course":'), courses,
+    )  # fmt: skip
+    flat: list[bytes] = [b""] * (n * len(pieces))
+    for j, column in enumerate(pieces):
+        flat[j :: len(pieces)] = column  # a column of another length raises here
+    flat[0] = b'{"id":' + flat[0]
+    return flat
+
+
+def json_array(pieces: list[bytes]) -> bytes:
+    """`history_pieces`' answer as a JSON array, in one join (``pieces`` is changed)."""
+    if not pieces:
+        return b"[]"
+    pieces[0] = b"[" + pieces[0]
+    pieces[-1] += b"]"
+    return b"".join(pieces)
+
+
+async def history_pieces(
     engine: AsyncEngine, device_id: int, from_ms: int, to_ms: int, limit: int,
     protocol: str | None,
-) -> bytes:  # fmt: skip
+) -> list[bytes]:  # fmt: skip
     """The JSON items (comma-separated, no brackets) of the device's positions with from <=
-    fix time <= to, by fix time; b"" when there are none."""
+    fix time <= to, by fix time, in pieces for `json_array`; [] when there are none."""
     async with engine.connect() as conn:
         raw = await conn.get_raw_connection()
         driver: Any = raw.driver_connection
         if engine.dialect.name == "postgresql":
             # asyncpg's own statement cache keeps this prepared per connection
-            items = await driver.fetchval(
-                PG_HISTORY, device_id, from_ms, to_ms, limit, orjson.dumps(protocol).decode()
-            )
-            return items.encode() if items else b""
+            row = await driver.fetchrow(PG_HISTORY, device_id, from_ms, to_ms, limit)
+            if row[0] is None:
+                return []
+            all_attrs = row[11].encode()
+            attrs = all_attrs.split(b"\n")  # jsonb's text has no raw newline
+            return json_items(row[:11], attrs, all_attrs, device_id, protocol)
         cursor = await driver.execute(SQLITE_HISTORY, (device_id, from_ms, to_ms, limit))
         try:
             rows = await cursor.fetchall()
         finally:
             await cursor.close()
-    return _sqlite_items(list(rows), protocol)
+    if not rows:
+        return []
+    *columns, attrs = zip(*rows, strict=True)
+    return json_items(columns, list(attrs), b"\n".join(attrs), device_id, protocol)

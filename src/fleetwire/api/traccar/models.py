@@ -39,12 +39,19 @@ def device_json(row: Any, latest: Pos | None, now: int) -> dict[str, Any]:
     }
 
 
-def position_json(p: Pos, protocol: str | None) -> dict[str, Any]:
-    attrs = p.attributes
+def position_extras(attrs: dict[str, Any]) -> tuple[dict[str, Any], float, list[Any]]:
+    """The attributes a Position shows, its accuracy and its geofenceIds: the worker keeps the
+    last two in the attributes (geofenceIds moves out of them)."""
     geofence_ids = None
     if "geofenceIds" in attrs:
         attrs = dict(attrs)
         geofence_ids = attrs.pop("geofenceIds")
+    accuracy = float(attrs.get("accuracy", 0) or 0)
+    return attrs, accuracy, geofence_ids if isinstance(geofence_ids, list) else []
+
+
+def position_json(p: Pos, protocol: str | None) -> dict[str, Any]:
+    attrs, accuracy, geofence_ids = position_extras(p.attributes)
     fix = iso(p.fix_ms)  # Fleetwire keeps one device time: the fix time
     return {
         "id": p.id,
@@ -61,9 +68,9 @@ def position_json(p: Pos, protocol: str | None) -> dict[str, Any]:
         "speed": knots(p.speed),
         "course": p.course or 0.0,
         "address": None,
-        "accuracy": float(attrs.get("accuracy", 0) or 0),
+        "accuracy": accuracy,
         "network": None,
-        "geofenceIds": geofence_ids if isinstance(geofence_ids, list) else [],
+        "geofenceIds": geofence_ids,
     }
 
 

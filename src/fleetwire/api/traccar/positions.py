@@ -15,7 +15,7 @@ from fleetwire.api.traccar import export
 from fleetwire.api.traccar.context import Context
 from fleetwire.api.traccar.convert import json_bytes, json_response, parse_time
 from fleetwire.api.traccar.errors import TextErrors
-from fleetwire.api.traccar.history_json import history_items
+from fleetwire.api.traccar.history_json import history_pieces, json_array
 from fleetwire.api.traccar.models import position_json
 from fleetwire.api.traccar.telemetry import Pos
 from fleetwire.store.users import User
@@ -67,11 +67,11 @@ def positions_router(ctx: Context) -> APIRouter:
                 # the history as it is asked for most (a day of track): built as bytes
                 device = await ctx.check_device(user, device_id)
                 from_ms, to_ms = parse_time(start, "from"), parse_time(end, "to")
-                items = await history_items(
+                items = await history_pieces(
                     reader.engine, device_id, from_ms, to_ms, ctx.settings.api.max_rows,
                     device.protocol,
                 )  # fmt: skip
-                return json_bytes(b"[" + items + b"]")
+                return json_bytes(json_array(items))
             await ctx.check_device(user, device_id)
             if start is None and end is None:
                 return await render(await reader.latest([device_id]))
