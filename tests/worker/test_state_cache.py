@@ -158,3 +158,34 @@ def test_a_store_made_before_stamps_gets_the_column(tmp_path: Path) -> None:
     drain(w)
     w.close()
     assert stored(data, dev)[0] != 0
+
+
+# the state upsert of the release before stamps, as its worker or replay still runs it
+UNSTAMPED_UPSERT = (
+    "INSERT INTO device_state (device_id, state, status) VALUES (?, ?, ?)"
+    " ON CONFLICT (device_id) DO UPDATE SET state = excluded.state, status = excluded.status"
+)
+
+
+def test_a_writer_from_before_stamps_makes_the_worker_read_the_state(tmp_path: Path) -> None:
+    """During an upgrade a process of the previous release may write a device's state without
+    a stamp: here with the device outside every geofence where the worker's cached state has it
+    inside geofence 1. The worker's next batch must start from the stored state and enter the
+    geofence again."""
+    data = tmp_path / "mixed"
+    dev = prepared(data)
+    w = worker(data)
+    for _ in range(5):  # the device ends the 5th frame inside geofence 1
+        assert w.step() == 1
+    _, state = stored(data, dev)
+    assert state["geo"]["in"]
+    state["geo"]["in"] = {}
+    c = sqlite3.connect(data / "telemetry.db")
+    c.execute(UNSTAMPED_UPSERT, (dev, orjson.dumps(state).decode(), "{}"))
+    c.commit()
+    c.close()
+    assert stored(data, dev) == (0, state)
+    drain(w)
+    w.close()
+    enters = [t for _, kind, t in derived(data)["events"] if kind == "geofenceEnter"]
+    assert T0 + 900_000 in enters  # the 6th frame's first fix, inside: entered again

@@ -10,7 +10,8 @@ entry could be stale without this process knowing:
 - its batch's transaction rolled back: the store keeps the stamp before it, not the entry's;
 - another writer (``fleetwire replay`` recomputing a device, the worker that owned the partition
   while it was away) wrote the state since: a stamp this process never drew;
-- a new process: the cache starts empty.
+- a new process: the cache starts empty;
+- a writer from before stamps: a trigger sets the row's stamp to 0, never cached.
 
 An entry is put when its batch is worked out, before the transaction; it is taken out (not
 copied) when a batch uses it, since the logic updates the state in place. A batch that fails
@@ -58,8 +59,9 @@ class StateCache:
         return None
 
     def put(self, device_id: int, stamp: int, state: State) -> None:
-        """``state`` as written with ``stamp``; the caller must not change it afterwards."""
-        if self.limit <= 0:
+        """``state`` as written with ``stamp``; the caller must not change it afterwards. A
+        stamp of 0 is a row written without one (store/derived_sql.py): never cached."""
+        if self.limit <= 0 or stamp == 0:
             return
         entries = self._entries
         entries[device_id] = (stamp, state)
