@@ -21,7 +21,7 @@ an entry whose stamp never reaches the store.
 
 from __future__ import annotations
 
-import random
+import secrets
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -30,10 +30,10 @@ State = dict[str, Any]
 
 
 def new_stamp() -> int:
-    """A stamp for one transaction's state writes: random, so that two writers (processes,
-    hosts) never draw the same one in practice (2^-63 for a given pair); never 0, the stamp of
-    rows written before stamps."""
-    return random.getrandbits(63) or 1
+    """A stamp for one transaction's state writes: from the OS's random source (one call per
+    batch), so that two writers (processes, hosts, forked children) never draw the same one in
+    practice (2^-63 for a given pair); never 0, the stamp of rows written before stamps."""
+    return secrets.randbits(63) or 1
 
 
 class StateCache:
