@@ -6,6 +6,7 @@ stops, every event), on the same raw log, with the worker's real batch loop.
     python bench/logic.py --devices 100 --frames 20
     python bench/logic.py --only on              # one run (for a profiler: py-spy record -- ...)
     python bench/logic.py --batch 200            # live-sized batches: a frame per device each
+    python bench/logic.py --batch 200 --state-cache 0   # every state read from the store
 """
 
 from __future__ import annotations
@@ -87,13 +88,15 @@ def build(data: Path, devices: int, frames: int) -> int:
 
 
 def run(base: Path, name: str, logic: bool, snapshot: RegistrySnapshot,
-        batch: int | None = None) -> dict[str, float]:  # fmt: skip
+        batch: int | None = None, state_cache: int | None = None) -> dict[str, float]:  # fmt: skip
     data = base / name
     shutil.copytree(base / "src", data)
     settings = Settings(data_dir=data)
     if batch:
         settings.worker.batch_size = batch
     settings.worker.logic = logic
+    if state_cache is not None:
+        settings.worker.state_cache = state_cache
     settings.logic["speedLimit"] = 80 / KNOT  # knots, as Traccar keys are
     w = Worker(settings)
     if w.logic is not None:
@@ -123,6 +126,8 @@ def main() -> None:
     p.add_argument("--batch", type=int, help="frames per worker batch (default: the worker's;"
                    " a live worker's batches are smaller, and each device's state is read and"
                    " written once per batch)")  # fmt: skip
+    p.add_argument("--state-cache", type=int, help="devices whose state the worker keeps in"
+                   " memory between batches (default: the worker's; 0: none)")  # fmt: skip
     a = p.parse_args()
     rng = random.Random(1)
     defs, city_of = geofences(rng)
@@ -143,7 +148,7 @@ def main() -> None:
             for name in ("off", "on"):
                 if a.only and a.only != name:
                     continue
-                r = run(base, f"{name}{i}", name == "on", snap, a.batch)
+                r = run(base, f"{name}{i}", name == "on", snap, a.batch, a.state_cache)
                 best = results.get(name)
                 if best is None or r["cpu_rate"] > best["cpu_rate"]:
                     results[name] = r

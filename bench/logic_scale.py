@@ -11,6 +11,8 @@ left out), the CPU is the workers' own (user + system) from each one's start on.
 
     python bench/logic_scale.py                        # 200 devices x 50 frames x 10 records
     python bench/logic_scale.py --devices 100 --frames 20 --workers 1
+    python bench/logic_scale.py --only on --state-cache 0   # every state read from the store
+    python bench/logic_scale.py --batch 25             # live-sized batches
 
 Needs PostgreSQL on 127.0.0.1:5432 and NATS with JetStream on 127.0.0.1:4222 (as in CI).
 Prints figures; asserts nothing.
@@ -232,6 +234,10 @@ def run(
         FLEETWIRE_OUTBOX__NOTIFY__CHANNELS='["webhook"]',
         FLEETWIRE_OUTBOX__NOTIFY__WEBHOOK_URL=f"http://127.0.0.1:{hook.port}/notify",
     )  # fmt: skip
+    if a.state_cache is not None:
+        env["FLEETWIRE_WORKER__STATE_CACHE"] = str(a.state_cache)
+    if a.batch:
+        env["FLEETWIRE_WORKER__BATCH_SIZE"] = str(a.batch)
     data = tmp / name
     data.mkdir()
     env, db = fresh_scale(data, env, a.partitions)
@@ -275,6 +281,10 @@ def main() -> None:
     p.add_argument("--only", choices=("on", "off"))
     p.add_argument("--repeat", type=int, default=1, help="runs of each, best kept")
     p.add_argument("--timeout", type=float, default=300.0, help="s to wait for one drain")
+    p.add_argument("--batch", type=int, help="frames per worker batch (default: the worker's;"
+                   " 25 for 200 devices, 8 partitions: a frame per device each)")  # fmt: skip
+    p.add_argument("--state-cache", type=int, help="devices whose state each worker keeps in"
+                   " memory between batches (default: the worker's; 0: none)")  # fmt: skip
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="fleetwire-logic-scale-") as tmp:
         report(a, Path(tmp))

@@ -100,6 +100,9 @@ class WorkerSettings(BaseModel):
     nice: int = 10
     logic: bool = True  # business logic (events, trips, geofences...) after decoding
     registry_reload: float = 10.0  # s between looks at the registry's geofences and keys
+    # devices whose business-logic state the worker keeps in memory between batches (the store
+    # stays the truth; 0: read every batch's from the store)
+    state_cache: int = 5000
 
 
 class SinkSettings(BaseModel):

@@ -29,3 +29,19 @@ def connect(
 
 def apply_schema(conn: sqlite3.Connection, statements: str) -> None:
     conn.executescript(statements)
+
+
+def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return column in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def add_column(conn: sqlite3.Connection, table: str, column: str, ddl: str) -> None:
+    """``ddl`` (an ALTER TABLE ADD COLUMN) run on a file made before the column, unless another
+    process adds it at the same moment."""
+    if has_column(conn, table, column):
+        return
+    try:
+        conn.execute(ddl)
+    except sqlite3.OperationalError:
+        if not has_column(conn, table, column):
+            raise

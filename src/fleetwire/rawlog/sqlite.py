@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from fleetwire.rawlog.base import SESSION, RawEntry, RawFrame
-from fleetwire.sqlite import connect
+from fleetwire.sqlite import add_column, connect, has_column
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS frames (
@@ -46,7 +46,7 @@ _COLUMNS = (
 
 
 def _current(conn: sqlite3.Connection) -> bool:
-    return "context" in {row[1] for row in conn.execute("PRAGMA table_info(frames)")}
+    return has_column(conn, "frames", "context")
 
 
 def _head(conn: sqlite3.Connection) -> int:
@@ -57,13 +57,7 @@ def _head(conn: sqlite3.Connection) -> int:
 
 def _migrate(conn: sqlite3.Connection) -> None:
     """Logs written before frames had a context column get it (NULL: no context)."""
-    if _current(conn):
-        return
-    try:
-        conn.execute("ALTER TABLE frames ADD COLUMN context BLOB")
-    except sqlite3.OperationalError:
-        if not _current(conn):  # not another process adding it at the same moment
-            raise
+    add_column(conn, "frames", "context", "ALTER TABLE frames ADD COLUMN context BLOB")
 
 
 class SqliteRawLogWriter:

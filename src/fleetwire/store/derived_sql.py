@@ -149,10 +149,31 @@ EMITTED_SINCE = {
     t: f"SELECT {COLUMNS[t]}, superseded FROM {t} WHERE device_id = ? AND emitted >= ?"
     for t in TABLES
 }
-STATES = "SELECT device_id, state, status FROM device_state WHERE device_id IN ({marks})"
+# Each write of a device's state carries a stamp: a random number drawn per transaction, so
+# that a worker holding the state it wrote (worker/state_cache.py) knows it is still the one
+# stored by reading the stamp alone. A migration adds the column (SQLite: store/telemetry.py,
+# PostgreSQL: store/postgres/schema.py); rows from before it have 0, a stamp never cached.
+STATE_STAMP_COLUMN = "ALTER TABLE device_state ADD COLUMN stamp BIGINT NOT NULL DEFAULT 0"
+# A writer from before stamps (the previous release's worker or replay, during an upgrade) sets
+# the state and leaves the stamp as it was: the row's stamp goes to 0, which is never cached.
+# Only a statement naming `state` in its SET fires it, and a stamped write changes the stamp.
+STATE_UNSTAMPED_SQLITE = (
+    "CREATE TRIGGER IF NOT EXISTS device_state_unstamped AFTER UPDATE OF state ON device_state"
+    " WHEN NEW.stamp = OLD.stamp AND NEW.stamp != 0"
+    " BEGIN UPDATE device_state SET stamp = 0 WHERE device_id = NEW.device_id; END;"
+)
+STATE_UNSTAMPED_PG = """
+CREATE FUNCTION device_state_unstamped() RETURNS trigger LANGUAGE plpgsql AS
+$$ BEGIN NEW.stamp := 0; RETURN NEW; END $$;
+CREATE TRIGGER device_state_unstamped BEFORE UPDATE OF state ON device_state FOR EACH ROW
+WHEN (NEW.stamp = OLD.stamp AND NEW.stamp <> 0) EXECUTE FUNCTION device_state_unstamped();
+"""
+STAMPS = "SELECT device_id, stamp, status FROM device_state WHERE device_id IN ({marks})"
+STATES = "SELECT device_id, stamp, status, state FROM device_state WHERE device_id IN ({marks})"
 STATE_UPSERT = (
-    "INSERT INTO device_state (device_id, state, status) VALUES (?, ?, ?)"
-    " ON CONFLICT (device_id) DO UPDATE SET state = excluded.state, status = excluded.status"
+    "INSERT INTO device_state (device_id, state, status, stamp) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (device_id) DO UPDATE SET state = excluded.state, status = excluded.status,"
+    " stamp = excluded.stamp"
 )
 STATUS_UPDATE = "UPDATE device_state SET status = ? WHERE device_id = ?"
 ONLINE_STATUSES = "SELECT device_id, status FROM device_state WHERE status LIKE '%\"online\"%'"

@@ -17,8 +17,9 @@ from typing import Any
 
 import orjson
 
-from fleetwire.sqlite import connect
+from fleetwire.sqlite import add_column, connect
 from fleetwire.store.derived_sql import DDL as DERIVED_DDL
+from fleetwire.store.derived_sql import STATE_STAMP_COLUMN, STATE_UNSTAMPED_SQLITE
 from fleetwire.store.outbox import SQLITE_DDL as OUTBOX_DDL
 
 SCHEMA = """
@@ -111,6 +112,9 @@ class SqliteTelemetry:
         self._conn = connect(path, check_same_thread=False, synchronous="normal")
         self._conn.executescript(SCHEMA)
         self._conn.executescript(DERIVED_DDL)
+        # stores made before device states had a stamp get the column
+        add_column(self._conn, "device_state", "stamp", STATE_STAMP_COLUMN)
+        self._conn.execute(STATE_UNSTAMPED_SQLITE)
         self._conn.executescript(OUTBOX_DDL)
         if readonly:
             self._conn.execute("PRAGMA query_only=1")

@@ -31,6 +31,7 @@ from fleetwire.worker.logic import engine, filters, status
 from fleetwire.worker.logic.engine import DeviceContext
 from fleetwire.worker.logic.model import NUMBER, Event, Fix, Outputs, Stop, Trip, Visit, position_id
 from fleetwire.worker.outbox_seam import Change, OutboxItem
+from fleetwire.worker.state_cache import State, new_stamp
 
 HOUR_MS = 3_600_000
 LOGIC_KEYS = ("distance", "totalDistance", "motion", "hours", "geofenceIds")
@@ -41,8 +42,8 @@ _JSON = orjson.OPT_NON_STR_KEYS
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """A question to the store: ``kind`` is one of states, existing, checkpoint, positions,
-    emitted (see store/derived_io.py for the answers' shapes)."""
+    """A question to the store: ``kind`` is one of states, statuses, existing, checkpoint,
+    positions, emitted (see worker/derive_io.py for the answers' shapes)."""
 
     kind: str
     args: tuple[Any, ...]
@@ -61,7 +62,11 @@ class Derived:
     superseded: dict[str, list[str]] = field(
         default_factory=lambda: {"events": [], "trips": [], "stops": [], "geofence_visits": []}
     )
-    states: list[tuple[int, str, str]] = field(default_factory=list)
+    states: list[tuple[int, str, str, int]] = field(default_factory=list)  # dev, state, status,
+    # the stamp of this batch's state writes (worker/state_cache.py)
+    stamp: int = field(default_factory=new_stamp)
+    # each device's state as stored once this batch commits: (device, its stamp, the state)
+    cache: list[tuple[int, int, State]] = field(default_factory=list)
     status_updates: list[tuple[str, int]] = field(default_factory=list)  # status json, device
     checkpoints: list[tuple[int, int, str]] = field(default_factory=list)
     drop_checkpoints: list[tuple[int, int]] = field(default_factory=list)
@@ -202,12 +207,12 @@ def derive(
     devices = sorted(rows_of.keys() | frames_of.keys())
     if not devices:
         return out
-    states: dict[int, tuple[str, str]] = yield Read("states", (tuple(devices),))
+    # device -> (its state, parsed and the caller's to change; its status JSON; its stamp)
+    states: dict[int, tuple[State, str, int]] = yield Read("states", (tuple(devices),))
     kept: dict[int, Fix] = {}  # row index -> its fix, run through the logic
     rejected: set[int] = set()  # rows not to insert
     for dev in devices:
-        st_json, status_json = states.get(dev, ("", "{}"))
-        state = orjson.loads(st_json) if st_json else engine.new_state()
+        state, status_json, stamp = states.get(dev) or (engine.new_state(), "{}", None)
         ctx = contexts(dev)
         stat = orjson.loads(status_json) if status_json else {}
         if ctx.config.status_enable and dev in frames_of:
@@ -246,10 +251,11 @@ def derive(
                         out.too_late += 1
                 late = [k for k in late if k[0] >= horizon]
         if not late:  # the common case: every fix after the state, in order
-            run = [to_fix(positions[i], attrs[i]) for i in [by_key[k] for k in new]]
-            _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
-            out.states.append((dev, orjson.dumps(state).decode(),
-                               orjson.dumps(stat).decode()))  # fmt: skip
+            if new or stamp is None:
+                run = [to_fix(positions[i], attrs[i]) for i in [by_key[k] for k in new]]
+                _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
+                stamp = None  # the state changed
+            _write_state(out, dev, state, stat, status_json, stamp)
             continue
         fixes = {k: to_fix(positions[by_key[k]], attrs[by_key[k]]) for k in [*late, *new]}
         recomputed = False
@@ -273,8 +279,7 @@ def derive(
         if not recomputed:
             run = [fixes[k] for k in new]
             _run_new(dev, state, new, run, by_key, positions, ctx, out, kept, rejected)
-        out.states.append((dev, orjson.dumps(state).decode(),
-                           orjson.dumps(stat).decode()))  # fmt: skip
+        _write_state(out, dev, state, stat, status_json, None)
     forward = outbox_seam.POSITIONS
     stored = out.positions
     for i, row in enumerate(positions):
@@ -287,6 +292,23 @@ def derive(
         elif i not in rejected:
             stored.append(row)  # already stored (a resend): the insert ignores it
     return out
+
+
+def _write_state(
+    out: Derived, dev: int, state: State, stat: dict[str, Any], status_was: str, stamp: int | None
+) -> None:
+    """The device's state and status into the batch's writes. ``stamp``: the stored state's,
+    when the batch left the state as it was (no fix ran: frames without positions, resends),
+    which then is not serialised and written again, nor is the status if it did not change;
+    None when the state changed or none is stored yet."""
+    status_json = orjson.dumps(stat).decode()
+    if stamp is None:
+        out.states.append((dev, orjson.dumps(state).decode(), status_json, out.stamp))
+        out.cache.append((dev, out.stamp, state))
+        return
+    if status_json != status_was:
+        out.status_updates.append((status_json, dev))
+    out.cache.append((dev, stamp, state))
 
 
 def _run_new(
@@ -412,9 +434,9 @@ def recompute(
     out = Derived()
     if not targets:
         return out
-    states: dict[int, tuple[str, str]] = yield Read("states", (tuple(d for d, _ in targets),))
+    statuses: dict[int, str] = yield Read("statuses", (tuple(d for d, _ in targets),))
     for dev, t in targets:
         state, _ = yield from _recompute(dev, t, [], contexts(dev), out, replayed=replayed)
-        status_json = states.get(dev, ("", "{}"))[1]
-        out.states.append((dev, orjson.dumps(state).decode(), status_json))
+        status_json = statuses.get(dev, "{}")
+        out.states.append((dev, orjson.dumps(state).decode(), status_json, out.stamp))
     return out

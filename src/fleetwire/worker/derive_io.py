@@ -11,10 +11,13 @@ from collections.abc import Generator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from fleetwire.store import derived_sql as q
 from fleetwire.worker.derive import Derived, Read, stored_fix
 from fleetwire.worker.logic.model import Fix
 from fleetwire.worker.outbox_seam import StatementList, enqueue
+from fleetwire.worker.state_cache import State, StateCache
 
 _STATUS = ", ".join(f"'{t}'" for t in ("deviceOnline", "deviceOffline", "deviceUnknown"))
 _POS_READ = "fix_time, dedup, server_time, valid, latitude, longitude, speed, attributes"
@@ -23,6 +26,33 @@ _POS_READ = "fix_time, dedup, server_time, valid, latitude, longitude, speed, at
 def _emitted_sql(table: str) -> str:
     sql = q.EMITTED_SINCE[table]
     return sql + f" AND type NOT IN ({_STATUS})" if table == "events" else sql
+
+
+# -- device states, through the worker's cache -----------------------------------------------
+StateAnswer = dict[int, tuple[State, str, int]]  # device -> (state, status JSON, stamp)
+
+
+def _from_cache(
+    stamped: Sequence[Sequence[Any]], cache: StateCache | None
+) -> tuple[StateAnswer, list[int]]:
+    """From (device, stamp, status) rows: the devices whose state the cache holds with the
+    stamp stored, answered; and the others, whose state must be read."""
+    found: StateAnswer = {}
+    missing: list[int] = []
+    for dev, stamp, status in stamped:
+        state = None if cache is None else cache.take(int(dev), int(stamp))
+        if state is None:
+            missing.append(int(dev))
+        else:
+            found[int(dev)] = (state, status, int(stamp))
+    return found, missing
+
+
+def _parsed(found: StateAnswer, rows: Sequence[Sequence[Any]]) -> StateAnswer:
+    """(device, stamp, status, state JSON) rows read whole, added to ``found``."""
+    for dev, stamp, status, state in rows:
+        found[int(dev)] = (orjson.loads(state), status, int(stamp))
+    return found
 
 
 def statements(d: Derived) -> list[tuple[str, Sequence[Sequence[Any]]]]:
@@ -45,11 +75,19 @@ def statements(d: Derived) -> list[tuple[str, Sequence[Sequence[Any]]]]:
 
 
 # -- SQLite ----------------------------------------------------------------------------------
-def answer_sqlite(conn: sqlite3.Connection, r: Read) -> Any:
+def answer_sqlite(conn: sqlite3.Connection, r: Read, cache: StateCache | None = None) -> Any:
     if r.kind == "states":
         devs = r.args[0]
-        sql = q.STATES.format(marks=",".join("?" * len(devs)))
-        return {int(d): (s, st) for d, s, st in conn.execute(sql, devs)}
+        stamped = conn.execute(q.STAMPS.format(marks=",".join("?" * len(devs))), devs)
+        found, missing = _from_cache(stamped.fetchall(), cache)
+        if not missing:
+            return found
+        sql = q.STATES.format(marks=",".join("?" * len(missing)))
+        return _parsed(found, conn.execute(sql, missing).fetchall())
+    if r.kind == "statuses":
+        devs = r.args[0]
+        sql = q.STAMPS.format(marks=",".join("?" * len(devs)))
+        return {int(d): status for d, _, status in conn.execute(sql, devs)}
     if r.kind == "existing":
         dev, t0, t1 = r.args
         return set(conn.execute(
@@ -76,14 +114,21 @@ def answer_sqlite(conn: sqlite3.Connection, r: Read) -> Any:
     raise ValueError(f"unknown read {r.kind}")
 
 
-def drive_sqlite(conn: sqlite3.Connection, gen: Generator[Read, Any, Derived]) -> Derived:
+def drive_sqlite(
+    conn: sqlite3.Connection, gen: Generator[Read, Any, Derived], cache: StateCache | None = None
+) -> Derived:
+    """``cache``: states the worker holds, used when still the ones stored, and where the
+    batch's own go (before its transaction: see worker/state_cache.py)."""
     try:
         r = next(gen)
         while True:
-            r = gen.send(answer_sqlite(conn, r))
+            r = gen.send(answer_sqlite(conn, r, cache))
     except StopIteration as stop:
         result: Derived = stop.value
-        return result
+    if cache is not None:
+        for dev, stamp, state in result.cache:
+            cache.put(dev, stamp, state)
+    return result
 
 
 def write_sqlite(conn: sqlite3.Connection, d: Derived) -> None:
@@ -104,6 +149,10 @@ def write_sqlite(conn: sqlite3.Connection, d: Derived) -> None:
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------
+_PG_STAMPS = q.STAMPS.replace("IN ({marks})", "= ANY($1)")
+_PG_STATES = q.STATES.replace("IN ({marks})", "= ANY($1)")
+
+
 def _ts(ms: int) -> datetime:
     return datetime.fromtimestamp(ms / 1000, UTC)
 
@@ -112,13 +161,15 @@ def _ms(t: datetime) -> int:
     return round(t.timestamp() * 1000)
 
 
-async def answer_pg(conn: Any, r: Read) -> Any:
+async def answer_pg(conn: Any, r: Read, cache: StateCache | None = None) -> Any:
     if r.kind == "states":
-        rows = await conn.fetch(
-            "SELECT device_id, state, status FROM device_state WHERE device_id = ANY($1)",
-            list(r.args[0]),
-        )
-        return {int(x["device_id"]): (x["state"], x["status"]) for x in rows}
+        stamped = await conn.fetch(_PG_STAMPS, list(r.args[0]))
+        found, missing = _from_cache(stamped, cache)
+        if not missing:
+            return found
+        return _parsed(found, await conn.fetch(_PG_STATES, missing))
+    if r.kind == "statuses":
+        return {int(x[0]): x[2] for x in await conn.fetch(_PG_STAMPS, list(r.args[0]))}
     if r.kind == "existing":
         dev, t0, t1 = r.args
         rows = await conn.fetch(
@@ -153,14 +204,20 @@ def _pg_fix(dev: int, x: Any) -> Fix:
     return stored_fix(dev, row)
 
 
-async def drive_pg(conn: Any, gen: Generator[Read, Any, Derived]) -> Derived:
+async def drive_pg(
+    conn: Any, gen: Generator[Read, Any, Derived], cache: StateCache | None = None
+) -> Derived:
+    """As drive_sqlite."""
     try:
         r = next(gen)
         while True:
-            r = gen.send(await answer_pg(conn, r))
+            r = gen.send(await answer_pg(conn, r, cache))
     except StopIteration as stop:
         result: Derived = stop.value
-        return result
+    if cache is not None:
+        for dev, stamp, state in result.cache:
+            cache.put(dev, stamp, state)
+    return result
 
 
 async def write_pg(conn: Any, d: Derived) -> None:

@@ -34,6 +34,7 @@ from fleetwire.worker.logic import filters, inactivity, status
 from fleetwire.worker.logic.contexts import Contexts
 from fleetwire.worker.logic.model import Outputs
 from fleetwire.worker.pipeline import BatchResult, latest_of
+from fleetwire.worker.state_cache import StateCache
 
 log = logging.getLogger("worker")
 
@@ -51,6 +52,8 @@ class _Base:
         self._skew_ms = int(settings.worker.future_skew * 1000)
         self._inactivity_swept: dict[tuple[int, int] | None, float] = {}  # per partition
         self.inactivity_every = INACTIVITY_SWEEP_S
+        # the devices' states as this worker last wrote them (worker/state_cache.py)
+        self.states = StateCache(settings.worker.state_cache)
 
     def _due(self) -> bool:
         if self._pinned:
@@ -147,9 +150,8 @@ class EmbeddedLogic(_Base):
     def batch(self, frames: Sequence[RawFrame], result: BatchResult, now_ms: int) -> tuple[
         list[PositionRow], list[PositionRow], Callable[[sqlite3.Connection], None]]:  # fmt: skip
         self.refresh()
-        d = derive_io.drive_sqlite(
-            self.conn, derive(result.positions, result.attrs, frames, self.contexts, now_ms=now_ms)
-        )
+        gen = derive(result.positions, result.attrs, frames, self.contexts, now_ms=now_ms)
+        d = derive_io.drive_sqlite(self.conn, gen, self.states)
         positions, latest = self.finish(result, d)
         return positions, latest, lambda c: derive_io.write_sqlite(c, d)
 
@@ -204,7 +206,7 @@ class StreamLogic(_Base):
         await self.refresh()
         gen = derive(result.positions, result.attrs, frames, self.contexts, now_ms=now_ms)
         async with self.pool.acquire() as conn:
-            d = await derive_io.drive_pg(conn, gen)
+            d = await derive_io.drive_pg(conn, gen, self.states)
         positions, latest = self.finish(result, d)
 
         async def write(conn: Any) -> None:

@@ -253,6 +253,11 @@ class StreamWorker:
         if sub is not None:
             with contextlib.suppress(Exception):
                 await sub.unsubscribe()
+        if self.logic is not None:
+            # states of a partition given up: stale once its next owner writes them (their
+            # stamps would tell), and only memory until then
+            p = self.s.partitions
+            self.logic.states.drop(lambda dev: dev % p == k)
 
     async def _release(self, k: int) -> None:
         await self._stop_partition(k)

@@ -15,6 +15,7 @@ import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
 from fleetwire.store.derived_sql import DDL as DERIVED_DDL
+from fleetwire.store.derived_sql import STATE_STAMP_COLUMN, STATE_UNSTAMPED_PG
 from fleetwire.store.outbox import PG_DDL as OUTBOX_DDL
 
 MIGRATIONS: tuple[tuple[int, str], ...] = (
@@ -160,6 +161,10 @@ ALTER SEQUENCE positions_id_seq OWNED BY positions.id;
 CREATE INDEX positions_id ON positions (id);
 """,
     ),
+)
+MIGRATIONS += (
+    # device states carry the stamp of the transaction that wrote them (store/derived_sql.py)
+    (7, STATE_STAMP_COLUMN + ";" + STATE_UNSTAMPED_PG),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 Conn = asyncpg.Connection | PoolConnectionProxy  # a connection, or one lent by a pool
