@@ -44,6 +44,7 @@ class GatewaySettings(BaseModel):
     max_bad_frames: int = 5  # consecutive rejected frames before the connection is closed
     commit_batch: int = 10000  # most frames in one raw-log transaction
     commit_linger: float = 0.001  # s a raw-log commit waits for more frames (committer.py)
+    commit_interval: float = 0.01  # least s between raw-log commits' starts (committer.py)
     command_poll: float = 0.5  # s between looks at the registry for queued commands
     command_reply_timeout: float = 60.0  # s a device may take to answer before the command fails
     # every TCP connection starts with a PROXY protocol v1/v2 header (HAProxy send-proxy-v2),

@@ -106,6 +106,7 @@ class Committer:
         max_batch: int = 10000,
         retention_s: float = 90 * 86400,
         linger_s: float = 0.0,
+        interval_s: float = 0.0,
     ) -> None:
         self._loop = loop
         self._rawlog_path = rawlog_path
@@ -114,6 +115,7 @@ class Committer:
         self._register = register_unknown
         self._max_batch = max_batch
         self._linger_s = linger_s
+        self._interval_s = interval_s
         self._retention_s = retention_s
         self._q: queue.SimpleQueue[object] = queue.SimpleQueue()
         self.devices: dict[str, int] = {}  # unique id -> device id; read by the loop, written here
@@ -157,21 +159,31 @@ class Committer:
     def _run(self) -> None:
         writer = SqliteRawLogWriter(self._rawlog_path, self._synchronous)
         registry = SqliteRegistry(self._registry_path)
+        latency = metrics.HistogramTally(metrics.APPEND_SECONDS)
+        sizes = metrics.HistogramTally(metrics.APPEND_BATCH)
         last_expire = 0.0
+        started = -self._interval_s
         stopping = False
         while not stopping:
             first = self._q.get()
             if first is _STOP:
                 break
+            # A commit (a SQLite transaction and an fsync) costs some 250 us of CPU whether it
+            # holds one frame or a hundred. Waiting for company before committing trades ACK
+            # latency for a fraction of that per frame: the linger after a first frame, and at
+            # least the interval since the last commit began, which caps commits per second (100
+            # at 10 ms) so a busy gateway puts many frames in each, while a frame arriving after
+            # a quiet spell waits for the linger only. Asleep, not waiting on the queue: a
+            # waiting thread is woken by every put (a futex call on both threads per frame).
+            now = time.monotonic()
+            wait = max(self._linger_s, started + self._interval_s - now)
+            if wait > 0:
+                time.sleep(wait)
+            started = time.monotonic()
             batch = [first]
-            # linger: a commit (an fsync and a SQLite transaction) costs some 70 us of CPU
-            # whether it holds one frame or a hundred; waiting this long for company before
-            # committing trades that much ACK latency for a fraction of the cost per frame
-            deadline = time.monotonic() + self._linger_s
             while len(batch) < self._max_batch:
                 try:
-                    wait = deadline - time.monotonic()
-                    nxt = self._q.get(timeout=wait) if wait > 0 else self._q.get_nowait()
+                    nxt = self._q.get_nowait()
                 except queue.Empty:
                     break
                 if nxt is _STOP:
@@ -180,14 +192,18 @@ class Committer:
                 batch.append(nxt)
             items = [b for b in batch if isinstance(b, Pending)]
             rejected = [b for b in batch if isinstance(b, tuple)]
-            self._commit(writer, registry, items, rejected)
+            self._commit(writer, registry, items, rejected, latency, sizes)
             now = time.monotonic()
+            latency.flush_due(now)
+            sizes.flush_due(now)
             if now - last_expire > 3600:
                 last_expire = now
                 try:
                     writer.expire(self._retention_s)
                 except Exception:
                     log.exception(kv("rawlog_expire_failed"))
+        latency.flush()
+        sizes.flush()
         writer.close()
         registry.close()
 
@@ -197,6 +213,8 @@ class Committer:
         registry: SqliteRegistry,
         items: list[Pending],
         rejected: list[Rejected],
+        latency: metrics.HistogramTally,
+        sizes: metrics.HistogramTally,
     ) -> None:
         results: list[int | None] = []
         ok = True
@@ -234,10 +252,9 @@ class Committer:
             time.sleep(_FLUSH_RETRY_S)
         done = time.perf_counter()
         if items:
-            metrics.APPEND_BATCH.observe(len(items))
+            sizes.observe(len(items))
             for i in items:
-                metrics.APPEND_SECONDS.observe(done - i.t0)
-        if items:
+                latency.observe(done - i.t0)
             self._loop.call_soon_threadsafe(self._settle, items, results, ok)
 
     # -- back on the loop ----------------------------------------------------------------------

@@ -86,6 +86,7 @@ class Gateway:
                 max_batch=gs.commit_batch,
                 retention_s=settings.rawlog.retention_days * 86400,
                 linger_s=gs.commit_linger,
+                interval_s=gs.commit_interval,
             )
             if gs.inline_decode:
                 from fleetwire.gateway.inline import InlineDecoder
