@@ -37,6 +37,11 @@ class Dispatcher:
         self.awaiting: set[DeviceConnection] = set()
         self._wake = asyncio.Event()
         self._expired_at = 0.0
+        # the devices with queued commands, as the registry last said and when: a round woken by
+        # a login reuses an answer younger than the poll interval instead of asking again (a
+        # login storm woke some fifty rounds a second, each a registry query)
+        self._queued: set[int] = set()
+        self._queued_at = float("-inf")
         self._gather = min(0.02, poll / 4)  # s a woken round waits for the wakes behind it
 
     def attach(self, device_id: int, conn: DeviceConnection) -> None:
@@ -62,15 +67,17 @@ class Dispatcher:
     async def run(self) -> None:
         failing = 0  # rounds failed in a row: logged once when it starts and once when it ends
         while True:
+            woken = False
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
+                woken = True
                 # woken by a login or an answer: the ones just behind it share the round, so
                 # a login storm (thousands a second after a restart) costs tens of rounds a
                 # second, not one registry query per device
                 await asyncio.sleep(self._gather)
             self._wake.clear()
             try:
-                await self._round()
+                await self._round(fresh=not woken)
             except Exception:  # the registry may be busy, full or down: try again next round
                 if not failing:
                     log.exception(kv("downlink_round_failed"))
@@ -80,7 +87,10 @@ class Dispatcher:
                 log.warning(kv("downlink_recovered", failed_rounds=failing))
                 failing = 0
 
-    async def _round(self) -> None:
+    async def _round(self, fresh: bool = True) -> None:
+        """One delivery round; ``fresh``: ask the registry which devices have queued commands
+        even if it was asked less than a poll interval ago. A command queued since that answer
+        still goes within one poll: every round the poll timer starts is fresh."""
         loop = asyncio.get_running_loop()
         now = loop.time()
         for conn in list(self.awaiting):
@@ -99,9 +109,12 @@ class Dispatcher:
             return
         # the few devices with queued commands first, then the commands of those connected
         # here: a round costs what is queued, not what is connected
+        if fresh or now - self._queued_at >= self._poll:
+            self._queued = await self.store.queued_devices()
+            self._queued_at = now
         by_device = self.by_device
         ready = [
-            d for d in await self.store.queued_devices()
+            d for d in self._queued
             if (c := by_device.get(d)) is not None and c.inflight is None and not c.closing
         ]  # fmt: skip
         if not ready:
