@@ -165,20 +165,23 @@ class Committer:
         started = -self._interval_s
         stopping = False
         while not stopping:
-            first = self._q.get()
+            # A commit (a SQLite transaction and an fsync) costs some 250 us of CPU whether it
+            # holds one frame or a hundred. Commits start at least the interval apart, which
+            # caps them (100 a second at 10 ms) so that a busy gateway puts many frames in each;
+            # a frame reaching an idle committer waits only the linger for company. Both waits
+            # are sleeps: frames queued meanwhile wake no one, where a thread waiting on the
+            # queue is woken by every put (a futex call on both threads per frame).
+            pause = started + self._interval_s - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            try:
+                first = self._q.get_nowait()
+            except queue.Empty:
+                first = self._q.get()
+                if self._linger_s > 0 and first is not _STOP:
+                    time.sleep(self._linger_s)
             if first is _STOP:
                 break
-            # A commit (a SQLite transaction and an fsync) costs some 250 us of CPU whether it
-            # holds one frame or a hundred. Waiting for company before committing trades ACK
-            # latency for a fraction of that per frame: the linger after a first frame, and at
-            # least the interval since the last commit began, which caps commits per second (100
-            # at 10 ms) so a busy gateway puts many frames in each, while a frame arriving after
-            # a quiet spell waits for the linger only. Asleep, not waiting on the queue: a
-            # waiting thread is woken by every put (a futex call on both threads per frame).
-            now = time.monotonic()
-            wait = max(self._linger_s, started + self._interval_s - now)
-            if wait > 0:
-                time.sleep(wait)
             started = time.monotonic()
             batch = [first]
             while len(batch) < self._max_batch:
