@@ -177,6 +177,8 @@ class Committer:
             try:
                 first = self._q.get_nowait()
             except queue.Empty:
+                latency.flush()  # idle: nothing waits behind it, and the figures stay current
+                sizes.flush()
                 first = self._q.get()
                 if self._linger_s > 0 and first is not _STOP:
                     time.sleep(self._linger_s)
