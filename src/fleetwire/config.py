@@ -47,6 +47,7 @@ class GatewaySettings(BaseModel):
     # embedded tier: frames the worker may fall behind the raw log before ACKs wait for it
     # (gateway/worker_lag.py); 0: never wait
     max_worker_lag: int = 20000
+    commit_interval: float = 0.01  # least s between raw-log commits' starts (committer.py)
     command_poll: float = 0.5  # s between looks at the registry for queued commands
     command_reply_timeout: float = 60.0  # s a device may take to answer before the command fails
     # every TCP connection starts with a PROXY protocol v1/v2 header (HAProxy send-proxy-v2),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import glob
 import os
+import time
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -119,6 +121,48 @@ class Tally:
         self.counts.clear()
         self.rejected.clear()
         self.closed.clear()
+
+
+class HistogramTally:
+    """A histogram's observations counted in plain numbers by the one thread that makes them
+    and added to the Prometheus histogram at most once per ``every`` seconds.
+
+    observe() on a multiprocess histogram writes two values of a shared mmap, each after asking
+    the kernel for the process id (a syscall): once per frame on the committer's path that was
+    some 5 us of CPU per frame. Adding the counts per bucket reaches the same series."""
+
+    __slots__ = ("_bounds", "_counts", "_every", "_hist", "_next", "_sum")
+
+    def __init__(self, hist: Histogram, every: float = 1.0) -> None:
+        self._hist = hist
+        # observe() puts a value in the first bucket whose upper bound is not below it, which
+        # is what bisect_left finds; the last bound is +Inf, so every value has its bucket
+        self._bounds = list(hist._upper_bounds)
+        self._counts = [0] * len(self._bounds)
+        self._sum = 0.0
+        self._every = every
+        self._next = time.monotonic() + every
+
+    def observe(self, value: float) -> None:
+        self._counts[bisect_left(self._bounds, value)] += 1
+        self._sum += value
+
+    def flush_due(self, now: float) -> None:
+        """Flush if the last flush is ``every`` seconds old."""
+        if now >= self._next:
+            self.flush()
+            self._next = now + self._every
+
+    def flush(self) -> None:
+        hist = self._hist
+        counts = self._counts
+        for i, n in enumerate(counts):
+            if n:
+                hist._buckets[i].inc(n)
+                counts[i] = 0
+        if self._sum:
+            hist._sum.inc(self._sum)
+            self._sum = 0.0
 
 
 def reserve_files(protocols: Iterable[str], reasons: Iterable[str]) -> None:

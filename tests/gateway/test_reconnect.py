@@ -27,9 +27,9 @@ GETVER = Command("custom", {"data": "getver"})
 class Visit:
     """One connection of the device: log in, maybe send records, read what comes down."""
 
-    def __init__(self, gw: Gateway) -> None:
+    def __init__(self, gw: Gateway, imei: str = IMEI) -> None:
         self.gw = gw
-        self.device = teltonika.Device(IMEI)
+        self.device = teltonika.Device(imei)
         self.track = Track(0, start_time())
 
     async def __aenter__(self) -> Visit:
@@ -55,10 +55,10 @@ class Visit:
         return await asyncio.wait_for(self.r.read(4096), timeout)
 
 
-def device_id(data_dir: Path) -> int:
+def device_id(data_dir: Path, imei: str = IMEI) -> int:
     reg = SqliteRegistry(data_dir / "registry.db")
     try:
-        dev = reg.resolve([(IMEI, "teltonika")], register=False)[IMEI]
+        dev = reg.resolve([(imei, "teltonika")], register=False)[imei]
     finally:
         reg.close()
     assert dev is not None
@@ -134,5 +134,35 @@ def test_a_new_device_gets_a_queued_command_on_its_login_alone(data_dir: Path) -
                 waited = time.monotonic() - visit.logged_in
             assert got == teltonika.PROTOCOL.encode_command(GETVER, Session())
             assert waited < 10.0, f"command came {waited:.2f} s after the login (poll: 60 s)"
+
+    asyncio.run(scenario())
+
+
+def test_a_command_queued_just_after_another_login_still_goes_on_the_next_login(
+    data_dir: Path,
+) -> None:
+    # A round woken by a login may reuse the registry's list of devices with queued commands
+    # for 0.1 s (a login storm would otherwise query it per login). A command queued for B
+    # right after A's login round read that list is missing from it when B logs in: the
+    # dispatcher must look again within that 0.1 s, not wait for the 60 s poll.
+    other = "356307042441014"
+    settings = make_settings(data_dir, command_poll=60.0)
+    reg = SqliteRegistry(data_dir / "registry.db")
+    dev = reg.resolve([(other, "teltonika")], register=True)[other]
+    reg.close()
+    assert dev is not None
+    store = BlockingCommands.of(settings)
+
+    async def scenario() -> None:
+        async with running(settings) as gw:
+            async with Visit(gw) as a:
+                await a.report()
+                await asyncio.sleep(0.03)  # A's login round (20 ms gather) has read the list
+                await asyncio.to_thread(store.create, dev.id, "custom", {"data": "getver"})
+                async with Visit(gw, other) as b:
+                    got = await b.command(5)
+                    waited = time.monotonic() - b.logged_in
+            assert got == teltonika.PROTOCOL.encode_command(GETVER, Session())
+            assert waited < 5.0, f"command came {waited:.2f} s after the login (poll: 60 s)"
 
     asyncio.run(scenario())

@@ -108,6 +108,7 @@ class Committer:
         retention_s: float = 90 * 86400,
         linger_s: float = 0.0,
         worker_lag: WorkerLag | None = None,
+        interval_s: float = 0.0,
     ) -> None:
         self._loop = loop
         self._rawlog_path = rawlog_path
@@ -116,6 +117,7 @@ class Committer:
         self._register = register_unknown
         self._max_batch = max_batch
         self._linger_s = linger_s
+        self._interval_s = interval_s
         self._retention_s = retention_s
         self._worker_lag = worker_lag
         self._head = 0  # the raw log's last sequence number, for the worker's lag
@@ -161,23 +163,38 @@ class Committer:
     def _run(self) -> None:
         writer = SqliteRawLogWriter(self._rawlog_path, self._synchronous)
         registry = SqliteRegistry(self._registry_path)
+        latency = metrics.HistogramTally(metrics.APPEND_SECONDS)
+        sizes = metrics.HistogramTally(metrics.APPEND_BATCH)
         last_expire = 0.0
+        started = -self._interval_s
         stopping = False
         while not stopping:
-            first = self._q.get()
+            # A commit (a SQLite transaction and an fsync) costs some 250 us of CPU whether it
+            # holds one frame or a hundred. Commits start at least the interval apart, which
+            # caps them (100 a second at 10 ms) so that a busy gateway puts many frames in each;
+            # a frame reaching an idle committer waits only the linger for company. Both waits
+            # are sleeps: frames queued meanwhile wake no one, where a thread waiting on the
+            # queue is woken by every put (a futex call on both threads per frame).
+            pause = started + self._interval_s - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            try:
+                first = self._q.get_nowait()
+            except queue.Empty:
+                latency.flush()  # idle: nothing waits behind it, and the figures stay current
+                sizes.flush()
+                first = self._q.get()
+                if self._linger_s > 0 and first is not _STOP:
+                    time.sleep(self._linger_s)
             if first is _STOP:
                 break
             if self._worker_lag is not None and not self._head:
                 self._head = writer.head()
+            started = time.monotonic()
             batch = [first]
-            # linger: a commit (an fsync and a SQLite transaction) costs some 70 us of CPU
-            # whether it holds one frame or a hundred; waiting this long for company before
-            # committing trades that much ACK latency for a fraction of the cost per frame
-            deadline = time.monotonic() + self._linger_s
             while len(batch) < self._max_batch:
                 try:
-                    wait = deadline - time.monotonic()
-                    nxt = self._q.get(timeout=wait) if wait > 0 else self._q.get_nowait()
+                    nxt = self._q.get_nowait()
                 except queue.Empty:
                     break
                 if nxt is _STOP:
@@ -189,14 +206,18 @@ class Committer:
             if self._worker_lag is not None and items:
                 # before the commit: frames waiting here are not durable and not ACKed yet
                 self._worker_lag.hold(self._head, len(items))
-            self._commit(writer, registry, items, rejected)
+            self._commit(writer, registry, items, rejected, latency, sizes)
             now = time.monotonic()
+            latency.flush_due(now)
+            sizes.flush_due(now)
             if now - last_expire > 3600:
                 last_expire = now
                 try:
                     writer.expire(self._retention_s)
                 except Exception:
                     log.exception(kv("rawlog_expire_failed"))
+        latency.flush()
+        sizes.flush()
         writer.close()
         registry.close()
 
@@ -206,6 +227,8 @@ class Committer:
         registry: SqliteRegistry,
         items: list[Pending],
         rejected: list[Rejected],
+        latency: metrics.HistogramTally,
+        sizes: metrics.HistogramTally,
     ) -> None:
         results: list[int | None] = []
         ok = True
@@ -244,10 +267,9 @@ class Committer:
             time.sleep(_FLUSH_RETRY_S)
         done = time.perf_counter()
         if items:
-            metrics.APPEND_BATCH.observe(len(items))
+            sizes.observe(len(items))
             for i in items:
-                metrics.APPEND_SECONDS.observe(done - i.t0)
-        if items:
+                latency.observe(done - i.t0)
             self._loop.call_soon_threadsafe(self._settle, items, results, ok)
 
     # -- back on the loop ----------------------------------------------------------------------

@@ -40,6 +40,7 @@ _HOLD_WRITE = 2  # the device does not read its ACKs
 _HOLD_YIELD = 4  # the framer stopped at its work budget; it goes on at the next tick
 
 _starts: dict[str, re.Pattern[bytes]] = {}
+_budgets: dict[str, int] = {}  # one int per protocol, not one per connection (28 bytes each)
 
 
 def starts_of(proto: TrackerProtocol) -> re.Pattern[bytes]:
@@ -96,7 +97,9 @@ class DeviceConnection(asyncio.Protocol):
         # bytes since the last valid frame that did not make one (garbage, rejected frames, and
         # before the device identifies itself everything it sent); past the budget: closed
         self.junk = 0
-        self.budget = max(2 * proto.max_frame_size, _MIN_BUDGET)
+        self.budget = _budgets.get(proto.name) or _budgets.setdefault(
+            proto.name, max(2 * proto.max_frame_size, _MIN_BUDGET)
+        )
         self.last_seen = 0.0
         self.opened_at = 0.0
         self.closing = False

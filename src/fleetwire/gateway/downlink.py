@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("gateway")
 
+_REUSE = 0.1  # s a round woken by a login may reuse the registry's list of queued devices
+
 
 class Dispatcher:
     def __init__(self, store: Commands, poll: float = 0.5, reply_timeout: float = 60.0) -> None:
@@ -37,6 +39,15 @@ class Dispatcher:
         self.awaiting: set[DeviceConnection] = set()
         self._wake = asyncio.Event()
         self._expired_at = 0.0
+        # the devices with queued commands, as the registry last said and when: a round woken by
+        # a login reuses an answer younger than _REUSE instead of asking again (a login storm
+        # woke some fifty rounds a second, each a registry query); a round that reused one is
+        # followed by a fresh round once it is that old, so a command queued just before a
+        # login waits at most _REUSE, not a poll interval (which may be a minute)
+        self._queued: set[int] = set()
+        self._queued_at = float("-inf")
+        self._reuse = min(poll, _REUSE)
+        self._recheck = False  # a round reused the answer: the next one is fresh, and soon
         self._gather = min(0.02, poll / 4)  # s a woken round waits for the wakes behind it
 
     def attach(self, device_id: int, conn: DeviceConnection) -> None:
@@ -62,15 +73,21 @@ class Dispatcher:
     async def run(self) -> None:
         failing = 0  # rounds failed in a row: logged once when it starts and once when it ends
         while True:
+            woken = False
+            timeout = self._poll
+            if self._recheck:
+                now = asyncio.get_running_loop().time()
+                timeout = max(0.0, min(timeout, self._queued_at + self._reuse - now))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._poll)
+                await asyncio.wait_for(self._wake.wait(), timeout)
+                woken = True
                 # woken by a login or an answer: the ones just behind it share the round, so
                 # a login storm (thousands a second after a restart) costs tens of rounds a
                 # second, not one registry query per device
                 await asyncio.sleep(self._gather)
             self._wake.clear()
             try:
-                await self._round()
+                await self._round(fresh=not woken)
             except Exception:  # the registry may be busy, full or down: try again next round
                 if not failing:
                     log.exception(kv("downlink_round_failed"))
@@ -80,9 +97,13 @@ class Dispatcher:
                 log.warning(kv("downlink_recovered", failed_rounds=failing))
                 failing = 0
 
-    async def _round(self) -> None:
+    async def _round(self, fresh: bool = True) -> None:
+        """One delivery round; ``fresh``: ask the registry which devices have queued commands
+        even if its last answer is younger than _REUSE. Every round a timer starts is fresh."""
         loop = asyncio.get_running_loop()
         now = loop.time()
+        if fresh:
+            self._recheck = False
         for conn in list(self.awaiting):
             inflight = conn.inflight
             if inflight is None:
@@ -99,9 +120,13 @@ class Dispatcher:
             return
         # the few devices with queued commands first, then the commands of those connected
         # here: a round costs what is queued, not what is connected
+        self._recheck = not (fresh or now - self._queued_at >= self._reuse)
+        if not self._recheck:
+            self._queued = await self.store.queued_devices()
+            self._queued_at = now
         by_device = self.by_device
         ready = [
-            d for d in await self.store.queued_devices()
+            d for d in self._queued
             if (c := by_device.get(d)) is not None and c.inflight is None and not c.closing
         ]  # fmt: skip
         if not ready:

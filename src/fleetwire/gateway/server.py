@@ -93,6 +93,7 @@ class Gateway:
                 retention_s=settings.rawlog.retention_days * 86400,
                 linger_s=gs.commit_linger,
                 worker_lag=lag,
+                interval_s=gs.commit_interval,
             )
             if gs.inline_decode:
                 from fleetwire.gateway.inline import InlineDecoder

@@ -62,16 +62,41 @@ class Uplink:
     context: bytes = b""
 
 
-@dataclass(slots=True)
 class Session:
-    """Per-connection state a protocol may keep between frames (owned by the caller)."""
+    """Per-connection state a protocol may keep between frames (owned by the caller).
 
-    transport: Transport = Transport.TCP
-    unique_id: str | None = None
-    state: dict[str, Any] = field(default_factory=dict)
-    # when the frame being inspected arrived (µs since the epoch, UTC), set by the caller: the
-    # clock for the few replies that carry the server's time; 0 when unknown
-    received_us: int = 0
+    ``state`` is made on first use: most protocols keep none, and a gateway holding 100,000
+    idle connections would hold 100,000 empty dicts (64 bytes each)."""
+
+    __slots__ = ("_state", "received_us", "transport", "unique_id")
+
+    def __init__(
+        self,
+        transport: Transport = Transport.TCP,
+        unique_id: str | None = None,
+        state: dict[str, Any] | None = None,
+        received_us: int = 0,
+    ) -> None:
+        self.transport, self.unique_id, self._state = transport, unique_id, state
+        # when the frame being inspected arrived (µs since the epoch, UTC), set by the caller:
+        # the clock for the few replies that carry the server's time; 0 when unknown
+        self.received_us = received_us
+
+    @property
+    def state(self) -> dict[str, Any]:
+        if self._state is None:
+            self._state = {}
+        return self._state
+
+    @state.setter
+    def state(self, value: dict[str, Any]) -> None:
+        self._state = value
+
+    def __repr__(self) -> str:
+        return (
+            f"Session(transport={self.transport!r}, unique_id={self.unique_id!r},"
+            f" state={self._state or {}!r}, received_us={self.received_us})"
+        )
 
 
 @dataclass(slots=True, frozen=True)

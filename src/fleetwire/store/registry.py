@@ -71,11 +71,19 @@ class SqliteRegistry:
                 if c.in_transaction:  # SQLite rolls back by itself after SQLITE_FULL
                     c.execute("ROLLBACK")
                 raise
-        for uid in pairs:
-            row = c.execute(
-                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE unique_id = ?", (uid,)
-            ).fetchone()
-            dev = _device(row) if row else None
+        # a login storm resolves hundreds of ids per commit: one query per 500, not one per id
+        wanted = list(pairs)
+        found: dict[str, Device] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in c.execute(
+                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE unique_id IN ({marks})", chunk
+            ):
+                d = _device(row)
+                found[d.unique_id] = d
+        for uid in wanted:
+            dev = found.get(uid)
             out[uid] = dev if dev is not None and not dev.disabled else None
         return out
 
