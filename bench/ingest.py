@@ -10,6 +10,7 @@ on a loaded machine, where the wall-clock ones do not). A ladder prints the same
     python bench/ingest.py --devices 500 --records 10 --duration 60     # "Ingest", flat out
     python bench/ingest.py --devices 500 --records 10 --rate 4          # 20,000 records/s paced
     python bench/ingest.py --devices 500 --records 1 --duration 60      # "Frames", flat out
+    python bench/ingest.py --ladder 10000 --set FLEETWIRE_GATEWAY__COMMIT_INTERVAL=0.002
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def cluster(args: argparse.Namespace) -> tuple[Path, dict[str, int], dict[str, s
     data = tmp / "data"
     ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
     env = env_for(ports)
+    env.update(kv.split("=", 1) for kv in args.set)  # the roles' settings to compare
     gw = start("gateway", data, env, tmp / "gateway.log")
     wait_port(ports[args.protocol])
     worker = None
@@ -183,6 +185,13 @@ def main() -> None:
     ap.add_argument("--ladder", default="", help="records/s steps, e.g. 5000,10000,20000,40000")
     ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (10)")
     ap.add_argument("--data-dir", type=Path, default=None)
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FLEETWIRE_X__Y=V",
+        help="a setting for the roles (environment form), repeatable",
+    )
     ap.add_argument("--no-worker", action="store_true", help="gateway alone (ACK path only)")
     args = ap.parse_args()
     if args.ladder:
