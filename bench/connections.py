@@ -7,10 +7,13 @@ SO_REUSEPORT; each has its own open-file limit, 20,000 here). The idle devices c
 several simulator processes (each has its own open-file limit too) and several 127.0.0.x
 source addresses (each has its own ephemeral port range, about 28,000). Memory per connection
 is the growth of the gateway processes' summed RSS over their idle RSS, divided by the
-connections they hold. Embedded tier (SQLite raw log and registry): every login registers a
-new device and writes its online session record. Loopback only, bounded in time.
+connections they hold. Embedded tier (SQLite raw log and registry): every login writes its
+online session record, and registers a new device unless `--known` registered the fleet first
+(a gateway restart: the devices the operator already has log in again). Loopback only, bounded
+in time.
 
     python bench/connections.py --connections 100000 --gateways 6     # issue 14, target 3
+    python bench/connections.py --connections 100000 --gateways 6 --known   # after a restart
     python bench/connections.py --connections 19000 --gateways 1      # one process
 """
 
@@ -20,6 +23,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,6 +32,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _cluster import children, env_for, free_port, rss_bytes, start_role, stop, wait_port
+from fleetwire.store.registry import SqliteRegistry
+
+ACTIVE_FIRST = 356307040000000  # the IMEIs of the devices sending meanwhile count on from it
+IDLE_FIRST = 356307050000000  # and the idle ones
+
+
+def register(data: Path, imeis: list[int]) -> None:
+    """The devices as an operator's registry holds them before a restart (the same code the
+    gateway registers unknown ones with)."""
+    data.mkdir(parents=True, exist_ok=True)
+    reg = SqliteRegistry(data / "registry.db")
+    try:
+        for i in range(0, len(imeis), 10_000):
+            reg.resolve([(str(n), "teltonika") for n in imeis[i : i + 10_000]], register=True)
+    finally:
+        reg.close()
 
 
 def open_sockets(pid: int) -> int:
@@ -65,6 +85,7 @@ def simulate(env: dict[str, str], port: int, *args: str) -> subprocess.Popen[byt
         [sys.executable, "-m", "fleetwire", "simulate", "--json", "-p", "teltonika",
          "--port", str(port), *args],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=True,  # its own group: its -P children are killed with it
     )  # fmt: skip
 
 
@@ -78,6 +99,11 @@ def main() -> None:
     ap.add_argument("--connect-rate", type=float, default=6000.0, help="per second, in all")
     ap.add_argument("--active", type=int, default=20, help="devices sending meanwhile")
     ap.add_argument("--hold", type=float, default=20.0, help="seconds to hold once all are in")
+    ap.add_argument(
+        "--known",
+        action="store_true",
+        help="register the devices before they log in (a restart, not a new fleet)",
+    )
     args = ap.parse_args()
 
     procs = args.processes or max(1, -(-args.connections // 12500))
@@ -86,6 +112,9 @@ def main() -> None:
     data = tmp / "data"
     ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
     env = env_for(ports)
+    if args.known:
+        register(data, [IDLE_FIRST + i for i in range(args.connections)]
+                 + [ACTIVE_FIRST + i for i in range(args.active)])  # fmt: skip
     gw_args = ["--data-dir", str(data)]
     if args.gateways > 1:
         gw_args += ["--processes", str(args.gateways)]
@@ -100,13 +129,13 @@ def main() -> None:
     ramp_budget = args.connections / args.connect_rate * 3 + 30
     active = simulate(
         env, ports["teltonika"], "-n", str(args.active), "--rate", "1",
-        "--first-id", "356307040000000", "-d", str(ramp_budget + args.hold),
+        "--first-id", str(ACTIVE_FIRST), "-d", str(ramp_budget + args.hold),
     )  # fmt: skip
     time.sleep(1.0)
     idle = simulate(
         env, ports["teltonika"], "--idle", "-n", str(args.connections), "-P", str(procs),
         "--source-ips", ips, "--connect-rate", str(args.connect_rate / procs),
-        "--first-id", "356307050000000", "-d", str(ramp_budget + args.hold),
+        "--first-id", str(IDLE_FIRST), "-d", str(ramp_budget + args.hold),
     )  # fmt: skip
     t0 = time.monotonic()
     peak, ramp = 0, None
@@ -125,7 +154,8 @@ def main() -> None:
     per_proc = [open_sockets(pid) - base[pid] for pid in pids]
     idle.terminate()
     active_out, _ = active.communicate(timeout=ramp_budget + args.hold + 120)
-    idle.kill()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(idle.pid, signal.SIGKILL)  # and its children, which would hold their sockets
     idle.communicate()
     log = (tmp / "gateway.log").read_text()
     stop(supervisor)

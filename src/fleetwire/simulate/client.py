@@ -7,6 +7,7 @@ generator cheap enough to saturate a gateway from the same machine.
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -91,6 +92,30 @@ class _Receiver(asyncio.Protocol):
 RecordSink = Callable[[str, Record, bool], None]  # device, record, ACKed by the server
 
 
+# Linux's IP_BIND_ADDRESS_NO_PORT (not in Python's socket module): bind the source address now,
+# choose the port at connect() from the whole 4-tuple. A bind to port 0 before connect picks a
+# port unique to the address alone, scanning the ports in use: with tens of thousands of
+# connections from one address the scan costs more than the rest of a login.
+_BIND_ADDRESS_NO_PORT = 24
+
+
+async def _connect(
+    loop: asyncio.AbstractEventLoop, host: str, port: int, local_ip: str | None
+) -> tuple[asyncio.Transport, _Receiver]:
+    if local_ip is None:
+        return await loop.create_connection(_Receiver, host, port)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.IPPROTO_IP, _BIND_ADDRESS_NO_PORT, 1)
+        sock.setblocking(False)
+        sock.bind((local_ip, 0))
+        await loop.sock_connect(sock, (host, port))
+    except BaseException:
+        sock.close()
+        raise
+    return await loop.create_connection(_Receiver, sock=sock)
+
+
 async def run_device(
     device: SimulatedDevice,
     track: Track,
@@ -127,12 +152,7 @@ async def run_device(
             await asyncio.sleep(0.2)
         first = False
         try:
-            transport, rx = await asyncio.wait_for(
-                loop.create_connection(
-                    _Receiver, host, port, local_addr=(local_ip, 0) if local_ip else None
-                ),
-                timeout,
-            )
+            transport, rx = await asyncio.wait_for(_connect(loop, host, port, local_ip), timeout)
         except (OSError, TimeoutError) as e:
             stats.error(f"connect:{type(e).__name__}")
             continue

@@ -56,36 +56,45 @@ class SqliteRegistry:
         """Look devices up by unique id; register the unknown ones (with their protocol) when
         ``register``. Disabled or (without registration) unknown devices map to None."""
         pairs = dict(unique_ids)
-        out: dict[str, Device | None] = {}
-        c = self._conn
-        if register:
+        found = self._found(list(pairs))
+        missing = [(uid, proto) for uid, proto in pairs.items() if uid not in found]
+        if register and missing:
+            # only the devices not found take the write lock and an fsync: after a restart a
+            # fleet of known devices logs in without one (several gateway processes share
+            # this file, and its lock, on the embedded tier)
+            c = self._conn
             now = int(time.time() * 1000)
             c.execute("BEGIN IMMEDIATE")
             try:
                 c.executemany(
                     "INSERT OR IGNORE INTO devices (unique_id, protocol, created) VALUES (?, ?, ?)",
-                    [(uid, proto, now) for uid, proto in pairs.items()],
+                    [(uid, proto, now) for uid, proto in missing],
                 )
                 c.execute("COMMIT")
             except BaseException:
                 if c.in_transaction:  # SQLite rolls back by itself after SQLITE_FULL
                     c.execute("ROLLBACK")
                 raise
-        # a login storm resolves hundreds of ids per commit: one query per 500, not one per id
-        wanted = list(pairs)
+            found.update(self._found([uid for uid, _ in missing]))
+        out: dict[str, Device | None] = {}
+        for uid in pairs:
+            dev = found.get(uid)
+            out[uid] = dev if dev is not None and not dev.disabled else None
+        return out
+
+    def _found(self, wanted: list[str]) -> dict[str, Device]:
+        """The devices registered under these unique ids: a login storm resolves hundreds of
+        ids per commit, so one query per 500, not one per id."""
         found: dict[str, Device] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for row in c.execute(
+            for row in self._conn.execute(
                 f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE unique_id IN ({marks})", chunk
             ):
                 d = _device(row)
                 found[d.unique_id] = d
-        for uid in wanted:
-            dev = found.get(uid)
-            out[uid] = dev if dev is not None and not dev.disabled else None
-        return out
+        return found
 
     def get(self, unique_id: str) -> Device | None:
         row = self._conn.execute(
