@@ -209,10 +209,18 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=2.0)
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--only", type=int, choices=(1, 2, 3), help="run one section")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FLEETWIRE_X__Y=V",
+        help="a setting for the roles (environment form), repeatable",
+    )
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fleetwire-scale-"))
     ports = {"api": free_port(), "teltonika": free_port()}
     base = env_for(ports)
+    base.update(kv.split("=", 1) for kv in a.set)  # the roles' settings to compare
     sections = (end_to_end, workers_scaling, gateway_cpu)
     for i, section in enumerate(sections, 1):
         if a.only in (None, i):
