@@ -48,7 +48,8 @@ def test_migration_numbers_rows_already_stored(
                 " 0, 0, 0, 8, '{}', i, i FROM generate_series(1, 3) i"
             )
             monkeypatch.undo()
-            assert await schema.migrate(conn) == [6]
+            # 6 and any later ones
+            assert await schema.migrate(conn) == [v for v, _ in schema.MIGRATIONS if v >= 6]
             ids = [r[0] for r in await conn.fetch("SELECT id FROM positions ORDER BY id")]
             assert len(set(ids)) == 3 and all(i > 0 for i in ids)
         finally:
