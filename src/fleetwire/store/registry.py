@@ -7,7 +7,7 @@ people, not by the ingest path.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,18 +83,19 @@ class SqliteRegistry:
         return out
 
     def _found(self, wanted: list[str]) -> dict[str, Device]:
-        """The devices registered under these unique ids: a login storm resolves hundreds of
-        ids per commit, so one query per 500, not one per id."""
-        found: dict[str, Device] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
+        """The devices registered under these unique ids."""
+        return {d.unique_id: d for d in self._where_in("unique_id", wanted)}
+
+    def _where_in(self, column: str, values: Sequence[object]) -> Iterator[Device]:
+        """The devices whose ``column`` is one of ``values``: a login storm resolves hundreds
+        of ids per commit, so one query per 500, not one per id."""
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for row in self._conn.execute(
-                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE unique_id IN ({marks})", chunk
+                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE {column} IN ({marks})", chunk
             ):
-                d = _device(row)
-                found[d.unique_id] = d
-        return found
+                yield _device(row)
 
     def get(self, unique_id: str) -> Device | None:
         row = self._conn.execute(
@@ -103,17 +104,7 @@ class SqliteRegistry:
         return _device(row) if row else None
 
     def by_ids(self, ids: Iterable[int]) -> dict[int, Device]:
-        wanted = list(ids)
-        out: dict[int, Device] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._conn.execute(
-                f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE id IN ({marks})", chunk
-            ):
-                d = _device(row)
-                out[d.id] = d
-        return out
+        return {d.id: d for d in self._where_in("id", list(ids))}
 
     def devices(self) -> list[Device]:
         rows = self._conn.execute(f"SELECT {_DEVICE_COLUMNS} FROM devices ORDER BY id").fetchall()
