@@ -3,6 +3,7 @@ memory from /proc, poll the stores. Benchmarks print figures; they assert nothin
 
 from __future__ import annotations
 
+import argparse
 import os
 import sqlite3
 import subprocess
@@ -15,6 +16,17 @@ __all__ = ["free_port", "start_role", "stop", "wait_port"]  # re-exported for th
 
 def env_for(ports: dict[str, int]) -> dict[str, str]:
     return role_env(ports, FLEETWIRE_LOG_LEVEL="WARNING")
+
+
+def add_set_option(ap: argparse.ArgumentParser) -> None:
+    """--set FLEETWIRE_X__Y=V (repeatable): a setting for the roles, to compare settings on one
+    build; with_settings() puts them in the roles' environment."""
+    ap.add_argument("--set", action="append", default=[], metavar="FLEETWIRE_X__Y=V",
+                    help="a setting for the roles (environment form), repeatable")  # fmt: skip
+
+
+def with_settings(env: dict[str, str], settings: list[str]) -> dict[str, str]:
+    return dict(env, **dict(kv.split("=", 1) for kv in settings))
 
 
 def start(role: str, data_dir: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

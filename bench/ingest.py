@@ -30,6 +30,7 @@ from fleetwire.config import Settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _cluster import (
+    add_set_option,
     cpu_seconds,
     env_for,
     free_port,
@@ -38,6 +39,7 @@ from _cluster import (
     stop,
     stored_positions,
     wait_port,
+    with_settings,
 )
 
 
@@ -98,8 +100,7 @@ def cluster(args: argparse.Namespace) -> tuple[Path, dict[str, int], dict[str, s
     tmp.mkdir(parents=True, exist_ok=True)
     data = tmp / "data"
     ports = {"api": free_port(), "teltonika": free_port(), "gt06": free_port()}
-    env = env_for(ports)
-    env.update(kv.split("=", 1) for kv in args.set)  # the roles' settings to compare
+    env = with_settings(env_for(ports), args.set)
     gw = start("gateway", data, env, tmp / "gateway.log")
     wait_port(ports[args.protocol])
     worker = None
@@ -185,13 +186,7 @@ def main() -> None:
     ap.add_argument("--ladder", default="", help="records/s steps, e.g. 5000,10000,20000,40000")
     ap.add_argument("--worker-nice", type=int, default=None, help="default: the config's (10)")
     ap.add_argument("--data-dir", type=Path, default=None)
-    ap.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="FLEETWIRE_X__Y=V",
-        help="a setting for the roles (environment form), repeatable",
-    )
+    add_set_option(ap)
     ap.add_argument("--no-worker", action="store_true", help="gateway alone (ACK path only)")
     args = ap.parse_args()
     if args.ladder:

@@ -30,6 +30,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _cluster import (
+    add_set_option,
     children,
     cpu_seconds,
     env_for,
@@ -40,6 +41,7 @@ from _cluster import (
     stop,
     stored_positions,
     wait_port,
+    with_settings,
 )
 
 PG = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -209,18 +211,11 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=2.0)
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--only", type=int, choices=(1, 2, 3), help="run one section")
-    ap.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="FLEETWIRE_X__Y=V",
-        help="a setting for the roles (environment form), repeatable",
-    )
+    add_set_option(ap)
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fleetwire-scale-"))
     ports = {"api": free_port(), "teltonika": free_port()}
-    base = env_for(ports)
-    base.update(kv.split("=", 1) for kv in a.set)  # the roles' settings to compare
+    base = with_settings(env_for(ports), a.set)
     sections = (end_to_end, workers_scaling, gateway_cpu)
     for i, section in enumerate(sections, 1):
         if a.only in (None, i):
